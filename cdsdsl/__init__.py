@@ -1,0 +1,34 @@
+"""cdsdsl: a rules engine and formula language for Vietnam's Digital
+Transformation Index (Bộ chỉ số đánh giá chuyển đổi số).
+
+The public API is re-exported here; see docs/api.md.
+"""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .diagnostics import (  # noqa: E402
+    CdsError,
+    DataError,
+    Diagnostic,
+    FormulaSyntaxError,
+    InternalError,
+    RulesetError,
+    ScoreError,
+    Severity,
+)
+from .source import Source, Span  # noqa: E402
+
+__all__ = [
+    "__version__",
+    "CdsError",
+    "DataError",
+    "Diagnostic",
+    "FormulaSyntaxError",
+    "InternalError",
+    "RulesetError",
+    "ScoreError",
+    "Severity",
+    "Source",
+    "Span",
+]
