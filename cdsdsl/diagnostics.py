@@ -27,7 +27,9 @@ class Severity(str, enum.Enum):
         return vi[self.value] if lang == "vi" else self.value
 
 
-def _freeze(args: Mapping[str, Any] | None) -> tuple[tuple[str, Any], ...]:
+def _freeze(args: "Mapping[str, Any] | tuple | None") -> tuple[tuple[str, Any], ...]:
+    if isinstance(args, tuple):
+        return args
     return tuple(sorted((args or {}).items()))
 
 

@@ -290,6 +290,7 @@ class CohortMethod(Node):
     direction: str
     basis: str
     span: Span = _span()
+    text: str = _text()
 
 
 @node

@@ -1,0 +1,221 @@
+"""Build AST nodes from Lark parse trees — the only module that knows grammar rule names.
+
+Takes: a `lark.Tree` produced by `parser.py` from one line (or a piece of a
+line) of normalised text, and a function mapping positions of that piece to
+spans of the original text.
+Returns: `cdsdsl.nodes` objects (expressions, conditions, results, statements).
+"""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from typing import Callable
+
+from lark import Token, Transformer, v_args
+
+from . import nodes as n
+from .source import Span
+
+SpanOf = Callable[[int, int], Span]
+
+_TYLE = re.compile(r"^t[ỷỉy] ?l[ệe]$", re.I)
+_TYTRONG = re.compile(r"^t[ỷỉ] trọng$", re.I)
+_OPS = {">=": ">=", "=>": ">=", "<=": "<=", "=<": "<=", ">": ">", "<": "<", "=": "=", ":=": "=",
+        "bằng": "=", "≠": "!="}
+
+
+class BuildError(Exception):
+    """A tree that is well-formed for the grammar but not meaningful (e.g. `a >= 1 và b < 2`)."""
+
+    def __init__(self, code: str, start: int, end: int, **args: object) -> None:
+        super().__init__(code)
+        self.code, self.start, self.end, self.args = code, start, end, args
+
+
+def canonical_name(words: list[str]) -> str:
+    """`Tỷ lệ` for tỉ lệ/TỶ LỆ, `Điểm` for điểm/Điểm đánh giá, single letters kept, else lower-case words."""
+    out = []
+    for w in words:
+        wl = w.lower()
+        if _TYLE.match(w):
+            out.append("tỷ lệ")
+        elif _TYTRONG.match(w):
+            out.append("tỷ trọng")
+        elif wl.startswith("điểm"):
+            out.append("điểm")
+        elif len(w) == 1 and w.isascii():
+            out.append(w)
+        else:
+            out.append(wl)
+    if len(out) == 1 and len(out[0]) == 1 and out[0].isascii():
+        return out[0]
+    text = " ".join(out)
+    return text[:1].upper() + text[1:]
+
+
+def to_fraction(text: str) -> Fraction:
+    return Fraction(text.replace(" ", "").rstrip("%"))
+
+
+@v_args(inline=True, meta=True)
+class AstBuilder(Transformer):
+    """Tree → nodes.  ``span_of(start, end)`` maps piece positions to original spans."""
+
+    def __init__(self, span_of: SpanOf) -> None:
+        super().__init__()
+        self.span_of = span_of
+
+    def _sp(self, meta) -> Span:
+        if getattr(meta, "empty", True):
+            return Span(0, 0)
+        return self.span_of(meta.start_pos, meta.end_pos)
+
+    def _tsp(self, tok: Token) -> Span:
+        return self.span_of(tok.start_pos, tok.end_pos)
+
+    # ------------------------------------------------------------ expressions
+    def number(self, meta, tok):
+        return n.Number(to_fraction(tok), span=self._tsp(tok), text=str(tok))
+
+    def neg_number(self, meta, tok):
+        return n.Number(-to_fraction(tok), span=self._sp(meta), text="-" + str(tok))
+
+    def percent(self, meta, tok):
+        return n.Percent(to_fraction(tok) / 100, span=self._tsp(tok), text=str(tok))
+
+    def points(self, meta, num, _diem):
+        return n.Number(to_fraction(num), span=self._sp(meta), text=f"{num} điểm")
+
+    def pct_of_max(self, meta, pct, diem):
+        return n.BinOp("*", n.Percent(to_fraction(pct) / 100, span=self._tsp(pct), text=str(pct)),
+                       n.MaxPoints(span=self._tsp(diem), text=str(diem)), span=self._sp(meta))
+
+    def maxpts(self, meta, tok):
+        return n.MaxPoints(span=self._tsp(tok), text=str(tok))
+
+    def itemref(self, meta, tok):
+        item = re.search(r"\d+(?:\.\d+)*", str(tok)).group(0)  # type: ignore[union-attr]
+        return n.ItemRef(item, span=self._tsp(tok))
+
+    def name(self, meta, *toks):
+        words = [str(t) for t in toks]
+        return n.Name(canonical_name(words), span=self._sp(meta), text=" ".join(words))
+
+    def superlative(self, meta, tok):
+        return "max" if tok.type == "SUPER_MAX" else "min"
+
+    def name_ref(self, meta, name, *rest):
+        func = next((r for r in rest if r in ("max", "min")), None)
+        if func is None:
+            return n.Name(name.name, span=self._sp(meta), text=name.text)
+        return n.Aggregate(func, name, span=self._sp(meta),
+                           text=" ".join([name.text] + [str(r) for r in rest if isinstance(r, Token)]))
+
+    def _bin(op):  # noqa: N805 - a factory used in the class body
+        def method(self, meta, left, right):
+            return n.BinOp(op, left, right, span=self._sp(meta))
+        return method
+
+    add = _bin("+")
+    sub = _bin("-")
+    mul = _bin("*")
+    div = _bin("/")
+    jmul = _bin("*")
+
+    def neg(self, meta, operand):
+        return n.Neg(operand, span=self._sp(meta))
+
+    # ------------------------------------------------------------- conditions
+    def condition(self, meta, cond):
+        return cond
+
+    def cmp(self, meta, left, op, right):
+        return n.Compare(left, _OPS[str(op).lower()], right, span=self._sp(meta))
+
+    def both(self, meta, c1, _and, c2):
+        if (isinstance(c1, n.Compare) and isinstance(c2, n.Compare) and c1.left == c2.left
+                and c1.left is not None):
+            lows = [c for c in (c1, c2) if c.op in (">", ">=")]
+            highs = [c for c in (c1, c2) if c.op in ("<", "<=")]
+            if len(lows) == 1 and len(highs) == 1:
+                return n.Range(c1.left, lows[0].right, lows[0].op == ">=", highs[0].right,
+                               highs[0].op == "<=", span=self._sp(meta))
+        raise BuildError("CDS109", meta.start_pos, meta.end_pos)
+
+    def chained(self, meta, a, op1, b, op2, c):
+        o1, o2 = _OPS[str(op1).lower()], _OPS[str(op2).lower()]
+        if o1 in ("<", "<=") and o2 in ("<", "<="):
+            return n.Range(b, a, o1 == "<=", c, o2 == "<=", span=self._sp(meta))
+        if o1 in (">", ">=") and o2 in (">", ">="):
+            return n.Range(b, c, o2 == ">=", a, o1 == ">=", span=self._sp(meta))
+        raise BuildError("CDS109", meta.start_pos, meta.end_pos)
+
+    def _range(self, meta, subject, low, low_inc, high, high_inc):
+        return n.Range(subject, low, low_inc, high, high_inc, span=self._sp(meta))
+
+    def from_to(self, meta, _tu, low, _den, high):
+        return self._range(meta, None, low, True, high, True)
+
+    def from_to_below(self, meta, _tu, low, _den, _duoi, high):
+        return self._range(meta, None, low, True, high, False)
+
+    def subj_from_to(self, meta, subj, _tu, low, _den, high):
+        return self._range(meta, subj, low, True, high, True)
+
+    def subj_from_to_below(self, meta, subj, _tu, low, _den, _duoi, high):
+        return self._range(meta, subj, low, True, high, False)
+
+    def from_up(self, meta, *args):
+        low = next(a for a in args if not isinstance(a, Token))
+        return self._range(meta, None, low, True, None, False)
+
+    def subj_from_up(self, meta, subj, _tu, low, _up):
+        return self._range(meta, subj, low, True, None, False)
+
+    def below(self, meta, _duoi, high):
+        return self._range(meta, None, None, False, high, False)
+
+    def subj_below(self, meta, subj, _duoi, high):
+        return self._range(meta, subj, None, False, high, False)
+
+    def above(self, meta, _tren, low):
+        return self._range(meta, None, low, False, None, False)
+
+    def above_to(self, meta, _tren, low, _den, high):
+        return self._range(meta, None, low, False, high, True)
+
+    def above_to_below(self, meta, _tren, low, _den, _duoi, high):
+        return self._range(meta, None, low, False, high, False)
+
+    def up_to(self, meta, high, _down):
+        return self._range(meta, None, None, False, high, True)
+
+    def subj_up_to(self, meta, subj, _tu, high, _down):
+        return self._range(meta, subj, None, False, high, True)
+
+    def subj_above(self, meta, subj, _tren, low):
+        return self._range(meta, subj, low, False, None, False)
+
+    def implicit_cmp(self, meta, op, right):
+        return n.Compare(None, _OPS[str(op).lower()], right, span=self._sp(meta))
+
+    def implicit_eq(self, meta, expr):
+        return n.Compare(None, "=", expr, span=self._sp(meta))
+
+    # ---------------------------------------------------------------- results
+    def result(self, meta, expr):
+        return (expr, None)
+
+    def result_assign(self, meta, name, _eq, expr):
+        return (expr, name.name)
+
+    # ------------------------------------------------------------- statements
+    def assign(self, meta, name, _eq, expr):
+        return n.Assign(name, expr, span=self._sp(meta))
+
+    def sum_items(self, meta, *toks):
+        ids = [str(t) for t in toks if t.type == "ITEM_ID"]
+        return n.SumItems(ids[0], ids[1], span=self._sp(meta))
+
+    def cap(self, meta, _tong, _kq, expr):
+        return n.Cap(expr, span=self._sp(meta))

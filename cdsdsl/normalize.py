@@ -1,0 +1,144 @@
+"""Normalise pasted decision text, keeping a map back to the original.
+
+Takes: text as copy-paste produces it — NFC or NFD Unicode, HTML tags and
+entities, LaTeX math (``$\\geq 50\\%$``, ``\\text{...}``), ``≥ ≤ × ÷``, decimal
+commas (``2,5%``), odd bullets (``•``), tabs, non-breaking and zero-width
+spaces, doubled spaces, Windows line ends.
+Returns: `Normalized(text, starts, ends)`: normalised character ``i`` came
+from original characters ``[starts[i], ends[i])``, so `Normalized.span` maps
+any normalised range back to the words the user pasted.  Nothing here understands formulas.
+"""
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from typing import Callable
+
+import attrs
+
+from .source import Span
+
+
+@attrs.frozen
+class Normalized:
+    text: str
+    #: for normalised character i, the original range [starts[i], ends[i])
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    original: str
+
+    def span(self, start: int, end: int) -> Span:
+        """The original span of normalised characters ``[start, end)``."""
+        n = len(self.text)
+        start = max(0, min(start, n))
+        end = max(start, min(end, n))
+        if start == n:
+            return Span(len(self.original), len(self.original))
+        if end == start:
+            return Span(self.starts[start], self.starts[start])
+        return Span(self.starts[start], max(self.starts[start], self.ends[end - 1]))
+
+
+class _Buf:
+    """Text plus, per character, the original range it came from."""
+
+    def __init__(self, text: str, starts: list[int], ends: list[int]) -> None:
+        self.text = text
+        self.starts = starts
+        self.ends = ends
+
+    def sub(self, pattern: "re.Pattern[str]", repl: Callable[[re.Match], str] | str) -> None:
+        out: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        pos = 0
+        for m in pattern.finditer(self.text):
+            s, e = m.span()
+            new = repl(m) if callable(repl) else m.expand(repl)
+            out.append(self.text[pos:s])
+            starts.extend(self.starts[pos:s])
+            ends.extend(self.ends[pos:s])
+            out.append(new)
+            if len(new) == e - s:
+                starts.extend(self.starts[s:e])
+                ends.extend(self.ends[s:e])
+            elif new and e > s:
+                starts.extend([self.starts[s]] * len(new))
+                ends.extend([self.ends[e - 1]] * len(new))
+            elif new:  # insertion at an empty match
+                at = self.starts[s] if s < len(self.starts) else (self.ends[-1] if self.ends else 0)
+                starts.extend([at] * len(new))
+                ends.extend([at] * len(new))
+            pos = e
+        out.append(self.text[pos:])
+        starts.extend(self.starts[pos:])
+        ends.extend(self.ends[pos:])
+        self.text = "".join(out)
+        self.starts = starts
+        self.ends = ends
+
+
+def _nfc(text: str) -> tuple[str, list[int], list[int]]:
+    """NFC per cluster (base character + combining marks)."""
+    out: list[str] = []
+    offs: list[int] = []
+    ends: list[int] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        cluster = unicodedata.normalize("NFC", text[i:j])
+        out.append(cluster)
+        offs.extend([i] * len(cluster))
+        ends.extend([j] * len(cluster))
+        i = j
+    return "".join(out), offs, ends
+
+
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|<br\s*/?>", re.I)
+_HTML_ENTITY = re.compile(r"&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);")
+_LATEX_TEXT = re.compile(r"\\(?:text|mathrm|textrm|mbox|textbf|textit|operatorname)\s*\{([^{}]*)\}")
+_LATEX_FRAC = re.compile(r"\\[dt]?frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
+_LATEX_CMDS = {
+    r"\geq": "≥", r"\ge": "≥", r"\leq": "≤", r"\le": "≤", r"\times": "×", r"\cdot": "×",
+    r"\%": "%", r"\lt": "<", r"\gt": ">", r"\div": "÷", r"\left": "", r"\right": "",
+    r"\,": " ", r"\;": " ", r"\:": " ", r"\!": "", r"\ ": " ", r"\quad": " ", r"\qquad": " ",
+}
+_LATEX_CMD = re.compile("|".join(re.escape(k) + (r"(?![A-Za-z])" if k[-1].isalpha() else "")
+                                 for k in sorted(_LATEX_CMDS, key=len, reverse=True)))
+_DOLLAR = re.compile(r"\${1,2}")
+_SYMBOLS = {"≥": ">=", "≧": ">=", "⩾": ">=", "≤": "<=", "≦": "<=", "⩽": "<=", "×": "*", "✕": "*",
+            "÷": "/", "−": "-", "–": "-", "—": "-", "＝": "=", "％": "%", "：": ":", "；": ";",
+            "“": '"', "”": '"', "‘": "'", "’": "'", "…": "...", "⁄": "/", "∕": "/"}
+_SYMBOL = re.compile("|".join(map(re.escape, _SYMBOLS)))
+_BULLET = re.compile(r"(?m)^([ \t]*)[•◦▪▫●○■□➢➤►▸‣∙·](?=\s|\S)")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_CRLF = re.compile(r"\r\n?|\u2028|\u2029")
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
+# `x` used as a multiplication sign: `(A + B) x 485`, `2 x Điểm tối đa`
+_TIMES_X = re.compile(r"(?<=[\d)%])\s*[xX]\s*(?=[\d(])|(?<=[\d)%]) [xX] (?=\S)")
+_TRAIL_SPACE = re.compile(r"(?m) +$|^ +")
+
+
+def normalize(text: str) -> Normalized:
+    """Normalise ``text``; see the module docstring."""
+    buf = _Buf(*_nfc(text))
+    buf.sub(_CRLF, "\n")
+    buf.sub(_HTML_TAG, lambda m: "\n" if m.group(0).lower().startswith("<br") else "")
+    buf.sub(_HTML_ENTITY, lambda m: html.unescape(m.group(0)))
+    buf.sub(_LATEX_TEXT, lambda m: m.group(1))
+    buf.sub(_LATEX_FRAC, lambda m: f"({m.group(1)})/({m.group(2)})")
+    buf.sub(_LATEX_CMD, lambda m: _LATEX_CMDS[m.group(0)])
+    buf.sub(_DOLLAR, "")
+    buf.sub(_INVISIBLE, "")
+    buf.sub(_SYMBOL, lambda m: _SYMBOLS[m.group(0)])
+    buf.sub(_BULLET, lambda m: m.group(1) + "-")
+    buf.sub(_SPACES, " ")
+    buf.sub(_TRAIL_SPACE, "")
+    buf.sub(_DECIMAL_COMMA, ".")
+    buf.sub(_TIMES_X, lambda m: " * " if m.group(0).startswith(" ") else "*")
+    return Normalized(buf.text, tuple(buf.starts), tuple(buf.ends), text)

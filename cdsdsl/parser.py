@@ -1,0 +1,614 @@
+"""Parse one indicator's scoring text into a `Formula` AST.
+
+Takes: the text as the decision prints it (``Cách xác định và tính điểm``).
+Returns: `cdsdsl.nodes.Formula` with every node's span pointing into that
+text, and ``Formula.diagnostics`` holding the warnings of recoveries; raises
+`FormulaSyntaxError` (codes CDS1xx) for text that really cannot be read.
+
+Pipeline: `normalize` → logical lines (bullets, parts, wrapped lines joined,
+one-line pastes split at ``;``) → each line classified (declaration,
+assignment, case, level, heading, per-item, cap, sum of items, cohort method,
+note) → its formal pieces parsed by the Lark LALR grammar
+``grammar/formula.lark`` → nodes built by `build.py`.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from fractions import Fraction
+from typing import Any, Callable
+
+import attrs
+from lark import Lark, Token, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.exceptions import VisitError
+
+from . import nodes as n
+from .build import AstBuilder, BuildError
+from .diagnostics import Diagnostic, FormulaSyntaxError
+from .grammars import grammar_path
+from .normalize import Normalized, normalize
+from .source import Source, Span
+
+MAX_DEPTH = 50
+_STARTS = ["expr", "condition", "result", "statement"]
+_lock = threading.Lock()
+_parser: Lark | None = None
+
+
+def lark_parser() -> Lark:
+    """The LALR parser, built once per process (thread-safe)."""
+    global _parser
+    if _parser is None:
+        with _lock:
+            if _parser is None:
+                _parser = Lark(grammar_path("formula.lark").read_text(encoding="utf-8"),
+                               parser="lalr", start=_STARTS, propagate_positions=True,
+                               maybe_placeholders=False, cache=True)
+    return _parser
+
+
+# ------------------------------------------------------------------ lines
+
+@attrs.frozen
+class Line:
+    start: int  # content start in normalised text (after bullet)
+    end: int  # content end (before trailing ; .)
+    bullet: str | None
+    joined: bool = False
+    stray: tuple[tuple[str, int], ...] = ()  # doubled punctuation (token, position)
+
+
+_SPLIT_INLINE = re.compile(
+    r";\s*(?=(?:[-+]\s|[A-Za-z]\s*=(?!=)|t[ỷỉ] ?lệ\s*[=<>]|điểm(?: đánh giá)?\s*[=:]|mức\s*\d))"
+    r"|[:.]\s+(?=[-+]\s)"
+    r"|(?<=\S)\s+(?=mức\s*\d+\s*[:≥>=<(])"
+    r"|(?<=[^\d.\s;:])\s+(?=\d\.\s+[A-ZĐÀ-Ỹ][^\d])",
+    re.I,
+)
+_BULLET_RE = re.compile(r"^([-+•*])\s*(?=\S)")
+_CONT_START = re.compile(r"^[*/)]")
+_ENDS_OPEN = re.compile(r"[*/(+=\-]$")
+_DECL_START = re.compile(r"^[A-Za-z]\s*[=.:]|^=")
+_TRAIL = re.compile(r"[\s;.,]+$")
+
+
+def split_lines(text: str) -> list[Line]:
+    """Logical lines of normalised text (positions are into ``text``)."""
+    raw: list[tuple[int, int]] = []
+    pos = 0
+    for chunk in text.split("\n"):
+        start, end = pos, pos + len(chunk)
+        pos = end + 1
+        cuts = [start] + [start + m.end() for m in _SPLIT_INLINE.finditer(chunk)] + [end]
+        for a, b in zip(cuts, cuts[1:]):
+            raw.append((a, b))
+    lines: list[Line] = []
+    for a, b in raw:
+        seg = text[a:b]
+        lead = len(seg) - len(seg.lstrip())
+        a += lead
+        seg = text[a:b].rstrip()
+        b = a + len(seg)
+        if not seg:
+            continue
+        bullet = None
+        m = _BULLET_RE.match(seg)
+        # `*Điểm tối đa` continues a wrapped product; `- 5` stays a bullet
+        if m and not (m.group(1) == "*" and lines):
+            bullet = m.group(1)
+            a += m.end()
+            seg = text[a:b]
+        stray: list[tuple[str, int]] = []
+        t = _TRAIL.search(seg)
+        if t:
+            tail = t.group(0).replace(" ", "")
+            if len(tail) > 1:
+                stray.append((tail[1:], a + t.start()))
+            b = a + t.start()
+            seg = text[a:b]
+        if not seg:
+            continue
+        prev = lines[-1] if lines else None
+        if prev is not None and bullet is None and (
+            _CONT_START.match(seg)
+            or (_ENDS_OPEN.search(text[prev.start:prev.end]) and not _DECL_START.match(seg))
+            or (seg[0].islower() and not _DECL_START.match(seg)
+                and text[prev.end:a].strip(" \n") == "" and not re.match(r"^(từ|dưới|trên|mức)\b", seg, re.I))
+        ):
+            lines[-1] = Line(prev.start, b, prev.bullet, True, prev.stray + tuple(stray))
+            continue
+        lines.append(Line(a, b, bullet, False, tuple(stray)))
+    return lines
+
+
+# ------------------------------------------------------------- the parser
+
+class _PieceError(Exception):
+    def __init__(self, start: int, end: int, code: str, **args: Any) -> None:
+        super().__init__(code)
+        self.start, self.end, self.code, self.args = start, end, code, args
+
+
+_KNOWN_WORDS = {"Tỷ lệ", "Điểm", "Tỷ trọng"}
+_UNIT_RE = re.compile(r"(tri[eêệ]u\s+đồng|tỷ\s+đồng|tỉ\s+đồng|nghìn\s+đồng|ngàn\s+đồng|triệu\s+VNĐ|tỷ\s+VNĐ)", re.I)
+_CONST_RE = re.compile(r"\((\d+(?:\.\d+)?)\)\s*$")
+_COHORT_RE = re.compile(r"phương\s+pháp|min\s*[-–]?\s*max", re.I)
+_RATIO_BEST_RE = re.compile(r"(t[ỷỉ]\s*lệ|so\s+sánh|chia|so)\b.*\bvới\b.*\b(cao|nhiều|lớn)\s+nhất", re.I)
+_OTHERWISE_RE = re.compile(r"(còn\s+lại|trường\s+hợp\s+khác|ngoài\s+ra|các\s+trường\s+hợp\s+khác)", re.I)
+_BEST_RE = re.compile(r"\b(cao|nhiều|lớn)\s+nhất\b|\b(thấp|ít|nhỏ)\s+nhất\b", re.I)
+_LEVEL_RE = re.compile(r"^mức\s*(\d+)\s*[:.]?\s*", re.I)
+_PART_RE = re.compile(r"^(\d+)[.)]\s+(\S.*)$")
+_EXPLAIN_RE = re.compile(r"^(giải\s+thích|ghi\s+chú|lưu\s+ý|chú\s+thích)\s*[:.]", re.I)
+_PER_ITEM_RE = re.compile(r"^mỗi\s+", re.I)
+_FORMAL_COND = re.compile(r"[<>=]|^(từ|dưới|trên)\s+-?\d|^\d+(\.\d+)?\s*%?\s*$|trở lên", re.I)
+_UNIT_NOTE_RE = re.compile(r"^(đơn\s+vị(\s+tính)?\s*:?\s*)", re.I)
+
+
+class _FormulaParser:
+    def __init__(self, text: str, source: Source) -> None:
+        self.text = text
+        self.source = source
+        self.norm: Normalized = normalize(text)
+        self.nt = self.norm.text
+        self.diags: list[Diagnostic] = []
+        self.lark = lark_parser()
+        self.defined: set[str] = set()
+
+    # -------------------------------------------------------------- helpers
+    def span(self, start: int, end: int) -> Span:
+        return self.norm.span(start, end)
+
+    def error(self, code: str, start: int, end: int, **args: Any) -> FormulaSyntaxError:
+        end = max(end, start + 1) if start < len(self.nt) else end
+        d = Diagnostic.make(code, self.span(start, end), source=self.source, **args)
+        return FormulaSyntaxError([d])
+
+    def warn(self, code: str, start: int, end: int, **args: Any) -> None:
+        self.diags.append(Diagnostic.make(code, self.span(start, end), source=self.source, **args))
+
+    def piece(self, kind: str, start: int, end: int) -> Any:
+        """Parse ``nt[start:end]`` with start symbol ``kind``; raise _PieceError."""
+        text = self.nt[start:end]
+        try:
+            tree = self.lark.parse(text, start=kind)
+        except UnexpectedEOF as exc:
+            raise _PieceError(end, end, "CDS101", after=text.rstrip()[-1:] or text) from None
+        except UnexpectedToken as exc:
+            tok = exc.token
+            if tok.type == "$END":
+                last = text.rstrip()[-1:] or "?"
+                code = "CDS103" if text.count("(") > text.count(")") else "CDS101"
+                raise _PieceError(end, end, code, after=last) from None
+            s = start + (tok.start_pos or 0)
+            raise _PieceError(s, s + max(1, len(str(tok))), "CDS102", token=str(tok)) from None
+        except UnexpectedCharacters as exc:
+            s = start + exc.pos_in_stream
+            raise _PieceError(s, s + 1, "CDS102", token=text[exc.pos_in_stream]) from None
+        except UnexpectedInput as exc:  # pragma: no cover - other lark errors
+            s = start + (getattr(exc, "pos_in_stream", 0) or 0)
+            raise _PieceError(s, s + 1, "CDS100", detail=str(exc).splitlines()[0]) from None
+        builder = AstBuilder(lambda a, b: self.span(start + a, start + b))
+        try:
+            return builder.transform(tree)
+        except VisitError as exc:
+            orig = exc.orig_exc
+            if isinstance(orig, BuildError):
+                raise _PieceError(start + orig.start, start + orig.end, orig.code, **orig.args) from None
+            raise
+
+    def try_piece(self, kind: str, start: int, end: int) -> Any:
+        try:
+            return self.piece(kind, start, end)
+        except _PieceError:
+            return None
+
+    def fail(self, err: _PieceError, line_start: int, line_end: int) -> FormulaSyntaxError:
+        return self.error(err.code, err.start, err.end, **err.args)
+
+    def strip_range(self, start: int, end: int) -> tuple[int, int]:
+        while start < end and self.nt[start] in " \t":
+            start += 1
+        while end > start and self.nt[end - 1] in " \t;.,":
+            end -= 1
+        return start, end
+
+    def is_prose_expr(self, expr: Any) -> bool:
+        """True when an 'expression' is really prose: an unknown name of several words."""
+        for node in expr.walk():
+            if isinstance(node, n.Name) and " " in node.name:
+                base = re.sub(r" \d+(\.\d+)?$", "", node.name)
+                if base not in _KNOWN_WORDS and base not in self.defined:
+                    return True
+        return False
+
+    def is_constant(self, expr: Any) -> bool:
+        return not any(isinstance(x, (n.Name, n.Aggregate, n.MaxPoints)) for x in expr.walk())
+
+    # ------------------------------------------------------------ the parse
+    def check_depth(self) -> None:
+        depth = 0
+        for i, ch in enumerate(self.nt):
+            if ch == "(":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise self.error("CDS104", i, i + 1, depth=self.nt.count("("), limit=MAX_DEPTH)
+            elif ch == ")":
+                depth = max(0, depth - 1)
+
+    def parse(self) -> n.Formula:
+        self.check_depth()
+        lines = split_lines(self.nt)
+        parts: list[tuple[str | None, str | None, int, list]] = [(None, None, 0, [])]
+        pending_heading: tuple[str, int, int] | None = None
+        cases: list[n.Case] = []
+        cases_start = 0
+        explanation: tuple[int, int, str] | None = None
+
+        def flush_cases() -> None:
+            nonlocal cases, pending_heading
+            if cases:
+                heading = pending_heading[0] if pending_heading else None
+                start = pending_heading[1] if pending_heading else cases_start
+                span = self.span(start, cases[-1].span.end) if False else Span(
+                    self.span(start, start).start, cases[-1].span.end)
+                parts[-1][3].append(n.Cases(heading, tuple(cases), span=span))
+                cases = []
+                pending_heading = None
+            elif pending_heading is not None:
+                h, s, e = pending_heading
+                parts[-1][3].append(n.Note("text", h, span=self.span(s, e)))
+                pending_heading = None
+
+        for line in lines:
+            s, e = line.start, line.end
+            body = self.nt[s:e]
+            if line.joined:
+                self.warn("CDS152", s, e)
+            for tok, at in line.stray:
+                self.warn("CDS151", at, at + len(tok) + 1, token=tok)
+            if explanation is not None:
+                explanation = (explanation[0], e, explanation[2])
+                continue
+            if _EXPLAIN_RE.match(body):
+                flush_cases()
+                explanation = (s, e, "explanation")
+                continue
+            kind, value = self.classify(line)
+            if kind == "case":
+                if not cases:
+                    cases_start = s
+                cases.append(value)
+                continue
+            if kind == "heading":
+                flush_cases()
+                pending_heading = value
+                continue
+            if kind == "result_expr" and pending_heading is not None and not cases:
+                # `- Điểm:` followed by `+ Tỷ lệ*Điểm tối đa`
+                h, hs, _ = pending_heading
+                target = n.Name("Điểm", span=self.span(hs, hs + len(h)), text=h)
+                pending_heading = None
+                parts[-1][3].append(n.Assign(target, value, span=Span(self.span(hs, hs).start, value.span.end)))
+                continue
+            flush_cases()
+            if kind == "part":
+                number, title = value
+                parts.append((number, title, s, []))
+                self.defined = set()
+                continue
+            if kind == "result_expr":
+                target = n.Name("Điểm", span=value.span, text="")
+                parts[-1][3].append(n.Assign(target, value, span=value.span))
+                continue
+            parts[-1][3].append(value)
+        flush_cases()
+        if explanation is not None:
+            s, e, _ = explanation
+            parts[-1][3].append(n.Note("explanation", self.nt[s:e], span=self.span(s, e)))
+
+        built: list[n.Part] = []
+        for number, title, start, body in parts:
+            if number is None and not body and len(parts) > 1:
+                continue
+            if body:
+                span = Span(self.span(start, start).start if number else body[0].span.start, body[-1].span.end)
+            else:
+                span = self.span(start, start)
+            built.append(n.Part(number, title, tuple(body), span=span))
+        if not built:
+            built.append(n.Part(None, None, (), span=Span(0, 0)))
+        formula = n.Formula(tuple(built), span=Span(0, len(self.text)), source=self.source)
+        if not any(isinstance(st, (n.Assign, n.Cases, n.PerItem, n.SumItems, n.CohortMethod, n.Cap))
+                   and (not isinstance(st, n.Assign) or st.target.name == "Điểm")
+                   for st in formula.statements):
+            self.diags.append(Diagnostic.make("CDS153", Span(0, len(self.text)), source=self.source))
+        return attrs.evolve(formula, diagnostics=tuple(self.diags))
+
+    # ------------------------------------------------------- classification
+    def classify(self, line: Line) -> tuple[str, Any]:
+        s, e = line.start, line.end
+        body = self.nt[s:e]
+        low = body.lower()
+
+        # numbered part: `1. Triển khai nền tảng số` (a title, not a statement)
+        m = _PART_RE.match(body)
+        if m and line.bullet is None and ":" not in body and "=" not in body:
+            return "part", (m.group(1), m.group(2).strip())
+
+        # levels: `Mức 1 ≥ 10 % (điểm tối đa)`, `Mức 1: ≥ 2,5% mục 5.12.1: 100% điểm phần này`
+        m = _LEVEL_RE.match(body)
+        if m:
+            return "case", self.level(line, int(m.group(1)), s + m.end(), e)
+
+        # cohort method in words
+        if _COHORT_RE.search(body) and "=" not in body:
+            return "stmt", self.cohort(s, e)
+
+        # sum of items / cap
+        if re.match(r"^cộng\s+(tổng\s+)?điểm", low) or re.match(r"^tổng\s+(số\s+)?điểm\s+(không|tối đa)", low):
+            try:
+                return "stmt", self.piece("statement", s, e)
+            except _PieceError as err:
+                raise self.fail(err, s, e) from None
+
+        # declarations `a = ...`, `a. ...`, `= ...` (name missing)
+        m = re.match(r"^([A-Za-z])\s*([=.:])\s*(?=\S)", body)
+        if m and not (m.group(2) == "." and body[m.end()].isdigit()):
+            return self.declaration(line, m)
+        if body.startswith("="):
+            return self.declaration(line, None)
+
+        colon = self.case_colon(s, e)
+        if colon is not None:
+            return self.case_line(line, colon)
+
+        # assignment `Tỷ lệ = a/b`, `Điểm = ...`, heading `Điểm=`
+        eq = body.find("=")
+        if eq > 0 and body[eq - 1] not in "<>=" and (eq + 1 >= len(body) or body[eq + 1] != "="):
+            lhs = self.try_piece("expr", s, s + eq)
+            if isinstance(lhs, n.Name) and (lhs.name in _KNOWN_WORDS or len(lhs.name.split()) <= 3):
+                rs, re_ = self.strip_range(s + eq + 1, e)
+                if rs >= re_:
+                    return "heading", ("Điểm" if lhs.name == "Điểm" else lhs.name, s, e)
+                try:
+                    stmt = self.piece("statement", s, e)
+                except _PieceError as err:
+                    if lhs.name in _KNOWN_WORDS or len(lhs.name) == 1:
+                        raise self.fail(err, s, e) from None
+                    stmt = None
+                if stmt is not None and not self.is_prose_expr(stmt.value):
+                    self.defined.add(stmt.target.name)
+                    return "stmt", stmt
+
+        if body.endswith(":"):
+            return "heading", (body[:-1].strip(), s, e)
+
+        # a bare expression bullet: `+ Tỷ lệ*Điểm tối đa`
+        expr = self.try_piece("expr", s, e)
+        if expr is not None and not self.is_prose_expr(expr) and not isinstance(expr, n.Name) \
+                and any(isinstance(x, (n.MaxPoints, n.BinOp)) for x in expr.walk()):
+            return "result_expr", expr
+
+        # a comparison with no result: `- Tỷ lệ >= 80%:` handled above; `Tỷ lệ >= 80% Điểm tối đa`
+        if re.match(r"^(t[ỷỉ] ?lệ|điểm)\s*(>=|<=|<|>|=)", low):
+            cond_err = None
+            try:
+                self.piece("condition", s, e)
+            except _PieceError as err:
+                cond_err = err
+            if cond_err is not None:
+                raise self.error("CDS110", cond_err.start, cond_err.end,
+                                 detail=self.nt[cond_err.start:cond_err.end] or body)
+            raise self.error("CDS105", e, e, condition=body)
+
+        return "stmt", self.note(s, e)
+
+    def case_colon(self, s: int, e: int) -> int | None:
+        """Position of the `:` that separates a case's condition from its result."""
+        depth = 0
+        candidates = []
+        for i in range(s, e):
+            ch = self.nt[i]
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth = max(0, depth - 1)
+            elif ch == ":" and depth == 0:
+                candidates.append(i)
+        for i in reversed(candidates):
+            rs, re_ = self.strip_range(i + 1, e)
+            if rs < re_ and self.try_piece("result", rs, re_) is not None:
+                res = self.try_piece("result", rs, re_)
+                if not self.is_prose_expr(res[0]):
+                    return i
+        if candidates:
+            i = candidates[-1]
+            rs, re_ = self.strip_range(i + 1, e)
+            left = self.nt[s:i]
+            if _FORMAL_COND.search(left.strip()) and re.search(r"[<>=]", left):
+                return i  # a formal condition with an unreadable result: report it
+        return None
+
+    def case_line(self, line: Line, colon: int) -> tuple[str, Any]:
+        s, e = line.start, line.end
+        ls, le = self.strip_range(s, colon)
+        rs, re_ = self.strip_range(colon + 1, e)
+        left = self.nt[ls:le]
+        if rs >= re_:
+            raise self.error("CDS105", colon, colon + 1, condition=left)
+        if _PER_ITEM_RE.match(left):
+            expr, _target = self.result(rs, re_)
+            return "stmt", n.PerItem(left, expr, span=self.span(s, e))
+        cond = self.condition(ls, le)
+        expr, target = self.result(rs, re_, formal=not isinstance(cond, (n.Option, n.Otherwise, n.Best)))
+        return "case", n.Case(cond, expr, None, span=self.span(s, e), target=target)
+
+    def condition(self, s: int, e: int) -> Any:
+        text = self.nt[s:e]
+        try:
+            cond = self.piece("condition", s, e)
+        except _PieceError as err:
+            if re.search(r"[<>=]", text) and re.match(r"^\s*(t[ỷỉ] ?lệ|điểm|[a-z]\b|[<>=])", text, re.I):
+                raise self.error("CDS110", err.start, err.end,
+                                 detail=self.nt[err.start:err.end] or text) from None
+            if err.code == "CDS107":
+                raise self.error(err.code, err.start, err.end, **err.args) from None
+            return self.option(s, e)
+        if isinstance(cond, n.Compare) and cond.left is None and cond.op == "=" and not self.is_constant(cond.right):
+            return self.option(s, e)
+        if isinstance(cond, n.Range) and cond.subject is not None and self.is_prose_expr(cond.subject):
+            return self.option(s, e)
+        if isinstance(cond, n.Compare) and cond.left is not None and self.is_prose_expr(cond.left) \
+                and not re.search(r"[<>=]", text):
+            return self.option(s, e)
+        return cond
+
+    def option(self, s: int, e: int) -> Any:
+        label = self.nt[s:e]
+        span = self.span(s, e)
+        if _OTHERWISE_RE.search(label):
+            return n.Otherwise(label, span=span)
+        m = _BEST_RE.search(label)
+        if m and re.match(r"^(địa phương|đơn vị|huyện|xã|sở|cơ quan|quận|tỉnh)", label, re.I):
+            return n.Best("max" if m.group(1) else "min", label, span=span)
+        return n.Option(label, span=span)
+
+    def result(self, s: int, e: int, formal: bool = True) -> tuple[Any, str | None]:
+        try:
+            expr, target = self.piece("result", s, e)
+        except _PieceError as err:
+            raise self.error(err.code if err.code != "CDS100" else "CDS110", err.start, err.end,
+                             **(err.args or {"detail": self.nt[s:e]})) from None
+        return expr, target
+
+    def level(self, line: Line, number: int, s: int, e: int) -> n.Case:
+        # result in parentheses at the end: `≥ 10 % (điểm tối đa)`, `(70% điểm)`
+        text = self.nt[s:e]
+        cond_end, res_start, res_end = None, None, None
+        if text.endswith(")"):
+            depth = 0
+            for i in range(e - 1, s - 1, -1):
+                if self.nt[i] == ")":
+                    depth += 1
+                elif self.nt[i] == "(":
+                    depth -= 1
+                    if depth == 0:
+                        inner = self.nt[i + 1:e - 1]
+                        if re.search(r"điểm", inner, re.I):
+                            cond_end, res_start, res_end = i, i + 1, e - 1
+                        break
+        if cond_end is None:
+            colon = self.case_colon(s, e)
+            if colon is None:
+                raise self.error("CDS105", e, e, condition=self.nt[line.start:e])
+            cond_end, res_start, res_end = colon, colon + 1, e
+        cs, ce = self.strip_range(s, cond_end)
+        rs, re_ = self.strip_range(res_start, res_end)
+        if rs >= re_:
+            raise self.error("CDS105", res_start, res_start + 1, condition=self.nt[line.start:ce])
+        try:
+            cond = self.piece("condition", cs, ce) if cs < ce else n.Otherwise("", span=self.span(cs, cs))
+        except _PieceError as err:
+            raise self.error(err.code, err.start, err.end, **err.args) from None
+        expr, target = self.result(rs, re_)
+        return n.Case(cond, expr, number, span=self.span(line.start, line.end), target=target)
+
+    def declaration(self, line: Line, m: re.Match | None) -> tuple[str, Any]:
+        s, e = line.start, line.end
+        if m is None:
+            name = self.next_free_name()
+            ds, de = self.strip_range(s + 1, e)
+            name_span = self.span(s, s + 1)
+            recovered = True
+            sep = "="
+        else:
+            name = m.group(1)
+            sep = m.group(2)
+            ds, de = self.strip_range(s + m.end(), e)
+            name_span = self.span(s, s + 1)
+            recovered = False
+        desc = self.nt[ds:de]
+        if sep != "." and not recovered:
+            expr = self.try_piece("expr", ds, de)
+            if expr is not None and not self.is_prose_expr(expr):
+                self.defined.add(name)
+                target = n.Name(name, span=name_span, text=name)
+                return "stmt", n.Assign(target, expr, span=self.span(s, e))
+            if expr is None and re.search(r"[*/]|^\(?[A-Za-z]\s*[-+*/]", desc) and not re.search(r"[^\W\d_]{2,}", desc):
+                try:
+                    self.piece("expr", ds, de)
+                except _PieceError as err:
+                    raise self.fail(err, s, e) from None
+        if recovered:
+            self.warn("CDS150", s, s + 1, name=name, description=desc)
+        elif sep == ".":
+            self.warn("CDS154", s, e, name=name, description=desc)
+        self.defined.add(name)
+        unit = None
+        um = _UNIT_RE.search(desc)
+        if um:
+            unit = re.sub(r"\s+", " ", um.group(1).lower()).replace("tỉ", "tỷ")
+            unit = re.sub(r"^tri[eêệ]u", "triệu", unit)
+        constant = None
+        cm = _CONST_RE.search(desc)
+        if cm:
+            constant = Fraction(cm.group(1))
+        return "stmt", n.InputDecl(name, desc, unit, constant, span=self.span(s, e),
+                                   name_span=name_span, recovered=recovered)
+
+    def next_free_name(self) -> str:
+        used = set(self.defined)
+        for m in re.finditer(r"(?m)^[-+\s]*([A-Za-z])\s*=", self.nt):
+            used.add(m.group(1))
+        for c in "abcdefghijklmnopqrstuvwxyz":
+            if c not in used:
+                return c
+        return "x"
+
+    def cohort(self, s: int, e: int) -> n.CohortMethod:
+        text = self.nt[s:e]
+        methods = []
+        if re.search(r"min\s*[-–]?\s*max", text, re.I):
+            methods.append("minmax")
+        if _RATIO_BEST_RE.search(text):
+            methods.append("ratio_to_best")
+        if not methods:
+            methods.append("ratio_to_best" if _BEST_RE.search(text) else "minmax")
+        low = text.lower()
+        direction = "min" if re.search(r"(thấp|ít|nhỏ)\s+nhất", low) and not re.search(r"(cao|nhiều|lớn)\s+nhất|(cao|nhiều|lớn)\b.*\bnhất", low) else "max"
+        bm = (re.search(r"(dựa\s+vào|dựa\s+trên|căn\s+cứ\s+vào|căn\s+cứ)\s+(.*)$", text, re.I)
+              or re.search(r"(theo)\s+(?!phương\s+pháp)(.*)$", text, re.I))
+        basis = bm.group(2).strip() if bm else ""
+        return n.CohortMethod(tuple(methods), direction, basis, span=self.span(s, e), text=text)
+
+    def note(self, s: int, e: int) -> n.Note:
+        text = self.nt[s:e]
+        um = _UNIT_RE.search(text)
+        if um and (_UNIT_NOTE_RE.match(text) or len(text) < 60):
+            unit = re.sub(r"\s+", " ", um.group(1).lower()).replace("tỉ", "tỷ")
+            unit = re.sub(r"^tri[eêệ]u", "triệu", unit)
+            return n.Note("unit", text, unit, span=self.span(s, e))
+        if re.search(r"\d\)\s", text) or re.match(r"^(danh\s+mục|danh\s+sách)", text, re.I):
+            return n.Note("list", text, span=self.span(s, e))
+        return n.Note("text", text, span=self.span(s, e))
+
+
+def parse_formula(text: str, *, name: str = "<formula>", line_offset: int = 0,
+                  column_offset: int = 0, item: str | None = None) -> n.Formula:
+    """Parse one indicator's scoring text.  See the module docstring."""
+    if not isinstance(text, str):
+        raise TypeError("parse_formula expects a str")
+    source = Source(text, name=name, line_offset=line_offset, column_offset=column_offset)
+    parser = _FormulaParser(text, source)
+    try:
+        formula = parser.parse()
+    except FormulaSyntaxError as exc:
+        if item is not None:
+            exc.diagnostics = [d.with_context(item=item) for d in exc.diagnostics]
+        raise
+    except RecursionError:
+        raise FormulaSyntaxError([Diagnostic.make("CDS104", Span(0, min(1, len(text))), source=source,
+                                                  depth="?", limit=MAX_DEPTH, item=item)]) from None
+    if item is not None:
+        formula = attrs.evolve(formula, diagnostics=tuple(d.with_context(item=item) for d in formula.diagnostics))
+    return formula
