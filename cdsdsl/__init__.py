@@ -18,6 +18,9 @@ from .diagnostics import (  # noqa: E402
     Severity,
 )
 from .source import Source, Span  # noqa: E402
+from .nodes import Formula  # noqa: E402
+from .parser import parse_formula  # noqa: E402
+from .printer import print_formula  # noqa: E402
 
 __all__ = [
     "__version__",
@@ -31,4 +34,7 @@ __all__ = [
     "Severity",
     "Source",
     "Span",
+    "Formula",
+    "parse_formula",
+    "print_formula",
 ]

@@ -29,7 +29,7 @@ class BuildError(Exception):
 
     def __init__(self, code: str, start: int, end: int, **args: object) -> None:
         super().__init__(code)
-        self.code, self.start, self.end, self.args = code, start, end, args
+        self.code, self.start, self.end, self.params = code, start, end, args
 
 
 def canonical_name(words: list[str]) -> str:

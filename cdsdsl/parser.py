@@ -126,7 +126,7 @@ def split_lines(text: str) -> list[Line]:
 class _PieceError(Exception):
     def __init__(self, start: int, end: int, code: str, **args: Any) -> None:
         super().__init__(code)
-        self.start, self.end, self.code, self.args = start, end, code, args
+        self.start, self.end, self.code, self.params = start, end, code, args
 
 
 _KNOWN_WORDS = {"Tỷ lệ", "Điểm", "Tỷ trọng"}
@@ -171,14 +171,14 @@ class _FormulaParser:
         text = self.nt[start:end]
         try:
             tree = self.lark.parse(text, start=kind)
-        except UnexpectedEOF as exc:
-            raise _PieceError(end, end, "CDS101", after=text.rstrip()[-1:] or text) from None
-        except UnexpectedToken as exc:
-            tok = exc.token
-            if tok.type == "$END":
-                last = text.rstrip()[-1:] or "?"
+        except (UnexpectedEOF, UnexpectedToken) as exc:
+            tok = getattr(exc, "token", None)
+            if tok is None or tok.type == "$END":
+                stripped = text.rstrip()
+                last = stripped[-1:] or "?"
                 code = "CDS103" if text.count("(") > text.count(")") else "CDS101"
-                raise _PieceError(end, end, code, after=last) from None
+                at = start + max(0, len(stripped) - 1)
+                raise _PieceError(at, at + 1, code, after=last) from None
             s = start + (tok.start_pos or 0)
             raise _PieceError(s, s + max(1, len(str(tok))), "CDS102", token=str(tok)) from None
         except UnexpectedCharacters as exc:
@@ -193,7 +193,7 @@ class _FormulaParser:
         except VisitError as exc:
             orig = exc.orig_exc
             if isinstance(orig, BuildError):
-                raise _PieceError(start + orig.start, start + orig.end, orig.code, **orig.args) from None
+                raise _PieceError(start + orig.start, start + orig.end, orig.code, **orig.params) from None
             raise
 
     def try_piece(self, kind: str, start: int, end: int) -> Any:
@@ -203,7 +203,7 @@ class _FormulaParser:
             return None
 
     def fail(self, err: _PieceError, line_start: int, line_end: int) -> FormulaSyntaxError:
-        return self.error(err.code, err.start, err.end, **err.args)
+        return self.error(err.code, err.start, err.end, **err.params)
 
     def strip_range(self, start: int, end: int) -> tuple[int, int]:
         while start < end and self.nt[start] in " \t":
@@ -452,7 +452,7 @@ class _FormulaParser:
                 raise self.error("CDS110", err.start, err.end,
                                  detail=self.nt[err.start:err.end] or text) from None
             if err.code == "CDS107":
-                raise self.error(err.code, err.start, err.end, **err.args) from None
+                raise self.error(err.code, err.start, err.end, **err.params) from None
             return self.option(s, e)
         if isinstance(cond, n.Compare) and cond.left is None and cond.op == "=" and not self.is_constant(cond.right):
             return self.option(s, e)
@@ -478,7 +478,7 @@ class _FormulaParser:
             expr, target = self.piece("result", s, e)
         except _PieceError as err:
             raise self.error(err.code if err.code != "CDS100" else "CDS110", err.start, err.end,
-                             **(err.args or {"detail": self.nt[s:e]})) from None
+                             **(err.params or {"detail": self.nt[s:e]})) from None
         return expr, target
 
     def level(self, line: Line, number: int, s: int, e: int) -> n.Case:
@@ -509,7 +509,7 @@ class _FormulaParser:
         try:
             cond = self.piece("condition", cs, ce) if cs < ce else n.Otherwise("", span=self.span(cs, cs))
         except _PieceError as err:
-            raise self.error(err.code, err.start, err.end, **err.args) from None
+            raise self.error(err.code, err.start, err.end, **err.params) from None
         expr, target = self.result(rs, re_)
         return n.Case(cond, expr, number, span=self.span(line.start, line.end), target=target)
 

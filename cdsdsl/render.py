@@ -56,6 +56,8 @@ def render_diagnostic(diag: Diagnostic, lang: str = "vi", colour: bool = False) 
 def _excerpt(diag: Diagnostic, colour: bool) -> list[str]:
     assert diag.source is not None and diag.span is not None
     (l1, c1), (l2, c2) = diag.position, diag.end_position  # type: ignore[misc]
+    if l2 > l1 and c2 <= 1 + diag.source.column_offset:  # a span ending at a line break
+        l2, c2 = l2 - 1, len(diag.source.line_text(l2 - 1)) + 1
     out = []
     width = len(str(l2))
     for line in range(l1, min(l2, l1 + 4) + 1):
