@@ -223,6 +223,7 @@ class _Auditor:
             expected = _decimal(getattr(ind, "max_points", None))
             if m.number is not None and expected is not None and m.number != expected:
                 self.diag("CDS713", m, row, id=row.id, stated=self.n(m.number), expected=self.n(expected))
+                continue  # recomputing with the other maximum would only repeat this finding
             if evaluate is None:
                 continue
             a = row.cells["achieved"]
