@@ -503,3 +503,49 @@ define("CDS715", "warning",
        "Các kiểm tra khác của bảng vẫn được thực hiện.",
        "The table's other checks still run.",
        "cds audit bang.txt --ruleset bo-chi-so.cds")
+
+# ---------------------------------------------------------------------------
+# CDS2xx: names and meaning (resolve.py)
+# ---------------------------------------------------------------------------
+define("CDS201", "error",
+       "tên `{name}` chưa được định nghĩa",
+       "name `{name}` is not defined",
+       "{suggestion}",
+       "{suggestion_en}",
+       "- Điểm=Tỷ lệ 1*Điểm tối đa")
+define("CDS202", "warning",
+       "`{name}` được khai báo nhưng không được dùng trong cách tính điểm",
+       "`{name}` is declared but never used in the scoring",
+       "Dùng `{name}` trong công thức hoặc xoá khai báo.",
+       "Use `{name}` in the formula or remove the declaration.",
+       "a = Số lượng ...\nb = Tổng số ...\nĐiểm = b * Điểm tối đa")
+define("CDS203", "info",
+       "`{name}` ({description}) được hiểu là {meaning}",
+       "`{name}` ({description}) is read as {meaning_en}",
+       "Nếu không đúng, hãy viết công thức trực tiếp, ví dụ `{name} = Tỷ lệ cao nhất`.",
+       "If this is wrong, write the formula directly, e.g. `{name} = Tỷ lệ cao nhất`.",
+       "k = Tỷ lệ ... cao nhất trên tất cả các đơn vị")
+define("CDS204", "info",
+       "danh sách lựa chọn được hiểu là {mode_vi}: {reason_vi}",
+       "the option list is read as {mode_en}: {reason_en}",
+       "Nếu hiểu khác, ghi `Cách hiểu: cộng dồn` hoặc `Cách hiểu: loại trừ` cho chỉ số này trong bộ chỉ số.",
+       "If another reading is meant, write `Cách hiểu: cộng dồn` or `Cách hiểu: loại trừ` for this indicator in the ruleset.",
+       "- Đã triển khai đến các cơ quan: 1/2*Điểm tối đa\n- Đã triển khai đến từng thiết bị: 1/2*Điểm tối đa")
+define("CDS205", "warning",
+       "không rõ danh sách lựa chọn là loại trừ (chọn một) hay cộng dồn: {reason_vi}",
+       "the option list could be exclusive (pick one) or cumulative (add up): {reason_en}",
+       "Ghi `Cách hiểu: cộng dồn` hoặc `Cách hiểu: loại trừ` cho chỉ số này trong bộ chỉ số.",
+       "Write `Cách hiểu: cộng dồn` or `Cách hiểu: loại trừ` for this indicator in the ruleset.",
+       "- Có A: 1/2*Điểm tối đa\n- Có B: 1/4*Điểm tối đa")
+define("CDS206", "error",
+       "không tìm thấy cách tính điểm của {where}",
+       "no scoring rule found in {where_en}",
+       "Thêm một dòng cho điểm, ví dụ `Điểm = Tỷ lệ * Điểm tối đa`.",
+       "Add a scoring line, e.g. `Điểm = Tỷ lệ * Điểm tối đa`.",
+       "a = Số lượng ...")
+define("CDS207", "warning",
+       "{where} có nhiều cách tính điểm; dùng cách cuối cùng (dòng {line})",
+       "{where_en} has several scoring rules; the last one is used (line {line})",
+       "Giữ lại một cách tính điểm cho mỗi phần.",
+       "Keep one scoring rule per part.",
+       "Điểm = Tỷ lệ * Điểm tối đa\n- Tỷ lệ >= 80%: Điểm tối đa")

@@ -1,0 +1,559 @@
+"""Resolve what a formula means: names, inputs, subjects, options, scoring.
+
+Takes: a `Formula` (from `parse_formula`), the indicator's maximum points and,
+optionally, its id and title and the ruleset's overrides (option reading,
+cohort method).
+Returns: a `Program`: the input schema (`InputSpec`: key, description, kind,
+unit), and per part the ordered computations and one `Scoring`.  Resolution
+findings (unknown names with the nearest defined name, unused inputs, what was
+inferred) are `Program.diagnostics`.  The checker, the interpreter and the
+compiler all work from a `Program`, never from raw text.
+
+Input keys (the names of the `inputs` mapping of `evaluate_formula`):
+- a declared name: ``"a"``, ``"b"``; when one name is declared in several parts
+  (huyện 2023 3.7 reuses a and b) it is prefixed by the part: ``"1.a"``, ``"2.a"``;
+- ``"x"``: the subject of cases or of a cohort method that names no variable
+  (``+ Từ 20 trở lên: ...`` counts the articles named in the heading);
+- ``"lựa chọn"``: the chosen option of an option list (its text or its number
+  1, 2, ...; a list of them for a cumulative list) (``"1.lựa chọn"`` per part when
+  several parts have options);
+- ``"số lượng"``: the number of counted items (``Mỗi hoạt động: 1 điểm``);
+- ``"mục 5.12.1"``: the amount of another indicator (levels relative to it).
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from fractions import Fraction
+from typing import Any, Iterable
+
+import attrs
+
+from . import nodes as n
+from .diagnostics import Diagnostic
+from .source import Span
+
+CHOICE_KEY = "lựa chọn"
+SUBJECT_KEY = "x"
+COUNT_KEY = "số lượng"
+BUILTIN_NAMES = ("Tỷ lệ", "Điểm", "Điểm tối đa")
+
+# input kinds
+COUNT, MONEY, RATIO, NUMBER, OPTION, OPTIONS, POINTS = (
+    "count", "money", "ratio", "number", "option", "options", "points")
+
+
+@attrs.frozen
+class InputSpec:
+    """One value a unit must supply for this indicator."""
+
+    key: str
+    name: str
+    description: str
+    kind: str
+    unit: str | None = None
+    constant: Fraction | None = None
+    choices: tuple[str, ...] = ()
+    part: int = 0
+    role: str = "declared"  # declared | subject | choice | count | itemref
+    span: Span = attrs.field(default=Span(0, 0), eq=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "name": self.name, "description": self.description, "kind": self.kind,
+                "unit": self.unit, "constant": None if self.constant is None else str(self.constant),
+                "choices": list(self.choices), "part": self.part, "role": self.role}
+
+
+@attrs.frozen
+class PartWhole:
+    """``parts`` are counted inside ``wholes`` (a ratio a/b of a part to its total): sum(parts) <= sum(wholes)."""
+
+    parts: tuple[str, ...]
+    wholes: tuple[str, ...]
+    ratio: str  # the computed name (``Tỷ lệ``)
+    span: Span = attrs.field(default=Span(0, 0), eq=False)
+
+
+# ------------------------------------------------------------------ scoring
+
+@attrs.frozen
+class ExprScoring:
+    """``Điểm = expr``."""
+
+    expr: Any
+    span: Span = attrs.field(default=Span(0, 0), eq=False)
+
+
+@attrs.frozen
+class CaseScoring:
+    """A case list: the first matching case gives the points (``mode='first'``);
+    for option lists ``mode`` is ``exclusive`` (one option chosen) or
+    ``cumulative`` (the chosen options add up).  ``subject`` replaces the
+    implicit subject of conditions (``Mức 1 ≥ 10%`` compares ``Tỷ lệ``)."""
+
+    cases: n.Cases
+    subject: Any  # an expression, or None when every condition names its subject
+    mode: str
+    choice_key: str | None = None
+    span: Span = attrs.field(default=Span(0, 0), eq=False)
+
+
+@attrs.frozen
+class PerItemScoring:
+    points: Any
+    count_key: str
+    span: Span = attrs.field(default=Span(0, 0), eq=False)
+
+
+@attrs.frozen
+class SumItemsScoring:
+    first: str
+    last: str
+    span: Span = attrs.field(default=Span(0, 0), eq=False)
+
+
+@attrs.frozen
+class CohortScoring:
+    """Points relative to the other units: ``method`` is ``minmax`` or
+    ``ratio_to_best``; ``ambiguous`` when the words named both."""
+
+    method: str
+    direction: str
+    subject_key: str
+    ambiguous: bool
+    settled_by_ruleset: bool
+    span: Span = attrs.field(default=Span(0, 0), eq=False)
+
+
+Scoring = ExprScoring | CaseScoring | PerItemScoring | SumItemsScoring | CohortScoring
+
+
+@attrs.frozen
+class Step:
+    """Bind ``name`` in the part's scope: to an input (``key``) or to an expression."""
+
+    name: str
+    key: str | None = None
+    expr: Any = None
+    span: Span = attrs.field(default=Span(0, 0), eq=False)
+
+
+@attrs.frozen
+class PartProgram:
+    index: int
+    number: str | None
+    title: str | None
+    steps: tuple[Step, ...]
+    scoring: Scoring | None
+
+
+@attrs.frozen
+class Program:
+    formula: n.Formula = attrs.field(eq=False, repr=False)
+    max_points: Fraction
+    item: str | None
+    inputs: tuple[InputSpec, ...]
+    parts: tuple[PartProgram, ...]
+    cap: Any = None  # ``Tổng điểm không quá ...`` expression
+    part_wholes: tuple[PartWhole, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), eq=False, repr=False)
+
+    @property
+    def needs_cohort(self) -> bool:
+        """True when scoring one unit needs the other units' data."""
+        for part in self.parts:
+            if isinstance(part.scoring, CohortScoring):
+                return True
+            for node in _program_nodes(part):
+                if isinstance(node, (n.Aggregate, n.Best)):
+                    return True
+        return False
+
+    @property
+    def item_refs(self) -> tuple[str, ...]:
+        return tuple(sorted({i.key[4:] for i in self.inputs if i.role == "itemref"}))
+
+    def input(self, key: str) -> InputSpec:
+        for spec in self.inputs:
+            if spec.key == key:
+                return spec
+        raise KeyError(key)
+
+
+def _program_nodes(part: PartProgram) -> Iterable[n.Node]:
+    for step in part.steps:
+        if step.expr is not None:
+            yield from step.expr.walk()
+    sc = part.scoring
+    if isinstance(sc, ExprScoring):
+        yield from sc.expr.walk()
+    elif isinstance(sc, CaseScoring):
+        yield from sc.cases.walk()
+        if sc.subject is not None:
+            yield from sc.subject.walk()
+
+
+# -------------------------------------------------------------- inference
+
+_MONEY_UNITS = ("triệu đồng", "tỷ đồng", "nghìn đồng")
+_RATIO_START = re.compile(r"^\s*(t[ỷỉ]\s*lệ|t[ỷỉ]\s*trọng|phần\s+trăm)", re.I)
+_COUNT_START = re.compile(r"^\s*(số\s+lượng|số|tổng\s+số|tổng\s+dân\s+số|tổng)\b", re.I)
+_BEST_WORDS = re.compile(r"\b(cao|nhiều|lớn)\s+nhất\b", re.I)
+_WORST_WORDS = re.compile(r"\b(thấp|ít|nhỏ)\s+nhất\b", re.I)
+
+
+def input_kind(description: str, unit: str | None) -> str:
+    if unit in _MONEY_UNITS or re.search(r"kinh\s+phí|ngân\s+sách|\bchi\b|giá\s+trị|GRDP", description, re.I) and unit:
+        return MONEY
+    if unit in _MONEY_UNITS:
+        return MONEY
+    if _RATIO_START.match(description):
+        return RATIO
+    if _COUNT_START.match(description):
+        if re.search(r"kinh\s+phí|tổng\s+chi|giá\s+trị|GRDP", description, re.I):
+            return MONEY
+        return COUNT
+    return NUMBER
+
+
+def _option_mode(cases: n.Cases, override: str | None) -> tuple[str, str, str, bool]:
+    """(mode, reason_vi, reason_en, settled) for a list of option cases."""
+    if override in ("exclusive", "cumulative"):
+        return override, "bộ chỉ số ghi rõ", "stated by the ruleset", True
+    shares: list[Fraction | None] = []
+    for case in cases.cases:
+        if isinstance(case.condition, n.Option):
+            shares.append(_share_of_max(case.result))
+    nonzero = [s for s in shares if s is not None and s != 0]
+    if any(s is None for s in shares):
+        return ("exclusive", "có mức điểm không phải là phần của điểm tối đa",
+                "some points are not a share of the maximum", False)
+    if len(nonzero) >= 2 and sum(nonzero) == 1 and all(s < 1 for s in nonzero):
+        return ("cumulative",
+                f"các mức {' + '.join(_pct(s) for s in nonzero)} cộng lại đúng bằng điểm tối đa và không mức nào đạt tối đa một mình",
+                f"the shares {' + '.join(_pct(s) for s in nonzero)} add up to exactly the maximum and none reaches it alone",
+                True)
+    if any(s == 1 for s in nonzero) or len(nonzero) <= 1:
+        return ("exclusive", "có một lựa chọn cho điểm tối đa" if any(s == 1 for s in nonzero)
+                else "chỉ có một lựa chọn được điểm",
+                "one option alone gives the maximum" if any(s == 1 for s in nonzero)
+                else "only one option scores", True)
+    return ("exclusive",
+            f"các mức {' + '.join(_pct(s) for s in nonzero)} không cộng lại bằng điểm tối đa",
+            f"the shares {' + '.join(_pct(s) for s in nonzero)} do not add up to the maximum", False)
+
+
+def _pct(f: Fraction) -> str:
+    v = f * 100
+    return (str(v.numerator) if v.denominator == 1 else f"{float(v):.4g}".replace(".", ",")) + "%"
+
+
+def _share_of_max(expr: Any) -> Fraction | None:
+    """The constant share of Điểm tối đa an expression is (1/2*Điểm tối đa → 1/2; 0 điểm → 0)."""
+    if isinstance(expr, n.MaxPoints):
+        return Fraction(1)
+    if isinstance(expr, n.Number):
+        return Fraction(0) if expr.value == 0 else None
+    if isinstance(expr, n.Percent):
+        return None
+    if isinstance(expr, n.BinOp) and expr.op in "*/":
+        lc, rc = _const(expr.left), _const(expr.right)
+        if expr.op == "*":
+            if lc is not None and (rs := _share_of_max(expr.right)) is not None:
+                return lc * rs
+            if rc is not None and (ls := _share_of_max(expr.left)) is not None:
+                return rc * ls
+        elif rc not in (None, 0) and (ls := _share_of_max(expr.left)) is not None:
+            return ls / rc
+    return None
+
+
+def _const(expr: Any) -> Fraction | None:
+    if isinstance(expr, (n.Number, n.Percent)):
+        return expr.value
+    if isinstance(expr, n.BinOp):
+        a, b = _const(expr.left), _const(expr.right)
+        if a is None or b is None:
+            return None
+        if expr.op == "+":
+            return a + b
+        if expr.op == "-":
+            return a - b
+        if expr.op == "*":
+            return a * b
+        return a / b if b else None
+    if isinstance(expr, n.Neg):
+        v = _const(expr.operand)
+        return -v if v is not None else None
+    return None
+
+
+def _input_names(expr: Any) -> list[str] | None:
+    """['a','b'] for a+b, None when not a plain sum of names."""
+    if isinstance(expr, n.Name):
+        return [expr.name]
+    if isinstance(expr, n.BinOp) and expr.op == "+":
+        a, b = _input_names(expr.left), _input_names(expr.right)
+        return a + b if a is not None and b is not None else None
+    return None
+
+
+# ---------------------------------------------------------------- resolver
+
+class _Resolver:
+    def __init__(self, formula: n.Formula, max_points: Fraction, item: str | None, title: str | None,
+                 option_mode: str | None, cohort_method: str | None) -> None:
+        self.f = formula
+        self.max_points = max_points
+        self.item = item
+        self.title = title or ""
+        self.option_mode = option_mode
+        self.cohort_method = cohort_method
+        self.diags: list[Diagnostic] = []
+        self.inputs: dict[str, InputSpec] = {}
+        self.part_wholes: list[PartWhole] = []
+        self.cap: Any = None
+        self.unit_note: str | None = next((st.unit for st in formula.statements
+                                           if isinstance(st, n.Note) and st.kind == "unit"), None)
+        declared: dict[str, int] = {}
+        for idx, part in enumerate(formula.parts):
+            for st in part.body:
+                if isinstance(st, n.InputDecl):
+                    declared.setdefault(st.name, 0)
+                    declared[st.name] += 1
+        self.multi = {k for k, c in declared.items() if c > 1}
+        self.several_parts = len(formula.parts) > 1
+        self.option_parts = sum(1 for p in formula.parts
+                                if any(isinstance(st, n.Cases) and any(isinstance(c.condition, n.Option)
+                                                                       for c in st.cases) for st in p.body))
+
+    def diag(self, code: str, span: Span | None, **args: Any) -> None:
+        self.diags.append(Diagnostic.make(code, span, source=self.f.source, item=self.item, **args))
+
+    def key_for(self, name: str, part: n.Part, idx: int) -> str:
+        if name in self.multi:
+            return f"{part.number or idx + 1}.{name}"
+        return name
+
+    def add_input(self, spec: InputSpec) -> None:
+        if spec.key not in self.inputs:
+            self.inputs[spec.key] = spec
+
+    def resolve(self) -> Program:
+        parts = tuple(self.resolve_part(idx, part) for idx, part in enumerate(self.f.parts))
+        if self.several_parts:
+            for p in parts:
+                if p.scoring is None and p.steps:
+                    self.diag("CDS206", self.f.parts[p.index].span,
+                              where=f"phần {p.number or p.index + 1}", where_en=f"part {p.number or p.index + 1}")
+        if all(p.scoring is None for p in parts):
+            self.diag("CDS206", self.f.span, where="chỉ số này", where_en="this indicator")
+        return Program(self.f, self.max_points, self.item, tuple(self.inputs.values()), parts,
+                       self.cap, tuple(self.part_wholes), tuple(self.diags))
+
+    def resolve_part(self, idx: int, part: n.Part) -> PartProgram:
+        scope: dict[str, Step] = {}
+        steps: list[Step] = []
+        used: set[str] = set()
+        scorings: list[tuple[Scoring, Span]] = []
+        last_computed: str | None = None
+        decls: dict[str, n.InputDecl] = {}
+
+        def use(expr: Any) -> None:
+            for node in expr.walk():
+                if isinstance(node, n.Name):
+                    if node.name in scope:
+                        used.add(node.name)
+                    else:
+                        self.unknown(node, scope)
+
+        for st in part.body:
+            if isinstance(st, n.InputDecl):
+                key = self.key_for(st.name, part, idx)
+                alias = self.alias_of(st, scope, last_computed)
+                if alias is not None:
+                    step = Step(st.name, None, alias, span=st.span)
+                else:
+                    kind = input_kind(st.description, st.unit)
+                    self.add_input(InputSpec(key, st.name, st.description, kind, st.unit or (
+                        self.unit_note if kind == MONEY else None), st.constant, (), idx, "declared", span=st.span))
+                    step = Step(st.name, key, None, span=st.span)
+                    decls[st.name] = st
+                scope[st.name] = step
+                steps.append(step)
+            elif isinstance(st, n.Assign):
+                use(st.value)
+                if st.target.name == "Điểm":
+                    scorings.append((ExprScoring(st.value, span=st.span), st.span))
+                    continue
+                step = Step(st.target.name, None, st.value, span=st.span)
+                scope[st.target.name] = step
+                steps.append(step)
+                last_computed = st.target.name
+                self.part_whole(st, decls)
+            elif isinstance(st, n.Cases):
+                scorings.append((self.cases(st, idx, part, scope, last_computed, use), st.span))
+            elif isinstance(st, n.PerItem):
+                use(st.points)
+                self.add_input(InputSpec(COUNT_KEY, COUNT_KEY, _count_description(st.label), COUNT,
+                                         part=idx, role="count", span=st.span))
+                scorings.append((PerItemScoring(st.points, COUNT_KEY, span=st.span), st.span))
+            elif isinstance(st, n.Cap):
+                use(st.limit)
+                self.cap = st.limit
+            elif isinstance(st, n.SumItems):
+                scorings.append((SumItemsScoring(st.first, st.last, span=st.span), st.span))
+            elif isinstance(st, n.CohortMethod):
+                scorings.append((self.cohort(st, idx), st.span))
+        for name, st in decls.items():
+            if name not in used and not self.used_later(name, scope, scorings):
+                self.diag("CDS202", st.name_span if st.name_span.end else st.span, name=name)
+        if len(scorings) > 1:
+            last_span = scorings[-1][1]
+            line = self.f.source.position(last_span.start)[0] if self.f.source else 0
+            self.diag("CDS207", last_span, where=f"phần {part.number}" if part.number else "chỉ số này",
+                      where_en=f"part {part.number}" if part.number else "this indicator", line=line)
+        scoring = scorings[-1][0] if scorings else None
+        return PartProgram(idx, part.number, part.title, tuple(steps), scoring)
+
+    def used_later(self, name: str, scope: dict[str, Step], scorings: list) -> bool:
+        """A name used only through an alias (g = Tỷ lệ ... where Tỷ lệ uses a)."""
+        for step in scope.values():
+            if step.expr is not None and any(isinstance(x, n.Name) and x.name == name for x in step.expr.walk()):
+                return True
+        return False
+
+    def unknown(self, node: n.Name, scope: dict[str, Step]) -> None:
+        if node.name == "Điểm":
+            return
+        candidates = list(scope) + ["Tỷ lệ", "Điểm tối đa"]
+        close = difflib.get_close_matches(node.name, candidates, n=1, cutoff=0.5)
+        if not close:
+            base = re.sub(r"\s*\d+(\.\d+)?$", "", node.name)
+            close = [base] if base in candidates else []
+        suggestion = f"có phải là `{close[0]}`?" if close else "Khai báo tên này trước khi dùng, ví dụ `a = Số lượng ...`."
+        suggestion_en = f"did you mean `{close[0]}`?" if close else "Declare the name before using it, e.g. `a = Số lượng ...`."
+        self.diag("CDS201", node.span, name=node.text or node.name, suggestion=suggestion,
+                  suggestion_en=suggestion_en)
+
+    def alias_of(self, st: n.InputDecl, scope: dict[str, Step], last_computed: str | None) -> Any:
+        """``g = Tỷ lệ ... của đơn vị`` → Tỷ lệ; ``k = Tỷ lệ ... cao nhất ...`` → max of Tỷ lệ."""
+        desc = st.description
+        m = _RATIO_START.match(desc)
+        if not m or last_computed is None:
+            return None
+        named = "Tỷ trọng" if "trọng" in m.group(1).lower() else "Tỷ lệ"
+        if named in scope:
+            last_computed = named
+        target = n.Name(last_computed, span=st.span, text=last_computed)
+        if _BEST_WORDS.search(desc) or _WORST_WORDS.search(desc):
+            func = "max" if _BEST_WORDS.search(desc) else "min"
+            expr = n.Aggregate(func, target, span=st.span, text=desc)
+            self.diag("CDS203", st.span, name=st.name, description=_short(desc),
+                      meaning=f"giá trị {'cao' if func == 'max' else 'thấp'} nhất của `{last_computed}` trên tất cả các đơn vị",
+                      meaning_en=f"the {'highest' if func == 'max' else 'lowest'} `{last_computed}` over all units")
+            return expr
+        self.diag("CDS203", st.span, name=st.name, description=_short(desc),
+                  meaning=f"`{last_computed}` của chính đơn vị", meaning_en=f"the unit's own `{last_computed}`")
+        return target
+
+    def part_whole(self, st: n.Assign, decls: dict[str, n.InputDecl]) -> None:
+        v = st.value
+        if isinstance(v, n.BinOp) and v.op == "/":
+            num, den = _input_names(v.left), _input_names(v.right)
+            if num and den and all(x in decls for x in num + den) and not set(num) & set(den):
+                self.part_wholes.append(PartWhole(tuple(num), tuple(den), st.target.name, span=st.span))
+
+    def cases(self, st: n.Cases, idx: int, part: n.Part, scope: dict[str, Step],
+              last_computed: str | None, use) -> CaseScoring:
+        has_option = any(isinstance(c.condition, n.Option) for c in st.cases)
+        implicit = any(isinstance(c.condition, (n.Compare, n.Range)) and
+                       (c.condition.left if isinstance(c.condition, n.Compare) else c.condition.subject) is None
+                       for c in st.cases)
+        for c in st.cases:
+            cond = c.condition
+            if isinstance(cond, n.Compare):
+                if cond.left is not None:
+                    use(cond.left)
+                use(cond.right)
+            elif isinstance(cond, n.Range):
+                for e in (cond.subject, cond.low, cond.high):
+                    if e is not None:
+                        use(e)
+            use(c.result)
+            for node in c.walk():
+                if isinstance(node, n.ItemRef):
+                    self.add_input(InputSpec(f"mục {node.item}", f"mục {node.item}",
+                                             f"Giá trị của mục {node.item}", MONEY if self.unit_note else NUMBER,
+                                             self.unit_note, part=idx, role="itemref", span=node.span))
+        subject = None
+        if implicit:
+            if last_computed is not None:
+                subject = n.Name(last_computed, span=st.span, text=last_computed)
+            else:
+                numeric = [b for c in st.cases for b in _bounds(c.condition)]
+                pct = any(isinstance(b, n.Percent) for b in numeric)
+                kind = RATIO if pct and not self.unit_note else (MONEY if self.unit_note else COUNT)
+                heading = st.heading if st.heading and st.heading.lower() not in ("điểm", "thang điểm") else None
+                desc = heading or self.title or "giá trị được đánh giá"
+                self.add_input(InputSpec(SUBJECT_KEY, SUBJECT_KEY, desc, kind, self.unit_note, part=idx,
+                                         role="subject", span=st.span))
+                subject = n.Name(SUBJECT_KEY, span=st.span, text=desc)
+                scope[SUBJECT_KEY] = Step(SUBJECT_KEY, SUBJECT_KEY, span=st.span)
+        mode = "first"
+        choice_key = None
+        if has_option:
+            choice_key = CHOICE_KEY if self.option_parts <= 1 else f"{part.number or idx + 1}.{CHOICE_KEY}"
+            labels = tuple(c.condition.label for c in st.cases if isinstance(c.condition, n.Option))
+            mode, why_vi, why_en, settled = _option_mode(st, self.option_mode)
+            if len(labels) > 1 or mode == "cumulative":
+                if settled:
+                    self.diag("CDS204", st.span, mode_vi="cộng dồn (chọn nhiều, điểm cộng lại)" if mode == "cumulative"
+                              else "loại trừ (chỉ chọn một)", mode_en="cumulative (the chosen options add up)"
+                              if mode == "cumulative" else "exclusive (one option only)", reason_vi=why_vi,
+                              reason_en=why_en)
+                else:
+                    self.diag("CDS205", st.span, reason_vi=why_vi, reason_en=why_en)
+            self.add_input(InputSpec(choice_key, CHOICE_KEY, st.heading or self.title or "Lựa chọn",
+                                     OPTIONS if mode == "cumulative" else OPTION, None, None, labels, idx,
+                                     "choice", span=st.span))
+        return CaseScoring(st, subject, mode if has_option else "first", choice_key, span=st.span)
+
+    def cohort(self, st: n.CohortMethod, idx: int) -> CohortScoring:
+        ambiguous = len(st.methods) > 1
+        settled = self.cohort_method in ("minmax", "ratio_to_best")
+        method = self.cohort_method if settled else ("ratio_to_best" if "ratio_to_best" in st.methods
+                                                      else st.methods[0])
+        kind = MONEY if self.unit_note else COUNT
+        self.add_input(InputSpec(SUBJECT_KEY, SUBJECT_KEY, st.basis or self.title or "giá trị được đánh giá",
+                                 kind, self.unit_note, part=idx, role="subject", span=st.span))
+        return CohortScoring(method, st.direction, SUBJECT_KEY, ambiguous, settled, span=st.span)
+
+
+def _bounds(cond: Any) -> list[Any]:
+    if isinstance(cond, n.Compare):
+        return [cond.right]
+    if isinstance(cond, n.Range):
+        return [b for b in (cond.low, cond.high) if b is not None]
+    return []
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _count_description(label: str) -> str:
+    label = re.sub(r"^mỗi\s+", "", label, flags=re.I)
+    return f"Số {label}"
+
+
+def resolve(formula: n.Formula, max_points: Any, *, item: str | None = None, title: str | None = None,
+            option_mode: str | None = None, cohort_method: str | None = None) -> Program:
+    """Resolve a parsed formula (see the module docstring).
+
+    ``option_mode``: ``"exclusive"``/``"cumulative"`` overrides the inferred
+    reading of option lists; ``cohort_method``: ``"minmax"``/``"ratio_to_best"``
+    settles a cohort method whose words name both.
+    """
+    mp = Fraction(str(max_points)) if not isinstance(max_points, Fraction) else max_points
+    return _Resolver(formula, mp, item, title, option_mode, cohort_method).resolve()
