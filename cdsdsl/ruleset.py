@@ -93,6 +93,8 @@ class Section:
     source: Source | None = attrs.field(default=None, eq=False, repr=False)
     #: made up by a spreadsheet loader for indicators whose table has no section row
     implicit: bool = False
+    #: where ``max_span`` points, when not into ``source`` (a spreadsheet's max cell)
+    max_source: Source | None = attrs.field(default=None, eq=False, repr=False)
 
 
 @attrs.frozen
@@ -149,6 +151,8 @@ class Indicator:
     max_span: Span | None = None
     #: the file (or sheet cell) ``span`` points into
     source: Source | None = attrs.field(default=None, eq=False, repr=False)
+    #: where ``max_span`` points, when not into ``source`` (a spreadsheet's max cell)
+    max_source: Source | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def key(self) -> str:
@@ -542,10 +546,7 @@ class _Reader:
     # -- line kinds --
     def on_blank(self, node: Tree) -> None:
         if self.block_field is not None and self.block_lines:
-            tok = node.children[-1] if node.children else None
-            line = tok.line if isinstance(tok, Token) else None
-            if line is not None:
-                self.block_lines.append((line, ""))
+            self.block_lines.append((0, ""))  # kept only if more block lines follow
 
     def on_bad_indent(self, node: Tree) -> None:
         tok: Token = node.children[0]
@@ -554,6 +555,8 @@ class _Reader:
             f"{len(raw) - len(raw.lstrip(' '))} dấu cách", f"{len(raw) - len(raw.lstrip(' '))} spaces")
         item = self.current.id if self.current else None
         self.error("CDS509", tok.start_pos, tok.end_pos, item=item, what=what[0], what_en=what[1])
+        if self.block_field is not None:  # keep the block (no second "empty" error)
+            self.block_lines.append((tok.line, raw.lstrip()))
 
     def on_block_line(self, node: Tree) -> None:
         tok: Token = node.children[0]
@@ -626,6 +629,10 @@ class _Reader:
         kstart, kend = key_tok.start_pos, key_tok.end_pos
         vstart = val_tok.start_pos if val_tok is not None else kend
         vend = val_tok.end_pos if val_tok is not None else kend + 1
+        if val_tok is not None:
+            raw = str(val_tok)
+            vstart += len(raw) - len(raw.lstrip())
+            vend = vstart + len(raw.strip())
         if key.startswith(LIST_PREFIX):
             lname = raw_key[len(LIST_PREFIX):].strip()
             units = tuple(u.strip() for u in value.split(";") if u.strip())
@@ -699,8 +706,12 @@ class _Reader:
         name = str(cells[0]).strip() if cells[0] is not None else ""
         max_tok = cells[1]
         max_text = str(max_tok).strip() if max_tok is not None else ""
-        max_span = (Span(max_tok.start_pos, max_tok.end_pos) if max_tok is not None
-                    else Span(lspan.end, lspan.end))
+        if max_tok is not None:
+            raw = str(max_tok)
+            lead = len(raw) - len(raw.lstrip())
+            max_span = Span(max_tok.start_pos + lead, max_tok.start_pos + lead + len(raw.strip()))
+        else:
+            max_span = Span(lspan.end, lspan.end)
         stt_text = str(stt_tok).strip()
         stt_start = stt_tok.start_pos + (len(str(stt_tok)) - len(str(stt_tok).lstrip()))
         what = {"mục": "section", "lĩnh vực": "group", "chỉ số": "indicator"}[kind]
