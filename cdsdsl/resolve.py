@@ -556,4 +556,6 @@ def resolve(formula: n.Formula, max_points: Any, *, item: str | None = None, tit
     settles a cohort method whose words name both.
     """
     mp = Fraction(str(max_points)) if not isinstance(max_points, Fraction) else max_points
+    # the ruleset loader spells the overrides its own way
+    cohort_method = {"min_max": "minmax", "ratio_to_max": "ratio_to_best"}.get(cohort_method or "", cohort_method)
     return _Resolver(formula, mp, item, title, option_mode, cohort_method).resolve()

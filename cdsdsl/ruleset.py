@@ -21,7 +21,7 @@ import re
 import unicodedata
 from fractions import Fraction
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import attrs
 from lark import Lark, Token, Tree
@@ -281,6 +281,25 @@ class Ruleset:
             if not contained:
                 out.append(i)
         return tuple(out)
+
+    # -- the later stages, as methods (imported lazily: a ruleset loads without them)
+    def check(self) -> "list[Diagnostic]":
+        """Every finding about this ruleset: structure, and each indicator's formula (`cdsdsl.check`)."""
+        from .check import check_ruleset
+
+        return check_ruleset(self)
+
+    def score(self, unit: Any) -> Any:
+        """Score one unit (`cdsdsl.unitdata.Unit`); see `cdsdsl.scoring.score_unit`."""
+        from .scoring import score_unit
+
+        return score_unit(self, unit)
+
+    def score_cohort(self, units: Any, progress: Any = None) -> Any:
+        """Score and rank all units together; see `cdsdsl.scoring.score_cohort`."""
+        from .scoring import score_cohort
+
+        return score_cohort(self, units, progress=progress)
 
     def __iter__(self) -> Iterator[Indicator]:
         return iter(self.indicators)
