@@ -1,0 +1,78 @@
+"""Benchmark: checking the huyện Ninh Thuận 2023 decision (run by hand).
+
+    .venv/bin/python bench/bench_check.py [ruleset.cds] [--repeat N]
+
+Prints the median time of: the whole `check_ruleset` (parsing included), the
+checks alone on programs already parsed and resolved (`check_program` × 85 +
+structure checks), and parse + resolve alone, once the Lark parser is built.
+Results are recorded under "Checking" in docs/performance.md.
+"""
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from cdsdsl.check import _check_one, aggregate, check_ruleset  # noqa: E402
+from cdsdsl.parser import lark_parser, parse_formula  # noqa: E402
+from cdsdsl.resolve import resolve  # noqa: E402
+from cdsdsl.ruleset import load_ruleset  # noqa: E402
+from cdsdsl.ruleset_checks import check_ruleset_structure  # noqa: E402
+
+
+def _median(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times) * 1000
+
+
+def main(argv: list[str]) -> None:
+    repeat = 20
+    if "--repeat" in argv:
+        i = argv.index("--repeat")
+        repeat = int(argv[i + 1])
+        argv = argv[:i] + argv[i + 2:]
+    path = argv[0] if argv else str(ROOT / "rulesets/huyen-ninh-thuan-2023.cds")
+    rs = load_ruleset(path)
+    lark_parser()  # build the parser once
+    inds = [i for i in rs.indicators if i.formula_text]
+
+    def parse_resolve():
+        out = []
+        for ind in inds:
+            src = ind.formula_source
+            f = parse_formula(ind.formula_text, name=rs.name, line_offset=src.line_offset,
+                              column_offset=src.column_offset, item=ind.key)
+            out.append(resolve(f, ind.max_points, item=ind.key, title=ind.name))
+        return out
+
+    programs = parse_resolve()
+
+    def checks_only():
+        facts: list = []
+        out = list(check_ruleset_structure(rs))
+        for p in programs:
+            out.extend(_check_one(p, facts))
+        out.extend(aggregate(facts))
+        return out
+
+    check_ruleset(rs)  # warm up
+    whole = _median(lambda: check_ruleset(rs), repeat)
+    pr = _median(parse_resolve, repeat)
+    only = _median(checks_only, repeat)
+    n = len(check_ruleset(rs))
+    print(f"{Path(path).name}: {len(inds)} formulas, {n} findings, median of {repeat} runs")
+    print(f"  check_ruleset (parse + resolve + checks): {whole:8.1f} ms")
+    print(f"  parse + resolve only:                     {pr:8.1f} ms")
+    print(f"  checks only (programs already resolved):  {only:8.1f} ms")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,189 @@
+"""Check formulas and rulesets before a decision is signed.
+
+Takes: a resolved `Program` (`check_program`), a formula text and its maximum
+(`check_formula`), or a loaded `Ruleset` (`check_ruleset`).
+Returns: a list of `Diagnostic`s, never raises for bad input: the reading
+notes of the parser (CDS1xx), resolution (CDS2xx: unknown names with the
+nearest defined one, unused inputs, how option lists and aliases were read),
+types and units (CDS3xx) and cases, levels and score ranges (CDS4xx) from the
+rules in `cdsdsl.lint` (`LINT_RULES`), plus, for a ruleset, the structure
+checks of `ruleset_checks.py` (CDS54x) and the loader's notes.
+
+Findings about a whole set (divisions by a figure that can be 0, part/whole
+data checks, cohort indicators) are reported once per call, not per formula.
+
+Corrected indicators (``Sửa:`` in the ruleset): the original text is still
+checked; its findings keep their code and place but become information, with
+the message prefixed "(đã sửa trong bộ chỉ số: <lý do>)" (`CorrectedDiagnostic`);
+the correction is checked normally.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, Iterable
+
+import attrs
+
+from .diagnostics import CdsError, Diagnostic, Severity
+from .lint import LINT_RULES, lint
+from .lint.analysis import LintContext
+from .parser import parse_formula
+from .resolve import Program, resolve
+from .source import Source
+
+__all__ = ["check_program", "check_formula", "check_ruleset", "CorrectedDiagnostic", "sort_diagnostics"]
+
+#: the ruleset's ``Phương pháp:`` values → resolve's cohort methods
+_COHORT = {"min_max": "minmax", "minmax": "minmax", "ratio_to_max": "ratio_to_best", "ratio_to_best": "ratio_to_best"}
+_OUTCOME = {
+    "zero": ("chỉ số được 0 điểm kèm cảnh báo (mặc định, `Chia cho 0: 0 điểm`)",
+             "the indicator scores 0 with a warning (the default, `Chia cho 0: 0 điểm`)"),
+    "error": ("việc chấm điểm chỉ số đó báo lỗi (`Chia cho 0: lỗi`)",
+              "scoring that indicator stops with an error (`Chia cho 0: lỗi`)"),
+}
+
+
+@attrs.frozen(kw_only=True)
+class CorrectedDiagnostic(Diagnostic):
+    """A finding on an original text that the ruleset corrects (``Sửa:``).
+
+    Keeps the code and the place of the finding; the severity is lowered to
+    information (``original_severity`` keeps the real one) and the message
+    says that, and why, the text was corrected.
+    """
+
+    reason: str = ""
+    original_severity: Severity = Severity.INFO
+
+    def message(self, lang: str = "vi") -> str:
+        inner = super().message(lang)
+        if lang == "en":
+            return f"(corrected in the ruleset: {self.reason or 'no reason given'}) {inner}"
+        return f"(đã sửa trong bộ chỉ số: {self.reason or 'không ghi lý do'}) {inner}"
+
+    def to_dict(self, lang: str = "vi") -> dict[str, Any]:
+        out = super().to_dict(lang)
+        out["corrected"] = True
+        out["original_severity"] = self.original_severity.value
+        return out
+
+
+def _corrected(d: Diagnostic, reason: str) -> CorrectedDiagnostic:
+    fields = {a.name: getattr(d, a.name) for a in attrs.fields(Diagnostic)}
+    fields["severity"] = Severity.INFO
+    return CorrectedDiagnostic(**fields, reason=reason, original_severity=d.severity)
+
+
+def sort_diagnostics(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """File order (line, column); findings without a place last; stable otherwise."""
+    def key(d: Diagnostic) -> tuple:
+        pos = d.position
+        return (d.source.name if d.source is not None else "\uffff", pos or (10**9, 0))
+    return sorted(diags, key=key)
+
+
+# ------------------------------------------------------------------ programs
+
+def _check_one(program: Program, facts: list, *, max_known: bool = True) -> list[Diagnostic]:
+    ctx = LintContext(program, facts=facts)
+    ctx.max_known = max_known
+    out = list(program.formula.diagnostics) + list(program.diagnostics)
+    out.extend(lint(ctx, LINT_RULES))
+    return out
+
+
+def aggregate(facts: list, zero_division: str = "zero") -> list[Diagnostic]:
+    """The once-per-set findings (CDS310, CDS408, CDS411) from the facts the rules recorded."""
+    out: list[Diagnostic] = []
+    by_code: dict[str, list] = {}
+    for fact in facts:
+        by_code.setdefault(fact[0], []).append(fact)
+    for code, items in by_code.items():
+        _, item, span, source, _data = items[0]
+        names = []
+        for _c, it, _s, _src, data in items:
+            if code == "CDS310":
+                label = f"{data['denominator']}" + (f" ở {it}" if it else "")
+            elif code == "CDS408":
+                label = f"{data['parts']} ≤ {data['wholes']}" + (f" ở {it}" if it else "")
+            else:
+                label = it or "công thức này"
+            if label not in names:
+                names.append(label)
+        examples = ", ".join(names[:6]) + (f", … ({len(names) - 6} nữa)" if len(names) > 6 else "")
+        args: dict[str, Any] = {"count": len(items), "examples": examples}
+        if code == "CDS310":
+            args["outcome"], args["outcome_en"] = _OUTCOME.get(zero_division, _OUTCOME["zero"])
+        out.append(Diagnostic.make(code, span, source=source, item=None if len(items) > 1 else item, **args))
+    return out
+
+
+def check_program(program: Program) -> list[Diagnostic]:
+    """All findings on one resolved program (the set-level ones included, once)."""
+    facts: list = []
+    out = _check_one(program, facts)
+    return out + aggregate(facts)
+
+
+def _parse_and_resolve(text: str, max_points: Any, *, name: str, item: str | None, title: str | None,
+                       line_offset: int = 0, column_offset: int = 0, option_mode: str | None = None,
+                       cohort_method: str | None = None) -> tuple[Program | None, list[Diagnostic]]:
+    try:
+        formula = parse_formula(text, name=name, line_offset=line_offset, column_offset=column_offset, item=item)
+    except CdsError as exc:
+        return None, [d if d.item is not None or item is None else d.with_context(item=item)
+                      for d in exc.diagnostics]
+    program = resolve(formula, max_points, item=item, title=title, option_mode=option_mode,
+                      cohort_method=_COHORT.get(cohort_method or "", cohort_method))
+    return program, []
+
+
+def check_formula(text: str, max_points: Any = 10, *, item: str | None = None, title: str | None = None,
+                  name: str = "<formula>", option_mode: str | None = None,
+                  cohort_method: str | None = None, lang: str | None = None) -> list[Diagnostic]:
+    """Check one scoring text with its maximum points.  Syntax errors come back as
+    diagnostics (codes CDS1xx), never as exceptions.  ``lang`` is accepted for
+    symmetry: diagnostics render in either language (``d.message("en")``)."""
+    program, errors = _parse_and_resolve(text, max_points, name=name, item=item, title=title,
+                                         option_mode=option_mode, cohort_method=cohort_method)
+    if program is None:
+        return errors
+    return check_program(program)
+
+
+# ------------------------------------------------------------------ rulesets
+
+def check_ruleset(ruleset: Any) -> list[Diagnostic]:
+    """Structure checks + every indicator's formula checks, positions in the ruleset file."""
+    from .ruleset_checks import check_ruleset_structure
+
+    out: list[Diagnostic] = list(getattr(ruleset, "notes", ()))
+    out.extend(check_ruleset_structure(ruleset))
+    facts: list = []
+    for ind in ruleset.indicators:
+        if ind.formula_text is None or ind.entered_directly and ind.correction is None:
+            continue
+        max_known = ind.max_points is not None
+        mp = ind.max_points if max_known else Fraction(1)
+        common = dict(item=ind.key, title=ind.name, option_mode=ind.option_mode, cohort_method=ind.cohort_method)
+        texts: list[tuple[str, Source | None, str | None]] = [(ind.formula_text, ind.formula_source, None)]
+        if ind.correction is not None:
+            reason = ind.correction.reason or ""
+            texts = [(ind.formula_text, ind.formula_source, reason),
+                     (ind.correction.text, ind.correction.source, None)]
+        for text, src, corrected_reason in texts:
+            program, errors = _parse_and_resolve(
+                text, mp, name=src.name if src is not None else ruleset.name,
+                line_offset=src.line_offset if src is not None else 0,
+                column_offset=src.column_offset if src is not None else 0, **common)
+            if program is None:
+                found = errors
+            else:
+                # set-level facts of an original that was corrected are not counted
+                found = _check_one(program, [] if corrected_reason is not None else facts, max_known=max_known)
+            if corrected_reason is not None:
+                found = [_corrected(d, corrected_reason) for d in found]
+            out.extend(found)
+    out.extend(aggregate(facts, getattr(ruleset, "zero_division", "zero")))
+    return out
+

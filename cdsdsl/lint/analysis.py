@@ -1,0 +1,418 @@
+"""Analyses shared by the lint rules: the lint context, percent slips, case coverage.
+
+Takes: a resolved `Program` and its `Formula`'s `Source`.
+Returns: a `LintContext` holding per part a `PartTyper` (types, ranges) and,
+for every case list over one numeric subject, a `CaseAnalysis`: the number
+line cut at every threshold into elementary pieces (open intervals and single
+points), which cases match each piece, and which case wins it (first match
+wins).  Pieces are exact (Fractions); for an integer subject (a count) a piece
+counts only if it holds an integer.  The rules in this package turn these
+facts into diagnostics; nothing here reports.
+"""
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+from typing import Any, Callable, Iterator
+
+import attrs
+
+from .. import nodes as n
+from ..diagnostics import Diagnostic, Severity
+from ..resolve import CaseScoring, Program
+from ..source import Source, Span
+from ..typesys import (COUNT, MONEY, RATIO, UNIT, Interval, PartTyper, TypeIssue, evaluate)
+
+
+@attrs.frozen
+class Slip:
+    """A bare number where a percent was meant: ``Tỷ lệ <80`` (``big``: > 1, nonsense
+    for a ratio) or ``≥ 0,5 mục 5.12.1`` among levels written with ``%``."""
+
+    number: n.Number
+    where: Any  # the Compare / Range / BinOp holding it
+    big: bool
+    division: bool = False
+
+
+@attrs.frozen
+class Piece:
+    lo: Fraction | None  # for a point piece lo == hi
+    hi: Fraction | None
+    point: bool
+    rep: Fraction  # a representative (real) value
+    int_rep: Fraction | None  # an integer inside, if any
+
+    def witness(self, integer: bool) -> Fraction | None:
+        return self.int_rep if integer else self.rep
+
+
+@attrs.frozen
+class NumCase:
+    index: int  # index in Cases.cases
+    case: n.Case
+    matches: frozenset[int]  # pieces matched by the condition
+
+
+@attrs.frozen
+class CaseAnalysis:
+    """Coverage of the numeric cases of one case list."""
+
+    scoring: CaseScoring
+    part: int
+    subject: str  # the name the results use for the subject
+    subject_label: str
+    integer: bool
+    ratio_subject: bool
+    relative_to: str | None  # ``5.12.1`` for ``≥ 2,5% mục 5.12.1``
+    pieces: tuple[Piece, ...]
+    domain: frozenset[int]
+    cases: tuple[NumCase, ...]
+
+    def nonempty(self, region: frozenset[int]) -> list[int]:
+        return sorted(i for i in region if i in self.domain
+                      and self.pieces[i].witness(self.integer) is not None)
+
+    def effective(self, k: int) -> list[int]:
+        """Pieces where case ``k`` (position in ``cases``) is the first match."""
+        earlier: set[int] = set()
+        for c in self.cases[:k]:
+            earlier |= c.matches
+        return self.nonempty(self.cases[k].matches - earlier)
+
+    def owner(self) -> dict[int, int]:
+        out: dict[int, int] = {}
+        for k, c in enumerate(self.cases):
+            for p in self.nonempty(c.matches):
+                out.setdefault(p, k)
+        return out
+
+    def gaps(self) -> list[int]:
+        covered: set[int] = set()
+        for c in self.cases:
+            covered |= c.matches
+        return self.nonempty(self.domain - covered)
+
+    def hull(self, pieces: list[int]) -> Interval:
+        lo_p, hi_p = self.pieces[pieces[0]], self.pieces[pieces[-1]]
+        return Interval(lo_p.lo, hi_p.hi, lo_p.point or lo_p.lo is None, hi_p.point or hi_p.hi is None)
+
+    def value(self, k: int, x: Fraction, env: dict, max_points: Fraction) -> Fraction | None:
+        return evaluate(self.cases[k].case.result, {self.subject: x}, max_points, env)
+
+    def depends_on_subject(self, k: int, env: dict, max_points: Fraction) -> bool:
+        a = self.value(k, Fraction(1, 3), env, max_points)
+        b = self.value(k, Fraction(2, 7), env, max_points)
+        return a is None or b is None or a != b
+
+
+class LintContext:
+    """Everything a lint rule needs about one program, and where its findings go."""
+
+    def __init__(self, program: Program, *, facts: list | None = None) -> None:
+        self.program = program
+        self.formula = program.formula
+        self.source: Source | None = program.formula.source
+        self.item = program.item
+        self.max_points = program.max_points
+        self.max_known = True
+        self.type_issues: list[TypeIssue] = []
+        self.typers = [PartTyper(program, part, self.type_issues.append) for part in program.parts]
+        self.facts = facts if facts is not None else []
+        self._slips: list[Slip] | None = None
+        self._analyses: list[CaseAnalysis] | None = None
+
+    # -- reporting ---------------------------------------------------------
+    def diag(self, code: str, span: Span | None, *, severity: Severity | None = None, **args: Any) -> Diagnostic:
+        return Diagnostic.make(code, span, source=self.source, item=self.item, severity=severity, **args)
+
+    def fact(self, code: str, span: Span | None, **data: Any) -> None:
+        """A finding reported once per formula set (see `check.aggregate`)."""
+        self.facts.append((code, self.item, span, self.source, data))
+
+    def text(self, node_or_span: Any) -> str:
+        span = node_or_span if isinstance(node_or_span, Span) else node_or_span.span
+        if self.source is None:
+            return ""
+        return " ".join(self.source.excerpt(span).split())
+
+    # -- shared analyses ---------------------------------------------------
+    def typer_of(self, part: int) -> PartTyper:
+        return self.typers[part]
+
+    @property
+    def slips(self) -> list[Slip]:
+        if self._slips is None:
+            self._slips = find_slips(self)
+        return self._slips
+
+    @property
+    def slip_numbers(self) -> dict[int, Slip]:
+        return {id(s.number): s for s in self.slips}
+
+    @property
+    def analyses(self) -> list[CaseAnalysis]:
+        if self._analyses is None:
+            self._analyses = []
+            for idx, part in enumerate(self.program.parts):
+                if isinstance(part.scoring, CaseScoring):
+                    a = analyse_cases(self, idx, part.scoring)
+                    if a is not None:
+                        self._analyses.append(a)
+        return self._analyses
+
+    def case_scorings(self) -> Iterator[tuple[int, CaseScoring]]:
+        for idx, part in enumerate(self.program.parts):
+            if isinstance(part.scoring, CaseScoring):
+                yield idx, part.scoring
+
+
+# ---------------------------------------------------------------- subjects
+
+def _threshold(expr: Any, slips: dict[int, Slip]) -> tuple[Fraction, str | None, bool] | None:
+    """(value, item referred to, written as a percent) of a threshold; a slipped
+    bare number is read as the percent that was meant."""
+    if isinstance(expr, n.Number):
+        s = slips.get(id(expr))
+        return (expr.value / 100 if s is not None else expr.value), None, s is not None
+    if isinstance(expr, n.Percent):
+        return expr.value, None, True
+    if isinstance(expr, n.BinOp) and expr.op == "*":
+        for coef, ref in ((expr.left, expr.right), (expr.right, expr.left)):
+            if isinstance(ref, n.ItemRef):
+                t = _threshold(coef, slips)
+                if t is not None and t[1] is None:
+                    return t[0], ref.item, t[2]
+    if isinstance(expr, n.BinOp) and expr.op == "/":
+        a, b = _threshold(expr.left, slips), _threshold(expr.right, slips)
+        if a and b and a[1] is None and b[1] is None and b[0] != 0:
+            return a[0] / b[0], None, a[2] or b[2]
+    return None
+
+
+def _subject_of(cond: Any, default: Any) -> Any:
+    if isinstance(cond, n.Compare):
+        return cond.left if cond.left is not None else default
+    if isinstance(cond, n.Range):
+        return cond.subject if cond.subject is not None else default
+    return None
+
+
+def _bounds(cond: Any) -> list[Any]:
+    if isinstance(cond, n.Compare):
+        return [cond.right]
+    if isinstance(cond, n.Range):
+        return [b for b in (cond.low, cond.high) if b is not None]
+    return []
+
+
+def subject_is_ratio(ctx: LintContext, part: int, subject: Any) -> bool:
+    if subject is None:
+        return False
+    return ctx.typer_of(part).type_of(subject).kind == RATIO
+
+
+# ---------------------------------------------------------------- slips
+
+def find_slips(ctx: LintContext) -> list[Slip]:
+    out: list[Slip] = []
+    for idx, sc in ctx.case_scorings():
+        subject = sc.subject
+        conds = [c.condition for c in sc.cases.cases if isinstance(c.condition, (n.Compare, n.Range))]
+        percents = sum(1 for c in conds for b in _bounds(c) if _coef_kind(b) == "percent")
+        for cond in conds:
+            subj = _subject_of(cond, subject)
+            ratio = subject_is_ratio(ctx, idx, subj)
+            for b in _bounds(cond):
+                num, rel = _bare_number(b)
+                if num is None:
+                    continue
+                if not (ratio or rel):
+                    continue
+                if num.value > 1:
+                    out.append(Slip(num, cond, True))
+                elif percents and num.value > 0:
+                    out.append(Slip(num, cond, False))
+    # a ratio divided by a bare number: ``Tỷ lệ/80*Điểm tối đa`` next to ``Tỷ lệ >= 80%``
+    # (``Tỷ lệ* 1/2*Điểm tối đa`` reads (Tỷ lệ*1)/2 and is not one)
+    for idx, part in enumerate(ctx.program.parts):
+        typer = ctx.typer_of(idx)
+        pct_values = {x.value * 100 for e in _part_exprs(part) for x in e.walk() if isinstance(x, n.Percent)}
+        if isinstance(part.scoring, CaseScoring):
+            pct_values |= {x.value * 100 for x in part.scoring.cases.walk() if isinstance(x, n.Percent)}
+        for expr in _part_exprs(part):
+            for node in expr.walk():
+                if (isinstance(node, n.BinOp) and node.op == "/" and isinstance(node.right, n.Number)
+                        and isinstance(typer.resolve_alias(node.left), n.Name)
+                        and node.right.value > 1 and (node.right.value >= 10 or node.right.value in pct_values)
+                        and typer.type_of(node.left).kind == RATIO):
+                    out.append(Slip(node.right, node, True, division=True))
+    return out
+
+
+def _is_literal_fraction(node: n.BinOp) -> bool:
+    return isinstance(node.left, n.Number)
+
+
+def _part_exprs(part: Any) -> Iterator[Any]:
+    for step in part.steps:
+        if step.expr is not None:
+            yield step.expr
+    sc = part.scoring
+    if sc is None:
+        return
+    if hasattr(sc, "expr"):
+        yield sc.expr
+    if isinstance(sc, CaseScoring):
+        for c in sc.cases.cases:
+            yield c.result
+
+
+def _coef_kind(expr: Any) -> str | None:
+    if isinstance(expr, n.Percent):
+        return "percent"
+    if isinstance(expr, n.Number):
+        return "number"
+    if isinstance(expr, n.BinOp) and expr.op == "*":
+        for side in (expr.left, expr.right):
+            if isinstance(side, (n.Percent, n.Number)):
+                return _coef_kind(side)
+    return None
+
+
+def _bare_number(expr: Any) -> tuple[n.Number | None, bool]:
+    """The bare number of a threshold (``80``, ``0,5`` in ``0,5 mục 5.12.1``) and whether it is relative."""
+    if isinstance(expr, n.Number):
+        return expr, False
+    if isinstance(expr, n.BinOp) and expr.op == "*":
+        if isinstance(expr.left, n.Number) and isinstance(expr.right, n.ItemRef):
+            return expr.left, True
+        if isinstance(expr.right, n.Number) and isinstance(expr.left, n.ItemRef):
+            return expr.right, True
+    return None, False
+
+
+# ---------------------------------------------------------------- coverage
+
+def _pred(cond: Any, vals: list[Fraction]) -> Callable[[Fraction], bool] | None:
+    if isinstance(cond, n.Compare):
+        t = vals[0]
+        return {">=": lambda x: x >= t, ">": lambda x: x > t, "<=": lambda x: x <= t,
+                "<": lambda x: x < t, "=": lambda x: x == t}.get(cond.op)
+    if isinstance(cond, n.Range):
+        it = iter(vals)
+        lo = next(it) if cond.low is not None else None
+        hi = next(it) if cond.high is not None else None
+        li, hin = cond.low_inclusive, cond.high_inclusive
+        return lambda x: ((lo is None or (x >= lo if li else x > lo))
+                          and (hi is None or (x <= hi if hin else x < hi)))
+    if isinstance(cond, n.Otherwise):
+        return lambda x: True
+    return None
+
+
+def make_pieces(points: list[Fraction]) -> list[Piece]:
+    pts = sorted(set(points))
+    pieces: list[Piece] = []
+
+    def open_piece(lo: Fraction | None, hi: Fraction | None) -> Piece:
+        if lo is None and hi is None:
+            return Piece(None, None, False, Fraction(0), Fraction(0))
+        if lo is None:
+            rep = hi - 1
+            irep = Fraction(math.ceil(hi) - 1)
+            return Piece(None, hi, False, rep, irep)
+        if hi is None:
+            rep = lo + 1
+            return Piece(lo, None, False, rep, Fraction(math.floor(lo) + 1))
+        rep = (lo + hi) / 2
+        i = Fraction(math.floor(lo) + 1)
+        return Piece(lo, hi, False, rep, i if i < hi else None)
+
+    prev: Fraction | None = None
+    for p in pts:
+        pieces.append(open_piece(prev, p))
+        pieces.append(Piece(p, p, True, p, p if p.denominator == 1 else None))
+        prev = p
+    pieces.append(open_piece(prev, None))
+    return pieces
+
+
+def analyse_cases(ctx: LintContext, part: int, sc: CaseScoring) -> CaseAnalysis | None:
+    typer = ctx.typer_of(part)
+    slips = ctx.slip_numbers
+    numeric: list[tuple[int, n.Case, Any, list[Fraction]]] = []
+    subject_name: str | None = None
+    subject_expr: Any = None
+    relative: set[str | None] = set()
+    for i, case in enumerate(sc.cases.cases):
+        cond = case.condition
+        if isinstance(cond, n.Option):
+            continue
+        if isinstance(cond, n.Best):
+            return None
+        if isinstance(cond, n.Otherwise):
+            numeric.append((i, case, cond, []))
+            continue
+        subj = typer.resolve_alias(_subject_of(cond, sc.subject)) if _subject_of(cond, sc.subject) is not None else None
+        if not isinstance(subj, n.Name):
+            return None
+        if subject_name is None:
+            subject_name, subject_expr = subj.name, subj
+        elif subj.name != subject_name:
+            return None
+        vals = []
+        for b in _bounds(cond):
+            t = _threshold(b, slips)
+            if t is None:
+                return None
+            vals.append(t[0])
+            relative.add(t[1])
+        numeric.append((i, case, cond, vals))
+    if subject_name is None or len(relative) > 1:
+        return None
+    rel = next(iter(relative)) if relative else None
+    ty = typer.type_of(subject_expr)
+    integer = ty.kind == COUNT and rel is None
+    if rel is not None:
+        dom = Interval(Fraction(0), None, True, False)
+    else:
+        dom = typer.range_of(subject_expr)
+    points = [v for _, _, _, vals in numeric for v in vals]
+    if dom.lo is not None:
+        points.append(dom.lo)
+    if dom.hi is not None:
+        points.append(dom.hi)
+    pieces = make_pieces(points)
+
+    def in_dom(x: Fraction) -> bool:
+        return ((dom.lo is None or (x >= dom.lo if dom.lo_closed else x > dom.lo))
+                and (dom.hi is None or (x <= dom.hi if dom.hi_closed else x < dom.hi)))
+
+    domain = frozenset(i for i, p in enumerate(pieces) if in_dom(p.rep))
+    cases = []
+    for i, case, cond, vals in numeric:
+        pred = _pred(cond, vals)
+        if pred is None:
+            return None
+        cases.append(NumCase(i, case, frozenset(k for k, p in enumerate(pieces) if pred(p.rep))))
+    label = ctx.text(subject_expr) if subject_expr.span.end else subject_name
+    if subject_name == "x" or not label:
+        label = subject_name
+    return CaseAnalysis(sc, part, subject_name, label, integer,
+                        ty.kind == RATIO or rel is not None, rel, tuple(pieces), domain, tuple(cases))
+
+
+def fmt_subject_value(a: CaseAnalysis, x: Fraction) -> str:
+    from ..typesys import fmt_num, fmt_pct
+    if a.ratio_subject:
+        return fmt_pct(x) + (f" mục {a.relative_to}" if a.relative_to else "")
+    return fmt_num(x)
+
+
+def is_money(ty_kind: str) -> bool:
+    return ty_kind == MONEY
+
+
+__all__ = ["LintContext", "CaseAnalysis", "Slip", "Piece", "find_slips", "analyse_cases", "make_pieces",
+           "fmt_subject_value", "UNIT"]

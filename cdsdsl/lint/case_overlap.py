@@ -1,0 +1,60 @@
+"""CDS402/CDS403: two cases that both hold for some value, neither containing the other.
+
+(A later case containing an earlier one is the usual "first match wins" way of
+writing levels — ``≥ 10%`` then ``≥ 7%`` — and is not reported.)  With the
+same points on the whole overlap it is information (huyện 2023 8.2
+``Tỷ lệ>=80%`` / ``Tỷ lệ<=80%`` both give Điểm tối đa at 80%); otherwise a
+warning naming both results.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from ..diagnostics import Diagnostic
+from ..typesys import fmt_num
+from . import Rule
+from .analysis import LintContext, fmt_subject_value
+
+_STRICT = {"<=": "<", "≤": "<", ">=": ">", "≥": ">"}
+
+
+def strict_text(text: str) -> str:
+    return re.sub(r"<=|>=|≤|≥", lambda m: _STRICT[m.group(0)], text, count=1)
+
+
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
+    for a in ctx.analyses:
+        env = ctx.typer_of(a.part).env
+        for k in range(1, len(a.cases)):
+            mk = set(a.nonempty(a.cases[k].matches))
+            if not a.effective(k):
+                continue  # never applies: reported by `unreachable`
+            for i in range(k):
+                mi = set(a.nonempty(a.cases[i].matches))
+                inter = sorted(mi & mk)
+                if not inter or mi <= mk or mk <= mi:
+                    continue
+                pts = []
+                same = True
+                for p in inter:
+                    w = a.pieces[p].witness(a.integer)
+                    vi, vk = a.value(i, w, env, ctx.max_points), a.value(k, w, env, ctx.max_points)
+                    pts.append((w, vi, vk))
+                    if vi is None or vk is None or vi != vk:
+                        same = False
+                w, vi, vk = next(((w, x, y) for w, x, y in pts if x != y), pts[0])
+                first, second = ctx.text(a.cases[i].case.condition), ctx.text(a.cases[k].case.condition)
+                if same:
+                    yield ctx.diag("CDS403", a.cases[k].case.condition.span, first=first, second=second,
+                                   subject=a.subject_label, value=fmt_subject_value(a, w),
+                                   points=fmt_num(vi), fixed=strict_text(second))
+                else:
+                    yield ctx.diag("CDS402", a.cases[k].case.condition.span, first=first, second=second,
+                                   subject=a.subject_label, value=fmt_subject_value(a, w),
+                                   points_first=fmt_num(vi) if vi is not None else "?",
+                                   points_second=fmt_num(vk) if vk is not None else "?")
+                break
+
+
+RULE = Rule("case_overlap", ("CDS402", "CDS403"), check)

@@ -1,0 +1,50 @@
+"""CDS405/CDS406: levels (``Mức 1 ≥ 10%`` …): thresholds out of order, so a
+level can never be reached (huyện 2023 5.12.2 ``Mức 1 ≥ 2,5%``, ``Mức 2 ≥ 3%``),
+and level numbers that are not 1, 2, 3, … in order."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from .. import nodes as n
+from ..diagnostics import Diagnostic
+from . import Rule
+from .analysis import LintContext
+
+
+def _thr(ctx: LintContext, cond) -> str:
+    if isinstance(cond, n.Compare):
+        return ctx.text(cond.right)
+    return ctx.text(cond)
+
+
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
+    for _idx, sc in ctx.case_scorings():
+        levels = [c for c in sc.cases.cases if c.level is not None]
+        if len(levels) >= 2:
+            nums = [c.level for c in levels]
+            if nums != list(range(1, len(nums) + 1)):
+                expected = set(range(1, max(nums) + 1))
+                missing = sorted(expected - set(nums)) + sorted({x for x in nums if nums.count(x) > 1})
+                yield ctx.diag("CDS406", levels[0].span.cover(levels[-1].span),
+                               found=", ".join(str(x) for x in nums),
+                               missing=", ".join(str(x) for x in missing) or "thứ tự")
+    for a in ctx.analyses:
+        for k, c in enumerate(a.cases):
+            if c.case.level is None or a.effective(k):
+                continue
+            own = set(a.nonempty(c.matches))
+            prev = next((a.cases[i] for i in range(k) if set(a.nonempty(a.cases[i].matches)) & own), None)
+            if prev is None or prev.case.level is None:
+                continue
+            nxt = a.cases[k + 1] if k + 1 < len(a.cases) else None
+            between = f"thấp hơn ngưỡng của Mức {prev.case.level} ({_thr(ctx, prev.case.condition)})"
+            between_en = f"below the threshold of Mức {prev.case.level} ({_thr(ctx, prev.case.condition)})"
+            if nxt is not None and nxt.case.level is not None:
+                between += f" và cao hơn ngưỡng của Mức {nxt.case.level} ({_thr(ctx, nxt.case.condition)})"
+                between_en += f" and above the threshold of Mức {nxt.case.level} ({_thr(ctx, nxt.case.condition)})"
+            yield ctx.diag("CDS405", c.case.condition.span, level=c.case.level, this=ctx.text(c.case.condition),
+                           prev_level=prev.case.level, prev=ctx.text(prev.case.condition),
+                           between=between, between_en=between_en)
+
+
+RULE = Rule("levels", ("CDS405", "CDS406"), check)

@@ -1,0 +1,43 @@
+"""CDS301: the result of a formula must be points (``Điểm = Tỷ lệ`` is a ratio)."""
+from __future__ import annotations
+
+from typing import Any, Iterator
+
+from .. import nodes as n
+from ..diagnostics import Diagnostic
+from ..resolve import CaseScoring, ExprScoring, PerItemScoring
+from ..typesys import COUNT, MONEY, RATIO, kind_label
+from . import Rule
+from .analysis import LintContext
+
+
+def _results(part: Any) -> Iterator[Any]:
+    sc = part.scoring
+    if isinstance(sc, ExprScoring):
+        yield sc.expr
+    elif isinstance(sc, CaseScoring):
+        for c in sc.cases.cases:
+            yield c.result
+    elif isinstance(sc, PerItemScoring):
+        yield sc.points
+
+
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
+    for idx, part in enumerate(ctx.program.parts):
+        typer = ctx.typer_of(idx)
+        for expr in _results(part):
+            ty = typer.type_of(expr)
+            if ty.kind not in (RATIO, COUNT, MONEY) or isinstance(expr, n.Number):
+                continue
+            text = ctx.text(expr)
+            if ty.kind == RATIO:
+                fix = f"Nhân với điểm tối đa: `{text} * Điểm tối đa`."
+                fix_en = f"Multiply by the maximum: `{text} * Điểm tối đa`."
+            else:
+                fix = "Tính một tỷ lệ trước (`Tỷ lệ = a/b`) rồi viết `Điểm = Tỷ lệ * Điểm tối đa`."
+                fix_en = "Compute a ratio first (`Tỷ lệ = a/b`), then write `Điểm = Tỷ lệ * Điểm tối đa`."
+            yield ctx.diag("CDS301", expr.span, text=text, kind=kind_label(ty.kind), kind_en=kind_label(ty.kind, "en"),
+                           fix=fix, fix_en=fix_en)
+
+
+RULE = Rule("result_type", ("CDS301",), check)

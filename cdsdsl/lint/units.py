@@ -1,0 +1,43 @@
+"""CDS304/CDS305: mixing units: a count added to money, triệu đồng with tỷ đồng."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..diagnostics import Diagnostic
+from ..typesys import money_factor
+from . import Rule
+from .analysis import LintContext
+
+
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
+    # type every expression of every part once (issues are collected by the typers)
+    for idx, part in enumerate(ctx.program.parts):
+        typer = ctx.typer_of(idx)
+        for step in part.steps:
+            if step.expr is not None:
+                typer.name_type(step.name)
+        from .analysis import _part_exprs
+        for expr in _part_exprs(part):
+            typer.type_of(expr)
+    seen: set[tuple[int, int]] = set()
+    for issue in ctx.type_issues:
+        key = (issue.node.span.start, issue.node.span.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        text = ctx.text(issue.node)
+        if issue.what == "mix":
+            yield ctx.diag("CDS304", issue.node.span, text=text, left=issue.left.label(), right=issue.right.label(),
+                           left_en=issue.left.label("en"), right_en=issue.right.label("en"))
+        else:
+            fl, fr = money_factor(issue.left.unit), money_factor(issue.right.unit)
+            factor = max(fl, fr) / min(fl, fr) if fl and fr else "?"
+            add = issue.what == "scale"
+            yield ctx.diag("CDS305", issue.node.span, text=text,
+                           op_vi="cộng" if add else "chia", op_en="adds" if add else "divides",
+                           left=issue.left.label(), right=issue.right.label(),
+                           left_en=issue.left.label("en"), right_en=issue.right.label("en"),
+                           factor=f"{factor:,}".replace(",", " ") if not isinstance(factor, str) else factor)
+
+
+RULE = Rule("units", ("CDS304", "CDS305"), check)

@@ -1,0 +1,462 @@
+"""Types and units of the formula language, and the value ranges they imply.
+
+Takes: a resolved `Program` (its `InputSpec` kinds and units, its steps) and
+expressions of the AST.
+Returns: the `Ty` of an expression (count, money in triệu/tỷ đồng, ratio,
+points, option, yes/no, number) inferred from the prose (``InputSpec.kind`` /
+``unit``) and from use (``a/b`` of counts is a ratio, ``ratio * Điểm tối đa``
+is points, ``1/2 * Điểm tối đa`` and ``N điểm`` are points), the unit
+mistakes met on the way (`TypeIssue`), and `Interval`s: the range a value can
+take with valid data (a part/whole ratio lies in [0, 1], counts are whole
+numbers ≥ 0).  Used by `check.py` and the lint rules; imports only `nodes`
+and `resolve`.
+"""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from typing import Any, Callable, Iterator
+
+import attrs
+
+from . import nodes as n
+from .resolve import (COUNT, MONEY, NUMBER, OPTION, OPTIONS, POINTS, RATIO, Program, PartProgram,
+                      PartWhole, Step)
+
+__all__ = [
+    "COUNT", "MONEY", "RATIO", "POINTS", "OPTION", "YESNO", "NUMBER", "UNKNOWN",
+    "Ty", "TypeIssue", "Interval", "money_factor", "kind_label", "input_type", "PartTyper",
+    "is_points_literal", "fmt_num", "fmt_pct", "target_whole",
+]
+
+YESNO = "yesno"
+UNKNOWN = "unknown"
+
+#: money units and their value in triệu đồng (1 tỷ đồng = 1 000 triệu đồng)
+_MONEY_FACTORS = {"triệu đồng": Fraction(1), "tỷ đồng": Fraction(1000), "nghìn đồng": Fraction(1, 1000),
+                  "đồng": Fraction(1, 1000000)}
+
+_KIND_VI = {COUNT: "số lượng (đếm)", MONEY: "số tiền", RATIO: "tỷ lệ", POINTS: "điểm", OPTION: "lựa chọn",
+            OPTIONS: "lựa chọn", YESNO: "có/không", NUMBER: "số", UNKNOWN: "không rõ"}
+_KIND_EN = {COUNT: "a count", MONEY: "an amount of money", RATIO: "a ratio", POINTS: "points",
+            OPTION: "an option", OPTIONS: "options", YESNO: "yes/no", NUMBER: "a number", UNKNOWN: "unknown"}
+
+
+def money_factor(unit: str | None) -> Fraction | None:
+    """Value of one ``unit`` in triệu đồng (``tỷ đồng`` → 1000), None when not money."""
+    if unit is None:
+        return None
+    return _MONEY_FACTORS.get(unit.strip().lower().replace("tỉ", "tỷ"))
+
+
+@attrs.frozen
+class Ty:
+    """A type: ``kind`` and, for money, ``unit``; ``const`` for literals (``80``, ``80%``)."""
+
+    kind: str
+    unit: str | None = None
+    const: bool = False
+    integer: bool = False
+
+    def label(self, lang: str = "vi") -> str:
+        base = (_KIND_EN if lang == "en" else _KIND_VI).get(self.kind, self.kind)
+        return f"{base} ({self.unit})" if self.unit else base
+
+
+def kind_label(kind: str, lang: str = "vi") -> str:
+    return (_KIND_EN if lang == "en" else _KIND_VI).get(kind, kind)
+
+
+def input_type(kind: str, unit: str | None) -> Ty:
+    if kind == COUNT:
+        return Ty(COUNT, integer=True)
+    if kind == MONEY:
+        return Ty(MONEY, unit)
+    if kind in (OPTION, OPTIONS):
+        return Ty(OPTION)
+    if kind in (RATIO, POINTS, NUMBER):
+        return Ty(kind)
+    return Ty(UNKNOWN)
+
+
+def is_points_literal(node: Any) -> bool:
+    """``0 điểm``, ``1 điểm``: a number written with the word điểm."""
+    return isinstance(node, n.Number) and "điểm" in (node.text or "").lower()
+
+
+@attrs.frozen
+class TypeIssue:
+    """A unit or type mistake found while typing: ``what`` is ``mix`` (count + money),
+    ``scale`` (triệu + tỷ without conversion) or ``ratio_scale`` (triệu / tỷ)."""
+
+    what: str
+    node: Any
+    left: Ty
+    right: Ty
+
+
+# ---------------------------------------------------------------- intervals
+
+@attrs.frozen
+class Interval:
+    """Closed-or-open range of values; ``None`` bounds are infinite."""
+
+    lo: Fraction | None
+    hi: Fraction | None
+    lo_closed: bool = True
+    hi_closed: bool = True
+
+    @classmethod
+    def point(cls, v: Fraction) -> "Interval":
+        return cls(v, v)
+
+    @property
+    def bounded_above(self) -> bool:
+        return self.hi is not None
+
+
+ANY = Interval(None, None, False, False)
+NONNEG = Interval(Fraction(0), None, True, False)
+UNIT = Interval(Fraction(0), Fraction(1))
+
+
+def _mul_b(a: Fraction | None, b: Fraction | None, sa: int, sb: int) -> Fraction | None:
+    # infinite bounds: only used for non-negative operands here
+    if a is None or b is None:
+        if (a == 0 and b is None) or (b == 0 and a is None):
+            return Fraction(0)
+        return None
+    return a * b
+
+
+def iv_add(x: Interval, y: Interval) -> Interval:
+    lo = None if x.lo is None or y.lo is None else x.lo + y.lo
+    hi = None if x.hi is None or y.hi is None else x.hi + y.hi
+    return Interval(lo, hi, x.lo_closed and y.lo_closed, x.hi_closed and y.hi_closed)
+
+
+def iv_neg(x: Interval) -> Interval:
+    return Interval(None if x.hi is None else -x.hi, None if x.lo is None else -x.lo, x.hi_closed, x.lo_closed)
+
+
+def iv_mul(x: Interval, y: Interval) -> Interval:
+    if x.lo is not None and y.lo is not None and x.lo >= 0 and y.lo >= 0:
+        hi = None if (x.hi is None and y.hi != 0) or (y.hi is None and x.hi != 0) else \
+            (Fraction(0) if x.hi is None or y.hi is None else x.hi * y.hi)
+        return Interval(x.lo * y.lo, hi, x.lo_closed and y.lo_closed, x.hi_closed and y.hi_closed)
+    if x.lo is not None and x.hi is not None and y.lo is not None and y.hi is not None:
+        prods = [x.lo * y.lo, x.lo * y.hi, x.hi * y.lo, x.hi * y.hi]
+        return Interval(min(prods), max(prods))
+    return ANY
+
+
+def iv_div(x: Interval, y: Interval) -> Interval:
+    """x / y for y > 0 (a zero denominator is a run-time matter)."""
+    if y.lo is None or y.lo < 0:
+        return ANY
+    if y.lo == 0:  # y may be tiny: unbounded unless x is 0
+        if x.lo == 0 and x.hi == 0:
+            return Interval.point(Fraction(0))
+        if x.lo is not None and x.lo >= 0:
+            return Interval(Fraction(0), None, True, False)
+        return ANY
+    inv = Interval(Fraction(0) if y.hi is None else 1 / y.hi, 1 / y.lo, y.hi is not None and y.hi_closed, True)
+    return iv_mul(x, inv) if x.lo is not None and x.lo >= 0 else ANY
+
+
+def iv_hull(items: list[Interval]) -> Interval:
+    lo: Fraction | None = items[0].lo
+    hi: Fraction | None = items[0].hi
+    for it in items[1:]:
+        lo = None if lo is None or it.lo is None else min(lo, it.lo)
+        hi = None if hi is None or it.hi is None else max(hi, it.hi)
+    return Interval(lo, hi)
+
+
+# ---------------------------------------------------------------- formatting
+
+def fmt_num(v: Fraction | int | None, digits: int = 4) -> str:
+    """Vietnamese decimal comma: ``Fraction(199, 50)`` → ``3,98``."""
+    if v is None:
+        return "∞"
+    v = Fraction(v)
+    if v.denominator == 1:
+        return str(v.numerator)
+    text = f"{float(v):.{digits}f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def fmt_pct(v: Fraction) -> str:
+    return fmt_num(v * 100) + "%"
+
+
+# ------------------------------------------------------------------- typing
+
+_TARGET_WORDS = re.compile(r"tối\s+thiểu|theo\s+(?:danh\s+mục\s+)?yêu\s+cầu|chỉ\s+tiêu|kế\s+hoạch\s+giao", re.I)
+
+
+def target_whole(program: Program, pw: PartWhole) -> str | None:
+    """The key of a 'whole' that is really a target or a minimum (``b = Số lượng ... tối
+    thiểu theo danh mục yêu cầu (7)``): the part can then exceed it.  None if a true whole."""
+    for key in pw.wholes:
+        spec = _spec_by_name(program, key, pw)
+        if spec is not None and _TARGET_WORDS.search(spec.description):
+            return spec.name
+    return None
+
+
+def _spec_by_name(program: Program, name: str, pw: PartWhole):
+    """The declaration of ``name`` closest before the ratio ``pw`` (same part)."""
+    found = None
+    for spec in program.inputs:
+        if spec.name == name and spec.span.start <= pw.span.start:
+            found = spec
+    return found
+
+
+class PartTyper:
+    """Types and ranges of the expressions of one part of a program.
+
+    ``subject_override`` maps a name to an interval (the subject of a case
+    restricted to the case's region) when computing ranges.
+    """
+
+    def __init__(self, program: Program, part: PartProgram,
+                 report: Callable[[TypeIssue], None] | None = None) -> None:
+        self.program = program
+        self.part = part
+        self.report = report
+        self.env: dict[str, Step] = {}
+        for step in part.steps:
+            self.env[step.name] = step
+        self.whole_ratio: dict[int, bool] = {}
+        self._types: dict[str, Ty] = {}
+        # part/whole ratios of this part: name -> (True when a true whole, else False)
+        self.pw: dict[str, PartWhole] = {}
+        for pw in program.part_wholes:
+            for step in part.steps:
+                if step.name == pw.ratio and step.span.start == pw.span.start:
+                    self.pw[pw.ratio] = pw
+        if "x" not in self.env and any(i.key == "x" for i in program.inputs):
+            self.env["x"] = Step("x", "x")
+
+    # -- names -------------------------------------------------------------
+    def spec(self, key: str):
+        for s in self.program.inputs:
+            if s.key == key:
+                return s
+        return None
+
+    def name_type(self, name: str, seen: frozenset = frozenset()) -> Ty:
+        if name in self._types:
+            return self._types[name]
+        step = self.env.get(name)
+        if step is None or name in seen:
+            ty = Ty(RATIO) if name == "Tỷ lệ" else Ty(UNKNOWN)
+        elif step.key is not None:
+            spec = self.spec(step.key)
+            ty = input_type(spec.kind, spec.unit) if spec is not None else Ty(UNKNOWN)
+        else:
+            ty = self.type_of(step.expr, seen | {name})
+        self._types[name] = ty
+        return ty
+
+    def resolve_alias(self, expr: Any, depth: int = 0) -> Any:
+        """Follow ``g = Tỷ lệ`` to ``Tỷ lệ``'s own name; stops at inputs and computations."""
+        while isinstance(expr, n.Name) and depth < 20:
+            step = self.env.get(expr.name)
+            if step is None or step.expr is None or not isinstance(step.expr, (n.Name, n.Aggregate, n.MaxPoints)):
+                return expr
+            expr = step.expr
+            depth += 1
+        return expr
+
+    # -- types -------------------------------------------------------------
+    def type_of(self, expr: Any, seen: frozenset = frozenset()) -> Ty:
+        if isinstance(expr, n.Number):
+            return Ty(POINTS, const=True) if is_points_literal(expr) else Ty(NUMBER, const=True,
+                                                                              integer=expr.value.denominator == 1)
+        if isinstance(expr, n.Percent):
+            return Ty(RATIO, const=True)
+        if isinstance(expr, n.MaxPoints):
+            return Ty(POINTS)
+        if isinstance(expr, n.Name):
+            return self.name_type(expr.name, seen)
+        if isinstance(expr, n.Neg):
+            return self.type_of(expr.operand, seen)
+        if isinstance(expr, n.Aggregate):
+            return self.type_of(expr.operand, seen)
+        if isinstance(expr, n.ItemRef):
+            spec = self.spec(f"mục {expr.item}")
+            return input_type(spec.kind, spec.unit) if spec is not None else Ty(NUMBER)
+        if isinstance(expr, n.BinOp):
+            lt, rt = self.type_of(expr.left, seen), self.type_of(expr.right, seen)
+            return self._binop(expr, lt, rt)
+        return Ty(UNKNOWN)
+
+    def _issue(self, what: str, node: Any, lt: Ty, rt: Ty) -> None:
+        if self.report is not None:
+            self.report(TypeIssue(what, node, lt, rt))
+
+    def _binop(self, node: n.BinOp, lt: Ty, rt: Ty) -> Ty:
+        op = node.op
+        L, R = lt.kind, rt.kind
+        if UNKNOWN in (L, R):
+            return Ty(UNKNOWN)
+        if op in "+-":
+            if L == R:
+                if L == MONEY and lt.unit and rt.unit and money_factor(lt.unit) != money_factor(rt.unit):
+                    self._issue("scale", node, lt, rt)
+                return Ty(L, lt.unit or rt.unit, lt.const and rt.const, lt.integer and rt.integer)
+            if NUMBER in (L, R):  # a constant added to a quantity keeps its kind
+                other = lt if R == NUMBER else rt
+                return attrs.evolve(other, const=False)
+            if {L, R} & {MONEY} and {L, R} & {COUNT}:
+                self._issue("mix", node, lt, rt)
+            elif {L, R} == {POINTS, RATIO} or {L, R} & {OPTION}:
+                self._issue("mix", node, lt, rt)
+            return Ty(UNKNOWN)
+        if op == "*":
+            if POINTS in (L, R):
+                other = R if L == POINTS else L
+                if other in (RATIO, NUMBER):
+                    return Ty(POINTS)
+                if other == COUNT:  # N điểm for each item counted
+                    return Ty(POINTS)
+                return Ty(UNKNOWN)
+            if NUMBER in (L, R):
+                other = rt if L == NUMBER else lt
+                return attrs.evolve(other, const=lt.const and rt.const, integer=False)
+            if L == RATIO and R == RATIO:
+                return Ty(RATIO, const=lt.const and rt.const)
+            if RATIO in (L, R):  # 2,5% × amount of 5.12.1 → amount
+                other = rt if L == RATIO else lt
+                return Ty(other.kind, other.unit)
+            return Ty(UNKNOWN)
+        # division
+        if L == R:
+            if L == MONEY and lt.unit and rt.unit and money_factor(lt.unit) != money_factor(rt.unit):
+                self._issue("ratio_scale", node, lt, rt)
+            if L == POINTS:
+                return Ty(RATIO)
+            return Ty(RATIO, const=lt.const and rt.const)
+        if R in (NUMBER, RATIO):
+            return Ty(L, lt.unit, lt.const and rt.const)
+        if L == NUMBER and R in (COUNT, MONEY):
+            return Ty(UNKNOWN)
+        if {L, R} == {COUNT, MONEY}:
+            return Ty(UNKNOWN)  # money per item: a number, not a score
+        return Ty(UNKNOWN)
+
+    def has_unknown(self, expr: Any) -> bool:
+        """True when ``expr`` uses a name this part does not define (reported by resolve)."""
+        return any(isinstance(x, n.Name) and x.name not in self.env and not x.name.startswith("__")
+                   for x in expr.walk())
+
+    # -- ranges ------------------------------------------------------------
+    def input_range(self, key: str) -> Interval:
+        spec = self.spec(key)
+        if spec is not None and spec.constant is not None:
+            return Interval.point(spec.constant)
+        if spec is not None and spec.kind == RATIO:
+            return UNIT
+        return NONNEG
+
+    def name_range(self, name: str, override: dict[str, Interval], seen: frozenset = frozenset()) -> Interval:
+        if name in override:
+            return override[name]
+        step = self.env.get(name)
+        if step is None or name in seen:
+            return NONNEG
+        if step.key is not None:
+            return self.input_range(step.key)
+        pw = self.pw.get(name)
+        if pw is not None and target_whole(self.program, pw) is None:
+            return UNIT
+        return self.range_of(step.expr, override, seen | {name})
+
+    def range_of(self, expr: Any, override: dict[str, Interval] | None = None,
+                 seen: frozenset = frozenset()) -> Interval:
+        ov = override or {}
+        if isinstance(expr, (n.Number, n.Percent)):
+            return Interval.point(expr.value)
+        if isinstance(expr, n.MaxPoints):
+            return Interval.point(self.program.max_points)
+        if isinstance(expr, n.Name):
+            return self.name_range(expr.name, ov, seen)
+        if isinstance(expr, n.Neg):
+            return iv_neg(self.range_of(expr.operand, ov, seen))
+        if isinstance(expr, n.Aggregate):
+            return self.range_of(expr.operand, ov, seen)
+        if isinstance(expr, n.ItemRef):
+            return NONNEG
+        if isinstance(expr, n.BinOp):
+            if expr.op == "/":
+                rel = self._relative_to_best(expr, ov, seen)
+                if rel is not None:
+                    return rel
+            a, b = self.range_of(expr.left, ov, seen), self.range_of(expr.right, ov, seen)
+            if expr.op == "+":
+                return iv_add(a, b)
+            if expr.op == "-":
+                return iv_add(a, iv_neg(b))
+            if expr.op == "*":
+                return iv_mul(a, b)
+            return iv_div(a, b)
+        return ANY
+
+    def _relative_to_best(self, expr: n.BinOp, ov: dict, seen: frozenset) -> Interval | None:
+        """``(g*h)/k`` with k the cohort's highest ``Tỷ lệ`` and g the unit's own: g/k ∈ [0, 1]."""
+        den = self.resolve_alias(expr.right)
+        if not (isinstance(den, n.Aggregate) and den.func == "max"):
+            return None
+        target = self.resolve_alias(den.operand)
+        factors = list(_factors(expr.left))
+        for i, f in enumerate(factors):
+            if self.resolve_alias(f) == target:
+                rest = factors[:i] + factors[i + 1:]
+                out = UNIT
+                for r in rest:
+                    out = iv_mul(out, self.range_of(r, ov, seen))
+                return out
+        return None
+
+
+def _factors(expr: Any) -> Iterator[Any]:
+    if isinstance(expr, n.BinOp) and expr.op == "*":
+        yield from _factors(expr.left)
+        yield from _factors(expr.right)
+    else:
+        yield expr
+
+
+def evaluate(expr: Any, values: dict[str, Fraction], max_points: Fraction,
+             env: dict[str, Step] | None = None, depth: int = 0) -> Fraction | None:
+    """Exact value of ``expr`` with ``values`` for names; None when it needs something else."""
+    if isinstance(expr, (n.Number, n.Percent)):
+        return expr.value
+    if isinstance(expr, n.MaxPoints):
+        return max_points
+    if isinstance(expr, n.Name):
+        if expr.name in values:
+            return values[expr.name]
+        step = (env or {}).get(expr.name)
+        if step is not None and step.expr is not None and depth < 20:
+            return evaluate(step.expr, values, max_points, env, depth + 1)
+        return None
+    if isinstance(expr, n.Neg):
+        v = evaluate(expr.operand, values, max_points, env, depth)
+        return None if v is None else -v
+    if isinstance(expr, n.BinOp):
+        a = evaluate(expr.left, values, max_points, env, depth)
+        b = evaluate(expr.right, values, max_points, env, depth)
+        if a is None or b is None:
+            return None
+        if expr.op == "+":
+            return a + b
+        if expr.op == "-":
+            return a - b
+        if expr.op == "*":
+            return a * b
+        return a / b if b != 0 else None
+    return None
