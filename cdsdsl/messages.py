@@ -685,3 +685,94 @@ define("CDS631", "info",
        "",
        "",
        "")
+
+# ---------------------------------------------------------------------------
+# CDS8xx: data-entry forms and unit data (forms.py)
+# Every message names the cell: `where` is `form.xlsx › Huyện A › H7`,
+# `form.xlsx › Dữ liệu › F5`, `cohort.csv:5:F` or `cohort.json › Huyện A › 1.3:a`
+# `indicator` and `unit_name` repeat the diagnostic's item and unit.
+# ---------------------------------------------------------------------------
+define("CDS800", "error",
+       "không đọc được tệp số liệu {name}: {detail}",
+       "cannot read the data file {name}: {detail_en}",
+       "Dùng mẫu do `cds template` tạo ra: tệp .xlsx, .csv/.tsv (UTF-8) hoặc .json.",
+       "Use the form `cds template` writes: an .xlsx, .csv/.tsv (UTF-8) or .json file.",
+       "so-lieu.pdf")
+define("CDS801", "error",
+       "không tìm thấy số liệu đơn vị nào trong {name}: không có dòng tiêu đề `Đơn vị` hay trang theo mẫu",
+       "no unit data found in {name}: no `Đơn vị` header row and no sheet in the form's layout",
+       "Dòng tiêu đề cần cột `Đơn vị` và các cột dạng `1.3:a`; trang đơn vị cần các cột `Mã ô` và `Giá trị`.",
+       "The header row needs a column `Đơn vị` and columns such as `1.3:a`; a unit sheet needs the columns `Mã ô` and `Giá trị`.",
+       "Tên,Giá trị")
+define("CDS802", "error",
+       "{where}: `{column}` không phải là chỉ số nào của bộ chỉ số",
+       "{where}: `{column}` is not an indicator of the ruleset",
+       "Tên cột viết theo dạng `chỉ số:mã ô`, ví dụ `1.3:a`; xem mẫu do `cds template` tạo ra.",
+       "Column names are `indicator:input`, e.g. `1.3:a`; see the form `cds template` writes.",
+       "Đơn vị,1.99:a")
+define("CDS803", "error",
+       "{where}: chỉ số {indicator} không có ô `{key}` (các ô của chỉ số: {known})",
+       "{where}: indicator {indicator} has no input `{key}` (its inputs: {known})",
+       "Dùng đúng mã ô của mẫu, ví dụ `1.3:a`; chỉ số không có cách tính dùng ô `điểm`.",
+       "Use the form's input keys, e.g. `1.3:a`; an indicator with no scoring text uses the input `điểm`.",
+       "Đơn vị,1.3:z")
+define("CDS804", "error",
+       "{where}: đơn vị `{unit_name}` đã có số liệu ở {first}; bỏ qua lần ghi thứ hai",
+       "{where}: unit `{unit_name}` already has data at {first}; the second one is skipped",
+       "Mỗi đơn vị chỉ ghi một lần; gộp hoặc xoá dòng (trang) bị trùng.",
+       "Give each unit once; merge or delete the duplicate row (sheet).",
+       "Huyện A,...\nHuyện A,...")
+define("CDS805", "error",
+       "{where}: `{text}` không phải là lựa chọn của ô `{key}` chỉ số {indicator} (các lựa chọn: {choices})",
+       "{where}: `{text}` is not a choice of input `{key}` of indicator {indicator} (the choices: {choices})",
+       "Chọn đúng một lựa chọn trong danh sách, hoặc ghi số thứ tự của nó (ví dụ 2).",
+       "Pick one of the listed choices, or write its number (e.g. 2).",
+       "Huyện A,Đã ban hanh rồi")
+define("CDS806", "error",
+       "{where}: ô `{key}` của chỉ số {indicator} chỉ được chọn một lựa chọn nhưng ghi `{text}` (các lựa chọn: {choices})",
+       "{where}: input `{key}` of indicator {indicator} takes one choice only but holds `{text}` (the choices: {choices})",
+       "Giữ lại một lựa chọn; danh sách này là loại trừ (chỉ chọn một).",
+       "Keep one choice; this list is exclusive (pick one).",
+       "Huyện A,1; 2")
+define("CDS807", "info",
+       "{where}: đơn vị `{unit_name}` chưa có số liệu nào; bỏ qua",
+       "{where}: unit `{unit_name}` has no data; skipped",
+       "Điền số liệu cho đơn vị này hoặc xoá dòng (trang) của nó.",
+       "Fill in the unit's data or delete its row (sheet).",
+       "Huyện A,,,")
+define("CDS808", "error",
+       "{where}: có số liệu nhưng không có tên đơn vị",
+       "{where}: data without a unit name",
+       "Ghi tên đơn vị vào cột `Đơn vị` (hoặc ô B2 của trang đơn vị).",
+       "Write the unit's name in the column `Đơn vị` (or in cell B2 of the unit's sheet).",
+       ",9,10")
+define("CDS809", "error",
+       "{where}: `{text}` không phải là lĩnh vực ưu tiên nào của bộ chỉ số (các lĩnh vực: {choices})",
+       "{where}: `{text}` is not a priority sector of the ruleset (the sectors: {choices})",
+       "Ghi số La Mã hoặc tên của lĩnh vực, ví dụ `I` hoặc `Du lịch`; để trống nếu đơn vị không có lĩnh vực ưu tiên.",
+       "Write the sector's Roman number or name, e.g. `I` or `Du lịch`; leave it empty when the unit has none.",
+       "Sở Y tế,Văn hoá")
+define("CDS810", "warning",
+       "{where}: `{ref}` của chỉ số {indicator} không cần nhập: giá trị được lấy từ chỉ số được nhắc đến; bỏ qua ô này",
+       "{where}: `{ref}` of indicator {indicator} is not entered: it is taken from the indicator it names; the cell is ignored",
+       "Xoá cột (dòng) này; điền số liệu ở chỉ số được nhắc đến.",
+       "Delete this column (row); fill in the indicator it names instead.",
+       "Đơn vị,5.12.2:mục 5.12.1")
+define("CDS811", "error",
+       "không đọc được cách tính của chỉ số {indicator} nên mẫu không có ô nào cho chỉ số này: {detail}",
+       "the scoring text of indicator {indicator} cannot be read, so the form has no input for it: {detail_en}",
+       "Chạy `cds check` để xem lỗi của cách tính; sửa bằng dòng `Sửa:` trong bộ chỉ số rồi tạo lại mẫu.",
+       "Run `cds check` to see the formula's error; correct it with a `Sửa:` line in the ruleset and write the form again.",
+       "Cách tính:\n    Tỷ lệ = a/")
+define("CDS812", "warning",
+       "{where}: ô `{key}` của chỉ số {indicator} đã có ở {first}; bỏ qua lần ghi thứ hai",
+       "{where}: input `{key}` of indicator {indicator} was already given at {first}; the second one is ignored",
+       "Mỗi ô chỉ ghi một lần; xoá cột (dòng) bị trùng.",
+       "Give each input once; delete the duplicate column (row).",
+       "Đơn vị,1.3:a,1.3:a")
+define("CDS813", "warning",
+       "{where}: bộ chỉ số không có lĩnh vực ưu tiên; bỏ qua `{text}`",
+       "{where}: the ruleset has no priority sectors; `{text}` is ignored",
+       "Xoá cột `Lĩnh vực`, hoặc kiểm tra lại bộ chỉ số đã chọn.",
+       "Delete the `Lĩnh vực` column, or check the ruleset chosen.",
+       "Đơn vị,Lĩnh vực")

@@ -1,0 +1,1075 @@
+"""Data-entry forms (mẫu nhập số liệu) and reading the units' filled data.
+
+Takes: a `Ruleset` (for the form) and a filled form or a cohort file
+(`.xlsx`, `.csv`, `.tsv`, `.json`) for reading.
+Returns: `form_fields(ruleset)`: one `FormField` per value a unit must supply,
+built by parsing and resolving each indicator's effective formula (an
+indicator with no scoring text has one field ``điểm``: points entered
+directly, 0..max); `write_template(ruleset, path)` writes the empty form;
+`read_units(path, ruleset)` reads the units' data as `cdsdsl.unitdata.Unit`s
+plus a list of located diagnostics (CDS8xx).  Cells are kept *as read*
+(str, int, Decimal; a list of option texts for a several-option field):
+numbers are parsed by the scorer, which also reports missing inputs.  Option
+cells are checked here and stored as the exact choice text.
+
+Layouts (docs/data-entry.md):
+- ``Mẫu`` sheet (one sheet per unit): a row per input
+  ``Chỉ số | Tên chỉ số | Mã ô | Mô tả | Kiểu | Đơn vị tính | Lựa chọn cho phép | Giá trị``,
+  the unit's name in ``B2`` (``Đơn vị``) and its priority-sector group in ``B3`` (``Lĩnh vực``);
+- wide (``Dữ liệu`` sheet, ``.csv``/``.tsv``): a row per unit, first column ``Đơn vị``,
+  then ``Lĩnh vực`` when the ruleset has groups, then a column per input named
+  ``1.3:a`` (indicator:input key).  Rows whose first cell starts with ``#`` are comments.
+- ``.json``: ``{"units": [{"name": ..., "group": ..., "values": {"1.3": {"a": 9}}}]}``
+  or ``{"Huyện A": {"1.3": {"a": 9}}}``.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Iterable
+
+import attrs
+
+from .diagnostics import CdsError, Diagnostic
+from .parser import parse_formula
+from .resolve import COUNT, MONEY, NUMBER, OPTION, OPTIONS, POINTS, RATIO, Program, resolve
+from .ruleset import Indicator, Ruleset, roman_to_int
+from .runtime import _NONE_WORDS, fold
+from .unitdata import POINTS_KEY, Unit, Value
+
+__all__ = [
+    "FormField", "Form", "build_form", "form_fields", "write_template", "template_csv", "read_units",
+    "KIND_LABELS", "TEMPLATE_SHEET", "DATA_SHEET", "GUIDE_SHEET", "CHOICES_SHEET", "UNIT_HEADER", "GROUP_HEADER",
+    "FORM_COLUMNS",
+]
+
+TEMPLATE_SHEET = "Mẫu"
+DATA_SHEET = "Dữ liệu"
+GUIDE_SHEET = "Hướng dẫn"
+CHOICES_SHEET = "Danh mục"
+UNIT_HEADER = "Đơn vị"
+GROUP_HEADER = "Lĩnh vực"
+FORM_COLUMNS = ("Chỉ số", "Tên chỉ số", "Mã ô", "Mô tả", "Kiểu", "Đơn vị tính", "Lựa chọn cho phép", "Giá trị")
+ILLUSTRATION_NOTE = "Dữ liệu minh hoạ, không phải số liệu thật / made-up illustration data"
+
+KIND_LABELS = {
+    COUNT: "Số lượng",
+    MONEY: "Số tiền",
+    RATIO: "Tỷ lệ (%)",
+    NUMBER: "Số",
+    OPTION: "Chọn một",
+    OPTIONS: "Chọn nhiều",
+    POINTS: "Điểm",
+}
+
+
+@attrs.frozen
+class FormField:
+    """One cell of the form: the value ``key`` of indicator ``indicator`` (its key, ``"I.1"`` in a group)."""
+
+    indicator: str
+    indicator_name: str
+    key: str
+    description: str
+    kind: str
+    unit: str | None = None
+    choices: tuple[str, ...] = ()
+    #: the maximum of points entered directly (``kind == "points"``), else None
+    max_points: Fraction | None = None
+    #: the ``Danh sách`` the indicator is restricted to (None: every unit)
+    applies_to: str | None = None
+    #: scoring needs the other units' values too (min-max, ratio to the best)
+    needs_cohort: bool = False
+    section_id: str | None = None
+    group_id: str | None = None
+    #: a value the scoring text itself states (``b = Số lượng ... tối thiểu (7)``): fill it in as written
+    constant: Fraction | None = None
+
+    @property
+    def column(self) -> str:
+        """The wide-layout column name: ``"1.3:a"``."""
+        return f"{self.indicator}:{self.key}"
+
+    @property
+    def applies_to_all(self) -> bool:
+        return self.applies_to is None
+
+    @property
+    def kind_label(self) -> str:
+        label = KIND_LABELS.get(self.kind, self.kind)
+        if self.kind == POINTS and self.max_points is not None:
+            return f"{label} (0 – {_num(self.max_points)})"
+        if self.kind == OPTIONS:
+            return f"{label} (cách nhau bởi ;)"
+        if self.constant is not None:
+            return f"{label} (văn bản ghi {_num(self.constant)})"
+        return label
+
+    @property
+    def choices_text(self) -> str:
+        """``1. Đã ban hành`` / ``2. Chưa ban hành``, one a line."""
+        return "\n".join(f"{i}. {c}" for i, c in enumerate(self.choices, 1))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"indicator": self.indicator, "indicator_name": self.indicator_name, "key": self.key,
+                "column": self.column, "description": self.description, "kind": self.kind, "unit": self.unit,
+                "choices": list(self.choices),
+                "max_points": None if self.max_points is None else _num(self.max_points),
+                "applies_to": self.applies_to, "needs_cohort": self.needs_cohort,
+                "section": self.section_id, "group": self.group_id,
+                "constant": None if self.constant is None else _num(self.constant)}
+
+
+@attrs.frozen
+class Form:
+    """The fields of a ruleset's form, with what could not be turned into fields."""
+
+    ruleset: Ruleset = attrs.field(eq=False, repr=False)
+    fields: tuple[FormField, ...]
+    #: indicators whose inputs are filled from another indicator (``mục 5.12.1``): ``{"5.12.2": ("5.12.1",)}``
+    item_refs: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
+    #: indicators with nothing to fill (their points are computed from other indicators)
+    computed: tuple[str, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def by_indicator(self) -> dict[str, list[FormField]]:
+        out: dict[str, list[FormField]] = {}
+        for f in self.fields:
+            out.setdefault(f.indicator, []).append(f)
+        return out
+
+    def field(self, indicator: str, key: str) -> FormField:
+        for f in self.fields:
+            if f.indicator == indicator and f.key == key:
+                return f
+        raise KeyError(f"{indicator}:{key}")
+
+
+# ---------------------------------------------------------------------------
+# Fields
+# ---------------------------------------------------------------------------
+
+def _num(f: Fraction | int | Decimal) -> str:
+    if isinstance(f, Fraction):
+        if f.denominator == 1:
+            return str(f.numerator)
+        return format(Decimal(f.numerator) / Decimal(f.denominator), "f").rstrip("0").rstrip(".").replace(".", ",")
+    return str(f)
+
+
+def indicator_program(ruleset: Ruleset, ind: Indicator) -> Program:
+    """Parse and resolve one indicator's effective formula (raises `CdsError` when it cannot be read)."""
+    text = ind.effective_formula
+    assert text is not None
+    src = ind.effective_source
+    formula = parse_formula(text, name=src.name if src is not None else ruleset.name,
+                            line_offset=src.line_offset if src is not None else 0,
+                            column_offset=src.column_offset if src is not None else 0, item=ind.key)
+    return resolve(formula, ind.max_points if ind.max_points is not None else 0, item=ind.key, title=ind.name,
+                   option_mode=ind.option_mode, cohort_method=_cohort_method(ind.cohort_method))
+
+
+def _cohort_method(value: str | None) -> str | None:
+    # the ruleset model says min_max / ratio_to_max; resolve says minmax / ratio_to_best
+    return {"min_max": "minmax", "ratio_to_max": "ratio_to_best"}.get(value or "", value)
+
+
+def build_form(ruleset: Ruleset) -> Form:
+    """The form of a ruleset: every field, and diagnostics for indicators whose text cannot be read."""
+    fields: list[FormField] = []
+    diags: list[Diagnostic] = []
+    refs: dict[str, tuple[str, ...]] = {}
+    computed: list[str] = []
+    for ind in ruleset.indicators:
+        common = dict(indicator=ind.key, indicator_name=ind.name, applies_to=ind.applies_to,
+                      section_id=ind.section_id, group_id=ind.group_id)
+        if ind.entered_directly or not (ind.effective_formula or "").strip():
+            fields.append(FormField(key=POINTS_KEY, description=f"Điểm tự chấm của chỉ số {ind.id}",
+                                    kind=POINTS, max_points=ind.max_points if ind.max_points is not None
+                                    else None, **common))
+            continue
+        try:
+            prog = indicator_program(ruleset, ind)
+        except CdsError as exc:
+            first = exc.diagnostics[0] if exc.diagnostics else None
+            detail = first.message("vi") if first else str(exc)
+            detail_en = first.message("en") if first else str(exc)
+            diags.append(Diagnostic.make("CDS811", None, item=ind.key, indicator=ind.key, detail=detail,
+                                         detail_en=detail_en))
+            continue
+        except Exception as exc:  # resolution bug: report it, keep writing the form
+            diags.append(Diagnostic.make("CDS811", None, item=ind.key, indicator=ind.key,
+                                         detail=f"{type(exc).__name__}: {exc}",
+                                         detail_en=f"{type(exc).__name__}: {exc}"))
+            continue
+        cohort = prog.needs_cohort
+        n_before = len(fields)
+        for spec in prog.inputs:
+            if spec.role == "itemref":
+                continue
+            fields.append(FormField(key=spec.key, description=spec.description, kind=spec.kind, unit=spec.unit,
+                                    choices=tuple(spec.choices), needs_cohort=cohort, constant=spec.constant,
+                                    **common))
+        if prog.item_refs:
+            refs[ind.key] = prog.item_refs
+        if len(fields) == n_before:
+            computed.append(ind.key)
+    return Form(ruleset, tuple(fields), refs, tuple(computed), tuple(diags))
+
+
+def form_fields(ruleset: Ruleset) -> list[FormField]:
+    """Every value the units fill for ``ruleset``, in indicator order (see `build_form` for diagnostics)."""
+    return list(build_form(ruleset).fields)
+
+
+# ---------------------------------------------------------------------------
+# Writing the template
+# ---------------------------------------------------------------------------
+
+def _listed_units(ruleset: Ruleset) -> list[str]:
+    seen: dict[str, str] = {}
+    for ul in ruleset.unit_lists:
+        for u in ul.units:
+            seen.setdefault(_norm(u), u)
+    return list(seen.values())
+
+
+def _group_choice(ruleset: Ruleset, gid: str) -> str:
+    g = ruleset.group(gid)
+    return f"{g.id}. {g.name}" if g.name else g.id
+
+
+def instructions(ruleset: Ruleset, form: Form) -> list[str]:
+    """The lines of the ``Hướng dẫn`` sheet (Vietnamese, then English)."""
+    lines = [
+        f"MẪU NHẬP SỐ LIỆU — {ruleset.title}",
+        f"Văn bản: {ruleset.decision}",
+        "",
+        "HƯỚNG DẪN",
+        f"1. Mỗi đơn vị sao chép trang tính \"{TEMPLATE_SHEET}\" (chuột phải vào tên trang › Di chuyển hoặc Sao chép › "
+        "Tạo bản sao), đặt tên trang theo tên đơn vị, ghi tên đầy đủ của đơn vị vào ô B2 và điền cột \"Giá trị\".",
+        f"   Hoặc điền trang \"{DATA_SHEET}\": mỗi dòng một đơn vị, mỗi cột một ô số liệu (tên cột dạng 1.3:a = "
+        "chỉ số 1.3, ô a). Dòng bắt đầu bằng # là dòng mô tả, không phải số liệu.",
+        "2. Số lượng: ghi số nguyên (ví dụ 1250). Số tiền: ghi theo đơn vị tính của ô (triệu đồng, tỷ đồng). "
+        "Số thập phân viết dấu phẩy hoặc dấu chấm (2,5 hoặc 2.5); không ghi dấu phân cách hàng nghìn.",
+        "3. Tỷ lệ: ghi kèm dấu % (ví dụ 85%).",
+        "4. Chọn một: chọn trong danh sách của ô (hoặc ghi số thứ tự của lựa chọn, ví dụ 2). Chọn nhiều: ghi các "
+        "lựa chọn (hoặc số thứ tự) cách nhau bởi dấu chấm phẩy, ví dụ 1; 2.",
+        "5. Điểm: chỉ số không có cách tính điểm trong văn bản thì đơn vị ghi thẳng số điểm, trong khoảng từ 0 "
+        "đến điểm tối đa.",
+        "6. Để trống ô chưa có số liệu: phần mềm sẽ báo thiếu khi chấm điểm. Một đơn vị không có số liệu nào sẽ "
+        "được bỏ qua.",
+    ]
+    if form.item_refs:
+        pairs = "; ".join(f"{k} lấy từ mục {', '.join(v)}" for k, v in form.item_refs.items())
+        lines.append("7. Các giá trị \"mục X\" trong cách tính (so sánh với một chỉ số khác) không cần nhập: "
+                     f"phần mềm lấy từ chỉ số được nhắc đến ({pairs}).")
+    if form.computed:
+        lines.append("8. Các chỉ số sau được tính từ các chỉ số khác, không có ô nhập: " + ", ".join(form.computed) + ".")
+    if ruleset.groups:
+        lines.append(f"9. Lĩnh vực ưu tiên: ghi vào ô \"{GROUP_HEADER}\" (B3 của trang đơn vị, hoặc cột "
+                     f"\"{GROUP_HEADER}\") lĩnh vực tương ứng của đơn vị (ví dụ "
+                     f"{_group_choice(ruleset, ruleset.groups[0].id)}); để trống nếu không có. Chỉ điền các chỉ "
+                     "số của lĩnh vực đó.")
+    restricted = sorted({f.applies_to for f in form.fields if f.applies_to})
+    for name in restricted:
+        ids = sorted({f.indicator for f in form.fields if f.applies_to == name})
+        lines.append(f"10. Chỉ số {', '.join(ids)} chỉ áp dụng cho các đơn vị thuộc Danh sách {name}; đơn vị khác "
+                     "để trống.")
+    cohort = sorted({f.indicator for f in form.fields if f.needs_cohort}, key=_id_sort)
+    if cohort:
+        lines.append("11. Điểm các chỉ số sau tính theo so sánh giữa các đơn vị (cần số liệu của cả nhóm): "
+                     + ", ".join(cohort) + ".")
+    if form.diagnostics:
+        lines.append("Lưu ý: không đọc được cách tính của chỉ số " + ", ".join(d.item or "?" for d in form.diagnostics)
+                     + "; mẫu không có ô cho các chỉ số này.")
+    lines += [
+        "",
+        "INSTRUCTIONS (English)",
+        f"Each unit copies the sheet \"{TEMPLATE_SHEET}\", names it after itself, writes its full name in B2 and "
+        f"fills the column \"Giá trị\" (value); or fill the sheet \"{DATA_SHEET}\": one row per unit, one column per "
+        "input (1.3:a = indicator 1.3, input a). Counts are whole numbers; money is in the unit of the cell; "
+        "ratios carry a % sign; one option: pick from the list (or write its number); several options: separate "
+        "them with ';'. Points entered directly lie between 0 and the maximum. Leave missing values empty: "
+        "the scorer reports them. \"mục X\" values are taken from the indicator named, not entered.",
+    ]
+    return lines
+
+
+def write_template(ruleset: Ruleset, path: str | Path) -> list[Diagnostic]:
+    """Write the empty form to ``path`` (``.xlsx``, or ``.csv``/``.tsv`` in the wide layout).
+
+    Returns the diagnostics of indicators that got no fields (the form is written anyway)."""
+    path = Path(path)
+    form = build_form(ruleset)
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        _write_xlsx(ruleset, form, path)
+    elif suffix in (".csv", ".tsv"):
+        path.write_text(template_csv(ruleset, form=form, delimiter="\t" if suffix == ".tsv" else ","),
+                        encoding="utf-8-sig", newline="")
+    else:
+        raise CdsError(Diagnostic.make("CDS800", None, name=path.name,
+                                       detail=f"định dạng {suffix or '(không có đuôi)'} không được hỗ trợ",
+                                       detail_en=f"the format {suffix or '(no suffix)'} is not supported"))
+    return list(form.diagnostics)
+
+
+def template_csv(ruleset: Ruleset, *, form: Form | None = None, delimiter: str = ",",
+                 units: Iterable[str] | None = None) -> str:
+    """The wide form as CSV text: comment rows (``#``), the header ``Đơn vị, [Lĩnh vực,] 1.1:lựa chọn, ...``,
+    description rows, then one row per listed unit (the ruleset's ``Danh sách``), empty."""
+    form = form or build_form(ruleset)
+    fields = form.fields
+    lead = [UNIT_HEADER] + ([GROUP_HEADER] if ruleset.groups else [])
+    pad = [""] * (len(lead) - 1)
+    out = io.StringIO()
+    w = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    w.writerow([f"# Mẫu nhập số liệu: {ruleset.title} ({ruleset.decision})"])
+    w.writerow(["# Mỗi dòng một đơn vị; cột 1.3:a là ô a của chỉ số 1.3; dòng bắt đầu bằng # là mô tả. "
+                "Chọn nhiều: cách nhau bởi ;. Xem docs/data-entry.md."])
+    if ruleset.groups:
+        w.writerow(["# Lĩnh vực: " + "; ".join(_group_choice(ruleset, g.id) for g in ruleset.groups)])
+    w.writerow(lead + [f.column for f in fields])
+    w.writerow(["# Tên chỉ số"] + pad + [f.indicator_name for f in fields])
+    w.writerow(["# Mô tả"] + pad + [f.description for f in fields])
+    w.writerow(["# Kiểu"] + pad + [f.kind_label for f in fields])
+    w.writerow(["# Đơn vị tính"] + pad + [f.unit or "" for f in fields])
+    w.writerow(["# Lựa chọn cho phép"] + pad + [" | ".join(f"{i}. {c}" for i, c in enumerate(f.choices, 1))
+                                               for f in fields])
+    for name in (list(units) if units is not None else _listed_units(ruleset)):
+        w.writerow([name] + pad + [""] * len(fields))
+    return out.getvalue()
+
+
+def _write_xlsx(ruleset: Ruleset, form: Form, path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = Workbook()
+    bold = Font(bold=True)
+    head_fill = PatternFill("solid", fgColor="DDEBF7")
+    input_fill = PatternFill("solid", fgColor="FFF2CC")
+    wrap = Alignment(wrap_text=True, vertical="top")
+
+    guide = wb.active
+    guide.title = GUIDE_SHEET
+    for i, line in enumerate(instructions(ruleset, form), 1):
+        guide.cell(i, 1, line).alignment = Alignment(wrap_text=True, vertical="top")
+    guide["A1"].font = Font(bold=True, size=13)
+    guide.column_dimensions["A"].width = 140
+
+    # hidden list sheet: one column per option field (and the groups), referenced by the validations
+    lists = wb.create_sheet(CHOICES_SHEET)
+    list_ref: dict[str, str] = {}
+    col = 1
+    option_fields = [f for f in form.fields if f.kind == OPTION and f.choices]
+    for f in option_fields:
+        letter = get_column_letter(col)
+        lists.cell(1, col, f.column)
+        for r, choice in enumerate(f.choices, 2):
+            lists.cell(r, col, choice)
+        list_ref[f.column] = f"'{CHOICES_SHEET}'!${letter}$2:${letter}${len(f.choices) + 1}"
+        col += 1
+    group_ref = None
+    if ruleset.groups:
+        letter = get_column_letter(col)
+        lists.cell(1, col, GROUP_HEADER)
+        for r, g in enumerate(ruleset.groups, 2):
+            lists.cell(r, col, _group_choice(ruleset, g.id))
+        group_ref = f"'{CHOICES_SHEET}'!${letter}$2:${letter}${len(ruleset.groups) + 1}"
+    lists.sheet_state = "hidden"
+
+    def validation_for(f: FormField) -> DataValidation | None:
+        if f.kind == OPTION and f.column in list_ref:
+            return DataValidation(type="list", formula1=list_ref[f.column], allow_blank=True,
+                                  showErrorMessage=True, errorTitle="Lựa chọn không hợp lệ",
+                                  error="Chọn một giá trị trong danh sách.")
+        if f.kind == POINTS and f.max_points is not None:
+            return DataValidation(type="decimal", operator="between", formula1="0",
+                                  formula2=str(float(f.max_points)), allow_blank=True, showErrorMessage=True,
+                                  errorTitle="Điểm không hợp lệ", error=f"Điểm từ 0 đến {_num(f.max_points)}.")
+        if f.kind == COUNT:
+            return DataValidation(type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
+                                  showErrorMessage=True, errorTitle="Số lượng không hợp lệ",
+                                  error="Ghi một số nguyên không âm.")
+        return None
+
+    # --- the per-unit sheet
+    ws = wb.create_sheet(TEMPLATE_SHEET)
+    ws["A1"] = f"Mẫu nhập số liệu — {ruleset.title}"
+    ws["A1"].font = Font(bold=True, size=13)
+    ws["A2"], ws["A2"].font = UNIT_HEADER, bold
+    ws["B2"].fill = input_fill
+    ws["C2"] = "← ghi tên đầy đủ của đơn vị / the unit's full name"
+    if ruleset.groups:
+        ws["A3"], ws["A3"].font = GROUP_HEADER, bold
+        ws["B3"].fill = input_fill
+        ws["C3"] = "← lĩnh vực ưu tiên của đơn vị (nếu có) / the unit's priority sector, if any"
+        if group_ref:
+            dv = DataValidation(type="list", formula1=group_ref, allow_blank=True)
+            ws.add_data_validation(dv)
+            dv.add("B3")
+    header_row = 5
+    for c, name in enumerate(FORM_COLUMNS, 1):
+        cell = ws.cell(header_row, c, name)
+        cell.font, cell.fill = bold, head_fill
+    widths = (9, 45, 12, 50, 18, 13, 45, 22)
+    for c, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(c)].width = width
+    ws.freeze_panes = ws.cell(header_row + 1, 1)
+    r = header_row + 1
+    by_ind = form.by_indicator()
+    sec_done: set[str] = set()
+    grp_done: set[str] = set()
+    validations: dict[tuple, DataValidation] = {}
+    for ind in ruleset.indicators:
+        if ind.group_id and ind.group_id not in grp_done:
+            grp_done.add(ind.group_id)
+            g = ruleset.group(ind.group_id)
+            ws.cell(r, 2, f"Lĩnh vực {g.id}. {g.name}").font = bold
+            r += 1
+        elif not ind.group_id and ind.section_id and ind.section_id not in sec_done:
+            sec_done.add(ind.section_id)
+            sec = ruleset.section(ind.section_id)
+            ws.cell(r, 2, f"Mục {sec.label or sec.id}. {sec.name}".rstrip(". ")).font = bold
+            r += 1
+        for f in by_ind.get(ind.key, []):
+            values = (f.indicator, f.indicator_name, f.key, f.description, f.kind_label, f.unit or "",
+                      f.choices_text)
+            for c, v in enumerate(values, 1):
+                ws.cell(r, c, v).alignment = wrap
+            vcell = ws.cell(r, 8)
+            vcell.fill = input_fill
+            dv = validation_for(f)
+            if dv is not None:
+                sig = (dv.type, dv.formula1, dv.formula2, dv.operator)
+                if sig in validations:
+                    validations[sig].add(vcell.coordinate)
+                else:
+                    ws.add_data_validation(dv)
+                    dv.add(vcell.coordinate)
+                    validations[sig] = dv
+            r += 1
+
+    # --- the wide sheet
+    ds = wb.create_sheet(DATA_SHEET)
+    lead = [UNIT_HEADER] + ([GROUP_HEADER] if ruleset.groups else [])
+    fields = form.fields
+    for c, name in enumerate(lead + [f.column for f in fields], 1):
+        cell = ds.cell(1, c, name)
+        cell.font, cell.fill = bold, head_fill
+    ds.cell(2, 1, "# Mô tả")
+    for c, f in enumerate(fields, len(lead) + 1):
+        desc = f"{f.indicator} {f.indicator_name} — {f.description} [{f.kind_label}" + (
+            f", {f.unit}" if f.unit else "") + "]"
+        if f.choices:
+            desc += "\n" + f.choices_text
+        ds.cell(2, c, desc).alignment = wrap
+        ds.column_dimensions[get_column_letter(c)].width = 16
+    ds.column_dimensions["A"].width = 32
+    listed = _listed_units(ruleset)
+    for i, name in enumerate(listed, 3):
+        ds.cell(i, 1, name)
+    last = max(3 + len(listed) + 50, 100)
+    ds.freeze_panes = ds.cell(3, len(lead) + 1)
+    wide_valid: dict[tuple, DataValidation] = {}
+    for c, f in enumerate(fields, len(lead) + 1):
+        dv = validation_for(f)
+        if dv is None:
+            continue
+        letter = get_column_letter(c)
+        sig = (dv.type, dv.formula1, dv.formula2, dv.operator)
+        if sig in wide_valid:
+            wide_valid[sig].add(f"{letter}3:{letter}{last}")
+        else:
+            ds.add_data_validation(dv)
+            dv.add(f"{letter}3:{letter}{last}")
+            wide_valid[sig] = dv
+    if ruleset.groups and group_ref:
+        dv = DataValidation(type="list", formula1=group_ref, allow_blank=True)
+        ds.add_data_validation(dv)
+        dv.add(f"B3:B{last}")
+    wb.move_sheet(CHOICES_SHEET, offset=len(wb.sheetnames))
+    wb.save(path)
+
+
+# ---------------------------------------------------------------------------
+# Reading filled data
+# ---------------------------------------------------------------------------
+
+def _norm(text: Any) -> str:
+    t = unicodedata.normalize("NFC", str(text)).casefold().strip()
+    t = re.sub(r"\btỉ\b", "tỷ", t)
+    return re.sub(r"\s+", " ", t)
+
+
+def _fold(text: Any) -> str:
+    """Case-, diacritic- and punctuation-insensitive form (``Lựa chọn`` → ``luachon``)."""
+    t = unicodedata.normalize("NFD", _norm(text)).replace("đ", "d")
+    t = "".join(ch for ch in t if not unicodedata.combining(ch))
+    return re.sub(r"[^0-9a-z]+", "", t)
+
+
+def _cell_str(v: Any) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v).strip()
+
+
+def _raw(v: Any) -> Any:
+    """A cell as kept: strings stripped, floats as Decimal (no binary noise), ints and Decimals as they are."""
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, float):
+        return Decimal(repr(v)) if not v.is_integer() else int(v)
+    if isinstance(v, str):
+        return unicodedata.normalize("NFC", v).strip()
+    return v
+
+
+def _empty(v: Any) -> bool:
+    if v is None:
+        return True
+    if isinstance(v, str):
+        return not v.strip()
+    if isinstance(v, (list, tuple)):
+        return all(_empty(x) for x in v)
+    return False
+
+
+_UNIT_NAMES = {_fold(x) for x in ("Đơn vị", "Tên đơn vị", "Đơn vị được đánh giá", "Cơ quan, đơn vị", "Đơn vị/Địa phương",
+                                   "Địa phương", "Unit", "Name", "Tên")}
+_GROUP_NAMES = {_fold(x) for x in ("Lĩnh vực", "Lĩnh vực ưu tiên", "Group", "Priority sector")}
+_IGNORED_COLS = {_fold(x) for x in ("STT", "TT", "Ghi chú", "Note", "Notes")}
+_ID_SORT = re.compile(r"\d+|[^\d]+")
+
+
+def _id_sort(key: str) -> list:
+    return [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in _ID_SORT.findall(key)]
+
+
+class _Reader:
+    def __init__(self, ruleset: Ruleset, path: Path) -> None:
+        self.ruleset = ruleset
+        self.path = path
+        self.fname = path.name
+        self.form = build_form(ruleset)
+        self.diags: list[Diagnostic] = []
+        self.units: list[Unit] = []
+        self.seen: dict[str, str] = {}  # normalised unit name -> where first read
+        self.fields: dict[str, dict[str, FormField]] = {}
+        for f in self.form.fields:
+            self.fields.setdefault(f.indicator, {})[f.key] = f
+        self.ind_keys = {ind.key for ind in ruleset.indicators}
+        self.ind_by_norm = {_norm(k): k for k in self.ind_keys}
+        self.refs = {ind: set(v) for ind, v in self.form.item_refs.items()}
+
+    # -- diagnostics
+    def diag(self, code: str, where: str | None, *, item: str | None = None, unit: str | None = None,
+             **args: Any) -> None:
+        self.diags.append(Diagnostic.make(code, None, item=item, unit=unit, where=where or self.fname,
+                                          indicator=item or "?", unit_name=unit or "?", **args))
+
+    # -- names
+    def indicator_key(self, text: Any) -> str | None:
+        t = _norm(_cell_str(text))
+        t = re.sub(r"^(chỉ số|chi so|cs)\s*", "", t).rstrip(".").strip()
+        if t in self.ind_by_norm:
+            return self.ind_by_norm[t]
+        return None
+
+    def input_key(self, item: str, text: Any) -> str | None:
+        fields = self.fields.get(item, {})
+        t = _cell_str(text)
+        if t in fields:
+            return t
+        n = _norm(t)
+        for k in fields:
+            if _norm(k) == n:
+                return k
+        fd = _fold(t)
+        matches = [k for k in fields if _fold(k) == fd]
+        if len(matches) == 1:
+            return matches[0]
+        return None
+
+    def is_itemref(self, item: str, text: Any) -> bool:
+        refs = self.refs.get(item)
+        if not refs:
+            return False
+        m = re.match(r"^\s*(?:mục|muc)\s*(\S+)\s*$", _norm(_cell_str(text)))
+        return bool(m and m.group(1).rstrip(".") in refs)
+
+    def column(self, header: Any) -> tuple[str, str] | None:
+        """``"1.3:a"`` → ``("1.3", "a")``; None when not a known indicator/input."""
+        text = _cell_str(header)
+        if ":" in text:
+            left, right = text.split(":", 1)
+            item = self.indicator_key(left)
+            if item is None:
+                return None
+            key = self.input_key(item, right)
+            return (item, key) if key is not None else None
+        item = self.indicator_key(text)
+        if item is not None and len(self.fields.get(item, {})) == 1:
+            return item, next(iter(self.fields[item]))
+        m = re.match(r"^(.*\S)\s+(\S+)$", text)
+        if m:
+            item = self.indicator_key(m.group(1))
+            if item is not None:
+                key = self.input_key(item, m.group(2))
+                if key is not None:
+                    return item, key
+        return None
+
+    def split_header(self, header: Any) -> tuple[str | None, str]:
+        """Best effort (indicator, input text) of a header that is not a known column, for messages."""
+        text = _cell_str(header)
+        left, _, right = text.partition(":")
+        return self.indicator_key(left), right.strip()
+
+    def group_id(self, text: Any, where: str, unit: str) -> str | None:
+        t = _cell_str(text)
+        if not t:
+            return None
+        if not self.ruleset.groups:
+            self.diag("CDS813", where, unit=unit, text=t)
+            return None
+        n = _norm(t)
+        n = re.sub(r"^(lĩnh vực|linh vuc)\s+", "", n)
+        for g in self.ruleset.groups:
+            gid = _norm(g.id)
+            candidates = {gid, _norm(g.name), f"{gid}. {_norm(g.name)}", f"{gid} {_norm(g.name)}",
+                          f"{gid}: {_norm(g.name)}", f"{gid} - {_norm(g.name)}", f"{gid}.", str(roman_to_int(g.id))}
+            if n in candidates:
+                return g.id
+        fd = _fold(n)
+        for g in self.ruleset.groups:
+            if fd in (_fold(g.name), _fold(f"{g.id}{g.name}")):
+                return g.id
+        self.diag("CDS809", where, unit=unit, text=t,
+                  choices="; ".join(_group_choice(self.ruleset, g.id) for g in self.ruleset.groups))
+        return None
+
+    # -- values
+    def value(self, unit: str, item: str, key: str, raw: Any, where: str) -> Value | None:
+        """Check one filled cell; None when it is dropped (an error was reported)."""
+        f = self.fields[item][key]
+        if f.kind in (OPTION, OPTIONS):
+            chosen = self.options(unit, f, raw, where)
+            if chosen is None:
+                return None
+            if chosen == [_NONE]:  # ``0`` / ``không``: none of the options (the scorer gives 0 points)
+                return Value(_cell_str(raw), where)
+            chosen = [c for c in chosen if c is not _NONE]
+            if f.kind == OPTION:
+                if len(chosen) > 1:
+                    self.diag("CDS806", where, item=item, unit=unit, key=key, text=_cell_str(_show(raw)),
+                              choices=_choices_list(f))
+                    return None
+                return Value(chosen[0], where)
+            return Value(chosen, where)
+        return Value(_raw(raw), where)
+
+    def options(self, unit: str, f: FormField, raw: Any, where: str) -> list[str] | None:
+        if isinstance(raw, (list, tuple)):
+            parts = [p for p in raw if not _empty(p)]
+        else:
+            text = _cell_str(raw)
+            whole = _match_choice(f.choices, text)
+            if whole is not None:
+                return [whole]
+            if _is_none_word(text):
+                return [_NONE]
+            parts = [p for p in re.split(r"[;\n]+", text) if p.strip()]
+            if len(parts) == 1 and re.fullmatch(r"\s*\d+(\s*,\s*\d+)+\s*", parts[0]):
+                parts = parts[0].split(",")
+        out: list[str] = []
+        for p in parts:
+            c = _match_choice(f.choices, p)
+            if c is None and _is_none_word(p):
+                continue
+            if c is None:
+                self.diag("CDS805", where, item=f.indicator, unit=unit, key=f.key, text=_cell_str(p),
+                          choices=_choices_list(f))
+                return None
+            if c not in out:
+                out.append(c)
+        return out
+
+    def add_unit(self, name: str, group: str | None, values: dict[str, dict[str, Value]], where: str,
+                 row_has_cells: bool) -> None:
+        if not values:
+            if not row_has_cells:
+                self.diag("CDS807", where, unit=name)
+            return
+        n = _norm(name)
+        if n in self.seen:
+            self.diag("CDS804", where, unit=name, first=self.seen[n])
+            return
+        self.seen[n] = where
+        self.units.append(Unit(name, values, group=group, where=where))
+
+    # -- wide layout (csv, tsv, Dữ liệu sheet)
+    def wide(self, rows: list[list[Any]], cell: Any, sheet_where: str) -> bool:
+        """Read rows of a wide table; ``cell(row, col)`` names a cell. False when no header row is found."""
+        header_idx = None
+        for i, row in enumerate(rows):
+            first = _cell_str(row[0]) if row else ""
+            if first.startswith("#"):
+                continue
+            if any(_fold(c) in _UNIT_NAMES for c in row[:3] if c is not None):
+                header_idx = i
+                break
+            if any(not _empty(c) for c in row):
+                break
+        if header_idx is None:
+            return False
+        header = rows[header_idx]
+        unit_col = next(j for j, c in enumerate(header) if c is not None and _fold(c) in _UNIT_NAMES)
+        group_col = next((j for j, c in enumerate(header) if c is not None and _fold(c) in _GROUP_NAMES), None)
+        if group_col is not None and not self.ruleset.groups:
+            self.diag("CDS813", cell(header_idx, group_col), text=_cell_str(header[group_col]))
+            group_col = -1
+        cols: dict[int, tuple[str, str]] = {}
+        ref_cols: set[int] = set()
+        used: dict[tuple[str, str], str] = {}
+        for j, h in enumerate(header):
+            if j in (unit_col, group_col) or _empty(h) or _fold(h) in _IGNORED_COLS:
+                continue
+            key = self.column(h)
+            where = cell(header_idx, j)
+            if key is None:
+                item, rest = self.split_header(h)
+                if item is not None and self.is_itemref(item, rest):
+                    self.diag("CDS810", where, item=item, key=rest, ref=rest)
+                    ref_cols.add(j)
+                elif item is not None:
+                    self.diag("CDS803", where, item=item, key=rest or _cell_str(h),
+                              known=", ".join(self.fields.get(item, {})) or "—")
+                else:
+                    self.diag("CDS802", where, column=_cell_str(h))
+                continue
+            if key in used:
+                self.diag("CDS812", where, item=key[0], key=key[1], first=used[key])
+                continue
+            used[key] = where
+            cols[j] = key
+        for i in range(header_idx + 1, len(rows)):
+            row = rows[i]
+            if not row or all(_empty(c) for c in row):
+                continue
+            if _cell_str(row[0]).startswith("#"):
+                continue
+            name = _cell_str(row[unit_col]) if unit_col < len(row) else ""
+            filled = {j: row[j] for j in cols if j < len(row) and not _empty(row[j])}
+            if not name:
+                if filled or (group_col is not None and group_col >= 0 and group_col < len(row)
+                              and not _empty(row[group_col])):
+                    self.diag("CDS808", cell(i, unit_col))
+                continue
+            where = cell(i, None)
+            group = None
+            if group_col is not None and group_col >= 0 and group_col < len(row):
+                group = self.group_id(row[group_col], cell(i, group_col), name)
+            values: dict[str, dict[str, Value]] = {}
+            bad = False
+            for j, raw in filled.items():
+                item, key = cols[j]
+                v = self.value(name, item, key, raw, cell(i, j))
+                if v is None:
+                    bad = True
+                    continue
+                values.setdefault(item, {})[key] = v
+            self.add_unit(name, group, values, where, bad)
+        return True
+
+    # -- Mẫu layout (one sheet per unit)
+    def unit_sheet(self, ws, rows: list[list[Any]], where_of) -> bool:
+        header_idx = None
+        for i, row in enumerate(rows[:30]):
+            folded = [_fold(c) if c is not None else "" for c in row]
+            if _fold("Mã ô") in folded and _fold("Giá trị") in folded:
+                header_idx = i
+                break
+        if header_idx is None:
+            return False
+        folded = [_fold(c) if c is not None else "" for c in rows[header_idx]]
+        c_item = folded.index(_fold("Chỉ số")) if _fold("Chỉ số") in folded else 0
+        c_key = folded.index(_fold("Mã ô"))
+        c_val = folded.index(_fold("Giá trị"))
+        name = ""
+        group_raw: Any = None
+        group_where = where_of(1, 1)
+        for i, row in enumerate(rows[:header_idx]):
+            for j, c in enumerate(row[:-1]):
+                if c is None:
+                    continue
+                k = _fold(_cell_str(c).rstrip(":"))
+                if k in _UNIT_NAMES and not name:
+                    name = _cell_str(row[j + 1])
+                elif k in _GROUP_NAMES and group_raw is None:
+                    group_raw, group_where = row[j + 1], where_of(i, j + 1)
+        title = ws.title
+        filled = [(i, row) for i, row in enumerate(rows[header_idx + 1:], header_idx + 1)
+                  if c_val < len(row) and not _empty(row[c_val])]
+        if not name:
+            if not filled:
+                return True  # the blank template sheet itself
+            if _fold(title).startswith(_fold(TEMPLATE_SHEET)):
+                self.diag("CDS808", where_of(1, 1))
+                return True
+            name = title
+        sheet_where = f"{self.fname} › {title}"
+        group = self.group_id(group_raw, group_where, name) if not _empty(group_raw) else None
+        values: dict[str, dict[str, Value]] = {}
+        bad = False
+        for i, row in filled:
+            where = where_of(i, c_val)
+            raw_item = row[c_item] if c_item < len(row) else None
+            raw_key = row[c_key] if c_key < len(row) else None
+            item = self.indicator_key(raw_item) if not _empty(raw_item) else None
+            if item is None:
+                self.diag("CDS802", where_of(i, c_item), unit=name, column=_cell_str(raw_item) or "(trống)")
+                bad = True
+                continue
+            key = self.input_key(item, raw_key) if not _empty(raw_key) else (
+                next(iter(self.fields[item])) if len(self.fields.get(item, {})) == 1 else None)
+            if key is None:
+                if self.is_itemref(item, raw_key):
+                    self.diag("CDS810", where_of(i, c_key), item=item, unit=name, key=_cell_str(raw_key),
+                              ref=_cell_str(raw_key))
+                else:
+                    self.diag("CDS803", where_of(i, c_key), item=item, unit=name, key=_cell_str(raw_key),
+                              known=", ".join(self.fields.get(item, {})) or "—")
+                bad = True
+                continue
+            if key in values.get(item, {}):
+                self.diag("CDS812", where, item=item, unit=name, key=key, first=values[item][key].where)
+                continue
+            v = self.value(name, item, key, row[c_val], where)
+            if v is None:
+                bad = True
+                continue
+            values.setdefault(item, {})[key] = v
+        self.add_unit(name, group, values, sheet_where, bad)
+        return True
+
+    # -- formats
+    def read(self) -> None:
+        suffix = self.path.suffix.lower()
+        if not self.path.exists():
+            self.diag("CDS800", self.fname, name=self.fname, detail="không tìm thấy tệp", detail_en="file not found")
+            return
+        if suffix == ".xlsx" or suffix == ".xlsm":
+            self.read_xlsx()
+        elif suffix in (".csv", ".tsv", ".txt"):
+            self.read_text(suffix)
+        elif suffix == ".json":
+            self.read_json()
+        else:
+            self.diag("CDS800", self.fname, name=self.fname,
+                      detail=f"định dạng {suffix or '(không có đuôi)'} không được hỗ trợ (.xlsx, .csv, .tsv, .json)",
+                      detail_en=f"the format {suffix or '(no suffix)'} is not supported (.xlsx, .csv, .tsv, .json)")
+
+    def read_text(self, suffix: str) -> None:
+        try:
+            text = self.path.read_bytes().decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            self.diag("CDS800", self.fname, name=self.fname, detail=f"tệp không phải UTF-8 (byte {exc.start})",
+                      detail_en=f"the file is not UTF-8 (byte {exc.start})")
+            return
+        except OSError as exc:
+            self.diag("CDS800", self.fname, name=self.fname, detail=str(exc.strerror), detail_en=str(exc.strerror))
+            return
+        text = unicodedata.normalize("NFC", text)
+        if suffix == ".tsv":
+            delimiter = "\t"
+        else:
+            first = next((ln for ln in text.splitlines() if ln.strip() and not ln.lstrip('"').startswith("#")), "")
+            counts = {d: first.count(d) for d in (",", ";", "\t")}
+            delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+        rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+        width = max((len(r) for r in rows), default=0)
+        rows = [r + [""] * (width - len(r)) for r in rows]
+
+        def cell(i: int, j: int | None) -> str:
+            return f"{self.fname}:{i + 1}" + (f":{_col_letter(j)}" if j is not None else "")
+
+        if not self.wide(rows, cell, self.fname):
+            self.diag("CDS801", self.fname, name=self.fname)
+
+    def read_xlsx(self) -> None:
+        try:
+            from openpyxl import load_workbook
+
+            wb = load_workbook(self.path, data_only=True, read_only=False)
+        except Exception as exc:  # not a workbook, corrupt zip
+            self.diag("CDS800", self.fname, name=self.fname, detail=f"{type(exc).__name__}: {exc}",
+                      detail_en=f"{type(exc).__name__}: {exc}")
+            return
+        found = False
+        for ws in wb.worksheets:
+            if ws.title in (GUIDE_SHEET, CHOICES_SHEET):
+                continue
+            rows = [list(r) for r in ws.iter_rows(values_only=True)]
+            title = ws.title
+
+            def where_of(i: int, j: int, _t: str = title) -> str:
+                return f"{self.fname} › {_t} › {_col_letter(j)}{i + 1}"
+
+            def cell(i: int, j: int | None, _t: str = title) -> str:
+                return f"{self.fname} › {_t} › {_col_letter(j if j is not None else 0)}{i + 1}"
+
+            if self.unit_sheet(ws, rows, where_of):
+                found = True
+            elif self.wide(rows, cell, f"{self.fname} › {title}"):
+                found = True
+        if not found:
+            self.diag("CDS801", self.fname, name=self.fname)
+
+    def read_json(self) -> None:
+        try:
+            data = json.loads(self.path.read_bytes().decode("utf-8-sig"), parse_float=Decimal)
+        except (UnicodeDecodeError, ValueError) as exc:
+            self.diag("CDS800", self.fname, name=self.fname, detail=f"JSON không hợp lệ: {exc}",
+                      detail_en=f"invalid JSON: {exc}")
+            return
+        entries: list[tuple[str, Any, Any, str]] = []  # name, group, values, where
+        if isinstance(data, dict) and isinstance(data.get("units"), list):
+            for k, u in enumerate(data["units"]):
+                where = f"{self.fname} › units[{k}]"
+                if not isinstance(u, dict):
+                    self.diag("CDS800", where, name=self.fname, detail=f"units[{k}] không phải một đối tượng",
+                              detail_en=f"units[{k}] is not an object")
+                    continue
+                entries.append((_cell_str(u.get("name") or u.get("đơn vị") or ""), u.get("group", u.get("lĩnh vực")),
+                                u.get("values", {}), where))
+        elif isinstance(data, dict):
+            for name, vals in data.items():
+                if name.startswith(("#", "_")) or name in ("note", "ghi chú", "ruleset"):
+                    continue
+                entries.append((_cell_str(name), None, vals, f"{self.fname} › {name}"))
+        else:
+            self.diag("CDS801", self.fname, name=self.fname)
+            return
+        for name, group_raw, vals, where in entries:
+            if not name:
+                self.diag("CDS808", where)
+                continue
+            uwhere = f"{self.fname} › {name}"
+            group = self.group_id(group_raw, f"{uwhere} › group", name) if not _empty(group_raw) else None
+            if not isinstance(vals, dict):
+                self.diag("CDS800", uwhere, name=self.fname, detail="`values` phải là một đối tượng",
+                          detail_en="`values` must be an object")
+                continue
+            values: dict[str, dict[str, Value]] = {}
+            bad = False
+            for raw_item, inner in vals.items():
+                item = self.indicator_key(raw_item)
+                if item is None:
+                    self.diag("CDS802", f"{uwhere} › {raw_item}", unit=name, column=str(raw_item))
+                    bad = True
+                    continue
+                if not isinstance(inner, dict):
+                    if len(self.fields.get(item, {})) == 1:
+                        inner = {next(iter(self.fields[item])): inner}
+                    else:
+                        self.diag("CDS803", f"{uwhere} › {raw_item}", item=item, unit=name, key="",
+                                  known=", ".join(self.fields.get(item, {})) or "—")
+                        bad = True
+                        continue
+                for raw_key, raw in inner.items():
+                    cwhere = f"{uwhere} › {item}:{raw_key}"
+                    key = self.input_key(item, raw_key)
+                    if key is None:
+                        if self.is_itemref(item, raw_key):
+                            self.diag("CDS810", cwhere, item=item, unit=name, key=str(raw_key), ref=str(raw_key))
+                        else:
+                            self.diag("CDS803", cwhere, item=item, unit=name, key=str(raw_key),
+                                      known=", ".join(self.fields.get(item, {})) or "—")
+                        bad = True
+                        continue
+                    if _empty(raw):
+                        continue
+                    v = self.value(name, item, key, raw, cwhere)
+                    if v is None:
+                        bad = True
+                        continue
+                    values.setdefault(item, {})[key] = v
+            self.add_unit(name, group, values, uwhere, bad)
+
+
+def _col_letter(j: int) -> str:
+    s = ""
+    j += 1
+    while j:
+        j, r = divmod(j - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def _show(raw: Any) -> Any:
+    return "; ".join(map(str, raw)) if isinstance(raw, (list, tuple)) else raw
+
+
+def _choices_list(f: FormField) -> str:
+    return "; ".join(f"{i}. {c}" for i, c in enumerate(f.choices, 1))
+
+
+_NONE = "\x00none"
+
+
+def _is_none_word(text: Any) -> bool:
+    return fold(_cell_str(text)) in _NONE_WORDS
+
+
+def _match_choice(choices: tuple[str, ...], text: Any) -> str | None:
+    """The choice ``text`` names: its exact text (any case, spacing, trailing punctuation), its number
+    (``2``, ``2.``, ``2)``), or both (``2. Chưa ban hành``); None when it names none."""
+    if isinstance(text, bool):
+        return None
+    if isinstance(text, int) or (isinstance(text, (float, Decimal)) and text == int(text)):
+        k = int(text)
+        return choices[k - 1] if 1 <= k <= len(choices) else None
+    t = fold(_cell_str(text))
+    if not t:
+        return None
+    exact = [c for c in choices if fold(c) == t]
+    if exact:
+        return exact[0]
+    m = re.match(r"^(\d+)\s*[.):]?\s*(.*)$", t)
+    if m:
+        k = int(m.group(1))
+        rest = m.group(2).strip()
+        if 1 <= k <= len(choices) and (not rest or _fold(rest) == _fold(choices[k - 1])):
+            return choices[k - 1]
+        if not rest:
+            return None
+    folded = [c for c in choices if _fold(c) == _fold(t)]
+    if len(folded) == 1:
+        return folded[0]
+    return None
+
+
+def read_units(path: str | Path, ruleset: Ruleset) -> tuple[list[Unit], list[Diagnostic]]:
+    """Read the units' filled data from ``path`` (``.xlsx``: unit sheets in the ``Mẫu`` layout and/or the
+    ``Dữ liệu`` wide sheet; ``.csv``/``.tsv``: wide; ``.json``).
+
+    Returns the units (in file order) and every problem found, each naming the unit, indicator, input and
+    cell (``Diagnostic.arguments["where"]``, also the diagnostic's source name).  Empty cells are not
+    errors here (the scorer reports missing inputs); a unit with no values is skipped (info CDS807)."""
+    reader = _Reader(ruleset, Path(path))
+    reader.read()
+    return reader.units, reader.diags
