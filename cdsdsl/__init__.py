@@ -21,6 +21,7 @@ from .source import Source, Span  # noqa: E402
 from .nodes import Formula  # noqa: E402
 from .parser import parse_formula  # noqa: E402
 from .printer import print_formula  # noqa: E402
+from .check import check_formula, check_program, check_ruleset  # noqa: E402
 
 __all__ = [
     "__version__",
@@ -37,4 +38,7 @@ __all__ = [
     "Formula",
     "parse_formula",
     "print_formula",
+    "check_formula",
+    "check_program",
+    "check_ruleset",
 ]

@@ -776,3 +776,113 @@ define("CDS813", "warning",
        "Xoá cột `Lĩnh vực`, hoặc kiểm tra lại bộ chỉ số đã chọn.",
        "Delete the `Lĩnh vực` column, or check the ruleset chosen.",
        "Đơn vị,Lĩnh vực")
+
+# ---------------------------------------------------------------------------
+# CDS3xx: types and units (check.py, lint/: typesys.py)
+# ---------------------------------------------------------------------------
+define("CDS301", "error",
+       "kết quả `{text}` là {kind}, không phải điểm",
+       "the result `{text}` is {kind_en}, not points",
+       "{fix}",
+       "{fix_en}",
+       "Tỷ lệ = a/b\nĐiểm = Tỷ lệ")
+define("CDS302", "error",
+       "thiếu dấu `%`: `{text}` {compares} tỷ lệ với số {number} (= {as_percent}), nên {meaning}; có lẽ muốn viết {number}%",
+       "missing `%`: `{text}` {compares_en} a ratio with the number {number} (= {as_percent}), so {meaning_en}; {number}% was probably meant",
+       "Viết `{fixed}`.",
+       "Write `{fixed}`.",
+       "Tỷ lệ = a/b\n- Tỷ lệ ≥ 80%: Điểm tối đa\n- Tỷ lệ <80: Điểm = Tỷ lệ * Điểm tối đa")
+define("CDS303", "warning",
+       "`{number}` không có dấu `%` trong khi các mức khác viết `%`: hiện nay `{text}` nghĩa là {as_percent}{relative}; có lẽ muốn viết {number}%",
+       "`{number}` has no `%` while the other levels are written with `%`: `{text}` now means {as_percent}{relative_en}; {number}% was probably meant",
+       "Viết `{fixed}`.",
+       "Write `{fixed}`.",
+       "Mức 1: ≥ 2,5% mục 5.12.1: 100% điểm phần này.\nMức 2: ≥ 1,5% mục 5.12.1: 70% điểm phần này.\nMức 3: ≥ 0,5 mục 5.12.1: 30% điểm phần này\nMức 4: < 0,5 mục 5.12.1: 0% điểm phần này")
+define("CDS304", "error",
+       "`{text}` cộng/so sánh hai đại lượng khác loại: {left} và {right}",
+       "`{text}` adds or compares quantities of different kinds: {left_en} and {right_en}",
+       "Chỉ cộng các đại lượng cùng loại (số lượng với số lượng, tiền với tiền); kiểm tra lại mô tả của các biến.",
+       "Only add quantities of one kind (counts with counts, money with money); check the variables' descriptions.",
+       "a = Số lượng doanh nghiệp\nb = Tổng kinh phí (triệu đồng)\nc = Tổng số doanh nghiệp\nTỷ lệ = (a+b)/c\nĐiểm = Tỷ lệ*Điểm tối đa")
+define("CDS305", "error",
+       "`{text}` {op_vi} {left} với {right} mà không đổi đơn vị (1 tỷ đồng = 1 000 triệu đồng): kết quả sai {factor} lần",
+       "`{text}` {op_en} {left_en} and {right_en} without converting (1 tỷ đồng = 1 000 triệu đồng): the result is off by a factor of {factor}",
+       "Khai báo các số liệu cùng một đơn vị (ví dụ cùng `triệu đồng`), hoặc nhân số liệu tính bằng tỷ đồng với 1000.",
+       "Declare the figures in one unit (e.g. all in `triệu đồng`), or multiply the figure in tỷ đồng by 1000.",
+       "a = Kinh phí cho ATTT (triệu đồng)\nb = Tổng kinh phí CNTT (tỷ đồng)\nTỷ lệ = a/b\nĐiểm = Tỷ lệ*Điểm tối đa")
+define("CDS310", "info",
+       "{count} phép chia có mẫu số là số liệu có thể bằng 0 ({examples}): khi mẫu số bằng 0, {outcome}",
+       "{count} division(s) by a figure that can be 0 ({examples}): when the denominator is 0, {outcome_en}",
+       "Không cần sửa công thức; nếu muốn cách xử lý khác, ghi `Chia cho 0: lỗi` (hoặc `0 điểm`) ở đầu bộ chỉ số.",
+       "Nothing to fix in the formulas; for another outcome write `Chia cho 0: lỗi` (or `0 điểm`) in the ruleset header.",
+       "Tỷ lệ = a/b\nĐiểm = Tỷ lệ*Điểm tối đa")
+
+# ---------------------------------------------------------------------------
+# CDS4xx: cases, levels and score ranges (check.py, lint/)
+# ---------------------------------------------------------------------------
+define("CDS401", "warning",
+       "không trường hợp nào áp dụng khi {subject} = {value}{between}",
+       "no case applies when {subject} = {value}{between_en}",
+       "Thêm trường hợp cho các giá trị này hoặc nối liền các ngưỡng, ví dụ `{suggestion}`.",
+       "Add a case for these values or make the thresholds meet, e.g. `{suggestion}`.",
+       "- Tỷ lệ > 80%: Điểm tối đa\n- Tỷ lệ < 80%: Tỷ lệ*Điểm tối đa")
+define("CDS402", "warning",
+       "`{first}` và `{second}` cùng đúng khi {subject} = {value}, cho điểm khác nhau ({points_first} và {points_second}); trường hợp viết trước được dùng",
+       "`{first}` and `{second}` both hold when {subject} = {value} and give different points ({points_first} and {points_second}); the first one written is used",
+       "Sửa ngưỡng để hai trường hợp không chồng lên nhau, ví dụ dùng `<` thay cho `<=` ở `{second}`.",
+       "Change a threshold so the cases do not overlap, e.g. `<` instead of `<=` in `{second}`.",
+       "- Tỷ lệ >= 80%: Điểm tối đa\n- Tỷ lệ <= 90%: 1/2*Điểm tối đa")
+define("CDS403", "info",
+       "`{first}` và `{second}` cùng đúng khi {subject} = {value}; cả hai cho cùng số điểm ({points}) nên kết quả không đổi",
+       "`{first}` and `{second}` both hold when {subject} = {value}; both give the same points ({points}), so the result is the same",
+       "Nên viết `{fixed}` để các trường hợp không chồng lên nhau.",
+       "Prefer `{fixed}` so that the cases do not overlap.",
+       "- Tỷ lệ>=80%: Điểm tối đa;\n- Tỷ lệ<=80%: Tỷ lệ/80%*Điểm tối đa")
+define("CDS404", "warning",
+       "trường hợp `{case}` không bao giờ được dùng: {why}",
+       "case `{case}` can never apply: {why_en}",
+       "Xoá trường hợp này hoặc sửa ngưỡng (trường hợp đầu tiên đúng được dùng).",
+       "Remove this case or fix its threshold (the first case that holds is used).",
+       "- Tỷ lệ >= 50%: Điểm tối đa\n- Tỷ lệ >= 80%: 1/2*Điểm tối đa\n- Tỷ lệ < 50%: 0 điểm")
+define("CDS405", "error",
+       "các mức không theo thứ tự: Mức {level} ({this}) đòi hỏi cao hơn Mức {prev_level} ({prev}) nên không bao giờ đạt được",
+       "levels out of order: Mức {level} ({this}) asks for more than Mức {prev_level} ({prev}) and can never be reached",
+       "Ngưỡng của Mức {level} phải {between}; kiểm tra lại con số trong văn bản gốc.",
+       "The threshold of Mức {level} must be {between_en}; check the number in the original text.",
+       "Mức 1: ≥ 2,5% mục 5.12.1: 100% điểm phần này.\nMức 2: ≥ 3% mục 5.12.1: 70% điểm phần này.")
+define("CDS406", "warning",
+       "số thứ tự các mức không liên tục: {found} (thiếu hoặc trùng {missing})",
+       "the levels are not numbered consecutively: {found} (missing or repeated {missing})",
+       "Đánh số các mức 1, 2, 3, … theo thứ tự.",
+       "Number the levels 1, 2, 3, … in order.",
+       "Mức 1 ≥ 10% (điểm tối đa)\nMức 3 ≥ 3% (30% điểm)")
+define("CDS407", "warning",
+       "điểm có thể {direction} với số liệu hợp lệ: {amount}{cause}",
+       "the points can {direction_en} with valid data: {amount_en}{cause_en}",
+       "{fix}",
+       "{fix_en}",
+       "Tỷ lệ = a/b\nĐiểm = Tỷ lệ/80%*Điểm tối đa")
+define("CDS408", "info",
+       "{count} tỷ lệ là phần trên tổng ({examples}): điểm chỉ nằm trong [0, điểm tối đa] khi phần không lớn hơn tổng; điều này được kiểm tra trên số liệu khi chấm điểm",
+       "{count} ratio(s) are a part over its whole ({examples}): the points stay within [0, maximum] only if the part is not larger than the whole; this is checked on the data when scoring",
+       "Không cần sửa công thức; số liệu có phần lớn hơn tổng sẽ bị báo khi chấm.",
+       "Nothing to fix in the formulas; data with a part larger than its whole is reported when scoring.",
+       "a = Số lượng hộ gia đình có ...\nb = Tổng số hộ gia đình\nTỷ lệ = a/b\nĐiểm = Tỷ lệ*Điểm tối đa")
+define("CDS409", "info",
+       "điểm nhảy tại {subject} = {threshold}: ngay dưới ngưỡng được {below} điểm{example}, tại ngưỡng được {at} điểm",
+       "the points jump at {subject} = {threshold}: just below it {below} points{example_en}, at it {at} points",
+       "Nếu không cố ý, dùng công thức liên tục, ví dụ `{continuous}`.",
+       "If this is not intended, use a continuous formula, e.g. `{continuous}`.",
+       "- Tỷ lệ ≥ 20%: điểm tối đa\n- Tỷ lệ < 20%: điểm = điểm tối đa * tỷ lệ")
+define("CDS410", "warning",
+       "cách tính theo nhóm đơn vị nêu hai phương pháp khác nhau ({methods}); đang dùng {used}",
+       "the cohort method names two different formulas ({methods_en}); {used_en} is used for now",
+       "Ghi `Phương pháp: min-max` hoặc `Phương pháp: tỷ lệ với cao nhất` cho chỉ số này trong bộ chỉ số.",
+       "Write `Phương pháp: min-max` or `Phương pháp: tỷ lệ với cao nhất` for this indicator in the ruleset.",
+       "Tính điểm theo phương pháp Min-Max dựa vào tỷ lệ của Huyện với Huyện chi cao nhất")
+define("CDS411", "info",
+       "{count} chỉ số tính điểm theo các đơn vị khác ({examples}): cần số liệu của tất cả các đơn vị mới chấm được",
+       "{count} indicator(s) are scored relative to the other units ({examples}): every unit's data is needed to score them",
+       "Chấm cả nhóm đơn vị cùng lúc (một bảng số liệu cho tất cả các đơn vị).",
+       "Score the whole cohort at once (one data table for all units).",
+       "Tính điểm theo phương pháp Min-Max dựa vào đơn vị nào nhiều cuộc diễn tập nhất")
