@@ -21,6 +21,8 @@ from .source import Source, Span  # noqa: E402
 from .nodes import Formula  # noqa: E402
 from .parser import parse_formula  # noqa: E402
 from .printer import print_formula  # noqa: E402
+from .interpret import Outcome, Policy, evaluate_formula, evaluate_program  # noqa: E402
+from .codegen import CompiledFormula, compile_formula, compile_program, module_source  # noqa: E402
 from .check import check_formula, check_program, check_ruleset  # noqa: E402
 
 __all__ = [
@@ -38,6 +40,14 @@ __all__ = [
     "Formula",
     "parse_formula",
     "print_formula",
+    "Outcome",
+    "Policy",
+    "evaluate_formula",
+    "evaluate_program",
+    "CompiledFormula",
+    "compile_formula",
+    "compile_program",
+    "module_source",
     "check_formula",
     "check_program",
     "check_ruleset",

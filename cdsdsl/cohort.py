@@ -22,7 +22,7 @@ Semantics (docs/semantics.md, "Cohorts"):
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, NamedTuple, Sequence
 
 import attrs
 
@@ -30,6 +30,7 @@ from . import nodes as n
 from .diagnostics import Diagnostic, ScoreError
 from .printer import print_expr
 from .resolve import CaseScoring, CohortScoring, Program
+from .runtime import minmax_points, ratio_points
 
 
 @attrs.frozen
@@ -88,8 +89,9 @@ def cohort_quantities(program: Program) -> tuple[Quantity, ...]:
     return tuple(out.values())
 
 
-@attrs.frozen
-class Stat:
+class Stat(NamedTuple):
+    """A cohort quantity's lowest and highest value and how many units have one."""
+
     low: Fraction
     high: Fraction
     count: int
@@ -126,29 +128,9 @@ def needs_cohort_error(program: Program, unit: str | None = None) -> ScoreError:
 # ------------------------------------------------------------- cohort formulas
 # (the same arithmetic is emitted by codegen; keep both in step)
 
-def minmax_points(x: Fraction, low: Fraction, high: Fraction, max_points: Fraction, direction: str) -> Fraction:
-    if high == low:
-        if direction == "max" and high == 0:
-            return Fraction(0)
-        return Fraction(max_points)
-    if direction == "min":
-        return Fraction(max_points) * (high - x) / (high - low)
-    return Fraction(max_points) * (x - low) / (high - low)
-
-
-def ratio_points(x: Fraction, low: Fraction, high: Fraction, max_points: Fraction, direction: str) -> Fraction:
-    if direction == "min":
-        if x == 0:
-            return Fraction(max_points)
-        return Fraction(max_points) * low / x
-    if high == 0:
-        return Fraction(0)
-    return Fraction(max_points) * x / high
-
-
 def cohort_points(method: str, x: Fraction, stat: Stat, max_points: Fraction, direction: str) -> Fraction:
     f = minmax_points if method == "minmax" else ratio_points
-    return f(Fraction(x), stat.low, stat.high, max_points, direction)
+    return f(Fraction(x), stat[0], stat[1], max_points, direction)
 
 
 # -------------------------------------------------------------------- ranking
@@ -226,7 +208,7 @@ def collect_stats(program: Program, units: Mapping[str, Mapping[str, object]], *
         if isinstance(sc, CohortScoring):
             st = stats.get(f"{part.index}:{sc.subject_key}")
             if st is not None and st.low == st.high and st.count > 1:
-                zero = sc.direction == "max" and st.high == 0 and (sc.method == "minmax" or True)
+                zero = sc.direction == "max" and st.high == 0
                 notes.append(Diagnostic.make(
                     "CDS622", None, item=program.item, indicator=program.item or "?", value=fmt_vi(st.high),
                     outcome="mọi đơn vị được 0 điểm" if zero else "mọi đơn vị được điểm tối đa",

@@ -95,6 +95,40 @@ def _where(inputs: Mapping[str, object], key: str | None) -> str | None:
     return getattr(v, "where", None)
 
 
+def refs(*exprs: Any) -> list[tuple[str, str]]:
+    """The names and item references an evaluation point reads, in source order,
+    once each, not looking inside ``cao nhất`` (read from the cohort).  The
+    interpreter and the compiled code read them all before computing, so both
+    meet missing data and zero divisors in the same order."""
+    out: list[tuple[str, str]] = []
+    stack = [e for e in reversed(exprs) if e is not None]
+    while stack:
+        e = stack.pop()
+        t = type(e)
+        if t is n.Name:
+            ref = ("name", e.name)
+        elif t is n.ItemRef:
+            ref = ("item", f"mục {e.item}")
+        else:
+            ref = None
+        if ref is not None:
+            if ref not in out:
+                out.append(ref)
+            continue
+        if t is n.Aggregate:
+            continue
+        stack.extend(reversed(list(e.children())))
+    return out
+
+
+def condition_exprs(c: Any, subject: Any) -> list[Any]:
+    if type(c) is n.Compare:
+        return [c.left if c.left is not None else subject, c.right]
+    if type(c) is n.Range:
+        return [c.subject if c.subject is not None else subject, c.low, c.high]
+    return []
+
+
 class _Eval:
     def __init__(self, program: Program, inputs: Mapping[str, object], cohort: Mapping[str, Any] | None,
                  item_points: Any, unit: str | None) -> None:
@@ -119,7 +153,8 @@ class _Eval:
         except KeyError:
             spec = None
         raw = self.inputs.get(key)
-        if (raw is None or getattr(raw, "raw", 0) is None) and spec is not None and spec.constant is not None:
+        raw = getattr(raw, "raw", raw)
+        if (raw is None or raw == "") and spec is not None and spec.constant is not None:
             value = spec.constant
         else:
             kind = spec.kind if spec is not None and spec.kind in ("count", "money", "ratio", "number") else "number"
@@ -161,7 +196,7 @@ class _Eval:
             pw = self.wholes.get(step.span)
             if pw is not None and pw.ratio == name:
                 self.check_part_whole(pw, step)
-            value = self.expr(step.expr)
+            value = self.eval(step.expr)
             self.trace.append(TraceEntry("step", self.part, name, value, node=step.expr))
         self.env[name] = value
         return value
@@ -172,12 +207,23 @@ class _Eval:
         if part > whole:
             first_key = next((s.key for s in self.steps.values() if s.name == pw.parts[0] and s.key), None)
             f = Fault("CDS614", {"parts": " + ".join(pw.parts), "wholes": " + ".join(pw.wholes),
-                                 "part_value": fmt_vi(part), "whole_value": fmt_vi(whole), "ratio": pw.ratio,
-                                 "ratio_value": fmt_vi(part / whole, percent=True) if whole else "∞",
+                                 "part_value": part, "whole_value": whole, "ratio": pw.ratio,
                                  "key": first_key or pw.parts[0]})
             raise self.error(f, first_key, span=step.span)
 
     # ------------------------------------------------------------ expressions
+    def prefetch(self, *exprs: Any) -> None:
+        for kind, name in refs(*exprs):
+            if kind == "name":
+                self.name(name, None)
+            else:
+                self.read(name)
+
+    def eval(self, e: Any) -> Fraction:
+        """An evaluation point: read what it needs, then compute."""
+        self.prefetch(e)
+        return self.expr(e)
+
     def expr(self, e: Any) -> Fraction:
         t = type(e)
         if t is n.Number or t is n.Percent:
@@ -205,7 +251,7 @@ class _Eval:
             return self.read(f"mục {e.item}")
         if t is n.Aggregate:
             stat = self.stat(quantity_key(self.part, e.operand))
-            value = stat.high if e.func == "max" else stat.low
+            value = stat[1] if e.func == "max" else stat[0]
             self.trace.append(TraceEntry("cohort", self.part, print_expr(e), value, node=e,
                                          detail=(("func", e.func),)))
             return value
@@ -224,6 +270,13 @@ class _Eval:
     # ------------------------------------------------------------ conditions
     def condition(self, c: Any, subject: Any) -> bool:
         t = type(c)
+        if t is n.Compare or t is n.Range:
+            exprs = condition_exprs(c, subject)
+            if exprs[0] is None:
+                self.need_subject(subject, c)
+            self.prefetch(*exprs)
+        elif t is n.Best:
+            self.prefetch(best_subject(self.p, self.part))
         if t is n.Compare:
             left = self.expr(c.left if c.left is not None else self.need_subject(subject, c))
             right = self.expr(c.right)
@@ -256,7 +309,7 @@ class _Eval:
             subj = best_subject(self.p, self.part)
             value = self.expr(subj)
             stat = self.stat(quantity_key(self.part, subj))
-            return value == (stat.high if c.func == "max" else stat.low)
+            return value == (stat[1] if c.func == "max" else stat[0])
         return False  # an Option in a case list read as `first`: never matches by value
 
     def need_subject(self, subject: Any, c: Any) -> Any:
@@ -268,12 +321,12 @@ class _Eval:
     # ------------------------------------------------------------ scoring
     def scoring(self, sc: Any) -> Fraction:
         if isinstance(sc, ExprScoring):
-            return self.expr(sc.expr)
+            return self.eval(sc.expr)
         if isinstance(sc, CaseScoring):
             return self.cases(sc)
         if isinstance(sc, PerItemScoring):
             count = self.read(sc.count_key)
-            return count * self.expr(sc.points)
+            return count * self.eval(sc.points)
         if isinstance(sc, SumItemsScoring):
             return self.sum_items(sc)
         if isinstance(sc, CohortScoring):
@@ -281,7 +334,7 @@ class _Eval:
             stat = self.stat(f"{self.part}:{sc.subject_key}")
             value = cohort_points(sc.method, x, stat, self.p.max_points, sc.direction)
             self.trace.append(TraceEntry("cohort", self.part, sc.method, value,
-                                         detail=(("x", x), ("low", stat.low), ("high", stat.high),
+                                         detail=(("x", x), ("low", stat[0]), ("high", stat[1]),
                                                  ("direction", sc.direction))))
             return value
         return ZERO
@@ -305,9 +358,9 @@ class _Eval:
                                                      ("where", _where(self.inputs, sc.choice_key)))))
                 if chosen or not others:
                     total = ZERO
-                    for j in chosen:
+                    for j in sorted(chosen):
                         case = cases[options[j]]
-                        value = self.expr(case.result)
+                        value = self.eval(case.result)
                         self.trace.append(TraceEntry("case", self.part, None, value, node=case,
                                                      detail=(("index", options[j]),)))
                         total += value
@@ -321,15 +374,21 @@ class _Eval:
         for i in candidates:
             case = cases[i]
             if self.condition(case.condition, sc.subject):
-                value = self.expr(case.result)
-                subj = self.expr(sc.subject) if sc.subject is not None else None
+                value = self.eval(case.result)
+                subj = self.known(sc.subject)
                 self.trace.append(TraceEntry("case", self.part, None, value, node=case,
                                              detail=(("index", i), ("subject", subj))))
                 return value
-        subj = self.expr(sc.subject) if sc.subject is not None else None
+        subj = self.known(sc.subject)
         self.trace.append(TraceEntry("nomatch", self.part, print_expr(sc.subject) if sc.subject is not None else None,
                                      subj, node=sc))
         return ZERO
+
+    def known(self, subject: Any) -> Fraction | None:
+        """The subject's value if it was computed (never reads anything new)."""
+        if type(subject) is n.Name:
+            return self.env.get(subject.name)
+        return None
 
     def sum_items(self, sc: SumItemsScoring) -> Fraction:
         ip = self.item_points
@@ -429,7 +488,7 @@ def evaluate_program(program: Program, inputs: Mapping[str, object], *, cohort: 
         if program.cap is not None:
             ev.part = 0
             ev.steps = {s.name: s for s in program.parts[-1].steps} if program.parts else {}
-            limit = ev.expr(program.cap)
+            limit = ev.eval(program.cap)
             if total > limit:
                 ev.trace.append(TraceEntry("cap", -1, None, limit, detail=(("before", total),)))
                 total = limit
@@ -470,7 +529,7 @@ def unit_quantities(program: Program, inputs: Mapping[str, object], *, unit: str
         ev.part = q.part
         ev.steps = {s.name: s for s in program.parts[q.part].steps}
         try:
-            out[q.key] = ev.read(q.input_key) if q.input_key is not None else Fraction(ev.expr(q.expr))
+            out[q.key] = ev.read(q.input_key) if q.input_key is not None else Fraction(ev.eval(q.expr))
         except _ZeroDivision as exc:
             key = _denominator_key(program, q.part, exc.expr)
             out[q.key] = ScoreError(zero_division(program, exc, inputs, unit, Policy("error"), key))

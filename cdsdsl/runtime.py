@@ -156,6 +156,15 @@ def read(inputs, key, kind, missing=None):
         raise
 
 
+def read_or(inputs, key, kind, default):
+    """``read`` with a value written in the formula (``b = ... (7)``) used when the unit gives none."""
+    raw = inputs.get(key)
+    raw = getattr(raw, "raw", raw)
+    if raw is None or raw == "":
+        return default
+    return read(inputs, key, kind)
+
+
 def fold(text):
     """Option text folded for matching: NFC, case, inner spaces, surrounding punctuation."""
     s = unicodedata.normalize("NFC", str(text)).casefold()
@@ -231,13 +240,88 @@ def round_points(value, digits=2, mode="half_up"):
         q = -q
     return Decimal(q).scaleb(-digits)
 
+def div(a, b, span=None):
+    """``a / b`` exactly; a zero divisor raises Fault CDS610 at ``span``."""
+    if not b:
+        raise Fault("CDS610", {}, span)
+    if type(a) is int and type(b) is int:
+        return Fraction(a, b)
+    return Fraction(a) / b
+
+
+def stat(cohort, key):
+    """(low, high, count) of a cohort quantity; Fault CDS617 without the cohort."""
+    if cohort is None or key not in cohort:
+        raise Fault("CDS617", {"quantity": key})
+    return cohort[key]
+
+
+def minmax_points(x, low, high, max_points, direction):
+    """Min-max: ``max * (x - min) / (max - min)`` (fewer is better: ``(max - x)``).
+    All equal: the maximum, except 0 for everyone when more is better and all are 0."""
+    if high == low:
+        if direction == "max" and high == 0:
+            return Fraction(0)
+        return Fraction(max_points)
+    if direction == "min":
+        return Fraction(max_points) * (high - x) / (high - low)
+    return Fraction(max_points) * (x - low) / (high - low)
+
+
+def ratio_points(x, low, high, max_points, direction):
+    """Ratio to the best: ``max * x / best`` (best = 0: 0); fewer is better:
+    ``max * best / x`` (x = 0 is the best: the maximum)."""
+    if direction == "min":
+        if x == 0:
+            return Fraction(max_points)
+        return Fraction(max_points) * low / x
+    if high == 0:
+        return Fraction(0)
+    return Fraction(max_points) * x / high
+
+
+def pick(inputs, key, labels, cumulative):
+    """The chosen option indexes for ``inputs[key]``, or None when nothing is given."""
+    raw = inputs.get(key)
+    raw = getattr(raw, "raw", raw)
+    if raw is None or raw == "":
+        return None
+    try:
+        return choose(raw, labels, cumulative)
+    except Fault as f:
+        f.args_.setdefault("key", key)
+        raise
+
+
+def items_sum(item_points, first, last):
+    """Points of the indicators ``first`` … ``last`` (same depth), from a mapping
+    ``{id: points}`` or a callable ``(first, last) -> points``."""
+    if item_points is None:
+        raise Fault("CDS616", {"first": first, "last": last})
+    if callable(item_points):
+        return Fraction(item_points(first, last))
+
+    def tup(i):
+        try:
+            return tuple(int(x) for x in str(i).split("."))
+        except ValueError:
+            return None
+
+    lo, hi = tup(first), tup(last)
+    total = Fraction(0)
+    for i, v in item_points.items():
+        t = tup(i)
+        if t is not None and len(t) == len(lo) and lo <= t <= hi:
+            total += Fraction(v)
+    return total
+
 # ----------------------------------------------------------------------- end of core
 
 
 #: names of the core functions and classes, in the order `module_source` copies them
 CORE = ("Fault", "_SPACES", "_GROUPED_DOTS", "_GROUPED_COMMAS", "_PLAIN", "_DEC_COMMA", "_DEC_DOT",
-        "_VN_FULL", "_EN_FULL", "_NON_NEGATIVE", "_text_number", "to_number", "read", "fold", "_NONE_WORDS",
-        "choose", "round_points")
+        "_VN_FULL", "_EN_FULL", "_NON_NEGATIVE", "_text_number", "to_number", "read", "read_or", "fold", "_NONE_WORDS",
+        "choose", "round_points", "div", "stat", "minmax_points", "ratio_points", "pick", "items_sum")
 
 #: codes that are about a unit's data (DataError); the others are ScoreError
 DATA_CODES = frozenset({"CDS600", "CDS601", "CDS602", "CDS603", "CDS604", "CDS605", "CDS606", "CDS614",
@@ -262,6 +346,12 @@ def fault_diagnostic(fault: Fault, *, item: str | None = None, unit: str | None 
     args["unit_name"] = unit or "?"
     args["where"] = where or "?"
     args["description"] = description or args.get("description") or args["key"]
+    if fault.code == "CDS614":
+        whole = Fraction(args["whole_value"])
+        args["ratio_value"] = fmt_vi(Fraction(args["part_value"]) / whole, percent=True) if whole else "∞"
+    for k, v in list(args.items()):
+        if isinstance(v, (int, Fraction)) and not isinstance(v, bool):
+            args[k] = fmt_vi(v, 4)
     detail = args.get("detail")
     if detail in _DETAIL:
         args["detail"], args["detail_en"] = _DETAIL[detail]
