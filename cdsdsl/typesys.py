@@ -258,6 +258,8 @@ class PartTyper:
             ty = input_type(spec.kind, spec.unit) if spec is not None else Ty(UNKNOWN)
         else:
             ty = self.type_of(step.expr, seen | {name})
+            if ty.kind == UNKNOWN and name == "Tỷ lệ":
+                ty = Ty(RATIO)
         self._types[name] = ty
         return ty
 

@@ -398,7 +398,9 @@ def analyse_cases(ctx: LintContext, part: int, sc: CaseScoring) -> CaseAnalysis 
         cases.append(NumCase(i, case, frozenset(k for k, p in enumerate(pieces) if pred(p.rep))))
     label = ctx.text(subject_expr) if subject_expr.span.end else subject_name
     if subject_name == "x" or not label:
-        label = subject_name
+        spec = typer.spec("x") if subject_name == "x" else None
+        desc = " ".join(spec.description.split()) if spec is not None else ""
+        label = f"x ({desc[:40]}{'…' if len(desc) > 40 else ''})" if desc else subject_name
     return CaseAnalysis(sc, part, subject_name, label, integer,
                         ty.kind == RATIO or rel is not None, rel, tuple(pieces), domain, tuple(cases))
 

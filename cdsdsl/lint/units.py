@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..diagnostics import Diagnostic
-from ..typesys import money_factor
+from ..typesys import fmt_num, money_factor
 from . import Rule
 from .analysis import LintContext
 
@@ -37,7 +37,7 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
                            op_vi="cộng" if add else "chia", op_en="adds" if add else "divides",
                            left=issue.left.label(), right=issue.right.label(),
                            left_en=issue.left.label("en"), right_en=issue.right.label("en"),
-                           factor=f"{factor:,}".replace(",", " ") if not isinstance(factor, str) else factor)
+                           factor=fmt_num(factor).replace("000", " 000") if not isinstance(factor, str) else factor)
 
 
 RULE = Rule("units", ("CDS304", "CDS305"), check)

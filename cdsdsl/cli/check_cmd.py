@@ -1,0 +1,73 @@
+"""`cds check FILE`: find the mistakes in a ruleset or in one formula before it is signed.
+
+FILE is a ruleset (``.cds``, ``.csv``, ``.tsv``, ``.xlsx``) or a plain text
+file holding one scoring text (``--max``, ``--item``).  Human output (source
+line, carets, hint) and a summary line by default, ``--format json`` for tools.
+Exit 0 when there is no error, 1 when there are errors, 2 on usage errors.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..check import check_formula, check_ruleset, sort_diagnostics
+from ..diagnostics import RulesetError, Severity
+from ..render import diagnostics_json, render_diagnostics, summary
+from .common import EXIT_FINDINGS, EXIT_OK, emit, fail_usage, format_option, guarded, lang_option, main, \
+    output_option, read_text
+
+RULESET_SUFFIXES = (".cds", ".csv", ".tsv", ".xlsx")
+
+
+def _is_ruleset(path: str) -> bool:
+    return Path(path).suffix.lower() in RULESET_SUFFIXES
+
+
+@main.command("check")
+@click.argument("file")
+@click.option("--max", "max_points", default="10", show_default=True,
+              help="Điểm tối đa của công thức (tệp công thức) / maximum points of a formula file.")
+@click.option("--item", default=None, help="Số thứ tự chỉ số (tệp công thức) / indicator id of a formula file.")
+@format_option("text", "json", default="text")
+@lang_option
+@output_option
+@click.option("--severity", "min_severity", type=click.Choice(["info", "warning", "error"]), default="info",
+              show_default=True, help="Chỉ in từ mức này / only show findings from this level up.")
+@guarded(exit_code_for_cds_error=EXIT_FINDINGS)
+def check_cmd(file: str, max_points: str, item: str | None, fmt: str, lang: str, output,
+              min_severity: str) -> None:
+    """Kiểm tra bộ chỉ số hoặc một công thức / check a ruleset or one formula.
+
+    FILE: bộ chỉ số .cds/.csv/.tsv/.xlsx, hoặc tệp văn bản chứa một công thức (- là đầu vào chuẩn).
+    """
+    if file != "-" and not Path(file).exists():
+        fail_usage(f"không tìm thấy tệp {file}" if lang == "vi" else f"no such file: {file}",
+                   "Kiểm tra đường dẫn tệp." if lang == "vi" else "Check the file path.")
+    if file != "-" and _is_ruleset(file):
+        from ..ruleset import load_ruleset
+        try:
+            ruleset = load_ruleset(file)
+        except RulesetError as exc:  # a ruleset that cannot be loaded: its errors are the findings
+            diags = list(exc.diagnostics)
+        else:
+            diags = check_ruleset(ruleset)
+    else:
+        from ..ruleset import parse_max
+        ok, mp = parse_max(max_points)
+        if not ok or mp is None:
+            fail_usage(f"--max không hợp lệ: {max_points}" if lang == "vi" else f"invalid --max: {max_points}",
+                       "Ví dụ: --max 10 hoặc --max 2,5" if lang == "vi" else "E.g. --max 10 or --max 2.5")
+        text = read_text(file, lang)
+        diags = check_formula(text, mp, item=item, name="<stdin>" if file == "-" else file)
+    diags = sort_diagnostics(diags)
+    order = {"info": 0, "warning": 1, "error": 2}
+    shown = [d for d in diags if order[d.severity.value] >= order[min_severity]]
+    if fmt == "json":
+        emit(diagnostics_json(shown, lang), output)
+    else:
+        colour = output is None and sys.stdout.isatty()
+        body = render_diagnostics(shown, lang=lang, colour=colour)
+        emit((body + "\n\n" if body else "") + summary(diags, lang), output)
+    raise SystemExit(EXIT_FINDINGS if any(d.severity is Severity.ERROR for d in diags) else EXIT_OK)

@@ -1,0 +1,95 @@
+"""`cds inputs FILE`: the input schema of every indicator (what each unit must supply).
+
+FILE is a ruleset (``.cds``, ``.csv``, ``.tsv``, ``.xlsx``) or a text file with
+one formula (``--max``, ``--item``).  A table (tabulate) by default, ``--format
+json`` for tools.  Indicators whose text cannot be read are listed with the error.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+from tabulate import tabulate
+
+from ..diagnostics import CdsError
+from ..parser import parse_formula
+from ..resolve import resolve
+from ..typesys import kind_label
+from .check_cmd import _is_ruleset
+from .common import EXIT_FINDINGS, emit, fail_usage, format_option, guarded, lang_option, main, output_option, \
+    read_text
+
+_COHORT = {"min_max": "minmax", "ratio_to_max": "ratio_to_best"}
+
+
+def _rows_for(text: str, max_points: Any, *, item: str | None, title: str | None, name: str,
+              option_mode: str | None = None, cohort_method: str | None = None,
+              line_offset: int = 0, column_offset: int = 0, lang: str = "vi") -> dict:
+    try:
+        formula = parse_formula(text, name=name, item=item, line_offset=line_offset, column_offset=column_offset)
+    except CdsError as exc:
+        return {"item": item, "error": exc.first.message(lang), "inputs": []}
+    program = resolve(formula, max_points if max_points is not None else 1, item=item, title=title,
+                      option_mode=option_mode, cohort_method=_COHORT.get(cohort_method or "", cohort_method))
+    return {"item": item, "needs_cohort": program.needs_cohort,
+            "inputs": [spec.to_dict() for spec in program.inputs]}
+
+
+@main.command("inputs")
+@click.argument("file")
+@click.option("--max", "max_points", default="10", show_default=True, help="Điểm tối đa (tệp công thức).")
+@click.option("--item", default=None, help="Số thứ tự chỉ số (tệp công thức).")
+@format_option("table", "json", default="table")
+@lang_option
+@output_option
+@guarded(exit_code_for_cds_error=EXIT_FINDINGS)
+def inputs_cmd(file: str, max_points: str, item: str | None, fmt: str, lang: str, output) -> None:
+    """Liệt kê số liệu đầu vào của từng chỉ số / list the inputs of every indicator."""
+    if file != "-" and not Path(file).exists():
+        fail_usage(f"không tìm thấy tệp {file}" if lang == "vi" else f"no such file: {file}",
+                   "Kiểm tra đường dẫn tệp." if lang == "vi" else "Check the file path.")
+    entries = []
+    if file != "-" and _is_ruleset(file):
+        from ..ruleset import load_ruleset
+        rs = load_ruleset(file)
+        for ind in rs.indicators:
+            if ind.effective_formula is None:
+                entries.append({"item": ind.key, "entered_directly": True, "inputs": []})
+                continue
+            src = ind.effective_source
+            entries.append(_rows_for(ind.effective_formula, ind.max_points, item=ind.key, title=ind.name,
+                                     name=rs.name, option_mode=ind.option_mode, cohort_method=ind.cohort_method,
+                                     line_offset=src.line_offset if src else 0,
+                                     column_offset=src.column_offset if src else 0, lang=lang))
+    else:
+        from ..ruleset import parse_max
+        ok, mp = parse_max(max_points)
+        if not ok or mp is None:
+            fail_usage(f"--max không hợp lệ: {max_points}" if lang == "vi" else f"invalid --max: {max_points}")
+        entries.append(_rows_for(read_text(file, lang), mp, item=item, title=None, name=file, lang=lang))
+    if fmt == "json":
+        emit(json.dumps(entries, ensure_ascii=False, indent=2), output)
+        return
+    headers = (["Chỉ số", "Khoá", "Mô tả", "Loại", "Đơn vị", "Lựa chọn"] if lang == "vi"
+               else ["Indicator", "Key", "Description", "Kind", "Unit", "Choices"])
+    rows = []
+    for e in entries:
+        if e.get("error"):
+            rows.append([e["item"] or "", "", ("lỗi: " if lang == "vi" else "error: ") + e["error"], "", "", ""])
+            continue
+        if e.get("entered_directly"):
+            rows.append([e["item"], "", "nhập điểm trực tiếp" if lang == "vi" else "points entered directly",
+                         "", "", ""])
+            continue
+        for spec in e["inputs"]:
+            desc = spec["description"]
+            if len(desc) > 70:
+                desc = desc[:69] + "…"
+            choices = "; ".join(spec["choices"])
+            if len(choices) > 60:
+                choices = choices[:59] + "…"
+            rows.append([e["item"] or "", spec["key"], desc, kind_label(spec["kind"], lang), spec["unit"] or "",
+                         choices])
+    emit(tabulate(rows, headers=headers, tablefmt="simple"), output)
