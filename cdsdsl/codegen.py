@@ -523,6 +523,48 @@ def compile_program(program: Program) -> CompiledFormula:
     return CompiledFormula(program, namespace[func.name], mod.spans, ast.unparse(module))
 
 
+def compile_quantities(program: Program) -> Callable[[Mapping[str, object]], dict[str, Any]]:
+    """A function giving one unit's value of each cohort quantity (`cohort.cohort_quantities`):
+    ``{key: Fraction}``, or the `runtime.Fault` that prevents computing it."""
+    from .cohort import cohort_quantities
+
+    check_program(program)
+    mod = _Module()
+    funcs: list[tuple[str, str]] = []
+    defs: list[ast.stmt] = []
+    for q in cohort_quantities(program):
+        gen = _FunctionGen(program, mod, mod.globals(f"luong {q.key}"))
+        gen.part = q.part
+        gen.steps = {s.name: s for s in program.parts[q.part].steps}
+        known: dict[str, str] = {}
+        if q.input_key is not None:
+            body = [gen.read_stmt(q.input_key, "value"), ast.Return(_name("value"))]
+        else:
+            body = gen.need([q.expr], known) + [ast.Return(gen.expr(q.expr, known))]
+        args = ast.arguments(posonlyargs=[], args=[ast.arg("inputs")], kwonlyargs=[], kw_defaults=[], defaults=[],
+                             vararg=None, kwarg=None)
+        defs.append(ast.FunctionDef(gen.fname, args, body, [], None, type_params=[]))
+        funcs.append((q.key, gen.fname))
+    module = ast.Module(body=mod.const_defs() + defs, type_ignores=[])
+    ast.fix_missing_locations(module)
+    namespace: dict[str, Any] = {"__builtins__": __builtins__}
+    for alias, target in HELPERS.items():
+        namespace[alias] = Fraction if target == "Fraction" else getattr(runtime, target)
+    exec(compile(module, f"<cdsdsl quantities {program.item}>", "exec"), namespace)  # noqa: S102
+    table = [(key, namespace[fname]) for key, fname in funcs]
+
+    def quantities(inputs: Mapping[str, object]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, f in table:
+            try:
+                out[key] = Fraction(f(inputs))
+            except runtime.Fault as fault:
+                out[key] = fault
+        return out
+
+    return quantities
+
+
 # ------------------------------------------------------------------ module export
 
 _MODULE_TAIL = '''
@@ -606,4 +648,4 @@ def compile_formula(text: str, max_points: Any, *, rounding: Any = None, zero_di
     return points
 
 
-__all__ = ["CompiledFormula", "compile_program", "compile_formula", "module_source"]
+__all__ = ["CompiledFormula", "compile_program", "compile_formula", "compile_quantities", "module_source"]

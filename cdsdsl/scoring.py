@@ -1,0 +1,470 @@
+"""Score a whole ruleset: every indicator, section totals, the set total, ranks.
+
+Takes: a `ruleset.Ruleset` and one `unitdata.Unit` (``score_unit``) or all the
+units of a cohort (``score_cohort``).  Each indicator's formula is parsed,
+resolved and compiled once per ruleset (`compile_ruleset`), then run for
+every unit.
+Returns: `UnitResult` / `CohortResult` with exact and rounded points,
+section totals, the set total (and the set formula's value, e.g. Quảng Trị's
+``D = (A + B) x 485 / (485 + C)``), ranks with ties (1, 2, 2, 4), every
+diagnostic, ``explain(lang)`` and a JSON-ready ``to_dict()``.
+
+Decisions (docs/semantics.md, "Rulesets"): an indicator that cannot be scored
+(bad data, formula errors) counts 0 in the totals, is reported and marks the
+result incomplete; an indicator that does not apply to a unit (``Áp dụng:``)
+is left out of both its total and its maximum; indicators summed by another
+(``Cộng điểm từ 5.12.1 đến 5.12.6``) are counted once, through that one;
+totals add exact points and are rounded once.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+import attrs
+
+from . import nodes as n
+from .codegen import CompiledFormula, compile_program, compile_quantities
+from .cohort import CohortStats, cohort_quantities, rank
+from .diagnostics import CdsError, Diagnostic, ScoreError, Severity
+from .interpret import Policy, evaluate_program
+from .resolve import Program, SumItemsScoring, resolve
+from .runtime import Fault, fault_error, fmt_vi, round_points, to_number
+from .unitdata import POINTS_KEY, Unit
+
+ZERO = Fraction(0)
+
+
+# ---------------------------------------------------------------- compiled ruleset
+
+@attrs.frozen
+class CompiledIndicator:
+    key: str
+    indicator: Any = attrs.field(eq=False, repr=False)
+    max_points: Fraction | None
+    program: Program | None = attrs.field(default=None, eq=False, repr=False)
+    compiled: CompiledFormula | None = attrs.field(default=None, eq=False, repr=False)
+    quantities: Any = attrs.field(default=None, eq=False, repr=False)
+    #: diagnostics that stop the indicator from being scored (parse/resolve errors)
+    errors: tuple[Diagnostic, ...] = attrs.field(default=(), eq=False, repr=False)
+    entered: bool = False
+    sums: tuple[str, str] | None = None
+    children: tuple[str, ...] = ()
+    applies_to: tuple[str, ...] | None = None
+
+    @property
+    def needs_cohort(self) -> bool:
+        return self.program is not None and self.program.needs_cohort
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text).casefold()).strip()
+
+
+class CompiledRuleset:
+    """A ruleset with every formula compiled once; score many units with it."""
+
+    def __init__(self, ruleset: Any) -> None:
+        self.ruleset = ruleset
+        r = ruleset.rounding
+        self.policy = Policy(ruleset.zero_division if ruleset.zero_division in ("zero", "error") else "zero",
+                             r.digits, r.mode)
+        items: list[CompiledIndicator] = []
+        ids = [i.key for i in ruleset.indicators]
+        for ind in ruleset.indicators:
+            items.append(self._compile(ind, ruleset, ids))
+        self.items: tuple[CompiledIndicator, ...] = tuple(items)
+        self.by_key = {c.key: c for c in self.items}
+        summed: set[str] = set()
+        for c in self.items:
+            if c.sums is not None:
+                summed.update(_between(ids, *c.sums, group=c.indicator.group_id))
+        contained = {k for c in self.items for k in c.children}
+        #: indicators counted directly in their section or group total
+        self.counted = tuple(c for c in self.items if c.key not in summed and c.key not in contained)
+        self.cohort_items = tuple(c for c in self.items if c.needs_cohort)
+
+    def _compile(self, ind: Any, ruleset: Any, ids: list[str]) -> CompiledIndicator:
+        text = ind.effective_formula
+        applies = None
+        if ind.applies_to:
+            ul = ruleset.unit_list(ind.applies_to) or ruleset.unit_list(re.sub(r"(?i)^danh sách\s+", "",
+                                                                                ind.applies_to))
+            applies = tuple(_fold(u) for u in ul.units) if ul is not None else ()
+        children = tuple(c.key for c in ruleset.children(ind.key)) if not text else ()
+        if ind.entered_directly or not text:
+            return CompiledIndicator(ind.key, ind, ind.max_points, entered=not children, children=children,
+                                     applies_to=applies)
+        from .parser import parse_formula
+
+        try:
+            src = ind.effective_source
+            formula = parse_formula(text, name=src.name if src is not None else ruleset.name,
+                                    line_offset=getattr(src, "line_offset", 0),
+                                    column_offset=getattr(src, "column_offset", 0)) \
+                if src is not None else parse_formula(text)
+        except TypeError:
+            formula = parse_formula(text)
+        except CdsError as exc:
+            return CompiledIndicator(ind.key, ind, ind.max_points, errors=tuple(exc.diagnostics), applies_to=applies)
+        program = resolve(formula, ind.max_points if ind.max_points is not None else 0, item=ind.key,
+                          title=ind.name, option_mode=ind.option_mode, cohort_method=ind.cohort_method)
+        sums = next(((p.scoring.first, p.scoring.last) for p in program.parts
+                     if isinstance(p.scoring, SumItemsScoring)), None)
+        try:
+            compiled = compile_program(program)
+        except CdsError as exc:
+            return CompiledIndicator(ind.key, ind, ind.max_points, program, errors=tuple(exc.diagnostics),
+                                     sums=sums, applies_to=applies)
+        quantities = compile_quantities(program) if program.needs_cohort else None
+        return CompiledIndicator(ind.key, ind, ind.max_points, program, compiled, quantities, sums=sums,
+                                 applies_to=applies)
+
+    def applies(self, c: CompiledIndicator, unit: Unit) -> bool:
+        return c.applies_to is None or _fold(unit.name) in c.applies_to
+
+    # ------------------------------------------------------------ scoring
+    def score_unit(self, unit: Unit, *, stats: Mapping[str, CohortStats] | None = None) -> "UnitResult":
+        results: dict[str, IndicatorResult] = {}
+        exact: dict[str, Fraction] = {}
+        later: list[CompiledIndicator] = []
+        for c in self.items:
+            if c.sums is not None or c.children:
+                later.append(c)
+                continue
+            results[c.key] = self._one(c, unit, stats, exact)
+        for c in later:
+            results[c.key] = self._one(c, unit, stats, exact)
+        return self._totals(unit, results)
+
+    def _one(self, c: CompiledIndicator, unit: Unit, stats: Mapping[str, CohortStats] | None,
+             exact: dict[str, Fraction]) -> "IndicatorResult":
+        mx = c.max_points
+        if not self.applies(c, unit):
+            d = Diagnostic.make("CDS631", None, item=c.key, unit=unit.name, indicator=c.key, unit_name=unit.name)
+            return IndicatorResult(c.key, c.indicator.name, mx, None, None, "not_applicable", (d,))
+        inputs = unit.values.get(c.key, {})
+        if c.errors:
+            first = c.errors[0]
+            d = first if first.code == "CDS615" else Diagnostic.make(
+                "CDS615", first.span, source=first.source, item=c.key, indicator=c.key,
+                detail=f"{first.code} {first.message()}")
+            return IndicatorResult(c.key, c.indicator.name, mx, None, None, "error", (d,) + tuple(c.errors[1:]))
+        if c.children:
+            value = sum((exact.get(k, ZERO) for k in c.children), ZERO)
+            return self._done(c, value, "children", (), exact)
+        if c.entered:
+            raw = inputs.get(POINTS_KEY)
+            try:
+                value = to_number(getattr(raw, "raw", raw), "points")
+                if mx is not None and value > mx:
+                    raise Fault("CDS621", {"value": getattr(raw, "raw", raw), "max": mx})
+            except Fault as f:
+                f.args_.setdefault("key", POINTS_KEY)
+                err = fault_error(f, item=c.key, unit=unit.name, where=getattr(raw, "where", None),
+                                  description="điểm nhập trực tiếp")
+                return IndicatorResult(c.key, c.indicator.name, mx, None, None, "error", tuple(err.diagnostics))
+            return self._done(c, value, "entered", (), exact)
+        diags: list[Diagnostic] = []
+        try:
+            value = c.compiled.exact(inputs, cohort=stats.get(c.key) if stats else None,
+                                     item_points=exact if c.sums else None, unit=unit.name, policy=self.policy,
+                                     diags=diags)
+        except CdsError as exc:
+            return IndicatorResult(c.key, c.indicator.name, mx, None, None, "error", tuple(exc.diagnostics))
+        return self._done(c, value, "scored", tuple(diags), exact)
+
+    def _done(self, c: CompiledIndicator, value: Fraction, status: str, diags: tuple,
+              exact: dict[str, Fraction]) -> "IndicatorResult":
+        exact[c.key] = value
+        pol = self.policy
+        return IndicatorResult(c.key, c.indicator.name, c.max_points, value,
+                               round_points(value, pol.digits, pol.rounding), status, diags)
+
+    def _totals(self, unit: Unit, results: dict[str, "IndicatorResult"]) -> "UnitResult":
+        rs = self.ruleset
+        pol = self.policy
+        sections: dict[str, TotalResult] = {}
+        groups: dict[str, TotalResult] = {}
+        for c in self.counted:
+            r = results[c.key]
+            if c.indicator.group_id is not None:
+                bucket, key = groups, c.indicator.group_id
+            else:
+                bucket, key = sections, c.indicator.section_id or "?"
+            t = bucket.get(key) or TotalResult(key, ZERO, ZERO)
+            mx = c.max_points or ZERO
+            if r.status == "not_applicable":
+                bucket[key] = t
+                continue
+            bucket[key] = TotalResult(key, t.exact + (r.exact or ZERO), t.max_points + mx)
+        total = sum((t.exact for t in sections.values()), ZERO)
+        total_max = sum((t.max_points for t in sections.values()), ZERO)
+        diags = [d for r in results.values() for d in r.diagnostics]
+        set_value = None
+        if rs.set_formula is not None:
+            try:
+                set_value = _set_formula(rs, unit, sections, groups)
+            except CdsError as exc:
+                diags.extend(exc.diagnostics)
+        return UnitResult(unit.name, unit.group, results, sections, groups, total,
+                          round_points(total, pol.digits, pol.rounding), total_max,
+                          set_value, None if set_value is None else round_points(set_value, pol.digits, pol.rounding),
+                          tuple(diags), self)
+
+
+def _between(ids: Sequence[str], first: str, last: str, group: str | None = None) -> list[str]:
+    def tup(i: str) -> tuple[int, ...] | None:
+        try:
+            return tuple(int(x) for x in i.split(".")[-len(first.split(".")):]) if i.count(".") >= first.count(".") \
+                else None
+        except ValueError:
+            return None
+
+    prefix = f"{group}." if group else ""
+    lo, hi = tup(first), tup(last)
+    out = []
+    for i in ids:
+        bare = i[len(prefix):] if prefix and i.startswith(prefix) else i
+        t = tup(bare)
+        if t is not None and bare.count(".") == first.count(".") and lo <= t <= hi:
+            out.append(i)
+    return out
+
+
+# ------------------------------------------------------------------- set formula
+
+_SET_SECTIONS = re.compile(r"tổng\s+điểm\s+(?:các\s+)?mục\s+(\S+)\s*[-–đến]+\s*(\S+)", re.I)
+
+
+def _set_formula(rs: Any, unit: Unit, sections: Mapping[str, "TotalResult"],
+                 groups: Mapping[str, "TotalResult"]) -> Fraction:
+    from .parser import parse_formula
+
+    sf = rs.set_formula
+
+    def fail(detail: str, detail_en: str) -> ScoreError:
+        return ScoreError(Diagnostic.make("CDS630", None, unit=unit.name, formula=sf.text, detail=detail,
+                                          detail_en=detail_en))
+
+    env: dict[str, Fraction] = {}
+    group = groups.get(unit.group) if unit.group else None
+    for b in sf.bindings:
+        d = unicodedata.normalize("NFC", b.description).lower()
+        m = _SET_SECTIONS.search(d)
+        if m:
+            lo, hi = int(m.group(1)), int(m.group(2))
+            env[b.name] = sum((t.exact for k, t in sections.items() if k.isdigit() and lo <= int(k) <= hi), ZERO)
+        elif "tối đa" in d and "lĩnh vực" in d:
+            if unit.group is None:
+                env[b.name] = ZERO
+            else:
+                try:
+                    g = rs.group(unit.group)
+                    env[b.name] = g.stated_max if g.stated_max is not None else (group.max_points if group else ZERO)
+                except KeyError:
+                    raise fail(f"không có lĩnh vực {unit.group}", f"no group {unit.group}") from None
+        elif "lĩnh vực" in d:
+            env[b.name] = group.exact if group else ZERO
+        elif "tổng điểm" in d:
+            env[b.name] = sum((t.exact for t in sections.values()), ZERO)
+        else:
+            raise fail(f"không hiểu `{b.name} = {b.description}`", f"cannot read `{b.name} = {b.description}`")
+    try:
+        formula = parse_formula(sf.text)
+    except CdsError:
+        raise fail("không đọc được công thức", "the formula cannot be read") from None
+    assigns = [st for st in formula.statements if isinstance(st, n.Assign)]
+    if not assigns:
+        raise fail("không có phép gán `D = ...`", "no assignment `D = ...`")
+
+    def ev(e: Any) -> Fraction:
+        if isinstance(e, (n.Number, n.Percent)):
+            return e.value
+        if isinstance(e, n.Name):
+            if e.name not in env:
+                raise fail(f"tên `{e.name}` chưa được khai báo trong `Trong đó:`",
+                           f"`{e.name}` is not bound under `Trong đó:`")
+            return env[e.name]
+        if isinstance(e, n.Neg):
+            return -ev(e.operand)
+        if isinstance(e, n.BinOp):
+            a, b = ev(e.left), ev(e.right)
+            if e.op == "/":
+                if b == 0:
+                    raise fail("chia cho 0", "division by zero")
+                return a / b
+            return a + b if e.op == "+" else a - b if e.op == "-" else a * b
+        raise fail("biểu thức không được hỗ trợ", "unsupported expression")
+
+    return ev(assigns[-1].value)
+
+
+# ------------------------------------------------------------------------ results
+
+@attrs.frozen
+class IndicatorResult:
+    key: str
+    name: str
+    max_points: Fraction | None
+    exact: Fraction | None
+    points: Decimal | None
+    #: scored | entered | children | not_applicable | error
+    status: str
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def to_dict(self, lang: str = "vi") -> dict[str, Any]:
+        return {"id": self.key, "name": self.name, "max": _num(self.max_points),
+                "points": None if self.points is None else str(self.points),
+                "exact": None if self.exact is None else str(self.exact), "status": self.status,
+                "diagnostics": [d.to_dict(lang) for d in self.diagnostics]}
+
+
+@attrs.frozen
+class TotalResult:
+    key: str
+    exact: Fraction
+    max_points: Fraction
+
+
+def _num(v: Any) -> Any:
+    if v is None:
+        return None
+    v = Fraction(v)
+    return v.numerator if v.denominator == 1 else str(v)
+
+
+@attrs.frozen
+class UnitResult:
+    unit: str
+    group: str | None
+    indicators: Mapping[str, IndicatorResult]
+    sections: Mapping[str, TotalResult]
+    groups: Mapping[str, TotalResult]
+    total_exact: Fraction
+    total: Decimal
+    max_points: Fraction
+    set_exact: Fraction | None
+    set_total: Decimal | None
+    diagnostics: tuple[Diagnostic, ...] = ()
+    compiled: Any = attrs.field(default=None, eq=False, repr=False)
+    rank: int | None = None
+
+    @property
+    def complete(self) -> bool:
+        return all(r.status != "error" for r in self.indicators.values())
+
+    @property
+    def score(self) -> Decimal:
+        """The ranking score: the set formula's value when the ruleset has one, else the total."""
+        return self.set_total if self.set_total is not None else self.total
+
+    def section_points(self, section: str) -> Decimal:
+        p = self.compiled.policy
+        return round_points(self.sections[section].exact, p.digits, p.rounding)
+
+    def explain(self, lang: str = "vi", *, unit: Unit | None = None, cohort: Any = None) -> str:
+        from .explain import explain_unit
+
+        return explain_unit(self, lang=lang, unit=unit, stats=cohort)
+
+    def to_dict(self, lang: str = "vi") -> dict[str, Any]:
+        p = self.compiled.policy if self.compiled is not None else Policy()
+        return {
+            "unit": self.unit, "group": self.group, "rank": self.rank, "complete": self.complete,
+            "total": str(self.total), "max": _num(self.max_points),
+            "set_total": None if self.set_total is None else str(self.set_total),
+            "sections": {k: {"points": str(round_points(t.exact, p.digits, p.rounding)), "max": _num(t.max_points)}
+                         for k, t in self.sections.items()},
+            "groups": {k: {"points": str(round_points(t.exact, p.digits, p.rounding)), "max": _num(t.max_points)}
+                       for k, t in self.groups.items()},
+            "indicators": [r.to_dict(lang) for r in self.indicators.values()],
+            "diagnostics": [d.to_dict(lang) for d in self.diagnostics],
+        }
+
+
+@attrs.frozen
+class CohortResult:
+    results: tuple[UnitResult, ...]
+    stats: Mapping[str, CohortStats] = attrs.field(factory=dict, eq=False, repr=False)
+    diagnostics: tuple[Diagnostic, ...] = ()
+    units: tuple[Unit, ...] = attrs.field(default=(), eq=False, repr=False)
+
+    def __iter__(self):
+        return iter(self.results)
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+    def unit(self, name: str) -> UnitResult:
+        for r in self.results:
+            if r.unit == name:
+                return r
+        raise KeyError(name)
+
+    def ranking(self) -> list[UnitResult]:
+        return sorted(self.results, key=lambda r: (r.rank or 0, r.unit))
+
+    def explain(self, lang: str = "vi") -> str:
+        by_name = {u.name: u for u in self.units}
+        return "\n\n".join(r.explain(lang, unit=by_name.get(r.unit), cohort=self.stats) for r in self.ranking())
+
+    def to_dict(self, lang: str = "vi") -> dict[str, Any]:
+        return {"units": [r.to_dict(lang) for r in self.ranking()],
+                "diagnostics": [d.to_dict(lang) for d in self.diagnostics]}
+
+
+# ------------------------------------------------------------------------- API
+
+def compile_ruleset(ruleset: Any) -> CompiledRuleset:
+    """Parse, resolve and compile every indicator once."""
+    return ruleset if isinstance(ruleset, CompiledRuleset) else CompiledRuleset(ruleset)
+
+
+def score_unit(ruleset: Any, unit: Unit) -> UnitResult:
+    """Score one unit.  Cohort indicators (min-max, ``cao nhất``) cannot be scored alone:
+    they are reported (CDS617) and count 0; use `score_cohort`."""
+    return compile_ruleset(ruleset).score_unit(unit)
+
+
+def score_cohort(ruleset: Any, units: Iterable[Unit], progress: Callable[[int, int], None] | None = None) -> CohortResult:
+    """Score all units together (cohort indicators use every unit's data) and rank them
+    by total (or the set formula's value), competition ranking: 1, 2, 2, 4."""
+    cr = compile_ruleset(ruleset)
+    units = tuple(units)
+    stats: dict[str, CohortStats] = {}
+    notes: list[Diagnostic] = []
+    for c in cr.cohort_items:
+        if c.quantities is None:
+            continue
+        values: dict[str, list[Fraction]] = {}
+        for u in units:
+            if not cr.applies(c, u):
+                continue
+            got = c.quantities(u.values.get(c.key, {}))
+            for key, v in got.items():
+                if isinstance(v, Fault):
+                    reason = fault_error(v, item=c.key, unit=u.name).message if v.code != "CDS610" else "chia cho 0"
+                    notes.append(Diagnostic.make("CDS620", None, item=c.key, unit=u.name, indicator=c.key,
+                                                 unit_name=u.name, aggregate="giá trị cao nhất/thấp nhất",
+                                                 aggregate_en="highest/lowest value", reason=reason))
+                else:
+                    values.setdefault(key, []).append(v)
+        stats[c.key] = CohortStats.from_values(values)
+    results = []
+    total = len(units)
+    step = max(1, total // 100)
+    for i, u in enumerate(units):
+        results.append(cr.score_unit(u, stats=stats))
+        if progress is not None and ((i + 1) % step == 0 or i + 1 == total):
+            progress(i + 1, total)
+    ranks = rank([r.score for r in results])
+    results = [attrs.evolve(r, rank=k) for r, k in zip(results, ranks)]
+    return CohortResult(tuple(results), stats, tuple(notes), units)
+
+
+__all__ = ["CohortResult", "CompiledRuleset", "IndicatorResult", "UnitResult", "compile_ruleset", "score_cohort",
+           "score_unit"]
