@@ -785,13 +785,13 @@ define("CDS301", "error",
        "the result `{text}` is {kind_en}, not points",
        "{fix}",
        "{fix_en}",
-       "Tỷ lệ = a/b\nĐiểm = Tỷ lệ")
+       "a = Số lượng hộ gia đình có ...\nb = Tổng số hộ gia đình\nTỷ lệ = a/b\nĐiểm = Tỷ lệ")
 define("CDS302", "error",
        "thiếu dấu `%`: `{text}` {compares} tỷ lệ với số {number} (= {as_percent}), nên {meaning}; có lẽ muốn viết {number}%",
        "missing `%`: `{text}` {compares_en} a ratio with the number {number} (= {as_percent}), so {meaning_en}; {number}% was probably meant",
        "Viết `{fixed}`.",
        "Write `{fixed}`.",
-       "Tỷ lệ = a/b\n- Tỷ lệ ≥ 80%: Điểm tối đa\n- Tỷ lệ <80: Điểm = Tỷ lệ * Điểm tối đa")
+       "a = Số lượng hộ gia đình có ...\nb = Tổng số hộ gia đình\nTỷ lệ = a/b\n- Tỷ lệ ≥ 80%: Điểm tối đa\n- Tỷ lệ <80: Điểm = Tỷ lệ * Điểm tối đa")
 define("CDS303", "warning",
        "`{number}` không có dấu `%` trong khi các mức khác viết `%`: hiện nay `{text}` nghĩa là {as_percent}{relative}; có lẽ muốn viết {number}%",
        "`{number}` has no `%` while the other levels are written with `%`: `{text}` now means {as_percent}{relative_en}; {number}% was probably meant",
@@ -815,7 +815,7 @@ define("CDS310", "info",
        "{count} division(s) by a figure that can be 0 ({examples}): when the denominator is 0, {outcome_en}",
        "Không cần sửa công thức; nếu muốn cách xử lý khác, ghi `Chia cho 0: lỗi` (hoặc `0 điểm`) ở đầu bộ chỉ số.",
        "Nothing to fix in the formulas; for another outcome write `Chia cho 0: lỗi` (or `0 điểm`) in the ruleset header.",
-       "Tỷ lệ = a/b\nĐiểm = Tỷ lệ*Điểm tối đa")
+       "a = Số lượng hộ gia đình có ...\nb = Tổng số hộ gia đình\nTỷ lệ = a/b\nĐiểm = Tỷ lệ*Điểm tối đa")
 
 # ---------------------------------------------------------------------------
 # CDS4xx: cases, levels and score ranges (check.py, lint/)
@@ -825,43 +825,43 @@ define("CDS401", "warning",
        "no case applies when {subject} = {value}{between_en}",
        "Thêm trường hợp cho các giá trị này hoặc nối liền các ngưỡng, ví dụ `{suggestion}`.",
        "Add a case for these values or make the thresholds meet, e.g. `{suggestion}`.",
-       "- Tỷ lệ > 80%: Điểm tối đa\n- Tỷ lệ < 80%: Tỷ lệ*Điểm tối đa")
+       "a = Số lượng hộ gia đình có ...\nb = Tổng số hộ gia đình\nTỷ lệ = a/b\n- Tỷ lệ > 80%: Điểm tối đa\n- Tỷ lệ < 80%: Tỷ lệ*Điểm tối đa")
 define("CDS402", "warning",
        "`{first}` và `{second}` cùng đúng khi {subject} = {value}, cho điểm khác nhau ({points_first} và {points_second}); trường hợp viết trước được dùng",
        "`{first}` and `{second}` both hold when {subject} = {value} and give different points ({points_first} and {points_second}); the first one written is used",
        "Sửa ngưỡng để hai trường hợp không chồng lên nhau, ví dụ dùng `<` thay cho `<=` ở `{second}`.",
        "Change a threshold so the cases do not overlap, e.g. `<` instead of `<=` in `{second}`.",
-       "- Tỷ lệ >= 80%: Điểm tối đa\n- Tỷ lệ <= 90%: 1/2*Điểm tối đa")
+       "a = Số lượng hộ gia đình có ...\nb = Tổng số hộ gia đình\nTỷ lệ = a/b\n- Tỷ lệ >= 80%: Điểm tối đa\n- Tỷ lệ <= 90%: 1/2*Điểm tối đa\n- Tỷ lệ > 90%: 0 điểm")
 define("CDS403", "info",
        "`{first}` và `{second}` cùng đúng khi {subject} = {value}; cả hai cho cùng số điểm ({points}) nên kết quả không đổi",
        "`{first}` and `{second}` both hold when {subject} = {value}; both give the same points ({points}), so the result is the same",
        "Nên viết `{fixed}` để các trường hợp không chồng lên nhau.",
        "Prefer `{fixed}` so that the cases do not overlap.",
-       "- Tỷ lệ>=80%: Điểm tối đa;\n- Tỷ lệ<=80%: Tỷ lệ/80%*Điểm tối đa")
+       "a = Số lượng hộ gia đình có ...\nb = Tổng số hộ gia đình\nTỷ lệ = a/b\n- Tỷ lệ>=80%: Điểm tối đa;\n- Tỷ lệ<=80%: Tỷ lệ/80%*Điểm tối đa")
 define("CDS404", "warning",
        "trường hợp `{case}` không bao giờ được dùng: {why}",
        "case `{case}` can never apply: {why_en}",
        "Xoá trường hợp này hoặc sửa ngưỡng (trường hợp đầu tiên đúng được dùng).",
        "Remove this case or fix its threshold (the first case that holds is used).",
-       "- Tỷ lệ >= 50%: Điểm tối đa\n- Tỷ lệ >= 80%: 1/2*Điểm tối đa\n- Tỷ lệ < 50%: 0 điểm")
+       "a = Số lượng hộ gia đình có ...\nb = Tổng số hộ gia đình\nTỷ lệ = a/b\n- Tỷ lệ >= 50%: Điểm tối đa\n- Tỷ lệ >= 80%: 1/2*Điểm tối đa\n- Tỷ lệ < 50%: 0 điểm")
 define("CDS405", "error",
        "các mức không theo thứ tự: Mức {level} ({this}) đòi hỏi cao hơn Mức {prev_level} ({prev}) nên không bao giờ đạt được",
        "levels out of order: Mức {level} ({this}) asks for more than Mức {prev_level} ({prev}) and can never be reached",
        "Ngưỡng của Mức {level} phải {between}; kiểm tra lại con số trong văn bản gốc.",
        "The threshold of Mức {level} must be {between_en}; check the number in the original text.",
-       "Mức 1: ≥ 2,5% mục 5.12.1: 100% điểm phần này.\nMức 2: ≥ 3% mục 5.12.1: 70% điểm phần này.")
+       "Mức 1: ≥ 2,5% mục 5.12.1: 100% điểm phần này.\nMức 2: ≥ 3% mục 5.12.1: 70% điểm phần này.\nMức 3: < 2,5% mục 5.12.1: 0% điểm phần này\nĐơn vị triệu đồng")
 define("CDS406", "warning",
        "số thứ tự các mức không liên tục: {found} (thiếu hoặc trùng {missing})",
        "the levels are not numbered consecutively: {found} (missing or repeated {missing})",
        "Đánh số các mức 1, 2, 3, … theo thứ tự.",
        "Number the levels 1, 2, 3, … in order.",
-       "Mức 1 ≥ 10% (điểm tối đa)\nMức 3 ≥ 3% (30% điểm)")
+       "a = Số lượng hộ gia đình có ...\nb = Tổng số hộ gia đình\nTỷ lệ = a/b\nThang điểm:\nMức 1 ≥ 10% (điểm tối đa)\nMức 3 ≥ 3% (30% điểm)\nMức 4 <3% (0 điểm)")
 define("CDS407", "warning",
        "điểm có thể {direction} với số liệu hợp lệ: {amount}{cause}",
        "the points can {direction_en} with valid data: {amount_en}{cause_en}",
        "{fix}",
        "{fix_en}",
-       "Tỷ lệ = a/b\nĐiểm = Tỷ lệ/80%*Điểm tối đa")
+       "a = Số lượng hộ gia đình có ...\nb = Tổng số hộ gia đình\nTỷ lệ = a/b\nĐiểm = Tỷ lệ/80%*Điểm tối đa")
 define("CDS408", "info",
        "{count} tỷ lệ là phần trên tổng ({examples}): điểm chỉ nằm trong [0, điểm tối đa] khi phần không lớn hơn tổng; điều này được kiểm tra trên số liệu khi chấm điểm",
        "{count} ratio(s) are a part over its whole ({examples}): the points stay within [0, maximum] only if the part is not larger than the whole; this is checked on the data when scoring",
@@ -873,7 +873,7 @@ define("CDS409", "info",
        "the points jump at {subject} = {threshold}: just below it {below} points{example_en}, at it {at} points",
        "Nếu không cố ý, dùng công thức liên tục, ví dụ `{continuous}`.",
        "If this is not intended, use a continuous formula, e.g. `{continuous}`.",
-       "- Tỷ lệ ≥ 20%: điểm tối đa\n- Tỷ lệ < 20%: điểm = điểm tối đa * tỷ lệ")
+       "a = Số lượng hộ gia đình có ...\nb = Tổng số hộ gia đình\nTỷ lệ = a/b\n- Tỷ lệ ≥ 20%: điểm tối đa\n- Tỷ lệ < 20%: điểm = điểm tối đa * tỷ lệ")
 define("CDS410", "warning",
        "cách tính theo nhóm đơn vị nêu hai phương pháp khác nhau ({methods}); đang dùng {used}",
        "the cohort method names two different formulas ({methods_en}); {used_en} is used for now",
