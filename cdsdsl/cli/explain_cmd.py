@@ -1,0 +1,165 @@
+"""`cds explain RULESET DATA --unit NAME`: one unit's points, indicator by indicator, and why points were lost.
+
+The whole cohort is scored (cohort indicators compare units), then for the
+unit asked: per section and indicator the points, the working (inputs with
+their cells, ``Tỷ lệ = 7/21 = 33,33%``, the case or level matched) and the
+reason for each lost point, in Vietnamese (``--lang en``: English).  An
+unknown unit is a usage error naming the nearest units.
+Exit codes as `cds score`: 0, 1 (data errors / unit not fully scored), 2.
+"""
+from __future__ import annotations
+
+import difflib
+import json
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..render import render_diagnostics
+from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, emit, fail_usage, format_option, guarded, lang_option, \
+    main, output_option
+from .score_cmd import load_inputs, report_findings, score_with_progress
+
+
+def _fold(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def find_unit(names: list[str], wanted: str, lang: str, data: Path) -> str:
+    """The unit called ``wanted`` (ignoring case, Unicode form and spacing), else a usage error
+    naming the nearest units."""
+    if wanted in names:
+        return wanted
+    folded = {_fold(n): n for n in names}
+    if _fold(wanted) in folded:
+        return folded[_fold(wanted)]
+    near = difflib.get_close_matches(_fold(wanted), list(folded), n=3, cutoff=0.4)
+    suggestions = ", ".join(f"`{folded[k]}`" for k in near)
+    if lang == "en":
+        hint = (f"did you mean {suggestions}?" if near else "") + f" The units of {data}: " \
+            + "; ".join(names[:12]) + ("; ..." if len(names) > 12 else "")
+        fail_usage(f"error: no unit `{wanted}` in {data}", hint.strip())
+    hint = (f"có phải là {suggestions}?" if near else "") + f" Các đơn vị trong {data}: " \
+        + "; ".join(names[:12]) + ("; ..." if len(names) > 12 else "")
+    fail_usage(f"không có đơn vị `{wanted}` trong {data}", hint.strip())
+    raise AssertionError  # unreachable
+
+
+def explain_text(cohort: Any, result: Any, unit: Any, lang: str) -> str:
+    """The explanation for people: a heading, then per section its indicators with working and reason."""
+    from ..reports import explain_table, ruleset_of, vi_number
+
+    rs = ruleset_of(cohort)
+    en = lang == "en"
+    table = explain_table(cohort, result, unit, lang)
+    head = [f"{'Unit' if en else 'Đơn vị'}: {result.unit}"]
+    if rs is not None:
+        head.append(f"{'Ruleset' if en else 'Bộ chỉ số'}: {rs.title} ({rs.name})")
+    total = f"{vi_number(result.total, lang)}/{vi_number(result.max_points, lang)}"
+    line = f"{'Total' if en else 'Tổng điểm'}: {total}"
+    if result.set_total is not None:
+        line += f"; {'set formula' if en else 'điểm theo công thức tổng'}: {vi_number(result.set_total, lang)}"
+    if result.rank is not None:
+        line += (f"; rank {result.rank} of {len(cohort.results)}" if en
+                 else f"; hạng {result.rank}/{len(cohort.results)}")
+    head.append(line)
+    if not result.complete:
+        head.append("(*) not fully scored: the indicators marked `not scored` count 0" if en
+                    else "(*) chưa chấm được đầy đủ: các chỉ số `không chấm được` tính 0 điểm")
+    out = ["\n".join(head)]
+    section_of = {i.key: (i.group_id and f"g:{i.group_id}") or i.section_id for i in rs.indicators} if rs else {}
+    current = object()
+    block: list[str] = []
+    for (key, name, points, mx, lost, trace, reason), ir in zip(table.rows, result.indicators.values()):
+        sec = section_of.get(key)
+        if sec != current:
+            if block:
+                out.append("\n".join(block))
+            block = [_section_heading(cohort, result, rs, sec, lang)]
+            current = sec
+        if ir.status == "not_applicable":
+            block.append(f"  {key} {name}: {'not applicable' if en else 'không áp dụng'}")
+            continue
+        pts = vi_number(points, lang) if points is not None else ("not scored" if en else "không chấm được")
+        block.append(f"  {key} {name}: {pts}/{vi_number(mx, lang)}")
+        for t in trace.splitlines():
+            block.append(f"      {t}")
+        if reason:
+            block.append(f"      → {reason}")
+    if block:
+        out.append("\n".join(block))
+    return "\n\n".join(out)
+
+
+def _section_heading(cohort: Any, result: Any, rs: Any, sec: str | None, lang: str) -> str:
+    from ..reports import _round, vi_number
+
+    en = lang == "en"
+    if sec is None or rs is None:
+        return "?"
+    if sec.startswith("g:"):
+        gid = sec[2:]
+        g = rs.group(gid)
+        t = result.groups.get(gid)
+        pts = f": {vi_number(_round(cohort, t.exact), lang)}/{vi_number(t.max_points, lang)}" if t else ""
+        return f"{'Priority sector' if en else 'Lĩnh vực ưu tiên'} {gid}. {g.name}{pts}"
+    try:
+        s = rs.section(sec)
+        name = s.name
+    except KeyError:
+        name = ""
+    t = result.sections.get(sec)
+    pts = f": {vi_number(_round(cohort, t.exact), lang)}/{vi_number(t.max_points, lang)}" if t else ""
+    return f"{'Section' if en else 'Mục'} {sec}. {name}{pts}"
+
+
+@main.command("explain")
+@click.argument("ruleset", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("data", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--unit", "unit_name", required=True,
+              help="Tên đơn vị như trong tệp số liệu / the unit's name as in DATA.")
+@format_option("table", "json", "csv")
+@lang_option
+@output_option
+@guarded(EXIT_USAGE)
+def explain(ruleset: Path, data: Path, unit_name: str, fmt: str, lang: str, output: Path | None) -> None:
+    """Giải thích điểm của một đơn vị / explain one unit's points.
+
+    Với từng chỉ số: điểm, cách tính (số liệu và ô của nó, giá trị trung gian như
+    `Tỷ lệ = 7/21 = 33,33%`, trường hợp hoặc mức đạt được) và lý do mất điểm.
+    RULESET: bộ chỉ số; DATA: số liệu của cả nhóm đơn vị (để tính các chỉ số so sánh giữa các đơn vị).
+    """
+    from ..reports import explain_table
+
+    ruleset_obj, units, data_diags = load_inputs(ruleset, data, lang)
+    if not units:
+        if data_diags:
+            click.echo(render_diagnostics(data_diags, lang=lang), err=True)
+        fail_usage(f"{data}: không có đơn vị nào" if lang == "vi" else f"{data}: no unit in the data")
+    name = find_unit([u.name for u in units], unit_name, lang, data)
+    cohort = score_with_progress(ruleset_obj, units, lang, show=not (fmt == "json" and output is None))
+    result = cohort.unit(name)
+    unit = next(u for u in units if u.name == name)
+    # only this unit's findings (and the data file's own errors) concern the reader
+    mine = [d for d in data_diags if d.unit in (None, name)]
+    failed = report_findings(_only(cohort, name), mine, lang)
+    if fmt == "json":
+        table = explain_table(cohort, result, unit, lang)
+        payload = result.to_dict(lang)
+        payload["explanation"] = [dict(rec, trace=rec["trace"].splitlines() if rec["trace"] else [])
+                                  for rec in table.records()]
+        emit(json.dumps(payload, ensure_ascii=False, indent=2), output)
+    elif fmt == "csv":
+        emit(explain_table(cohort, result, unit, lang).csv().rstrip("\n"), output)
+    else:
+        emit(explain_text(cohort, result, unit, lang), output)
+    raise SystemExit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _only(cohort: Any, name: str) -> Any:
+    import attrs
+
+    return attrs.evolve(cohort, results=tuple(r for r in cohort.results if r.unit == name),
+                        diagnostics=tuple(d for d in cohort.diagnostics if d.unit in (None, name)))

@@ -1,0 +1,211 @@
+"""`cds score RULESET DATA` and `cds rank RULESET DATA`: points and ranking of a cohort.
+
+DATA is the units' filled data (``.csv``/``.tsv``/``.xlsx``/``.json``, read by
+`forms.read_units`).  Every unit is scored together with the others (cohort
+indicators compare units); `score` prints the points per unit in the data's
+order (total, maximum, per section), `rank` sorts them with their ranks (ties
+share a rank: 1, 2, 2, 4).  Data problems go to standard error as located
+diagnostics; standard output only carries the result.
+Exit codes: 0 every unit fully scored, 1 data errors or a unit not fully
+scored, 2 usage errors or unreadable files.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, Callable
+
+import click
+
+from ..diagnostics import Diagnostic, Severity
+from ..render import render_diagnostics
+from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, emit, fail_usage, format_option, guarded, lang_option, \
+    main, output_option
+
+#: cohorts larger than this show a progress bar (on standard error)
+PROGRESS_THRESHOLD = 200
+
+
+def _hint_path(lang: str) -> str:
+    return "Kiểm tra đường dẫn tệp." if lang == "vi" else "Check the file path."
+
+
+def require_file(path: Path, what_vi: str, what_en: str, lang: str) -> None:
+    if not path.is_file():
+        fail_usage(f"không tìm thấy tệp {what_vi} {path}" if lang == "vi" else f"no such {what_en} file: {path}",
+                   _hint_path(lang))
+
+
+def load_inputs(ruleset_path: Path, data_path: Path, lang: str) -> tuple[Any, list, list[Diagnostic]]:
+    """The ruleset, the units read from DATA and the data's diagnostics (files checked first)."""
+    from ..forms import read_units
+    from ..ruleset import load_ruleset
+
+    require_file(ruleset_path, "bộ chỉ số", "ruleset", lang)
+    require_file(data_path, "số liệu", "data", lang)
+    ruleset = load_ruleset(ruleset_path)
+    units, diags = read_units(data_path, ruleset)
+    return ruleset, list(units), list(diags)
+
+
+def score_with_progress(ruleset: Any, units: list, lang: str, show: bool) -> Any:
+    """Score the cohort; a progress bar on standard error for large cohorts when ``show``."""
+    from ..scoring import score_cohort
+
+    if not show or len(units) <= PROGRESS_THRESHOLD:
+        return score_cohort(ruleset, units)
+    label = "Đang chấm điểm" if lang == "vi" else "Scoring"
+    with click.progressbar(length=len(units), label=label, file=sys.stderr) as bar:
+        done = [0]
+
+        def progress(n: int, total: int) -> None:
+            bar.update(n - done[0])
+            done[0] = n
+
+        return score_cohort(ruleset, units, progress=progress)
+
+
+def _dedupe(diags: list[Diagnostic]) -> list[Diagnostic]:
+    seen: set = set()
+    out = []
+    for d in diags:
+        key = (d.code, d.item, d.unit, d.span, d.args)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
+
+
+def split_findings(cohort: Any, data_diags: list[Diagnostic]) -> tuple[list[Diagnostic], list[Diagnostic], bool]:
+    """(ruleset findings, data/scoring findings, failed); notes (infos) are left out.
+
+    Ruleset findings are about formulas that cannot be scored (CDS615, naming the formula's
+    own error): the same for every unit, so reported once.  ``failed``: the data had errors,
+    or a unit has an indicator not scored because of its data."""
+    failed = any(d.severity is Severity.ERROR for d in data_diags)
+    ruleset_diags: list[Diagnostic] = []
+    unit_diags = [d for d in data_diags + list(cohort.diagnostics) if d.severity is not Severity.INFO]
+    for r in cohort.results:
+        for ir in r.indicators.values():
+            if ir.status == "error" and not (ir.diagnostics and ir.diagnostics[0].code == "CDS615"):
+                failed = True
+        for d in r.diagnostics:
+            if d.severity is Severity.INFO:
+                continue
+            (ruleset_diags if d.code == "CDS615" or d.unit is None else unit_diags).append(d)
+    flagged = {d.item for d in ruleset_diags if d.code == "CDS615"}
+    # a formula's own errors (CDS201 ...) are summed up by its CDS615 line
+    ruleset_diags = [d for d in ruleset_diags if d.code == "CDS615" or d.item not in flagged]
+    return _dedupe(ruleset_diags), _dedupe(unit_diags), failed
+
+
+def report_findings(cohort: Any, data_diags: list[Diagnostic], lang: str) -> bool:
+    """Print the findings on standard error; True when the run failed (exit 1)."""
+    ruleset_diags, unit_diags, failed = split_findings(cohort, data_diags)
+    colour = sys.stderr.isatty()
+    parts = []
+    if ruleset_diags:
+        parts.append(render_diagnostics(ruleset_diags, lang=lang, colour=colour))
+    if unit_diags:
+        parts.append(render_diagnostics(unit_diags, lang=lang, colour=colour))
+    if parts:
+        click.echo("\n\n".join(parts), err=True)
+        n_err = sum(1 for d in ruleset_diags + unit_diags if d.severity is Severity.ERROR)
+        n_warn = sum(1 for d in ruleset_diags + unit_diags if d.severity is Severity.WARNING)
+        incomplete = sum(1 for r in cohort.results if not r.complete)
+        if lang == "en":
+            line = f"{n_err} error(s), {n_warn} warning(s); {incomplete} of {len(cohort.results)} unit(s) not fully scored"
+        else:
+            line = f"{n_err} lỗi, {n_warn} cảnh báo; {incomplete}/{len(cohort.results)} đơn vị chưa chấm được đầy đủ"
+        if ruleset_diags:
+            line += ("; run `cds check` on the ruleset for its formula errors" if lang == "en"
+                     else "; chạy `cds check` với bộ chỉ số để xem lỗi của công thức")
+        click.echo("\n" + line, err=True)
+    return failed
+
+
+def _ruleset_info(ruleset: Any) -> dict[str, Any]:
+    return {"title": ruleset.title, "decision": ruleset.decision, "file": str(ruleset.name),
+            "total": None if ruleset.stated_total is None else str(ruleset.stated_total),
+            "sections": [{"id": s.id, "label": s.label, "name": s.name,
+                          "max": None if s.stated_max is None else str(s.stated_max)} for s in ruleset.sections]}
+
+
+def run_scoring(ruleset_path: Path, data_path: Path, *, lang: str, fmt: str, output: Path | None,
+                ranked: bool) -> None:
+    from .. import reports
+
+    if fmt == "xlsx" and output is None:
+        fail_usage("--format xlsx cần -o TỆP.xlsx" if lang == "vi" else "--format xlsx needs -o FILE.xlsx",
+                   "Ví dụ: cds rank BỘ_CHỈ_SỐ SỐ_LIỆU --format xlsx -o bao-cao.xlsx" if lang == "vi"
+                   else "E.g. cds rank RULESET DATA --format xlsx -o report.xlsx")
+    ruleset, units, data_diags = load_inputs(ruleset_path, data_path, lang)
+    if not units:
+        if data_diags:
+            click.echo(render_diagnostics(data_diags, lang=lang, colour=sys.stderr.isatty()), err=True)
+        fail_usage(f"{data_path}: không có đơn vị nào để chấm" if lang == "vi" else f"{data_path}: no unit to score",
+                   "Điền số liệu theo mẫu của `cds template`." if lang == "vi"
+                   else "Fill in the form `cds template` writes.")
+    show_progress = not (fmt == "json" and output is None)
+    cohort = score_with_progress(ruleset, units, lang, show_progress)
+    failed = report_findings(cohort, data_diags, lang)
+    table_of: Callable = reports.rank_table if ranked else reports.score_table
+    if fmt == "xlsx":
+        reports.write_report_xlsx(cohort, output, lang)
+        click.echo((f"đã ghi báo cáo {output}" if lang == "vi" else f"report written to {output}"), err=True)
+    elif fmt == "json":
+        payload: dict[str, Any] = {"ruleset": _ruleset_info(ruleset)}
+        if ranked:
+            payload["ranking"] = [dict(rec, complete=r.complete) for rec, r in
+                                  zip(table_of(cohort, lang, label=False).records(), cohort.ranking())]
+        else:
+            payload["units"] = [r.to_dict(lang) for r in cohort.results]
+        payload["diagnostics"] = [d.to_dict(lang) for d in data_diags + list(cohort.diagnostics)]
+        payload["complete"] = not failed
+        emit(json.dumps(payload, ensure_ascii=False, indent=2), output)
+    elif fmt == "csv":
+        emit(table_of(cohort, lang, label=False).csv().rstrip("\n"), output)
+    else:
+        emit(table_of(cohort, lang).text(lang), output)
+    raise SystemExit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+_DATA_HELP = "DATA: số liệu các đơn vị (.csv, .tsv, .xlsx theo mẫu `cds template`, hoặc .json)."
+
+
+@main.command("score")
+@click.argument("ruleset", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("data", type=click.Path(dir_okay=False, path_type=Path))
+@format_option("table", "json", "csv", "xlsx")
+@lang_option
+@output_option
+@guarded(EXIT_USAGE)
+def score(ruleset: Path, data: Path, fmt: str, lang: str, output: Path | None) -> None:
+    """Chấm điểm từng đơn vị / score every unit of DATA.
+
+    In tổng điểm, điểm tối đa và điểm từng mục của mỗi đơn vị, theo thứ tự trong tệp số liệu.
+    RULESET: bộ chỉ số (.cds, .csv, .tsv, .xlsx).
+    """
+    run_scoring(ruleset, data, lang=lang, fmt=fmt, output=output, ranked=False)
+
+
+@main.command("rank")
+@click.argument("ruleset", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("data", type=click.Path(dir_okay=False, path_type=Path))
+@format_option("table", "json", "csv", "xlsx")
+@lang_option
+@output_option
+@guarded(EXIT_USAGE)
+def rank(ruleset: Path, data: Path, fmt: str, lang: str, output: Path | None) -> None:
+    """Xếp hạng các đơn vị / rank the units of DATA.
+
+    Sắp xếp theo tổng điểm (hoặc điểm theo công thức tổng của bộ chỉ số), đồng hạng khi bằng điểm
+    (1, 2, 2, 4), kèm tổng điểm từng mục. --format xlsx -o bao-cao.xlsx ghi báo cáo Excel
+    (Xếp hạng, Điểm theo chỉ số, Lý do mất điểm).
+    """
+    run_scoring(ruleset, data, lang=lang, fmt=fmt, output=output, ranked=True)
+
+
+score.help = (score.help or "") + "\n\n" + _DATA_HELP
+rank.help = (rank.help or "") + "\n\n" + _DATA_HELP
