@@ -1,0 +1,85 @@
+"""`cds compile RULESET [-o module.py]`: the ruleset as a plain Python module.
+
+Every indicator's scoring text is parsed, resolved and compiled (by
+`codegen.module_source`) into one readable function per indicator
+(``chi_so_1_3(inputs, ...)``), with ``INDICATORS`` (id → function, maximum),
+``SPANS`` (places in the ruleset file) and ``score(item, inputs)`` returning
+the rounded points as a `Decimal`.  The module imports only the standard
+library: it runs where cdsdsl is not installed.  Indicators whose points are
+entered directly are not in it; a formula with errors becomes a function
+that raises ``Fault("CDS615")`` and is reported on standard error.
+Exit codes: 0 written, 2 usage errors or unreadable ruleset.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..render import render_diagnostics
+from .common import EXIT_OK, EXIT_USAGE, emit, guarded, lang_option, main, output_option
+from .score_cmd import require_file
+
+
+def module_text(ruleset: Any, command: str) -> tuple[str, list]:
+    """(module source, diagnostics of formulas that could not be compiled)."""
+    from ..codegen import module_source
+    from ..scoring import compile_ruleset
+
+    compiled = compile_ruleset(ruleset)
+    programs = [c.program for c in compiled.items if c.program is not None]
+    entered = [c.key for c in compiled.items if c.program is None and not c.errors]
+    cohort = [c.key for c in compiled.items if c.needs_cohort]
+    failed = [c for c in compiled.items if c.errors]
+    header = [
+        f"# Bộ chỉ số / ruleset: {ruleset.title}",
+        f"# Văn bản / decision: {ruleset.decision}",
+        f"# Tạo bởi / made by: {command}  (cdsdsl; chỉ cần thư viện chuẩn của Python)",
+        f"# Làm tròn / rounding: {ruleset.rounding.digits} chữ số, "
+        f"{'nửa lên' if ruleset.rounding.mode == 'half_up' else 'cắt bỏ'}; chia cho 0 / zero division: "
+        f"{ruleset.zero_division}",
+        "# Cách dùng / usage: score(\"1.3\", {\"a\": 7, \"b\": 21}, digits=2, rounding=\"half_up\") -> Decimal",
+    ]
+    if entered:
+        header.append("# Không có trong mô-đun (điểm nhập trực tiếp hoặc cộng từ chỉ số con) / not in the module "
+                      "(points entered directly or summed from sub-indicators): " + ", ".join(entered))
+    if cohort:
+        header.append("# Cần số liệu cả nhóm (tham số cohort) / need the cohort's statistics (the cohort "
+                      "argument): " + ", ".join(cohort))
+    if failed:
+        header.append("# Công thức còn lỗi (hàm báo Fault CDS615) / formulas with errors (the function raises "
+                      "Fault CDS615): " + ", ".join(c.key for c in failed))
+    source = module_source(programs, title=ruleset.title)
+    diags = [c.errors[0] for c in failed if c.errors]
+    return "\n".join(header) + "\n" + source, diags
+
+
+@main.command("compile")
+@click.argument("ruleset", type=click.Path(dir_okay=False, path_type=Path))
+@lang_option
+@output_option
+@guarded(EXIT_USAGE)
+def compile_(ruleset: Path, lang: str, output: Path | None) -> None:
+    """Biên dịch bộ chỉ số thành mô-đun Python / compile a ruleset into a Python module.
+
+    Mô-đun chỉ dùng thư viện chuẩn (không cần cdsdsl): mỗi chỉ số một hàm, và
+    score("1.3", {"a": 7, "b": 21}) trả về điểm (Decimal). Không có -o: in ra màn hình.
+    """
+    from ..ruleset import load_ruleset
+
+    require_file(ruleset, "bộ chỉ số", "ruleset", lang)
+    rs = load_ruleset(ruleset)
+    command = f"cds compile {ruleset}" + (f" -o {output.name}" if output is not None else "")
+    text, diags = module_text(rs, command)
+    emit(text, output)
+    if diags:
+        click.echo(render_diagnostics(diags, lang=lang, colour=sys.stderr.isatty()), err=True)
+        click.echo(("\n" + f"{len(diags)} chỉ số có công thức còn lỗi: hàm của chúng báo lỗi CDS615 khi gọi; "
+                    "chạy `cds check` để xem chi tiết") if lang == "vi" else
+                   ("\n" + f"{len(diags)} indicator(s) with formula errors: their functions raise CDS615; "
+                    "run `cds check` for details"), err=True)
+    if output is not None:
+        click.echo(f"đã ghi {output}" if lang == "vi" else f"written to {output}", err=True)
+    raise SystemExit(EXIT_OK)
