@@ -24,6 +24,10 @@ from .printer import print_formula  # noqa: E402
 from .interpret import Outcome, Policy, evaluate_formula, evaluate_program  # noqa: E402
 from .codegen import CompiledFormula, compile_formula, compile_program, module_source  # noqa: E402
 from .check import check_formula, check_program, check_ruleset  # noqa: E402
+from .ruleset import Ruleset, load_ruleset  # noqa: E402
+from .unitdata import Unit, Value  # noqa: E402
+from .scoring import CohortResult, IndicatorResult, TotalResult, UnitResult, score_cohort, score_unit  # noqa: E402
+from .forms import read_units  # noqa: E402
 
 __all__ = [
     "__version__",
@@ -51,4 +55,15 @@ __all__ = [
     "check_formula",
     "check_program",
     "check_ruleset",
+    "Ruleset",
+    "load_ruleset",
+    "Unit",
+    "Value",
+    "CohortResult",
+    "IndicatorResult",
+    "TotalResult",
+    "UnitResult",
+    "score_cohort",
+    "score_unit",
+    "read_units",
 ]
