@@ -134,6 +134,8 @@ class Form:
     fields: tuple[FormField, ...]
     #: indicators whose inputs are filled from another indicator (``mục 5.12.1``): ``{"5.12.2": ("5.12.1",)}``
     item_refs: dict[str, tuple[str, ...]] = attrs.field(factory=dict)
+    #: where each item-reference input is read from: ``{"5.12.2": {"mục 5.12.1": ("5.12.1", "a")}}``
+    ref_inputs: dict[str, dict[str, tuple[str, str]]] = attrs.field(factory=dict)
     #: indicators with nothing to fill (their points are computed from other indicators)
     computed: tuple[str, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
@@ -186,10 +188,14 @@ def build_form(ruleset: Ruleset) -> Form:
     diags: list[Diagnostic] = []
     refs: dict[str, tuple[str, ...]] = {}
     computed: list[str] = []
+    pending: list[tuple[str, str, str, str]] = []
     for ind in ruleset.indicators:
         common = dict(indicator=ind.key, indicator_name=ind.name, applies_to=ind.applies_to,
                       section_id=ind.section_id, group_id=ind.group_id)
         if ind.entered_directly or not (ind.effective_formula or "").strip():
+            if ruleset.children(ind.key):  # 5.11 = 5.11.1 + ... + 5.11.6: the scorer adds the sub-items up
+                computed.append(ind.key)
+                continue
             fields.append(FormField(key=POINTS_KEY, description=f"Điểm tự chấm của chỉ số {ind.id}",
                                     kind=POINTS, max_points=ind.max_points if ind.max_points is not None
                                     else None, **common))
@@ -218,9 +224,20 @@ def build_form(ruleset: Ruleset) -> Form:
                                     **common))
         if prog.item_refs:
             refs[ind.key] = prog.item_refs
+            for spec in prog.inputs:
+                if spec.role == "itemref":
+                    pending.append((ind.key, spec.key, spec.key[4:].strip(), spec.kind))
         if len(fields) == n_before:
             computed.append(ind.key)
-    return Form(ruleset, tuple(fields), refs, tuple(computed), tuple(diags))
+    ref_inputs: dict[str, dict[str, tuple[str, str]]] = {}
+    for item, key, target, kind in pending:
+        # the amount of the indicator named: its first input of the same kind (5.12.1's `a`, the ATTT budget)
+        cands = [f for f in fields if f.indicator == target and f.kind not in (OPTION, OPTIONS)]
+        same = [f for f in cands if f.kind == kind] or cands
+        if same:
+            ref_inputs.setdefault(item, {})[key] = (target, same[0].key)
+    return Form(ruleset, tuple(fields), item_refs=refs, ref_inputs=ref_inputs, computed=tuple(computed),
+                diagnostics=tuple(diags))
 
 
 def form_fields(ruleset: Ruleset) -> list[FormField]:
@@ -267,11 +284,14 @@ def instructions(ruleset: Ruleset, form: Form) -> list[str]:
         "được bỏ qua.",
     ]
     if form.item_refs:
-        pairs = "; ".join(f"{k} lấy từ mục {', '.join(v)}" for k, v in form.item_refs.items())
+        pairs = "; ".join(f"{k} lấy từ mục {', '.join(v)}"
+                          + "".join(f" (ô {src[0]}:{src[1]})" for src in form.ref_inputs.get(k, {}).values())
+                          for k, v in form.item_refs.items())
         lines.append("7. Các giá trị \"mục X\" trong cách tính (so sánh với một chỉ số khác) không cần nhập: "
                      f"phần mềm lấy từ chỉ số được nhắc đến ({pairs}).")
     if form.computed:
-        lines.append("8. Các chỉ số sau được tính từ các chỉ số khác, không có ô nhập: " + ", ".join(form.computed) + ".")
+        lines.append("8. Các chỉ số sau được tính từ các chỉ số khác (cộng điểm các chỉ số thành phần), không có ô "
+                     "nhập: " + ", ".join(form.computed) + ".")
     if ruleset.groups:
         lines.append(f"9. Lĩnh vực ưu tiên: ghi vào ô \"{GROUP_HEADER}\" (B3 của trang đơn vị, hoặc cột "
                      f"\"{GROUP_HEADER}\") lĩnh vực tương ứng của đơn vị (ví dụ "
@@ -549,7 +569,7 @@ def _empty(v: Any) -> bool:
 
 
 _UNIT_NAMES = {_fold(x) for x in ("Đơn vị", "Tên đơn vị", "Đơn vị được đánh giá", "Cơ quan, đơn vị", "Đơn vị/Địa phương",
-                                   "Địa phương", "Unit", "Name", "Tên")}
+                                   "Địa phương", "Unit")}
 _GROUP_NAMES = {_fold(x) for x in ("Lĩnh vực", "Lĩnh vực ưu tiên", "Group", "Priority sector")}
 _IGNORED_COLS = {_fold(x) for x in ("STT", "TT", "Ghi chú", "Note", "Notes")}
 _ID_SORT = re.compile(r"\d+|[^\d]+")
@@ -710,6 +730,13 @@ class _Reader:
 
     def add_unit(self, name: str, group: str | None, values: dict[str, dict[str, Value]], where: str,
                  row_has_cells: bool) -> None:
+        if values:
+            # item references (``mục 5.12.1``) are filled from the indicator they name, at its cell
+            for item, refs in self.form.ref_inputs.items():
+                for key, (src_item, src_key) in refs.items():
+                    src = values.get(src_item, {}).get(src_key)
+                    if src is not None and key not in values.get(item, {}):
+                        values.setdefault(item, {})[key] = src
         if not values:
             if not row_has_cells:
                 self.diag("CDS807", where, unit=name)
@@ -739,6 +766,7 @@ class _Reader:
         header = rows[header_idx]
         unit_col = next(j for j, c in enumerate(header) if c is not None and _fold(c) in _UNIT_NAMES)
         group_col = next((j for j, c in enumerate(header) if c is not None and _fold(c) in _GROUP_NAMES), None)
+        skip = {unit_col, group_col}
         if group_col is not None and not self.ruleset.groups:
             self.diag("CDS813", cell(header_idx, group_col), text=_cell_str(header[group_col]))
             group_col = -1
@@ -746,7 +774,7 @@ class _Reader:
         ref_cols: set[int] = set()
         used: dict[tuple[str, str], str] = {}
         for j, h in enumerate(header):
-            if j in (unit_col, group_col) or _empty(h) or _fold(h) in _IGNORED_COLS:
+            if j in skip or _empty(h) or _fold(h) in _IGNORED_COLS:
                 continue
             key = self.column(h)
             where = cell(header_idx, j)
@@ -784,7 +812,9 @@ class _Reader:
             if group_col is not None and group_col >= 0 and group_col < len(row):
                 group = self.group_id(row[group_col], cell(i, group_col), name)
             values: dict[str, dict[str, Value]] = {}
-            bad = False
+            # cells in columns already reported (unknown, item references) are not "no data"
+            bad = any(not _empty(c) for j, c in enumerate(row) if j not in skip and j not in cols
+                      and j < len(header) and not _empty(header[j]) and _fold(header[j]) not in _IGNORED_COLS)
             for j, raw in filled.items():
                 item, key = cols[j]
                 v = self.value(name, item, key, raw, cell(i, j))
