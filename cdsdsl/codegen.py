@@ -27,7 +27,7 @@ from . import nodes as n
 from . import runtime
 from .cohort import best_subject, needs_cohort_error, quantity_key
 from .diagnostics import CdsError, Diagnostic, ScoreError
-from .interpret import (Outcome, Policy, _fmt_subject, _where, check_program, condition_exprs, fault_to_error,
+from .interpret import (Outcome, shown_subject, Policy, _fmt_subject, _where, check_program, condition_exprs, fault_to_error,
                         finish, formula_errors, refs)
 from .mangle import Mangler
 from .printer import print_expr
@@ -282,7 +282,7 @@ class _FunctionGen:
               known: dict[str, str]) -> list[ast.stmt]:
         cases = sc.cases.cases
         if pos == len(indexes):
-            subj = sc.subject
+            subj = shown_subject(sc)
             value: ast.expr = (_name(known[subj.name]) if type(subj) is n.Name and subj.name in known else _c(None))
             note = ast.Tuple([_c("CDS612"), self.mod.span(sc.span, self.src),
                               _c(print_expr(subj) if subj is not None else None), value], ast.Load())

@@ -121,6 +121,19 @@ def refs(*exprs: Any) -> list[tuple[str, str]]:
     return out
 
 
+def shown_subject(sc: Any) -> Any:
+    """What a no-match warning names: the case list's subject, else the name the
+    first condition compares (``Tỷ lệ`` in ``- Tỷ lệ >= 80%: ...``)."""
+    if sc.subject is not None:
+        return sc.subject
+    for case in sc.cases.cases:
+        c = case.condition
+        left = c.left if type(c) is n.Compare else c.subject if type(c) is n.Range else None
+        if type(left) is n.Name:
+            return left
+    return None
+
+
 def condition_exprs(c: Any, subject: Any) -> list[Any]:
     if type(c) is n.Compare:
         return [c.left if c.left is not None else subject, c.right]
@@ -379,9 +392,9 @@ class _Eval:
                 self.trace.append(TraceEntry("case", self.part, None, value, node=case,
                                              detail=(("index", i), ("subject", subj))))
                 return value
-        subj = self.known(sc.subject)
-        self.trace.append(TraceEntry("nomatch", self.part, print_expr(sc.subject) if sc.subject is not None else None,
-                                     subj, node=sc))
+        shown = shown_subject(sc)
+        self.trace.append(TraceEntry("nomatch", self.part, print_expr(shown) if shown is not None else None,
+                                     self.known(shown), node=sc))
         return ZERO
 
     def known(self, subject: Any) -> Fraction | None:
