@@ -456,7 +456,15 @@ def write_report_xlsx(cohort_result: Any, path: str | Path, lang: str = "vi") ->
     wb = Workbook()
     ws = wb.active
     ws.title = RANK_SHEET
-    _write_sheet(ws, rank_table(cohort_result, lang), title, {"unit": 40, "rank": 7}, digits)
+    ranking = rank_table(cohort_result, lang, label=False)
+    incomplete = ("chưa chấm được đầy đủ: có chỉ số không chấm được, tính 0 điểm (xem sheet Lý do mất điểm)"
+                  if lang != "en" else "not fully scored: some indicators could not be scored and count 0 "
+                  "(see the sheet Lý do mất điểm)")
+    ranking = attrs.evolve(ranking, columns=ranking.columns + (Column("status", _w("status", lang)),),
+                           rows=tuple(row + ("" if r.complete else incomplete,)
+                                      for row, r in zip(ranking.rows, cohort_result.ranking())),
+                           notes=tuple(n for n in ranking.notes))
+    _write_sheet(ws, ranking, title, {"unit": 40, "rank": 7, "status": 50}, digits)
     ws2 = wb.create_sheet(INDICATOR_SHEET)
     _write_sheet(ws2, indicator_table(cohort_result, lang), [], {"indicator": 10, "name": 60, "max": 8}, digits)
     ws3 = wb.create_sheet(LOST_SHEET)
