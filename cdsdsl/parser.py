@@ -56,32 +56,133 @@ class Line:
     bullet: str | None
     joined: bool = False
     stray: tuple[tuple[str, int], ...] = ()  # doubled punctuation (token, position)
+    #: the line ended with `;` or `.` (a finished statement)
+    closed: bool = False
 
 
-_SPLIT_INLINE = re.compile(
-    r";\s*(?=(?:[-+]\s|[A-Za-z]\s*=(?!=)|t[ỷỉ] ?lệ\s*[=<>]|điểm(?: đánh giá)?\s*[=:]|mức\s*\d))"
-    r"|[:.]\s+(?=[-+]\s)"
-    r"|(?<=\S)\s+(?=mức\s*\d+\s*[:≥>=<(])"
-    r"|(?<=[^\d.\s;:])\s+(?=\d\.\s+[A-ZĐÀ-Ỹ][^\d])",
-    re.I,
-)
+_OPERATOR_BEFORE = frozenset("-+*/(=<>:,")
+# where a statement can start inside one physical line (a formula pasted on one line)
+_STATEMENT_START = re.compile(
+    r"[-+]\s|[A-Za-z]\s*[=:.](?!=)\s|[A-Za-z]\s*=(?!=)|t[ỷỉ] ?lệ\s*(?:[=<>]|$)|điểm(?: đánh giá)?\s*[=:]"
+    r"|mức\s*\d|(?:từ|dưới|trên|mỗi)\s|(?:giải thích|ghi chú|lưu ý)\s*:|\d+\.\s+\S",
+    re.I)
+_CUT_SEMI = re.compile(r";\s*(?=\S)")
+_CUT_BULLET_AFTER_PUNCT = re.compile(r"[:.;]\s+(?=[-+]\s+\S)|;\s*(?=[-+]\s*\S)")
+_CUT_BULLET = re.compile(r"(?<=\S)\s+(?=[-+]\s+\S)")
+_NOT_BULLET_START = re.compile(r"(?:điểm tối đa|điểm phần này|số điểm tối đa|mục\s*\d|\d)", re.I)
+_LEVEL_PREFIX = re.compile(r"^[-+]?\s*mức\s*\d+\s*[:.]?", re.I)
+_ASSIGN_LINE = re.compile(r"^[-+]?\s*(?:[A-Za-z]|t[ỷỉ] ?lệ|điểm(?: đánh giá)?)\s*(?:=(?![<>=])|:\s*$|:\s*[-+]\s)", re.I)
+_DECL_LINE = re.compile(r"^[-+]?\s*[A-Za-z]\s*=(?![<>=])\s*\S")
+_NEXT_BREAK = re.compile(r";|\s[-+]\s")
+_EXPLAIN_START = re.compile(r"(?:giải thích|ghi chú|lưu ý)\s*:", re.I)
+_CUT_SENTENCE = re.compile(r"(?<=[^\d\s.])\.\s+(?=\S)")
+_CUT_BARE = re.compile(
+    r"(?<=\S)\s+(?=t[ỷỉ] ?lệ\s*(?:>=|<=|<|>|=)|[a-z]\s*=(?!=)|điểm(?: đánh giá)?\s*="
+    r"|đơn vị(?: tính)?\s*:?\s*(?:triệu|tỷ|tỉ|nghìn|ngàn|đồng)|(?:giải thích|ghi chú|lưu ý)\s*:"
+    r"|[a-z]\.\s+(?-i:[A-ZĐÀ-Ỹ])|(?-i:Danh) (?:mục|sách)\s|(?-i:Tính) điểm theo\s|(?-i:Cộng) điểm\s)", re.I)
+_CUT_LEVEL = re.compile(r"(?<=\S)\s+(?=mức\s*\d+\s*[:>=<(])", re.I)
+_CUT_HEADING_EQ = re.compile(r"điểm(?: đánh giá)?\s*=\s+(?=[-+]\s+\S)", re.I)
+_CUT_PART = re.compile(r"(?<=[^\d.\s;:])\s+(?=\d\.\s+[A-ZĐÀ-Ỹ][^\d])")
+_CONJ_BEFORE = re.compile(r"(?:^|\s)(và|hoặc|với|của|là)$", re.I)
+
+
+def _starts_statement(chunk: str, at: int) -> bool:
+    rest = chunk[at:]
+    if not rest:
+        return False
+    if rest[0].isalpha() and rest[0].isupper() and not re.match(r"[A-Z](?![^\W\d_])(?!\s*[=.:])", rest):
+        return True
+    return bool(_STATEMENT_START.match(rest))
+
+
+def _cuts(chunk: str) -> list[int]:
+    """Positions in ``chunk`` where a new statement starts (a one-line paste)."""
+    if len(chunk) < 3:
+        return []
+    depth = [0] * (len(chunk) + 1)
+    d = 0
+    for i, ch in enumerate(chunk):
+        depth[i] = d
+        if ch == "(":
+            d += 1
+        elif ch == ")":
+            d = max(0, d - 1)
+    depth[len(chunk)] = d
+    cuts: set[int] = set()
+
+    def prev_char(pos: int) -> str:
+        j = pos - 1
+        while j >= 0 and chunk[j] == " ":
+            j -= 1
+        return chunk[j] if j >= 0 else ""
+
+    for m in _CUT_SEMI.finditer(chunk):
+        if depth[m.start()] == 0 and _starts_statement(chunk, m.end()):
+            cuts.add(m.end())
+    for m in _CUT_BULLET_AFTER_PUNCT.finditer(chunk):
+        if depth[m.start()] == 0:
+            cuts.add(m.end())
+    for m in _CUT_SENTENCE.finditer(chunk):
+        if (depth[m.start()] == 0 and _starts_statement(chunk, m.end())
+                and not re.search(r"(?:^|[\s;])[A-Za-z]$", chunk[:m.start()])):
+            cuts.add(m.end())
+    for m in _CUT_BARE.finditer(chunk):
+        if (depth[m.start()] == 0 and prev_char(m.start()) not in _OPERATOR_BEFORE
+                and not _CONJ_BEFORE.search(chunk[:m.start()])):
+            cuts.add(m.end())
+    for m in _CUT_LEVEL.finditer(chunk):
+        if depth[m.start()] == 0 and prev_char(m.start()) not in _OPERATOR_BEFORE - {":"}:
+            cuts.add(m.end())
+    for m in _CUT_HEADING_EQ.finditer(chunk):
+        if depth[m.start()] == 0:
+            cuts.add(m.end())
+    for m in _CUT_PART.finditer(chunk):
+        if depth[m.start()] == 0:
+            cuts.add(m.end())
+    # last: a bare bullet is judged by the statement before it
+    for m in _CUT_BULLET.finditer(chunk):
+        after = m.end() + 1
+        while after < len(chunk) and chunk[after] == " ":
+            after += 1
+        if (depth[m.start()] == 0 and prev_char(m.start()) not in _OPERATOR_BEFORE
+                and _starts_statement(chunk, after) and not chunk[after].isdigit()):
+            # `... Điểm tối đa - Chưa ban hành: 0 điểm` is a new bullet;
+            # `Điểm tối đa + Điểm tối đa` is arithmetic: a bullet says `x: y` or `x = y`
+            nxt = _NEXT_BREAK.search(chunk, after)
+            segment = chunk[after:nxt.start() if nxt else len(chunk)]
+            before = chunk[max([0] + [c for c in cuts if c <= m.start()]):m.start()]
+            before = _LEVEL_PREFIX.sub("", before)
+            if _NOT_BULLET_START.match(segment) or not (
+                    ":" in before or (_DECL_LINE.match(before) and _DECL_LINE.match(segment))
+                    or (_ASSIGN_LINE.match(before) and (_ASSIGN_LINE.match(segment) or ":" in segment))
+                    or (_PART_LINE.match(before.strip()) and _starts_statement(chunk, after))):
+                continue
+            if ":" in segment or "=" in segment or (
+                    _PART_LINE.match(chunk[after:]) is None and _EXPLAIN_START.match(segment)):
+                cuts.add(m.end())
+    return sorted(c for c in cuts if 0 < c < len(chunk))
+
+
 _BULLET_RE = re.compile(r"^([-+•*])\s*(?=\S)")
 _CONT_START = re.compile(r"^[*/)]")
-_ENDS_OPEN = re.compile(r"[*/(+=\-]$")
+_ENDS_OPEN = re.compile(r"[*/(+=\-,]$")
 _DECL_START = re.compile(r"^[A-Za-z]\s*[=.:]|^=")
 _TRAIL = re.compile(r"[\s;.,]+$")
+_NOT_CONTINUATION = re.compile(r"^(từ|dưới|trên|mức|mỗi|tổng điểm|cộng điểm|giải thích|ghi chú|lưu ý|đơn vị)\b", re.I)
 
 
-def split_lines(text: str) -> list[Line]:
-    """Logical lines of normalised text (positions are into ``text``)."""
+def split_lines(text: str) -> tuple[list[Line], str]:
+    """Logical lines of normalised text, and the text with the line breaks
+    inside joined lines turned into spaces (same length, so positions hold)."""
     raw: list[tuple[int, int]] = []
     pos = 0
     for chunk in text.split("\n"):
         start, end = pos, pos + len(chunk)
         pos = end + 1
-        cuts = [start] + [start + m.end() for m in _SPLIT_INLINE.finditer(chunk)] + [end]
+        cuts = [start] + [start + c for c in _cuts(chunk)] + [end]
         for a, b in zip(cuts, cuts[1:]):
             raw.append((a, b))
+    chars = list(text)
     lines: list[Line] = []
     for a, b in raw:
         seg = text[a:b]
@@ -99,26 +200,38 @@ def split_lines(text: str) -> list[Line]:
             a += m.end()
             seg = text[a:b]
         stray: list[tuple[str, int]] = []
+        closed = False
         t = _TRAIL.search(seg)
         if t:
             tail = t.group(0).replace(" ", "")
+            closed = tail[:1] in (";", ".")
             if len(tail) > 1:
-                stray.append((tail[1:], a + t.start()))
+                second = [i for i, ch in enumerate(t.group(0)) if ch != " "][1]
+                stray.append((tail[1:], a + t.start() + second))
             b = a + t.start()
             seg = text[a:b]
         if not seg:
             continue
         prev = lines[-1] if lines else None
-        if prev is not None and bullet is None and (
+        if prev is not None and bullet is None and "\n" in text[prev.end:a] and (
             _CONT_START.match(seg)
-            or (_ENDS_OPEN.search(text[prev.start:prev.end]) and not _DECL_START.match(seg))
-            or (seg[0].islower() and not _DECL_START.match(seg)
-                and text[prev.end:a].strip(" \n") == "" and not re.match(r"^(từ|dưới|trên|mức)\b", seg, re.I))
+            or (not prev.closed and _ENDS_OPEN.search(text[prev.start:prev.end]) and not _DECL_START.match(seg))
+            or (not prev.closed and seg[0].islower() and not _DECL_START.match(seg)
+                and not _NOT_CONTINUATION.match(seg) and not _STATEMENT_START.match(seg))
+            or (not prev.closed and prev.bullet is not None and ":" not in text[prev.start:prev.end]
+                and "=" not in text[prev.start:prev.end] and ":" in seg and not _DECL_START.match(seg)
+                and not _STATEMENT_START.match(seg) and not _PART_LINE.match(seg))
         ):
-            lines[-1] = Line(prev.start, b, prev.bullet, True, prev.stray + tuple(stray))
+            for i in range(prev.end, a):
+                if chars[i] == "\n":
+                    chars[i] = " "
+            lines[-1] = Line(prev.start, b, prev.bullet, True, prev.stray + tuple(stray), closed)
             continue
-        lines.append(Line(a, b, bullet, False, tuple(stray)))
-    return lines
+        lines.append(Line(a, b, bullet, False, tuple(stray), closed))
+    return lines, "".join(chars)
+
+
+_PART_LINE = re.compile(r"^\d+[.)]\s+\S")
 
 
 # ------------------------------------------------------------- the parser
@@ -141,6 +254,8 @@ _PART_RE = re.compile(r"^(\d+)[.)]\s+(\S.*)$")
 _EXPLAIN_RE = re.compile(r"^(giải\s+thích|ghi\s+chú|lưu\s+ý|chú\s+thích)\s*[:.]", re.I)
 _PER_ITEM_RE = re.compile(r"^mỗi\s+", re.I)
 _FORMAL_COND = re.compile(r"[<>=]|^(từ|dưới|trên)\s+-?\d|^\d+(\.\d+)?\s*%?\s*$|trở lên", re.I)
+_BAD_NUMBER = re.compile(r"(?<![\d.])(?<!mục )(?<!số )(?<!tiêu )(?<!từ )(?<!đến )\d+(?:\.\d+){2,}(?:\s*%)|(?<![\d.])\d+(?:\.\d+)+\.(?=\s*%)|\d+\s*%\s*%", re.I)
+_DANGLING_COMPARISON = re.compile(r"^(.*?)(>=|<=|=>|=<|<|>|=)\s*$")
 _UNIT_NOTE_RE = re.compile(r"^(đơn\s+vị(\s+tính)?\s*:?\s*)", re.I)
 
 
@@ -237,7 +352,7 @@ class _FormulaParser:
 
     def parse(self) -> n.Formula:
         self.check_depth()
-        lines = split_lines(self.nt)
+        lines, self.nt = split_lines(self.nt)
         parts: list[tuple[str | None, str | None, int, list]] = [(None, None, 0, [])]
         pending_heading: tuple[str, int, int] | None = None
         cases: list[n.Case] = []
@@ -265,7 +380,7 @@ class _FormulaParser:
             if line.joined:
                 self.warn("CDS152", s, e)
             for tok, at in line.stray:
-                self.warn("CDS151", at, at + len(tok) + 1, token=tok)
+                self.warn("CDS151", at, at + len(tok), token=tok)
             if explanation is not None:
                 explanation = (explanation[0], e, explanation[2])
                 continue
@@ -304,7 +419,8 @@ class _FormulaParser:
         flush_cases()
         if explanation is not None:
             s, e, _ = explanation
-            parts[-1][3].append(n.Note("explanation", self.nt[s:e], span=self.span(s, e)))
+            text = re.sub(r"\s*\n\s*", " ", self.nt[s:e])
+            parts[-1][3].append(n.Note("explanation", text, span=self.span(s, e)))
 
         built: list[n.Part] = []
         for number, title, start, body in parts:
@@ -353,7 +469,8 @@ class _FormulaParser:
 
         # declarations `a = ...`, `a. ...`, `= ...` (name missing)
         m = re.match(r"^([A-Za-z])\s*([=.:])\s*(?=\S)", body)
-        if m and not (m.group(2) == "." and body[m.end()].isdigit()):
+        if m and not (m.group(2) == "." and body[m.end()].isdigit()) and not (
+                m.group(2) == "=" and self.is_formal_case(s, e)):
             return self.declaration(line, m)
         if body.startswith("="):
             return self.declaration(line, None)
@@ -396,12 +513,36 @@ class _FormulaParser:
                 self.piece("condition", s, e)
             except _PieceError as err:
                 cond_err = err
+            self.explain_missing_colon(s, e)
             if cond_err is not None:
+                self.explain_condition_error(s, e)
                 raise self.error("CDS110", cond_err.start, cond_err.end,
                                  detail=self.nt[cond_err.start:cond_err.end] or body)
-            raise self.error("CDS105", e, e, condition=body)
+            raise self.error("CDS105", e - 1, e, condition=self.original(s, e))
 
         return "stmt", self.note(s, e)
+
+    def explain_missing_colon(self, s: int, e: int) -> None:
+        """`Tỷ lệ >= 80% Điểm tối đa`: a condition and a result with no `:` between (CDS111)."""
+        for m in re.finditer(r" (?=\S)", self.nt[s:e]):
+            cut = s + m.end()
+            cond = self.try_piece("condition", s, cut - 1)
+            if cond is None or not isinstance(cond, (n.Compare, n.Range)):
+                continue
+            res = self.try_piece("result", *self.strip_range(cut, e))
+            if res is not None and not self.is_prose_expr(res[0]):
+                raise self.error("CDS111", cut, e, condition=self.original(s, cut - 1).strip(),
+                                 result=self.original(cut, e).strip())
+
+    def is_formal_case(self, s: int, e: int) -> bool:
+        """`c = 2%: Điểm tối đa` is a case on `c`, not a declaration of `c`."""
+        if ":" not in self.nt[s:e]:
+            return False
+        colon = self.case_colon(s, e)
+        if colon is None:
+            return False
+        cond = self.try_piece("condition", *self.strip_range(s, colon))
+        return isinstance(cond, n.Compare) and cond.left is not None and not self.is_prose_expr(cond.right)
 
     def case_colon(self, s: int, e: int) -> int | None:
         """Position of the `:` that separates a case's condition from its result."""
@@ -448,11 +589,12 @@ class _FormulaParser:
         try:
             cond = self.piece("condition", s, e)
         except _PieceError as err:
+            self.explain_condition_error(s, e)
+            if err.code in ("CDS103", "CDS107", "CDS108", "CDS109"):
+                raise self.error(err.code, err.start, err.end, **err.params) from None
             if re.search(r"[<>=]", text) and re.match(r"^\s*(t[ỷỉ] ?lệ|điểm|[a-z]\b|[<>=])", text, re.I):
                 raise self.error("CDS110", err.start, err.end,
                                  detail=self.nt[err.start:err.end] or text) from None
-            if err.code == "CDS107":
-                raise self.error(err.code, err.start, err.end, **err.params) from None
             return self.option(s, e)
         if isinstance(cond, n.Compare) and cond.left is None and cond.op == "=" and not self.is_constant(cond.right):
             return self.option(s, e)
@@ -462,6 +604,23 @@ class _FormulaParser:
                 and not re.search(r"[<>=]", text):
             return self.option(s, e)
         return cond
+
+    def explain_condition_error(self, s: int, e: int) -> None:
+        """Raise a precise error for a formal condition that does not parse:
+        a comparison missing its right side (CDS107), a malformed number (CDS108)."""
+        text = self.nt[s:e]
+        m = _BAD_NUMBER.search(text)
+        if m:
+            raise self.error("CDS108", s + m.start(), s + m.end(), text=self.original(s + m.start(), s + m.end()))
+        m = _DANGLING_COMPARISON.match(text)
+        if m:
+            op_start = s + m.start(2)
+            raise self.error("CDS107", op_start, s + m.end(2), text=self.original(s, e).strip())
+
+    def original(self, start: int, end: int) -> str:
+        """The words the user pasted for normalised ``[start, end)``."""
+        sp = self.span(start, end)
+        return self.text[sp.start:sp.end]
 
     def option(self, s: int, e: int) -> Any:
         label = self.nt[s:e]
@@ -482,10 +641,14 @@ class _FormulaParser:
         return expr, target
 
     def level(self, line: Line, number: int, s: int, e: int) -> n.Case:
-        # result in parentheses at the end: `≥ 10 % (điểm tối đa)`, `(70% điểm)`
+        """`Mức 1: ≥ 2,5% mục 5.12.1: 100% điểm phần này` or `Mức 1 ≥ 10 % (điểm tối đa)`."""
         text = self.nt[s:e]
         cond_end, res_start, res_end = None, None, None
-        if text.endswith(")"):
+        colon = self.case_colon(s, e)
+        if colon is not None:
+            cond_end, res_start, res_end = colon, colon + 1, e
+        elif text.endswith(")"):
+            # the result in parentheses at the end: `≥ 10 % (điểm tối đa)`, `(70% điểm)`
             depth = 0
             for i in range(e - 1, s - 1, -1):
                 if self.nt[i] == ")":
@@ -498,18 +661,12 @@ class _FormulaParser:
                             cond_end, res_start, res_end = i, i + 1, e - 1
                         break
         if cond_end is None:
-            colon = self.case_colon(s, e)
-            if colon is None:
-                raise self.error("CDS105", e, e, condition=self.nt[line.start:e])
-            cond_end, res_start, res_end = colon, colon + 1, e
+            raise self.error("CDS105", e - 1 if e > s else e, e, condition=self.nt[line.start:e])
         cs, ce = self.strip_range(s, cond_end)
         rs, re_ = self.strip_range(res_start, res_end)
         if rs >= re_:
-            raise self.error("CDS105", res_start, res_start + 1, condition=self.nt[line.start:ce])
-        try:
-            cond = self.piece("condition", cs, ce) if cs < ce else n.Otherwise("", span=self.span(cs, cs))
-        except _PieceError as err:
-            raise self.error(err.code, err.start, err.end, **err.params) from None
+            raise self.error("CDS105", res_start - 1, res_start, condition=self.nt[line.start:ce])
+        cond = self.condition(cs, ce) if cs < ce else n.Otherwise("", span=self.span(cs, cs))
         expr, target = self.result(rs, re_)
         return n.Case(cond, expr, number, span=self.span(line.start, line.end), target=target)
 
@@ -540,6 +697,9 @@ class _FormulaParser:
                 except _PieceError as err:
                     raise self.fail(err, s, e) from None
         if recovered:
+            expr = self.try_piece("expr", ds, de) if ds < de else None
+            if ds >= de or (expr is not None and not self.is_prose_expr(expr)):
+                raise self.error("CDS106", s, s + 1)
             self.warn("CDS150", s, s + 1, name=name, description=desc)
         elif sep == ".":
             self.warn("CDS154", s, e, name=name, description=desc)
@@ -608,7 +768,7 @@ def parse_formula(text: str, *, name: str = "<formula>", line_offset: int = 0,
         raise
     except RecursionError:
         raise FormulaSyntaxError([Diagnostic.make("CDS104", Span(0, min(1, len(text))), source=source,
-                                                  depth="?", limit=MAX_DEPTH, item=item)]) from None
+                                                  depth=f">{MAX_DEPTH}", limit=MAX_DEPTH, item=item)]) from None
     if item is not None:
         formula = attrs.evolve(formula, diagnostics=tuple(d.with_context(item=item) for d in formula.diagnostics))
     return formula

@@ -1,0 +1,78 @@
+"""Syntax errors by example: malformed snippets and the code each must raise.
+
+Takes: nothing (data only).
+Returns: `SYNTAX_ERRORS`, code → list of `(snippet, caret)`: parsing the snippet
+raises `FormulaSyntaxError` with exactly that code, and the caret (the span
+of the first diagnostic) covers the words ``caret`` of the snippet;
+`RECOVERIES`, code → list of `(snippet, caret)` for slips that parse with a
+warning naming the recovery.  `tests/test_parse_errors.py` checks every row,
+and docs/language.md lists them; add a row whenever a message is improved.
+"""
+from __future__ import annotations
+
+#: code → [(malformed snippet, the words the caret must point at)]
+SYNTAX_ERRORS: dict[str, list[tuple[str, str]]] = {
+    "CDS101": [  # an operator with nothing after it
+        ("Tỷ lệ = a/", "/"),
+        ("- Điểm = Tỷ lệ *", "*"),
+        ("- Tỷ lệ >= 80%: Điểm tối đa +", "+"),
+    ],
+    "CDS102": [  # a symbol that has no place here
+        ("Tỷ lệ = a/b)", ")"),
+        ("Tỷ lệ = a @ b", "@"),
+        ("Điểm = Tỷ lệ ** Điểm tối đa", "*"),
+    ],
+    "CDS103": [  # an unclosed parenthesis
+        ("Tỷ lệ = (a+b/c", "c"),
+        ("- Điểm = (Tỷ lệ * Điểm tối đa", "a"),
+    ],
+    "CDS104": [  # nesting too deep
+        ("Tỷ lệ = " + "(" * 60 + "a" + ")" * 60, "("),
+    ],
+    "CDS105": [  # a case with no points
+        ("- Tỷ lệ >= 80%:", ":"),
+        ("Mức 1: ≥ 10%:", ":"),
+    ],
+    "CDS106": [  # no name, and the right side is a formula, not a description
+        ("= a/b", "="),
+    ],
+    "CDS107": [  # a comparison missing its right side
+        ("- Tỷ lệ >= : Điểm tối đa", ">="),
+        ("- Tỷ lệ ≥ : Điểm tối đa", "≥"),
+        ("+ Tỷ lệ < : Điểm = Tỷ lệ*Điểm tối đa", "<"),
+    ],
+    "CDS108": [  # a malformed number
+        ("- Tỷ lệ >= 2,5,1%: Điểm tối đa", "2,5,1%"),
+        ("- Tỷ lệ ≥ 80%%: Điểm tối đa", "80%%"),
+    ],
+    "CDS109": [  # two comparisons that are not one range
+        ("- a >= 1 và b < 2: Điểm tối đa", "a >= 1 và b < 2"),
+    ],
+    "CDS110": [  # a line that starts like a formula but is not one
+        ("- Tỷ lệ <> 80%: Điểm tối đa", ">"),
+    ],
+    "CDS111": [  # a condition and its points with no `:` between
+        ("- Tỷ lệ >= 80% Điểm tối đa", "Điểm tối đa"),
+        ("+ Tỷ lệ < 70% Tỷ lệ*Điểm tối đa", "Tỷ lệ*Điểm tối đa"),
+    ],
+}
+
+#: code → [(snippet that still parses, the words the warning points at)]
+RECOVERIES: dict[str, list[tuple[str, str]]] = {
+    "CDS150": [  # a declaration without a name: the next free letter is used
+        ("= Số lượng người dân trưởng thành có điện thoại thông minh;\nb= Tổng dân số của cấp huyện;\n"
+         "- Tỷ lệ=a/b\n- Điểm=Tỷ lệ*Điểm tối đa", "="),
+    ],
+    "CDS151": [  # doubled punctuation
+        ("a= Số lượng văn bản;;\nb= Tổng số văn bản;\n- Tỷ lệ=a/b;\n- Điểm=Tỷ lệ*Điểm tối đa", ";"),
+        ("- Đã ban hành: Điểm tối đa..\n- Chưa ban hành: 0 điểm", "."),
+    ],
+    "CDS152": [  # a line broken in the middle by copy-paste
+        ("- Đã chuyển đổi sang công nghệ IPv6: 1/5\n*Điểm tối đa;\n- Chưa chuyển đổi: 0 điểm",
+         "Đã chuyển đổi sang công nghệ IPv6: 1/5\n*Điểm tối đa"),
+    ],
+    "CDS154": [  # `a.` instead of `a =`
+        ("a. Tổng số tên miền .vn trên địa bàn\nb. Tổng số doanh nghiệp trên địa bàn\nTỷ lệ = a/b\n"
+         "Điểm = Tỷ lệ * Điểm tối đa", "a. Tổng số tên miền .vn trên địa bàn"),
+    ],
+}
