@@ -49,13 +49,15 @@ class _Buf:
         self.ends = ends
 
     def sub(self, pattern: "re.Pattern[str]", repl: Callable[[re.Match], str] | str) -> None:
+        if pattern.search(self.text) is None:  # the common case: nothing to rewrite
+            return
         out: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
         pos = 0
         for m in pattern.finditer(self.text):
             s, e = m.span()
-            new = repl(m) if callable(repl) else m.expand(repl)
+            new = repl(m) if callable(repl) else repl
             out.append(self.text[pos:s])
             starts.extend(self.starts[pos:s])
             ends.extend(self.ends[pos:s])
@@ -81,6 +83,9 @@ class _Buf:
 
 def _nfc(text: str) -> tuple[str, list[int], list[int]]:
     """NFC per cluster (base character + combining marks)."""
+    if unicodedata.is_normalized("NFC", text) and not any(unicodedata.combining(ch) for ch in text):
+        n = len(text)
+        return text, list(range(n)), list(range(1, n + 1))
     out: list[str] = []
     offs: list[int] = []
     ends: list[int] = []
@@ -116,7 +121,7 @@ _SYMBOLS = {"≥": ">=", "≧": ">=", "⩾": ">=", "≤": "<=", "≦": "<=", "�
 _SYMBOL = re.compile("|".join(map(re.escape, _SYMBOLS)))
 _BULLET = re.compile(r"(?m)^([ \t]*)[•◦▪▫●○■□➢➤►▸‣∙·](?=\s|\S)")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _CRLF = re.compile(r"\r\n?|\u2028|\u2029")
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 # `x` used as a multiplication sign: `(A + B) x 485`, `2 x Điểm tối đa`

@@ -13,6 +13,7 @@ note) → its formal pieces parsed by the Lark LALR grammar
 """
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from fractions import Fraction
@@ -236,6 +237,34 @@ _PART_LINE = re.compile(r"^\d+[.)]\s+\S")
 
 # ------------------------------------------------------------- the parser
 
+@functools.lru_cache(maxsize=4096)
+def _parse_tree(kind: str, text: str) -> tuple:
+    """Lark's reading of one piece, positions relative to the piece:
+    ``("ok", tree)`` or ``("error", start, end, code, params)``.
+
+    Cached by text: decisions repeat the same pieces (`Điểm tối đa`,
+    `0 điểm`, `Tỷ lệ=a/b`) in cell after cell.  Trees are never mutated
+    (the builder makes new nodes), so sharing them is safe."""
+    try:
+        return ("ok", lark_parser().parse(text, start=kind))
+    except (UnexpectedEOF, UnexpectedToken) as exc:
+        tok = getattr(exc, "token", None)
+        if tok is None or tok.type == "$END":
+            stripped = text.rstrip()
+            last = stripped[-1:] or "?"
+            code = "CDS103" if text.count("(") > text.count(")") else "CDS101"
+            at = max(0, len(stripped) - 1)
+            return ("error", at, at + 1, code, (("after", last),))
+        s = tok.start_pos or 0
+        return ("error", s, s + max(1, len(str(tok))), "CDS102", (("token", str(tok)),))
+    except UnexpectedCharacters as exc:
+        s = exc.pos_in_stream
+        return ("error", s, s + 1, "CDS102", (("token", text[s]),))
+    except UnexpectedInput as exc:  # pragma: no cover - other lark errors
+        s = getattr(exc, "pos_in_stream", 0) or 0
+        return ("error", s, s + 1, "CDS100", (("detail", str(exc).splitlines()[0]),))
+
+
 class _PieceError(Exception):
     def __init__(self, start: int, end: int, code: str, **args: Any) -> None:
         super().__init__(code)
@@ -268,6 +297,7 @@ class _FormulaParser:
         self.diags: list[Diagnostic] = []
         self.lark = lark_parser()
         self.defined: set[str] = set()
+        self._memo: dict[tuple, tuple[bool, Any]] = {}
 
     # -------------------------------------------------------------- helpers
     def span(self, start: int, end: int) -> Span:
@@ -282,29 +312,30 @@ class _FormulaParser:
         self.diags.append(Diagnostic.make(code, self.span(start, end), source=self.source, **args))
 
     def piece(self, kind: str, start: int, end: int) -> Any:
-        """Parse ``nt[start:end]`` with start symbol ``kind``; raise _PieceError."""
-        text = self.nt[start:end]
-        try:
-            tree = self.lark.parse(text, start=kind)
-        except (UnexpectedEOF, UnexpectedToken) as exc:
-            tok = getattr(exc, "token", None)
-            if tok is None or tok.type == "$END":
-                stripped = text.rstrip()
-                last = stripped[-1:] or "?"
-                code = "CDS103" if text.count("(") > text.count(")") else "CDS101"
-                at = start + max(0, len(stripped) - 1)
-                raise _PieceError(at, at + 1, code, after=last) from None
-            s = start + (tok.start_pos or 0)
-            raise _PieceError(s, s + max(1, len(str(tok))), "CDS102", token=str(tok)) from None
-        except UnexpectedCharacters as exc:
-            s = start + exc.pos_in_stream
-            raise _PieceError(s, s + 1, "CDS102", token=text[exc.pos_in_stream]) from None
-        except UnexpectedInput as exc:  # pragma: no cover - other lark errors
-            s = start + (getattr(exc, "pos_in_stream", 0) or 0)
-            raise _PieceError(s, s + 1, "CDS100", detail=str(exc).splitlines()[0]) from None
+        """Parse ``nt[start:end]`` with start symbol ``kind``; raise _PieceError.
+
+        Memoised per formula: the classifier asks about the same piece several
+        times (is it a result? a condition?) and each answer costs a parse."""
+        key = (kind, start, end, self.nt)
+        hit = self._memo.get(key)
+        if hit is None:
+            try:
+                hit = (True, self._piece(kind, start, end))
+            except _PieceError as err:
+                hit = (False, err)
+            self._memo[key] = hit
+        if hit[0]:
+            return hit[1]
+        raise hit[1]
+
+    def _piece(self, kind: str, start: int, end: int) -> Any:
+        outcome = _parse_tree(kind, self.nt[start:end])
+        if outcome[0] == "error":
+            _, rs, re_, code, params = outcome
+            raise _PieceError(start + rs, start + re_, code, **dict(params))
         builder = AstBuilder(lambda a, b: self.span(start + a, start + b))
         try:
-            return builder.transform(tree)
+            return builder.transform(outcome[1])
         except VisitError as exc:
             orig = exc.orig_exc
             if isinstance(orig, BuildError):

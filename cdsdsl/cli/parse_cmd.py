@@ -1,14 +1,8 @@
 """`cds parse [FILE|-]`: print the AST of one formula."""
 from __future__ import annotations
 
-import json
-
 import click
 
-from ..nodes import to_dict
-from ..parser import parse_formula
-from ..printer import print_formula
-from ..render import render_diagnostics
 from .common import EXIT_FINDINGS, emit, format_option, guarded, lang_option, main, output_option, read_text
 
 
@@ -51,6 +45,13 @@ def parse_cmd(file: str, fmt: str, lang: str, output) -> None:
     FILE chứa văn bản "Cách xác định và tính điểm" (- là đầu vào chuẩn).
     --format text in lại công thức theo văn phong chuẩn.
     """
+    import json
+
+    from ..nodes import to_dict
+    from ..parser import parse_formula
+    from ..printer import print_formula
+    from ..render import render_diagnostics
+
     text = read_text(file, lang)
     formula = parse_formula(text, name="<stdin>" if file == "-" else file)
     if fmt == "json":
