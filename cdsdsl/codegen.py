@@ -418,13 +418,15 @@ class CompiledFormula:
                 diags.append(Diagnostic.make(code, span, source=src, item=p.item, unit=unit,
                                              indicator=p.item or "?", unit_name=unit or "?",
                                              subject=subject or "giá trị", value=_fmt_subject(value)))
+        if type(total) is not Fraction:
+            total = Fraction(total)
         if total < 0 or total > mx:
             tmp: list[Diagnostic] = []
             exact, _ = finish(p, Fraction(total), tmp, None, unit, policy)
             if diags is not None:
                 diags.extend(tmp)
             return exact
-        return Fraction(total)
+        return total
 
     def __call__(self, inputs: Mapping[str, object], *, cohort: Mapping[str, Any] | None = None,
                  item_points: Any = None, unit: str | None = None, policy: Policy | None = None) -> Outcome:

@@ -180,9 +180,7 @@ class CompiledRuleset:
     def _done(self, c: CompiledIndicator, value: Fraction, status: str, diags: tuple,
               exact: dict[str, Fraction]) -> "IndicatorResult":
         exact[c.key] = value
-        pol = self.policy
-        return IndicatorResult(c.key, c.indicator.name, c.max_points, value,
-                               round_points(value, pol.digits, pol.rounding), status, diags)
+        return IndicatorResult(c.key, c.indicator.name, c.max_points, value, self.policy, status, diags)
 
     def _totals(self, unit: Unit, results: dict[str, "IndicatorResult"]) -> "UnitResult":
         rs = self.ruleset
@@ -311,10 +309,19 @@ class IndicatorResult:
     name: str
     max_points: Fraction | None
     exact: Fraction | None
-    points: Decimal | None
+    #: the rounding policy (``points`` is rounded on demand, once)
+    policy: Any = attrs.field(eq=False, repr=False)
     #: scored | entered | children | not_applicable | error
     status: str
     diagnostics: tuple[Diagnostic, ...] = ()
+
+    @property
+    def points(self) -> Decimal | None:
+        """The points rounded once per the ruleset (``Làm tròn:``)."""
+        if self.exact is None:
+            return None
+        p = self.policy or Policy()
+        return round_points(self.exact, p.digits, p.rounding)
 
     def to_dict(self, lang: str = "vi") -> dict[str, Any]:
         return {"id": self.key, "name": self.name, "max": _num(self.max_points),

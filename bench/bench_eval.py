@@ -1,0 +1,157 @@
+"""Evaluation benchmark (run by hand: ``.venv/bin/python bench/bench_eval.py``).
+
+1. One formula (huyện 2023 6.9 shape: ``Tỷ lệ=(b+c)/a``, ``>= 80%``: max, else
+   ``Tỷ lệ/80%*Điểm tối đa``) on the same inputs: compiled cdsdsl, the
+   interpreter, a hand-written float function, simpleeval.
+2. 10 000 generated units × the huyện Ninh Thuận 2023 set: loading/compiling,
+   then scoring and ranking, and peak memory.
+"""
+from __future__ import annotations
+
+import platform
+import random
+import sys
+import time
+import tracemalloc
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from cdsdsl.codegen import compile_program  # noqa: E402
+from cdsdsl.interpret import evaluate_program  # noqa: E402
+from cdsdsl.parser import parse_formula  # noqa: E402
+from cdsdsl.resolve import resolve  # noqa: E402
+from cdsdsl.runtime import round_points  # noqa: E402
+
+FORMULA = ("a= Tổng số hồ sơ;\nb= Hồ sơ mức độ 3;\nc= Hồ sơ mức độ 4;\n- Tỷ lệ=(b+c)/a\n- Điểm=\n"
+           "+ Tỷ lệ>=80%: Điểm tối đa;\n+ Tỷ lệ<80%: Tỷ lệ/80%*Điểm tối đa")
+
+
+def hand_written(a, b, c):
+    ratio = (b + c) / a
+    points = 20.0 if ratio >= 0.8 else ratio / 0.8 * 20.0
+    return round(points, 2)
+
+
+def timeit(f, data, repeat=3):
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter()
+        for d in data:
+            f(d)
+        best = min(best, time.perf_counter() - t)
+    return best / len(data) * 1e6  # µs per call
+
+
+def formula_bench(n=20_000):
+    import simpleeval
+
+    rnd = random.Random(1)
+    data = []
+    for _ in range(n):
+        a = rnd.randint(1, 5000)
+        b = rnd.randint(0, a)
+        c = rnd.randint(0, a - b)
+        data.append({"a": a, "b": b, "c": c})
+    program = resolve(parse_formula(FORMULA), 20, item="6.9")
+    compiled = compile_program(program)
+    se = simpleeval.SimpleEval()
+    expr = "20 if (b + c) / a >= 0.8 else (b + c) / a / 0.8 * 20"
+
+    def se_call(d):
+        se.names = d
+        return round(se.eval(expr), 2)
+
+    # the same results (float rounding aside)
+    for d in data[:2000]:
+        exact = compiled(d).points
+        assert abs(float(exact) - hand_written(d["a"], d["b"], d["c"])) <= 0.011, d
+
+    results = {
+        "compiled (Outcome, rounded Decimal)": timeit(lambda d: compiled(d), data),
+        "compiled (exact Fraction, as the scorer calls it)": timeit(lambda d: compiled.exact(d), data),
+        "compiled function alone": timeit(lambda d: compiled.function(d, None, None, None), data),
+        "interpreter": timeit(lambda d: evaluate_program(program, d), data[:5000]),
+        "hand-written float": timeit(lambda d: hand_written(d["a"], d["b"], d["c"]), data),
+        "simpleeval": timeit(se_call, data[:5000]),
+    }
+    return results
+
+
+def ruleset_bench(n_units=10_000):
+    from cdsdsl.cohort import rank
+    from cdsdsl.ruleset import load_ruleset
+    from cdsdsl.scoring import compile_ruleset, score_cohort
+    from scoring_data import plausible_unit
+
+    t0 = time.perf_counter()
+    rs = load_ruleset(ROOT / "rulesets" / "huyen-ninh-thuan-2023.cds")
+    t1 = time.perf_counter()
+    cr = compile_ruleset(rs)
+    t2 = time.perf_counter()
+    rnd = random.Random(3)
+    units = [plausible_unit(cr, f"Huyện {i}", rnd) for i in range(n_units)]
+    t3 = time.perf_counter()
+    t6 = time.perf_counter()
+    res = score_cohort(cr, units)
+    t7 = time.perf_counter()
+    assert len(res) == n_units and rank([1, 2]) == [2, 1]
+    import resource
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    tracemalloc.start()
+    score_cohort(cr, units[:1000])
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return {"load ruleset": t1 - t0, "parse+resolve+compile 85 indicators": t2 - t1,
+            f"generate {n_units} units": t3 - t2, f"score+rank {n_units} units": t7 - t6,
+            "max RSS of the process (MiB)": rss, "peak traced memory, 1000 units (MiB)": peak / 2**20,
+            "indicators": len(cr.items)}
+
+
+def decimal_vs_fraction(n=200_000):
+    """Why Fraction (docs/semantics.md): speed of ``a/b >= 80% ? max : a/b/80%*max`` and exactness."""
+    from decimal import Decimal as D
+
+    pairs = [(i % 97 + 1, i % 89 + 98) for i in range(n)]
+    f80, d80 = Fraction(4, 5), D("0.8")
+
+    def with_fraction():
+        for a, b in pairs:
+            r = Fraction(a, b)
+            _ = 20 if r >= f80 else r / f80 * 20
+
+    def with_decimal():
+        for a, b in pairs:
+            r = D(a) / D(b)
+            _ = 20 if r >= d80 else r / d80 * 20
+
+    out = {}
+    for name, f in (("Fraction", with_fraction), ("Decimal", with_decimal)):
+        t = time.perf_counter()
+        f()
+        out[name] = (time.perf_counter() - t) / n * 1e6
+    exact_f = Fraction(7, 21) * 3 == 1
+    exact_d = D(7) / D(21) * 3 == 1
+    return out, exact_f, exact_d
+
+
+def main():
+    print(f"Python {platform.python_version()} on {platform.platform()} ({platform.processor() or platform.machine()})")
+    (speeds, ef, ed) = decimal_vs_fraction()
+    print(f"Fraction {speeds['Fraction']:.2f} µs, Decimal {speeds['Decimal']:.2f} µs per ratio+threshold; "
+          f"7/21*3 == 1: Fraction {ef}, Decimal {ed}")
+    fb = formula_bench()
+    hand = fb["hand-written float"]
+    for k, v in fb.items():
+        print(f"{k:55s} {v:8.2f} µs/call  ({v / hand:5.1f}× hand-written)")
+    print(f"simpleeval / compiled(exact): {fb['simpleeval'] / fb['compiled (exact Fraction, as the scorer calls it)']:.1f}×")
+    for k, v in ruleset_bench().items():
+        print(f"{k:55s} {v:8.2f}" + (" s" if isinstance(v, float) and "MiB" not in k else ""))
+
+
+if __name__ == "__main__":
+    main()
