@@ -124,6 +124,11 @@ class CompiledRuleset:
                                  applies_to=applies)
 
     def applies(self, c: CompiledIndicator, unit: Unit) -> bool:
+        """``Áp dụng:`` lists, and priority-sector groups: a group's indicators apply
+        only to the units of that group (``Unit.group``)."""
+        group = c.indicator.group_id
+        if group is not None and group != unit.group:
+            return False
         return c.applies_to is None or _fold(unit.name) in c.applies_to
 
     # ------------------------------------------------------------ scoring
@@ -144,8 +149,10 @@ class CompiledRuleset:
              exact: dict[str, Fraction]) -> "IndicatorResult":
         mx = c.max_points
         if not self.applies(c, unit):
-            d = Diagnostic.make("CDS631", None, item=c.key, unit=unit.name, indicator=c.key, unit_name=unit.name)
-            return IndicatorResult(c.key, c.indicator.name, mx, None, None, "not_applicable", (d,))
+            other_group = c.indicator.group_id is not None and c.indicator.group_id != unit.group
+            d = () if other_group else (Diagnostic.make("CDS631", None, item=c.key, unit=unit.name, indicator=c.key,
+                                                        unit_name=unit.name),)
+            return IndicatorResult(c.key, c.indicator.name, mx, None, None, "not_applicable", d)
         inputs = unit.values.get(c.key, {})
         if c.errors:
             first = c.errors[0]
@@ -196,7 +203,8 @@ class CompiledRuleset:
             t = bucket.get(key) or TotalResult(key, ZERO, ZERO)
             mx = c.max_points or ZERO
             if r.status == "not_applicable":
-                bucket[key] = t
+                if c.indicator.group_id is None or c.indicator.group_id == unit.group:
+                    bucket[key] = t
                 continue
             bucket[key] = TotalResult(key, t.exact + (r.exact or ZERO), t.max_points + mx)
         total = sum((t.exact for t in sections.values()), ZERO)
