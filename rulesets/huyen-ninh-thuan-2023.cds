@@ -2,7 +2,8 @@
 # Chép từ /work/shared/decisions/huyen-ninh-thuan-2023.txt (shared/decisions/ bên cạnh dự án).
 # Cách tính được chép NGUYÊN VĂN, kể cả các lỗi của văn bản (chỉ bỏ dấu cách cuối dòng);
 # tests/test_ruleset_format.py so từng ô với shared/corpus/seed-formulas.jsonl.
-# Chưa có dòng `Sửa:` nào: việc sửa sẽ quyết định sau khi có bộ kiểm tra công thức.
+# Các lỗi của văn bản mà `cds check` tìm thấy được sửa bằng dòng `Sửa:` (văn bản gốc giữ nguyên ở
+# `Cách tính:`, lý do ở `Lý do sửa:`) hoặc được giải thích bằng ghi chú `#` ngay trên chỉ số.
 Bộ chỉ số: Bộ chỉ số đánh giá chuyển đổi số cấp huyện
 Văn bản: Kế hoạch số         /KH-UBND ngày     tháng 8 năm 2023 của Chủ tịch Ủy ban nhân dân huyện
 Ngày: tháng 8 năm 2023
@@ -152,6 +153,14 @@ Cách tính:
     - Điểm:
     + Tỷ lệ >= 70%: Điểm tối đa;
     + Tỷ lệ < 70%: Điểm = Tỷ lệ*Điểm tối đa
+Sửa:
+    a= Số lượng người dân trưởng thành có điện thoại thông minh;
+    b= Tổng dân số của cấp huyện;
+    - Tỷ lệ=a/b
+    - Điểm:
+    + Tỷ lệ >= 70%: Điểm tối đa;
+    + Tỷ lệ < 70%: Điểm = Tỷ lệ*Điểm tối đa
+Lý do sửa: dòng đầu thiếu tên biến; các dòng sau dùng a/b nên đây là a.
 Nguồn dữ liệu: Phòng VHTT
 Đơn vị phối hợp: Các doanh nghiệp viễn thông
 
@@ -172,6 +181,13 @@ Cách tính:
     - Tỷ lệ=a/b
     - Tỷ lệ ≥ 80%: Điểm tối đa
     - Tỷ lệ <80: Điểm = Tỷ lệ * điểm tối đa
+Sửa:
+    a=Số lượng hộ gia đình có kết nối Internet băng rộng cáp quang;
+    b= Tổng số hộ gia đình của cấp huyện;
+    - Tỷ lệ=a/b
+    - Tỷ lệ ≥ 80%: Điểm tối đa
+    - Tỷ lệ <80%: Điểm = Tỷ lệ * điểm tối đa
+Lý do sửa: thiếu dấu %: `Tỷ lệ <80` luôn đúng với mọi tỷ lệ; dòng trên viết 80%.
 Nguồn dữ liệu: Phòng VHTT
 Đơn vị phối hợp: Các doanh nghiệp viễn thông
 
@@ -192,6 +208,9 @@ Cách tính:
 Nguồn dữ liệu: Phòng VHTT
 Đơn vị phối hợp: -
 
+# Văn bản: b là số nền tảng TỐI THIỂU (7), không phải tổng số, nên a có thể lớn hơn b và
+# Tỷ lệ* 1/2*Điểm tối đa vượt 10 điểm (cds check: CDS407). Không sửa văn bản: khi chấm, điểm
+# vượt tối đa được đưa về điểm tối đa và được báo (xem docs/semantics.md).
 Chỉ số 3.6 | Huyện, thành phố có sử dụng nền tảng số của tỉnh | 20
 Cách tính:
     1. Triển khai nền tảng số
@@ -409,6 +428,13 @@ Cách tính:
     Mức 3: ≥ 1% mục 5.12.1: 30% điểm phần này
     Mức 4: < 1% mục 5.12.1: 0% điểm phần này
     Đơn vị triệu đồng
+Sửa:
+    Mức 1: ≥ 5% mục 5.12.1: 100% điểm phần này.
+    Mức 2: ≥ 3% mục 5.12.1: 70% điểm phần này.
+    Mức 3: ≥ 1% mục 5.12.1: 30% điểm phần này
+    Mức 4: < 1% mục 5.12.1: 0% điểm phần này
+    Đơn vị triệu đồng
+Lý do sửa: ngưỡng Mức 1 (2,5%) thấp hơn Mức 2 (3%) nên Mức 2 không bao giờ đạt được; sửa theo 5.12.3 có cùng Mức 2 (3%) và Mức 3 (1%) với Mức 1 là 5%. Cần cơ quan ban hành xác nhận.
 
 Chỉ số 5.12.3 | Kinh phí kiểm tra, đánh giá ATTT | 2
 Cách tính:
@@ -425,6 +451,13 @@ Cách tính:
     Mức 3: ≥ 0,5 mục 5.12.1: 30% điểm phần này
     Mức 4: < 0,5 mục 5.12.1: 0% điểm phần này
     Đơn vị triệu đồng
+Sửa:
+    Mức 1: ≥ 2,5% mục 5.12.1: 100% điểm phần này.
+    Mức 2: ≥ 1,5% mục 5.12.1: 70% điểm phần này.
+    Mức 3: ≥ 0,5% mục 5.12.1: 30% điểm phần này
+    Mức 4: < 0,5% mục 5.12.1: 0% điểm phần này
+    Đơn vị triệu đồng
+Lý do sửa: thiếu dấu % ở Mức 3 và Mức 4 (0,5 nghĩa là 50%); các mức khác viết %.
 
 Chỉ số 5.12.5 | Kinh phí đào tạo, tập huấn ATTT | 2
 Cách tính:
@@ -433,6 +466,13 @@ Cách tính:
     Mức 3: ≥ 0,5 mục 5.12.1: 30% điểm phần này
     Mức 4: < 0,5 mục 5.12.1: 0% điểm phần này
     Đơn vị triệu đồng
+Sửa:
+    Mức 1: ≥ 2,5% mục 5.12.1: 100% điểm phần này.
+    Mức 2: ≥ 1,5% mục 5.12.1: 70% điểm phần này.
+    Mức 3: ≥ 0,5% mục 5.12.1: 30% điểm phần này
+    Mức 4: < 0,5% mục 5.12.1: 0% điểm phần này
+    Đơn vị triệu đồng
+Lý do sửa: thiếu dấu % ở Mức 3 và Mức 4 (0,5 nghĩa là 50%); các mức khác viết %.
 
 Chỉ số 5.12.6 | Kinh phí tuyên truyền nâng cao nhận thức ATTT | 2
 Cách tính:
@@ -441,6 +481,13 @@ Cách tính:
     Mức 3: ≥ 0,5 mục 5.12.1: 30% điểm phần này
     Mức 4: < 0,5 mục 5.12.1: 0% điểm phần này
     Đơn vị triệu đồng
+Sửa:
+    Mức 1: ≥ 2,5% mục 5.12.1: 100% điểm phần này.
+    Mức 2: ≥ 1,5% mục 5.12.1: 70% điểm phần này.
+    Mức 3: ≥ 0,5% mục 5.12.1: 30% điểm phần này
+    Mức 4: < 0,5% mục 5.12.1: 0% điểm phần này
+    Đơn vị triệu đồng
+Lý do sửa: thiếu dấu % ở Mức 3 và Mức 4 (0,5 nghĩa là 50%); các mức khác viết %.
 
 # Văn bản không có dòng tiêu đề cho mục 6 (không ghi tên, không ghi điểm tối đa).
 # Tên theo Bộ chỉ số DTI cấp huyện; 170 là tổng điểm tối đa các chỉ số 6.1-6.18.
@@ -548,6 +595,14 @@ Cách tính:
     d=Số lượng tài khoản của doanh nghiệp đăng ký;
     - Tỷ lệ=(a+b)/(c+d);
     - Điểm=Tỷ lệ 1*Điểm tối đa
+Sửa:
+    a= Số lượng tài khoản của người dân sử dụng DVCTT;
+    b= Số lượng tài khoản của doanh nghiệp sử dụng DVCTT;
+    c=Số lượng tài khoản của người dân đăng ký;
+    d=Số lượng tài khoản của doanh nghiệp đăng ký;
+    - Tỷ lệ=(a+b)/(c+d);
+    - Điểm=Tỷ lệ*Điểm tối đa
+Lý do sửa: `Tỷ lệ 1` không được định nghĩa; thừa số `1` là lỗi đánh máy.
 Nguồn dữ liệu: VP HĐND và UBND
 Đơn vị phối hợp: Các cơ quan, đơn vị, UBND các xã, thị trấn
 
@@ -649,6 +704,13 @@ Cách tính:
     Tỷ lệ = a/b
     Tỷ lệ ≥ 10%: điểm tối đa
     Tỷ lệ < 10: điểm = điểm tối đa * tỷ lệ
+Sửa:
+    a = Số doanh nghiệp nền tảng số trên địa bàn
+    b = Tổng số doanh nghiệp trên địa bàn;
+    Tỷ lệ = a/b
+    Tỷ lệ ≥ 10%: điểm tối đa
+    Tỷ lệ < 10%: điểm = điểm tối đa * tỷ lệ
+Lý do sửa: thiếu dấu %: `Tỷ lệ < 10` luôn đúng với mọi tỷ lệ; dòng trên viết 10%.
 Nguồn dữ liệu: Phòng TC-KH
 Đơn vị phối hợp: Các cơ quan, đơn vị, UBND các xã, thị trấn
 
@@ -679,6 +741,13 @@ Cách tính:
     Tỷ lệ = a/b.
     Tỷ lệ ≥ 80%: điểm tối đa
     Tỷ lệ <80: điểm = Điểm tối đa * tỷ lệ
+Sửa:
+    a = Số lượng doanh nghiệp sử dụng Hợp đồng điện tử trên địa bàn
+    b  = Tổng số Doanh nghiệp trên địa bàn;
+    Tỷ lệ = a/b.
+    Tỷ lệ ≥ 80%: điểm tối đa
+    Tỷ lệ <80%: điểm = Điểm tối đa * tỷ lệ
+Lý do sửa: thiếu dấu %: `Tỷ lệ <80` luôn đúng với mọi tỷ lệ; dòng trên viết 80%.
 Nguồn dữ liệu: Phòng TC-KH
 Đơn vị phối hợp: Các cơ quan, đơn vị, UBND các xã, thị trấn
 
@@ -697,6 +766,13 @@ Cách tính:
     Tỷ lệ = a/b.
     Tỷ lệ ≥ 50%: điểm tối đa
     Tỷ lệ <50: điểm = Điểm tối đa * tỷ lệ
+Sửa:
+    a = Số điểm phục vụ của mạng bưu chính công cộng có kết nối internet băng rộng cố định.
+    b  = Tổng số điểm phục vụ bưu chính;
+    Tỷ lệ = a/b.
+    Tỷ lệ ≥ 50%: điểm tối đa
+    Tỷ lệ <50%: điểm = Điểm tối đa * tỷ lệ
+Lý do sửa: thiếu dấu %: `Tỷ lệ <50` luôn đúng với mọi tỷ lệ; dòng trên viết 50%.
 Nguồn dữ liệu: Bưu điện huyện
 Đơn vị phối hợp: Phòng VHTT, UBND các xã, thị trấn
 
@@ -801,6 +877,9 @@ Cách tính:
     Tính điểm theo phương pháp Min-Max dựa vào tỷ lệ của Huyện với Huyện chi cao nhất
     Đề xuất chi cho xã hội số bao gồm tuyên truyền, đào tạo cho người dân về kỹ năng số, các hoạt động dịch vụ, sản phẩm hỗ trợ khác giúp người dân tiếp cận môi trường số và chi khác theo quy định
     Đơn vị triệu đồng
+Phương pháp: tỷ lệ với cao nhất
+# Văn bản nói "Min-Max dựa vào tỷ lệ của Huyện với Huyện chi cao nhất": phần "dựa vào" mô tả
+# cách tính tỷ lệ với đơn vị cao nhất (điểm = giá trị / giá trị cao nhất × điểm tối đa), nên chọn cách đó.
 Nguồn dữ liệu: Phòng TC-KH
 Đơn vị phối hợp: Phòng VHTT
 
@@ -810,6 +889,9 @@ Cách tính:
     Tính điểm theo phương pháp Min-Max dựa vào tỷ lệ của Huyện với Huyện chi cao nhất
     Đề xuất chi cho xã hội số bao gồm tuyên truyền, đào tạo cho người dân về kỹ năng số, các hoạt động dịch vụ, sản phẩm  hỗ trợ khác giúp người dân tiếp cận môi trường số và chi khác theo quy định
     Tổng kinh phí……………………….. triệu đồng
+Phương pháp: tỷ lệ với cao nhất
+# Văn bản nói "Min-Max dựa vào tỷ lệ của Huyện với Huyện chi cao nhất": phần "dựa vào" mô tả
+# cách tính tỷ lệ với đơn vị cao nhất (điểm = giá trị / giá trị cao nhất × điểm tối đa), nên chọn cách đó.
 Nguồn dữ liệu: Phòng TC-KH
 Đơn vị phối hợp: Phòng VHTT
 

@@ -47,3 +47,19 @@ def cds_subprocess(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
 def no_traceback(*texts: str) -> None:
     for t in texts:
         assert "Traceback" not in (t or ""), t
+
+
+def uncorrected(ruleset: Path, tmp_path: Path) -> Path:
+    """A copy of a ruleset without its `Sửa:` corrections: the decision's text as it was signed."""
+    out, in_correction = [], False
+    for line in ruleset.read_text(encoding="utf-8").split("\n"):
+        if line.startswith("Sửa:"):
+            in_correction = True
+            continue
+        if in_correction and (line.startswith("    ") or line.startswith("Lý do sửa:")):
+            continue
+        in_correction = False
+        out.append(line)
+    copy = tmp_path / f"{ruleset.stem}-goc.cds"
+    copy.write_text("\n".join(out), encoding="utf-8")
+    return copy

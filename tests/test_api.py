@@ -46,7 +46,9 @@ def test_cohort_to_dict_and_diagnostics_json():
     assert isinstance(cohort, cdsdsl.CohortResult)
     payload = json.loads(json.dumps(cohort.to_dict("en"), ensure_ascii=False))
     assert [u["rank"] for u in payload["units"]] == sorted(u["rank"] for u in payload["units"])
-    d = next(d for r in cohort.results for d in r.diagnostics)
+    # a unit with a bad cell gives a located diagnostic that serialises too
+    bad = cdsdsl.Unit.from_plain("Huyện Lỗi", {"1.3": {"a": "mười", "b": 21}}, where="thu.csv:2")
+    d = next(d for d in rs.score(bad).diagnostics if d.item == "1.3")
     as_dict = d.to_dict()
     assert json.loads(json.dumps(as_dict, ensure_ascii=False)) == as_dict
     assert set(as_dict) >= {"code", "severity", "item", "unit", "file", "line", "column", "message", "hint"}

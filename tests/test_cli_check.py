@@ -8,6 +8,8 @@ from click.testing import CliRunner
 
 from cdsdsl.cli import main
 
+from _cli_util import uncorrected
+
 ROOT = Path(__file__).resolve().parents[1]
 RULESET = ROOT / "rulesets" / "huyen-ninh-thuan-2023.cds"
 GOOD = "a = Số lượng hộ\nb = Tổng số hộ\nTỷ lệ = a/b\nĐiểm = Tỷ lệ*Điểm tối đa\n"
@@ -48,12 +50,28 @@ def test_stdin():
 
 
 def test_ruleset():
+    # the bundled ruleset corrects the decision's mistakes (`Sửa:`): they are still reported,
+    # as information marked corrected, and nothing is left at error level
     r = run("check", str(RULESET), "--format", "json")
+    assert r.exit_code == 0
+    data = json.loads(r.output)
+    found = {(d["item"], d["code"]): d for d in data}
+    for key in [("3.3", "CDS302"), ("6.10", "CDS201"), ("5.12.2", "CDS405")]:
+        assert found[key]["severity"] == "info" and found[key]["corrected"]
+        assert found[key]["original_severity"] == "error"
+        assert found[key]["message"].startswith("(đã sửa trong bộ chỉ số:")
+    r = run("check", str(RULESET), "--severity", "warning")
+    assert "thông tin[" not in r.output and "0 lỗi, 3 cảnh báo" in r.output
+
+
+def test_uncorrected_ruleset_has_errors(tmp_path):
+    # the same ruleset without its `Sửa:` blocks: the decision's six errors are errors again
+    r = run("check", str(uncorrected(RULESET, tmp_path)), "--format", "json")
     assert r.exit_code == 1
     data = json.loads(r.output)
-    assert {(d["item"], d["code"]) for d in data} >= {("3.3", "CDS302"), ("6.10", "CDS201"), ("5.12.2", "CDS405")}
-    r = run("check", str(RULESET), "--severity", "error")
-    assert "thông tin[" not in r.output and "6 lỗi" in r.output
+    assert {(d["item"], d["code"]) for d in data if d["severity"] == "error"} == {
+        ("3.3", "CDS302"), ("7.3", "CDS302"), ("7.6", "CDS302"), ("7.8", "CDS302"),
+        ("6.10", "CDS201"), ("5.12.2", "CDS405")}
 
 
 def test_usage_errors(tmp_path):

@@ -14,7 +14,7 @@ import pytest
 import cdsdsl
 from cdsdsl.scoring import compile_ruleset
 
-from _cli_util import RULESET_IDS, RULESETS, ROOT, cds, cds_subprocess, example, no_traceback, rel
+from _cli_util import RULESET_IDS, RULESETS, ROOT, cds, cds_subprocess, example, no_traceback, rel, uncorrected
 
 # Runs in a fresh interpreter (-I: no PYTHONPATH, no user site) where importing cdsdsl or lark fails.
 RUNNER = textwrap.dedent('''
@@ -100,8 +100,17 @@ def test_compile_to_stdout_is_valid_python():
     compile(r.stdout, "module.py", "exec")
     assert "def chi_so_1_3(" in r.stdout
     assert r.stdout.startswith("# Bộ chỉ số / ruleset: Bộ chỉ số đánh giá chuyển đổi số cấp huyện")
-    # the formula with errors (6.10 `Tỷ lệ 1`) is named on stderr with its place
-    assert "chỉ số 6.10" in r.stderr and "huyen-ninh-thuan-2023.cds" in r.stderr
+    assert r.stderr == ""  # the bundled ruleset corrects the decision's mistakes
+    no_traceback(r.stdout, r.stderr)
+
+
+def test_compile_names_a_formula_with_errors(tmp_path):
+    # the decision as signed: 6.10 names `Tỷ lệ 1`; it is left out and named on stderr with its place
+    r = cds("compile", uncorrected(ROOT / "rulesets/huyen-ninh-thuan-2023.cds", tmp_path))
+    assert r.exit_code == 0
+    compile(r.stdout, "module.py", "exec")
+    assert "def chi_so_1_3(" in r.stdout
+    assert "chỉ số 6.10" in r.stderr and "huyen-ninh-thuan-2023-goc.cds" in r.stderr
     no_traceback(r.stdout, r.stderr)
 
 

@@ -10,7 +10,7 @@ import pytest
 import cdsdsl
 from cdsdsl import reports
 
-from _cli_util import ROOT, cds, example, no_traceback, rel
+from _cli_util import ROOT, cds, example, no_traceback, rel, uncorrected
 
 NINH_THUAN = ROOT / "rulesets" / "huyen-ninh-thuan-2023.cds"
 
@@ -106,6 +106,17 @@ def test_report_workbook(cohort, tmp_path):
     res = cr.unit("Huyện Ninh Hải").indicators["1.3"]
     assert one_three[6] == pytest.approx(float(res.max_points - res.exact), abs=0.006)
     assert one_three[7].startswith("Mất ") and "tỷ lệ" in one_three[7]
+
+
+def test_report_lists_a_formula_that_cannot_be_scored(tmp_path):
+    # the decision as signed: 6.10 names `Tỷ lệ 1`, so it is listed as not scored, with the reason
+    rs = cdsdsl.load_ruleset(uncorrected(NINH_THUAN, tmp_path))
+    units, _ = cdsdsl.read_units(example(NINH_THUAN), rs)
+    path = tmp_path / "bao-cao.xlsx"
+    reports.write_report_xlsx(cdsdsl.score_cohort(rs, units), path, "vi")
+    ws = openpyxl.load_workbook(path)["Lý do mất điểm"]
+    h = _header_row(ws, "Hạng")
+    rows = [r for r in ws.iter_rows(min_row=h + 1, values_only=True) if r[1]]
     not_scored = next(r for r in rows if r[2] == "6.10")
     assert not_scored[4] is None and "công thức còn lỗi" in not_scored[7]
 

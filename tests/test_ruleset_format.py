@@ -70,7 +70,12 @@ def test_huyen_ninh_thuan_2023_every_cell_equals_the_seed_corpus(huyen):
         assert ind.formula_text == _strip_lines(cell["formula"]), cell["id"]
         assert ind.name == cell["name"].strip(), cell["id"]
         assert ind.max_points == Fraction(cell["max"]), cell["id"]
-        assert ind.correction is None and not ind.entered_directly
+        assert not ind.entered_directly
+    # the decision's mistakes are corrected with `Sửa:` lines, the original text kept above
+    corrected = {i.id for i in huyen.indicators if i.correction is not None}
+    assert corrected == {"3.1", "3.3", "5.12.2", "5.12.4", "5.12.5", "5.12.6", "6.10", "7.3", "7.6", "7.8"}
+    assert all(huyen.indicator(i).correction.reason for i in corrected)
+    assert huyen.indicator("6.10").effective_formula.endswith("- Điểm=Tỷ lệ*Điểm tối đa")
 
 
 def test_huyen_ninh_thuan_2023_keeps_the_decisions_mistakes_verbatim(huyen):
