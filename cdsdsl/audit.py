@@ -32,7 +32,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .diagnostics import Diagnostic, Severity
+from .diagnostics import CdsError, Diagnostic, Severity
 from .results_table import Cell, ResultsTable, Row, read_table
 
 __all__ = ["audit_table", "audit_file", "extract_figures", "has_errors"]
@@ -211,7 +211,6 @@ class _Auditor:
 
     # -- ruleset --------------------------------------------------------------
     def ruleset(self, ruleset: Any, evaluate: Callable[..., Any] | None) -> None:
-        skipped = 0  # rows that could be recomputed if there were an evaluator
         for row in self.t.items:
             ind = _indicator(ruleset, row.key)
             if ind is None:
@@ -228,15 +227,12 @@ class _Auditor:
             formula = getattr(ind, "effective_formula", None)
             if figures is None or not formula:
                 continue
-            if evaluate is None:
-                skipped += 1
-                continue
             maxp = expected if expected is not None else m.number
             results = []
             for first, second in (figures, figures[::-1]):
                 try:
                     value = evaluate(formula, maxp, {"a": first, "b": second})
-                except Exception:  # a formula that needs more than a and b, a cohort method …
+                except CdsError:  # a formula that needs more than a and b, a cohort method …
                     continue
                 value = _decimal(value)
                 if value is not None:
@@ -247,10 +243,6 @@ class _Auditor:
                 continue
             self.diag("CDS714", a, row, id=row.id, stated=self.n(a.number), computed=self.n(_round(results[0])),
                       figures=f"a = {self.n(figures[0])}, b = {self.n(figures[1])}")
-        if skipped:
-            self.diag("CDS715", None, None,
-                      detail=f"cdsdsl.evaluate_formula chưa có / is not available ({skipped}); "
-                             "chỉ so sánh điểm tối đa / only maxima were compared")
 
 
 def _round(value: Decimal, places: int = 4) -> Decimal:
@@ -280,37 +272,22 @@ def _indicator(ruleset: Any, key: str) -> Any:
         return None
 
 
-def _evaluator() -> Callable[..., Any] | None:
-    try:
-        import cdsdsl
-    except ImportError:  # pragma: no cover
-        return None
-    fn = getattr(cdsdsl, "evaluate_formula", None)
-    return fn if callable(fn) else None
-
-
-def _load_ruleset(path: str | Path) -> Any:
-    try:
-        from .ruleset import load_ruleset  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return load_ruleset(path)
-
-
 def audit_table(table: ResultsTable, ruleset: Any = None, *,
                 evaluate: Callable[..., Any] | None = None) -> list[Diagnostic]:
     """All findings on ``table``, in table order.
 
     ``ruleset`` is a loaded ruleset (``.indicator(id)`` with ``.max_points``
     and ``.effective_formula``); ``evaluate`` defaults to
-    ``cdsdsl.evaluate_formula`` when it exists.
+    `cdsdsl.evaluate_formula`.
     """
     a = _Auditor(table)
     a.cells()
     a.ids()
     a.sums()
     if ruleset is not None:
-        a.ruleset(ruleset, evaluate or _evaluator())
+        if evaluate is None:
+            from .interpret import evaluate_formula as evaluate
+        a.ruleset(ruleset, evaluate)
     order = {code: i for i, code in enumerate(sorted({d.code for d in a.out}))}
     return sorted(a.out, key=lambda d: (d.position[0] if d.position else 0, order[d.code]))
 
@@ -323,10 +300,8 @@ def audit_file(path: str | Path, ruleset: Any = None, *,
     Raises `DataError` when the file is not a results table.
     """
     table = read_table(path)
-    pre: list[Diagnostic] = []
     if isinstance(ruleset, (str, Path)):
-        loaded = _load_ruleset(ruleset)
-        if loaded is None:
-            pre.append(Diagnostic.make("CDS715", detail="cdsdsl.ruleset.load_ruleset chưa có / is not available"))
-        ruleset = loaded
-    return pre + audit_table(table, ruleset, evaluate=evaluate)
+        from .ruleset import load_ruleset
+
+        ruleset = load_ruleset(ruleset)
+    return audit_table(table, ruleset, evaluate=evaluate)

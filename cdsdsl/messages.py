@@ -503,12 +503,6 @@ define("CDS714", "warning",
        "Kiểm tra số liệu trong cột lý do và cách tính; số liệu được lấy theo thứ tự xuất hiện (a, b).",
        "Check the figures in the reason column and the formula; figures are taken in the order written (a, b).",
        "7.3\t...\t10\t0,5\t... : 77; Số lượng DN: 8333")
-define("CDS715", "warning",
-       "không tính lại được điểm theo bộ chỉ số: {detail}",
-       "cannot recompute points with the ruleset: {detail}",
-       "Các kiểm tra khác của bảng vẫn được thực hiện.",
-       "The table's other checks still run.",
-       "cds audit bang.txt --ruleset bo-chi-so.cds")
 
 # ---------------------------------------------------------------------------
 # CDS2xx: names and meaning (resolve.py)

@@ -491,7 +491,7 @@ class _Resolver:
             if last_computed is not None:
                 subject = n.Name(last_computed, span=st.span, text=last_computed)
             else:
-                numeric = [b for c in st.cases for b in _bounds(c.condition)]
+                numeric = [b for c in st.cases for b in condition_bounds(c.condition)]
                 pct = any(isinstance(b, n.Percent) for b in numeric)
                 kind = RATIO if pct and not self.unit_note else (MONEY if self.unit_note else COUNT)
                 heading = st.heading if st.heading and st.heading.lower() not in ("điểm", "thang điểm") else None
@@ -530,7 +530,8 @@ class _Resolver:
         return CohortScoring(method, st.direction, SUBJECT_KEY, ambiguous, settled, span=st.span)
 
 
-def _bounds(cond: Any) -> list[Any]:
+def condition_bounds(cond: Any) -> list[Any]:
+    """The threshold expressions of a condition (``Tỷ lệ >= 80%`` → [80%]; a range → its bounds)."""
     if isinstance(cond, n.Compare):
         return [cond.right]
     if isinstance(cond, n.Range):

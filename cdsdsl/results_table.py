@@ -85,12 +85,9 @@ def parse_number(text: str) -> tuple[Decimal, int] | None:
 
 def column_letter(index: int) -> str:
     """0 → ``A``, 25 → ``Z``, 26 → ``AA``."""
-    out = ""
-    n = index + 1
-    while n:
-        n, r = divmod(n - 1, 26)
-        out = chr(65 + r) + out
-    return out
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)
 
 
 # ---------------------------------------------------------------------------

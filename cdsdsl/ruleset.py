@@ -269,17 +269,7 @@ class Ruleset:
         """The indicators of a section that no other indicator of it contains by numbering."""
         inds = self.section_indicators(section_id)
         ids = {i.id for i in inds}
-        out = []
-        for i in inds:
-            pid = i.parent_id
-            contained = False
-            while pid is not None:
-                if pid in ids:
-                    contained = True
-                    break
-                pid = ".".join(pid.split(".")[:-1]) if pid.count(".") >= 2 else None
-            if not contained:
-                out.append(i)
+        out = [i for i in inds if not is_contained(i, ids)]
         return tuple(out)
 
     # -- the later stages, as methods (imported lazily: a ruleset loads without them)
@@ -409,6 +399,31 @@ def parse_rounding(value: str) -> Rounding | None:
 def parse_zero_division(value: str) -> str | None:
     v = normalize_key(value).rstrip(".")
     return {"0 điểm": "zero", "0": "zero", "lỗi": "error"}.get(v)
+
+
+def parse_simple_header(field: str, value: str) -> object:
+    """The value of a header field that needs no position: rounding, zero division, level, total;
+    other fields keep their text (None means the value is not valid for the field)."""
+    if field == "rounding":
+        return parse_rounding(value)
+    if field == "zero_division":
+        return parse_zero_division(value)
+    if field == "level":
+        return parse_level(value)
+    if field == "total":
+        ok, num = parse_max(value)
+        return num if ok and num is not None else None
+    return value
+
+
+def is_contained(ind: "Indicator", ids: "set[str]") -> bool:
+    """True when an indicator numbered below ``ind`` (5.12 for 5.12.1, or 5 ... ) is among ``ids``."""
+    pid = ind.parent_id
+    while pid is not None:
+        if pid in ids:
+            return True
+        pid = ".".join(pid.split(".")[:-1]) if pid.count(".") >= 2 else None
+    return False
 
 
 def parse_option_mode(value: str) -> str | None:
@@ -684,17 +699,8 @@ class _Reader:
             return
         self.header_lines[field] = key_tok.line
         self.header_spans[field] = Span(vstart, vend)
-        parsed: object = value
-        if field == "rounding":
-            parsed = parse_rounding(value)
-        elif field == "zero_division":
-            parsed = parse_zero_division(value)
-        elif field == "level":
-            parsed = parse_level(value)
-        elif field == "total":
-            ok, num = parse_max(value)
-            parsed = num if ok and num is not None else None
-        elif field == "set_formula":
+        parsed: object = parse_simple_header(field, value)
+        if field == "set_formula":
             col = self.source.position(vstart)[1]
             parsed = (value, Source(value, name=self.name, line_offset=key_tok.line - 1, column_offset=col - 1),
                       key_tok.line)

@@ -18,7 +18,7 @@ from fractions import Fraction
 from typing import Iterable
 
 from .diagnostics import Diagnostic
-from .ruleset import Group, Indicator, Ruleset, Section
+from .ruleset import Group, Indicator, Ruleset, Section, is_contained
 from .source import Source, Span
 
 __all__ = ["check_ruleset_structure", "formula_references", "summed_range", "fmt_points"]
@@ -145,14 +145,7 @@ def _counted(rs: Ruleset, inds: tuple[Indicator, ...], summed: dict[str, Indicat
     ids = {i.id for i in inds}
     counted, excluded = [], []
     for i in inds:
-        pid = i.parent_id
-        contained = False
-        while pid is not None:
-            if pid in ids:
-                contained = True
-                break
-            pid = ".".join(pid.split(".")[:-1]) if pid.count(".") >= 2 else None
-        if contained:
+        if is_contained(i, ids):
             continue
         if i.key in summed and summed[i.key].key != i.key:
             excluded.append(i)

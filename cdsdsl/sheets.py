@@ -20,8 +20,8 @@ from pathlib import Path
 
 from .diagnostics import Diagnostic, RulesetError, Severity
 from .ruleset import (EXPECTED, HEADER_KEYS, LIST_PREFIX, Binding, Indicator, Rounding, Ruleset, Section,
-                      SetFormula, UnitList, normalize_key, parse_applies_to, parse_cohort_method, parse_level,
-                      parse_max, parse_option_mode, parse_rounding, parse_stt, parse_zero_division)
+                      SetFormula, UnitList, normalize_key, parse_applies_to, parse_cohort_method,
+                      parse_max, parse_option_mode, parse_simple_header, parse_stt)
 from .source import Source, Span
 
 __all__ = ["load_sheet_ruleset", "read_table", "rows_to_ruleset", "classify_header", "column_letter"]
@@ -46,12 +46,9 @@ REQUIRED = ("id", "name", "max", "formula")
 
 def column_letter(index: int) -> str:
     """0 -> ``A``, 25 -> ``Z``, 26 -> ``AA``."""
-    out = ""
-    n = index + 1
-    while n:
-        n, r = divmod(n - 1, 26)
-        out = chr(65 + r) + out
-    return out
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)
 
 
 def _fold(text: str) -> str:
@@ -356,17 +353,8 @@ class _SheetReader:
             field = HEADER_KEYS.get(key)
             if field is None:
                 continue  # a title line of the decision such as "PHỤ LỤC II"
-            parsed: object = value
-            if field == "rounding":
-                parsed = parse_rounding(value)
-            elif field == "zero_division":
-                parsed = parse_zero_division(value)
-            elif field == "level":
-                parsed = parse_level(value)
-            elif field == "total":
-                ok, num = parse_max(value)
-                parsed = num if ok else None
-            elif field == "set_formula":
+            parsed: object = parse_simple_header(field, value)
+            if field == "set_formula":
                 parsed = SetFormula(value, (), Source(value, name=self.place(r, c0)), r + 1)
             elif field == "binding":
                 m = re.match(r"^\s*([^\s=:]+)\s*[=:]\s*(.+?)\s*$", value)

@@ -382,18 +382,11 @@ def test_recompute_tries_the_other_order_of_figures():
     assert audit_table(t, rs, evaluate=b_over_a) == []
 
 
-def test_recompute_without_an_evaluator_says_so(monkeypatch):
-    import cdsdsl
-
-    monkeypatch.delattr(cdsdsl, "evaluate_formula", raising=False)
-    rs = FakeRuleset(**{"7_3": FakeIndicator(10, "x"), "7_4": FakeIndicator(20, "x"), "7_5": FakeIndicator(10, "x")})
-    d = audit_table(read_table_text(RECOMPUTE, "t.txt"), rs)
-    assert [(x.code, x.severity) for x in d] == [("CDS715", Severity.WARNING)]
-
-
 def test_recompute_skips_formulas_that_need_more_than_a_and_b():
     def needs_c(text, max_points, inputs):
-        raise KeyError("c")
+        from cdsdsl.diagnostics import Diagnostic, ScoreError
+
+        raise ScoreError(Diagnostic.make("CDS600", key="c"))
 
     rs = FakeRuleset(**{"7_3": FakeIndicator(10, "x")})
     t = read_table_text(table("7.3\tx\t10\t0,5\tSố: 77; DN: 8333"), "t.txt")
@@ -403,9 +396,7 @@ def test_recompute_skips_formulas_that_need_more_than_a_and_b():
 def test_real_evaluator_when_available():
     import cdsdsl
 
-    evaluate = getattr(cdsdsl, "evaluate_formula", None)
-    if evaluate is None:
-        pytest.skip("cdsdsl.evaluate_formula not written yet")
+    evaluate = cdsdsl.evaluate_formula
     rs = FakeRuleset(**{"7_4": FakeIndicator(20, "Tỷ lệ = a/b\n- Tỷ lệ >= 10%: Điểm tối đa\n"
                                                  "- Tỷ lệ < 10%: Điểm = Tỷ lệ/10%*Điểm tối đa")})
     t = read_table_text(table("7.4\tSMEdx\t20\t20\tSố lượng doanh nghiệp tham gia SMEdx: 656/1669"), "t.txt")
@@ -478,12 +469,9 @@ def test_has_errors():
 @needs_dak_lak
 def test_with_the_transcribed_provincial_ruleset(tmp_path):
     ruleset_path = REPO / "rulesets" / "tinh-2021.cds"
-    try:
-        from cdsdsl.ruleset import load_ruleset
+    from cdsdsl.ruleset import load_ruleset
 
-        ruleset = load_ruleset(ruleset_path)
-    except Exception as exc:  # the loader is another module; do not fail this file for it
-        pytest.skip(f"ruleset loader not usable here: {exc}")
+    ruleset = load_ruleset(ruleset_path)
     # the ruleset copies the table's structure: maxima agree, the findings are the same
     assert [(d.code, d.item) for d in audit_file(DAK_LAK, ruleset)] == [
         ("CDS706", "5"), ("CDS703", "5.10"), ("CDS706", "6"), ("CDS711", "6.2"), ("CDS712", "6.2")]

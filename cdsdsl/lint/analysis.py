@@ -19,7 +19,7 @@ import attrs
 
 from .. import nodes as n
 from ..diagnostics import Diagnostic, Severity
-from ..resolve import CaseScoring, Program
+from ..resolve import CaseScoring, Program, condition_bounds
 from ..source import Source, Span
 from ..typesys import (COUNT, MONEY, RATIO, UNIT, Interval, PartTyper, TypeIssue, evaluate)
 
@@ -198,14 +198,6 @@ def _subject_of(cond: Any, default: Any) -> Any:
     return None
 
 
-def _bounds(cond: Any) -> list[Any]:
-    if isinstance(cond, n.Compare):
-        return [cond.right]
-    if isinstance(cond, n.Range):
-        return [b for b in (cond.low, cond.high) if b is not None]
-    return []
-
-
 def subject_is_ratio(ctx: LintContext, part: int, subject: Any) -> bool:
     if subject is None:
         return False
@@ -219,11 +211,11 @@ def find_slips(ctx: LintContext) -> list[Slip]:
     for idx, sc in ctx.case_scorings():
         subject = sc.subject
         conds = [c.condition for c in sc.cases.cases if isinstance(c.condition, (n.Compare, n.Range))]
-        percents = sum(1 for c in conds for b in _bounds(c) if _coef_kind(b) == "percent")
+        percents = sum(1 for c in conds for b in condition_bounds(c) if _coef_kind(b) == "percent")
         for cond in conds:
             subj = _subject_of(cond, subject)
             ratio = subject_is_ratio(ctx, idx, subj)
-            for b in _bounds(cond):
+            for b in condition_bounds(cond):
                 num, rel = _bare_number(b)
                 if num is None:
                     continue
@@ -362,7 +354,7 @@ def analyse_cases(ctx: LintContext, part: int, sc: CaseScoring) -> CaseAnalysis 
         elif subj.name != subject_name:
             return None
         vals = []
-        for b in _bounds(cond):
+        for b in condition_bounds(cond):
             t = _threshold(b, slips)
             if t is None:
                 return None
