@@ -268,7 +268,7 @@ def _decimal(value: Any) -> Decimal | None:
 def _indicator(ruleset: Any, key: str) -> Any:
     try:
         return ruleset.indicator(key)
-    except Exception:  # KeyError / LookupError / RulesetError for an id the ruleset lacks
+    except (LookupError, CdsError):  # an id the ruleset lacks
         return None
 
 

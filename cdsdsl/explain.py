@@ -11,6 +11,7 @@ from fractions import Fraction
 from typing import Any
 
 from . import nodes as n
+from .diagnostics import CdsError
 from .interpret import Outcome
 from .printer import print_condition, print_expr
 from .runtime import fmt_vi
@@ -153,7 +154,7 @@ def explain_unit(result: Any, *, lang: str = "vi", unit: Any = None, stats: Any 
                                                   if v.exact is not None}, policy=cr.policy, unit=result.unit)
                 lines.append(explain_outcome(o, lang=lang))
                 continue
-            except Exception:  # noqa: BLE001 - fall back to the plain line
+            except CdsError:  # the unit's data cannot be traced: fall back to the plain line
                 pass
         lost = (r.max_points or 0) - (r.exact or 0)
         lines.append(f"{key}: {r.points}/{fmt_vi(r.max_points or 0, lang=lang)}"

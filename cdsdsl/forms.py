@@ -209,11 +209,6 @@ def build_form(ruleset: Ruleset) -> Form:
             diags.append(Diagnostic.make("CDS811", None, item=ind.key, indicator=ind.key, detail=detail,
                                          detail_en=detail_en))
             continue
-        except Exception as exc:  # resolution bug: report it, keep writing the form
-            diags.append(Diagnostic.make("CDS811", None, item=ind.key, indicator=ind.key,
-                                         detail=f"{type(exc).__name__}: {exc}",
-                                         detail_en=f"{type(exc).__name__}: {exc}"))
-            continue
         cohort = prog.needs_cohort
         n_before = len(fields)
         for spec in prog.inputs:

@@ -546,10 +546,8 @@ def _xlsx_value(value: object) -> str:
 
 
 def _read_xlsx(p: Path) -> ResultsTable:
-    try:
-        import openpyxl
-    except ImportError:  # pragma: no cover - a declared dependency
-        raise DataError(Diagnostic.make("CDS700", name=str(p), detail="openpyxl is not installed")) from None
+    import openpyxl
+
     try:
         wb = openpyxl.load_workbook(p, data_only=True, read_only=True)
     except Exception as exc:  # zipfile.BadZipFile, KeyError, OSError, InvalidFileException …

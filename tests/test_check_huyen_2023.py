@@ -154,8 +154,6 @@ def test_ruleset_findings_are_pinned():
     from cdsdsl.check import check_ruleset
     from cdsdsl.ruleset import load_ruleset
 
-    if not RULESET_PATH.exists():
-        pytest.skip("ruleset not transcribed yet")
     found = [(d.item, d.code, d.severity.value, d.position[0] if d.position else None, _words(d))
              for d in check_ruleset(load_ruleset(RULESET_PATH))]
     assert found == RULESET
