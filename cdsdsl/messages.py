@@ -525,6 +525,12 @@ define("CDS203", "info",
        "Nếu không đúng, hãy viết công thức trực tiếp, ví dụ `{name} = Tỷ lệ cao nhất`.",
        "If this is wrong, write the formula directly, e.g. `{name} = Tỷ lệ cao nhất`.",
        "k = Tỷ lệ ... cao nhất trên tất cả các đơn vị")
+define("CDS208", "info",
+       "`{name}` không được tính trong văn bản (không có dòng `{name} = ...`): đơn vị nhập trực tiếp, mã số liệu `{key}`",
+       "`{name}` is not computed in the text (no `{name} = ...` line): the unit reports it, input key `{key}`",
+       "Nếu tỷ lệ phải tính từ các số liệu khác, hãy viết thêm, ví dụ `{name} = a/b`.",
+       "If the ratio is to be computed from other figures, write it, e.g. `{name} = a/b`.",
+       "- Tỷ lệ >= 80%: Điểm tối đa\n- Tỷ lệ < 80%: Tỷ lệ/80%*Điểm tối đa")
 define("CDS204", "info",
        "danh sách lựa chọn được hiểu là {mode_vi}: {reason_vi}",
        "the option list is read as {mode_en}: {reason_en}",

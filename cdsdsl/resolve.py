@@ -37,6 +37,7 @@ CHOICE_KEY = "lựa chọn"
 SUBJECT_KEY = "x"
 COUNT_KEY = "số lượng"
 BUILTIN_NAMES = ("Tỷ lệ", "Điểm", "Điểm tối đa")
+_KNOWN_COMPUTED = ("Tỷ lệ", "Tỷ trọng")
 
 # input kinds
 COUNT, MONEY, RATIO, NUMBER, OPTION, OPTIONS, POINTS = (
@@ -364,6 +365,12 @@ class _Resolver:
                 if isinstance(node, n.Name):
                     if node.name in scope:
                         used.add(node.name)
+                    elif node.name in _KNOWN_COMPUTED:
+                        # `- Tỷ lệ >= 80%: ...` with no `Tỷ lệ = a/b`: the unit reports the ratio itself
+                        step = self.reported_ratio(node, idx, part)
+                        scope[node.name] = step
+                        steps.append(step)
+                        used.add(node.name)
                     else:
                         self.unknown(node, scope)
 
@@ -416,6 +423,13 @@ class _Resolver:
         scoring = scorings[-1][0] if scorings else None
         return PartProgram(idx, part.number, part.title, tuple(steps), scoring)
 
+    def reported_ratio(self, node: n.Name, idx: int, part: n.Part) -> Step:
+        key = self.key_for(node.name.lower(), part, idx) if self.several_parts else node.name.lower()
+        desc = self.title or node.name
+        self.add_input(InputSpec(key, node.name, desc, RATIO, None, part=idx, role="declared", span=node.span))
+        self.diag("CDS208", node.span, name=node.name, key=key)
+        return Step(node.name, key, None, span=node.span)
+
     def used_later(self, name: str, scope: dict[str, Step], scorings: list) -> bool:
         """A name used only through an alias (g = Tỷ lệ ... where Tỷ lệ uses a)."""
         for step in scope.values():
@@ -426,13 +440,19 @@ class _Resolver:
     def unknown(self, node: n.Name, scope: dict[str, Step]) -> None:
         if node.name == "Điểm":
             return
-        candidates = list(scope) + ["Tỷ lệ", "Điểm tối đa"]
+        candidates = [c for c in list(scope) + ["Tỷ lệ", "Điểm tối đa"] if c != node.name]
         close = difflib.get_close_matches(node.name, candidates, n=1, cutoff=0.5)
         if not close:
             base = re.sub(r"\s*\d+(\.\d+)?$", "", node.name)
             close = [base] if base in candidates else []
-        suggestion = f"có phải là `{close[0]}`?" if close else "Khai báo tên này trước khi dùng, ví dụ `a = Số lượng ...`."
-        suggestion_en = f"did you mean `{close[0]}`?" if close else "Declare the name before using it, e.g. `a = Số lượng ...`."
+        if close:
+            suggestion, suggestion_en = f"có phải là `{close[0]}`?", f"did you mean `{close[0]}`?"
+        elif node.name in _KNOWN_COMPUTED:
+            suggestion = f"Tính `{node.name}` trước khi dùng, ví dụ `{node.name} = a/b`."
+            suggestion_en = f"Compute `{node.name}` before using it, e.g. `{node.name} = a/b`."
+        else:
+            suggestion = "Khai báo tên này trước khi dùng, ví dụ `a = Số lượng ...`."
+            suggestion_en = "Declare the name before using it, e.g. `a = Số lượng ...`."
         self.diag("CDS201", node.span, name=node.text or node.name, suggestion=suggestion,
                   suggestion_en=suggestion_en)
 

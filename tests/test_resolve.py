@@ -1,0 +1,143 @@
+"""Semantic resolution (cdsdsl.resolve): input schema, scopes, subjects, option reading, cohort needs.
+
+Each test names the huyện Ninh Thuận 2023 indicator whose text it resolves.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from cdsdsl import nodes as n
+from cdsdsl.parser import parse_formula
+from cdsdsl.resolve import (CaseScoring, CohortScoring, ExprScoring, PerItemScoring, SumItemsScoring,
+                            resolve)
+
+
+def program(cell, **kw):
+    return resolve(parse_formula(cell["formula"]), cell["max"], item=cell["id"], title=cell["name"], **kw)
+
+
+def keys(p):
+    return [(i.key, i.kind, i.unit) for i in p.inputs]
+
+
+def test_huyen_ninh_thuan_2023_1_3_declared_counts(corpus_by_id):
+    p = program(corpus_by_id["1.3"])
+    assert keys(p) == [("a", "count", None), ("b", "count", None)]
+    assert isinstance(p.parts[0].scoring, ExprScoring)
+    assert [(pw.parts, pw.wholes) for pw in p.part_wholes] == [(("a",), ("b",))]
+    assert not p.needs_cohort and not p.diagnostics
+
+
+def test_huyen_ninh_thuan_2023_3_7_reused_names_get_part_keys(corpus_by_id):
+    p = program(corpus_by_id["3.7"])
+    assert [i.key for i in p.inputs] == ["1.a", "1.b", "2.a", "2.b"]
+    assert [type(part.scoring) for part in p.parts] == [ExprScoring, ExprScoring]
+
+
+def test_huyen_ninh_thuan_2023_3_6_constant_in_prose(corpus_by_id):
+    p = program(corpus_by_id["3.6"])
+    assert p.input("b").constant == 7
+
+
+def test_huyen_ninh_thuan_2023_7_1_money_unit_from_prose(corpus_by_id):
+    assert keys(program(corpus_by_id["7.1"])) == [("a", "money", "tỷ đồng"), ("b", "money", "tỷ đồng")]
+
+
+def test_huyen_ninh_thuan_2023_1_4_implicit_subject_and_option(corpus_by_id):
+    p = program(corpus_by_id["1.4"])
+    x = p.input("x")
+    assert x.role == "subject" and x.kind == "count" and "số lượng tin, bài" in x.description
+    choice = p.input("lựa chọn")
+    assert choice.choices == ("Chưa có chuyên mục",)
+
+
+def test_huyen_ninh_thuan_2023_5_12_1_levels_compare_the_computed_ratio(corpus_by_id):
+    scoring = program(corpus_by_id["5.12.1"]).parts[0].scoring
+    assert isinstance(scoring, CaseScoring) and scoring.subject == n.Name("Tỷ lệ")
+
+
+def test_huyen_ninh_thuan_2023_5_12_2_item_reference_is_an_input(corpus_by_id):
+    p = program(corpus_by_id["5.12.2"])
+    assert p.item_refs == ("5.12.1",)
+    assert p.input("mục 5.12.1").role == "itemref" and p.input("x").unit == "triệu đồng"
+
+
+def test_huyen_ninh_thuan_2023_4_3_aliases_own_ratio_and_cohort_maximum(corpus_by_id):
+    p = program(corpus_by_id["4.3"])
+    steps = {s.name: s for s in p.parts[0].steps}
+    assert steps["g"].expr == n.Name("Tỷ lệ")
+    assert steps["k"].expr == n.Aggregate("max", n.Name("Tỷ lệ"))
+    assert steps["h"].expr == n.MaxPoints()
+    assert p.needs_cohort
+    assert [d.code for d in p.diagnostics] == ["CDS203", "CDS203"]
+
+
+@pytest.mark.parametrize("item, mode", [("1.1", "exclusive"), ("6.16", "exclusive"), ("6.14", "cumulative"),
+                                        ("3.5", "cumulative"), ("6.1", "cumulative")])
+def test_huyen_ninh_thuan_2023_option_reading(corpus_by_id, item, mode):
+    p = program(corpus_by_id[item])
+    assert p.parts[0].scoring.mode == mode
+    assert p.input("lựa chọn").kind == ("options" if mode == "cumulative" else "option")
+    info = [d for d in p.diagnostics if d.code == "CDS204"]
+    assert info and ("cộng dồn" if mode == "cumulative" else "loại trừ") in info[0].message()
+
+
+def test_option_reading_override(corpus_by_id):
+    p = program(corpus_by_id["6.14"], option_mode="exclusive")
+    assert p.parts[0].scoring.mode == "exclusive"
+    assert "bộ chỉ số ghi rõ" in next(d for d in p.diagnostics if d.code == "CDS204").message()
+
+
+def test_unsettled_option_reading_is_a_warning():
+    p = resolve(parse_formula("- Có A: 1/2*Điểm tối đa\n- Có B: 1/4*Điểm tối đa\n- Không: 0 điểm"), 10)
+    assert [d.code for d in p.diagnostics] == ["CDS205"]
+
+
+def test_huyen_ninh_thuan_2023_8_6_cohort_method_named_twice(corpus_by_id):
+    sc = program(corpus_by_id["8.6"]).parts[0].scoring
+    assert isinstance(sc, CohortScoring) and sc.ambiguous and not sc.settled_by_ruleset
+    assert sc.method == "ratio_to_best"
+    # the ruleset loader's spelling settles it
+    sc = program(corpus_by_id["8.6"], cohort_method="min_max").parts[0].scoring
+    assert sc.method == "minmax" and sc.settled_by_ruleset
+
+
+def test_huyen_ninh_thuan_2023_8_8_per_item_with_cap(corpus_by_id):
+    p = program(corpus_by_id["8.8"])
+    assert isinstance(p.parts[0].scoring, PerItemScoring)
+    assert p.cap == n.MaxPoints() and p.input("số lượng").kind == "count"
+
+
+def test_huyen_ninh_thuan_2023_5_11_sum_of_items(corpus_by_id):
+    sc = program(corpus_by_id["5.11"]).parts[0].scoring
+    assert isinstance(sc, SumItemsScoring) and (sc.first, sc.last) == ("5.12.1", "5.12.6")
+
+
+def test_huyen_ninh_thuan_2023_6_10_unknown_name_suggests_the_defined_one(corpus_by_id):
+    d = next(d for d in program(corpus_by_id["6.10"]).diagnostics if d.code == "CDS201")
+    assert d.message() == "tên `Tỷ lệ 1` chưa được định nghĩa"
+    assert d.hint() == "có phải là `Tỷ lệ`?" and d.hint("en") == "did you mean `Tỷ lệ`?"
+
+
+def test_ratio_reported_by_the_unit_when_the_text_does_not_compute_it():
+    text = "- Tỷ lệ >= 80%: Điểm tối đa\n- Tỷ lệ < 80%: Tỷ lệ/80%*Điểm tối đa"
+    p = resolve(parse_formula(text), 10, title="Tỷ lệ hồ sơ trực tuyến")
+    assert keys(p) == [("tỷ lệ", "ratio", None)]
+    assert p.input("tỷ lệ").description == "Tỷ lệ hồ sơ trực tuyến"
+    assert [d.code for d in p.diagnostics] == ["CDS208"]
+    # a near-identical text that computes it declares a and b instead, with no CDS208
+    p = resolve(parse_formula("a = Số lượng;\nb = Tổng số;\nTỷ lệ = a/b\n" + text), 10)
+    assert [i.key for i in p.inputs] == ["a", "b"] and not p.diagnostics
+
+
+def test_unused_input_is_reported():
+    p = resolve(parse_formula("a = Số lượng;\nb = Tổng số;\nĐiểm = b/b * Điểm tối đa"), 10)
+    d = [d for d in p.diagnostics if d.code == "CDS202"]
+    assert len(d) == 1 and d[0].arguments["name"] == "a"
+
+
+def test_no_scoring_rule_is_an_error():
+    p = resolve(parse_formula("a = Số lượng văn bản;"), Fraction(10))
+    assert [d.code for d in p.diagnostics if d.severity.value == "error"] == ["CDS206"]
