@@ -140,10 +140,10 @@ def _parse_and_resolve(text: str, max_points: Any, *, name: str, item: str | Non
 
 def check_formula(text: str, max_points: Any = 10, *, item: str | None = None, title: str | None = None,
                   name: str = "<formula>", option_mode: str | None = None,
-                  cohort_method: str | None = None, lang: str | None = None) -> list[Diagnostic]:
+                  cohort_method: str | None = None) -> list[Diagnostic]:
     """Check one scoring text with its maximum points.  Syntax errors come back as
-    diagnostics (codes CDS1xx), never as exceptions.  ``lang`` is accepted for
-    symmetry: diagnostics render in either language (``d.message("en")``)."""
+    diagnostics (codes CDS1xx), never as exceptions.  Diagnostics render in either
+    language on demand (``d.message("en")``)."""
     program, errors = _parse_and_resolve(text, max_points, name=name, item=item, title=title,
                                          option_mode=option_mode, cohort_method=cohort_method)
     if program is None:

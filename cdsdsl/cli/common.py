@@ -27,6 +27,13 @@ def format_option(*choices: str, default: str = "table") -> Callable:
                         show_default=True, help="Định dạng kết quả / output format.")
 
 
+_OS_REASONS = {
+    FileNotFoundError: ("không có tệp này", "no such file"),
+    IsADirectoryError: ("đây là một thư mục, không phải tệp", "this is a folder, not a file"),
+    PermissionError: ("không có quyền đọc", "permission denied"),
+}
+
+
 def read_text(path: str, lang: str = "vi") -> str:
     """Read a UTF-8 text file, or standard input for ``-``."""
     if path == "-":
@@ -35,8 +42,9 @@ def read_text(path: str, lang: str = "vi") -> str:
     try:
         raw = p.read_bytes()
     except OSError as exc:
+        why_vi, why_en = _OS_REASONS.get(type(exc), (exc.strerror or str(exc), exc.strerror or str(exc)))
         fail_usage(
-            f"không đọc được tệp {path}: {exc.strerror}" if lang == "vi" else f"cannot read {path}: {exc.strerror}",
+            f"không đọc được tệp {path}: {why_vi}" if lang == "vi" else f"cannot read {path}: {why_en}",
             "Kiểm tra đường dẫn tệp." if lang == "vi" else "Check the file path.")
     try:
         return raw.decode("utf-8-sig")
@@ -48,10 +56,19 @@ def read_text(path: str, lang: str = "vi") -> str:
     raise AssertionError  # unreachable
 
 
+def _current_lang() -> str:
+    ctx = click.get_current_context(silent=True)
+    return (ctx.params.get("lang") if ctx is not None else None) or "vi"
+
+
 def fail_usage(message: str, hint: str = "") -> None:
-    lines = [f"lỗi: {message}" if not message.startswith(("lỗi", "error")) else message]
+    """Print a usage error (in the command's --lang) with its hint, and exit 2."""
+    en = _current_lang() == "en"
+    if message.startswith(("lỗi: ", "error: ")):
+        message = message.split(": ", 1)[1]
+    lines = [f"{'error' if en else 'lỗi'}: {message}"]
     if hint:
-        lines.append(f"  = gợi ý: {hint}")
+        lines.append(f"  = {'hint' if en else 'gợi ý'}: {hint}")
     click.echo("\n".join(lines), err=True)
     raise SystemExit(EXIT_USAGE)
 
