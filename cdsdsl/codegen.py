@@ -363,6 +363,371 @@ class _FunctionGen:
         return ast.FunctionDef(self.fname, args, body, [], None, type_params=[])
 
 
+# ------------------------------------------------------------------ fast path
+#: helper name in fast functions -> runtime function (in process only, not in `module_source`)
+FAST_HELPERS = {"_SLOW": "SLOW", "_fast_read": "fast_read", "_fast_read_or": "fast_read_or",
+                "_fast_pick": "fast_pick", "_items_sum": "items_sum"}
+
+
+class _Unsupported(Exception):
+    """The program uses something the fast path does not handle (cohort values, ``cao nhất``)."""
+
+
+def _den(ident: str) -> str:
+    """The denominator variable of the pair whose numerator is ``ident``."""
+    return f"_d_{ident}"
+
+
+class _FastGen:
+    """The same program on plain ints: every value is an int (``("i", expr)``) or a pair
+    ``("r", numerator, denominator)`` with denominator > 0, never reduced.  Thresholds are
+    decided by cross-multiplication (``n * 5 >= 4 * d`` for ``n/d >= 80%``), and no
+    Fraction is built.  Anything unusual raises ``_SLOW`` (see `runtime.Slow`): the
+    caller then runs the full function, so results and diagnostics never differ."""
+
+    folded = _FunctionGen.folded
+
+    def __init__(self, program: Program, mod: _Module, fname: str) -> None:
+        self.p = program
+        self.mod = mod
+        self.fname = fname
+        self.local = Mangler(taken=set(mod.globals._used) | set(HELPERS) | set(FAST_HELPERS)
+                             | {"inputs", "cohort", "item_points", "notes"})
+        self.part = 0
+        self.steps: dict[str, Any] = {}
+        self.wholes = {pw.span: pw for pw in program.part_wholes}
+        self.tmp = 0
+
+    def ident(self, name: str) -> str:
+        scope = f"p{self.part + 1}" if len(self.p.parts) > 1 else ""
+        return self.local(name, scope)
+
+    def fresh(self, base: str) -> str:
+        self.tmp += 1
+        return f"_{base}{self.tmp}"
+
+    # ------------------------------------------------------------ values
+    def const(self, value: Fraction) -> tuple:
+        value = Fraction(value)
+        if value.denominator == 1:
+            return ("i", _c(int(value)))
+        return ("r", _c(value.numerator), _c(value.denominator))
+
+    @staticmethod
+    def _atomic(e: ast.expr) -> bool:
+        return isinstance(e, (ast.Name, ast.Constant))
+
+    def atom(self, e: ast.expr, pre: list[ast.stmt]) -> ast.expr:
+        if self._atomic(e):
+            return e
+        t = self.fresh("t")
+        pre.append(_assign(t, e))
+        return _name(t)
+
+    def bind(self, ident: str, v: tuple, pre: list[ast.stmt]) -> tuple:
+        """Assign ``v`` to ``ident`` (and its denominator) and return the named value."""
+        if v[0] == "i":
+            pre.append(_assign(ident, v[1]))
+            return ("i", _name(ident))
+        pre.append(_assign(ident, v[1]))
+        pre.append(_assign(_den(ident), v[2]))
+        return ("r", _name(ident), _name(_den(ident)))
+
+    @staticmethod
+    def _mul(a: ast.expr, b: ast.expr) -> ast.expr:
+        if isinstance(a, ast.Constant) and a.value == 1:
+            return b
+        if isinstance(b, ast.Constant) and b.value == 1:
+            return a
+        return ast.BinOp(a, ast.Mult(), b)
+
+    def add(self, a: tuple, b: tuple, op: ast.operator, pre: list[ast.stmt]) -> tuple:
+        if a[0] == "i" and b[0] == "i":
+            return ("i", ast.BinOp(a[1], op, b[1]))
+        if a[0] == "i":
+            d = self.atom(b[2], pre)
+            return ("r", ast.BinOp(self._mul(a[1], d), op, b[1]), d)
+        if b[0] == "i":
+            d = self.atom(a[2], pre)
+            return ("r", ast.BinOp(a[1], op, self._mul(b[1], d)), d)
+        ad, bd = self.atom(a[2], pre), self.atom(b[2], pre)
+        return ("r", ast.BinOp(self._mul(a[1], bd), op, self._mul(b[1], ad)), self._mul(ad, bd))
+
+    def mul(self, a: tuple, b: tuple) -> tuple:
+        if a[0] == "i" and b[0] == "i":
+            return ("i", self._mul(a[1], b[1]))
+        if a[0] == "i":
+            return ("r", self._mul(a[1], b[1]), b[2])
+        if b[0] == "i":
+            return ("r", self._mul(a[1], b[1]), a[2])
+        return ("r", self._mul(a[1], b[1]), self._mul(a[2], b[2]))
+
+    def div(self, a: tuple, b: tuple, pre: list[ast.stmt]) -> tuple:
+        # a zero divisor (CDS610) or a negative one: the full path decides
+        bn = self.atom(b[1], pre)
+        if not (isinstance(bn, ast.Constant) and bn.value > 0):
+            pre.append(ast.If(ast.Compare(bn, [ast.LtE()], [_c(0)]), [ast.Raise(_name("_SLOW"), None)], []))
+        if b[0] == "i":
+            if a[0] == "i":
+                return ("r", a[1], bn)
+            return ("r", a[1], self._mul(a[2], bn))
+        if a[0] == "i":
+            return ("r", self._mul(a[1], b[2]), bn)
+        return ("r", self._mul(a[1], b[2]), self._mul(a[2], bn))
+
+    def compare(self, a: tuple, op: ast.cmpop, b: tuple) -> ast.expr:
+        if a[0] == "i" and b[0] == "i":
+            return ast.Compare(a[1], [op], [b[1]])
+        if a[0] == "i":
+            return ast.Compare(self._mul(a[1], b[2]), [op], [b[1]])
+        if b[0] == "i":
+            return ast.Compare(a[1], [op], [self._mul(b[1], a[2])])
+        return ast.Compare(self._mul(a[1], b[2]), [op], [self._mul(b[1], a[2])])
+
+    # ------------------------------------------------------------ reading names
+    def read_stmt(self, key: str, ident: str) -> tuple[list[ast.stmt], tuple]:
+        try:
+            spec = self.p.input(key)
+        except KeyError:
+            spec = None
+        kind = spec.kind if spec is not None and spec.kind in _KINDS else "number"
+        nonneg = kind in runtime._NON_NEGATIVE
+        bad: ast.expr = ast.Compare(_call("type", _name(ident)), [ast.IsNot()], [_name("int")])
+        if nonneg:
+            bad = ast.BoolOp(ast.Or(), [bad, ast.Compare(_name(ident), [ast.Lt()], [_c(0)])])
+        if spec is not None and spec.constant is not None:
+            default = Fraction(spec.constant)
+            if default.denominator != 1:
+                raise _Unsupported("a non-whole default value")
+            slow = _call("_fast_read_or", _name(ident), _c(int(default)), _c(nonneg))
+        else:
+            slow = _call("_fast_read", _name(ident), _c(nonneg))
+        get = ast.Call(ast.Attribute(_name("inputs"), "get", ast.Load()), [_c(key)], [])
+        return [_assign(ident, get), ast.If(bad, [_assign(ident, slow)], [])], ("i", _name(ident))
+
+    def need(self, exprs: Sequence[Any], known: dict[str, tuple]) -> list[ast.stmt]:
+        out: list[ast.stmt] = []
+        for kind, name in refs(*exprs):
+            out.extend(self.compute(kind, name, known))
+        return out
+
+    def compute(self, kind: str, name: str, known: dict[str, tuple]) -> list[ast.stmt]:
+        if name in known:
+            return []
+        ident = self.ident(name)
+        step = self.steps.get(name) if kind != "item" else None
+        if kind == "item" or (step is None and any(spec.key == name for spec in self.p.inputs)):
+            out, v = self.read_stmt(name, ident)
+            known[name] = v
+            return out
+        if step is None:
+            raise _Unsupported(name)
+        if step.key is not None:
+            out, v = self.read_stmt(step.key, ident)
+            known[name] = v
+            return out
+        out: list[ast.stmt] = []
+        pw = self.wholes.get(step.span)
+        if pw is not None and pw.ratio == name:
+            for x in pw.parts + pw.wholes:
+                out.extend(self.compute("name", x, known))
+            part = self.sum_of(pw.parts, known, out)
+            whole = self.sum_of(pw.wholes, known, out)
+            # a part larger than its whole (CDS614): the full path reports it
+            out.append(ast.If(self.compare(part, ast.Gt(), whole), [ast.Raise(_name("_SLOW"), None)], []))
+        out.extend(self.need([step.expr], known))
+        v = self.expr(step.expr, known, out)
+        known[name] = self.bind(ident, v, out)
+        return out
+
+    def sum_of(self, names: Sequence[str], known: dict[str, tuple], pre: list[ast.stmt]) -> tuple:
+        v = known[names[0]]
+        for x in names[1:]:
+            v = self.add(v, known[x], ast.Add(), pre)
+        return v
+
+    # ------------------------------------------------------------ expressions
+    def expr(self, e: Any, known: dict[str, tuple], pre: list[ast.stmt]) -> tuple:
+        t = type(e)
+        if t is n.BinOp or t is n.Neg:
+            value = self.folded(e)
+            if value is not None:
+                return self.const(value)
+        if t is n.Number or t is n.Percent:
+            return self.const(e.value)
+        if t is n.Name:
+            return known[e.name]
+        if t is n.ItemRef:
+            return known[f"mục {e.item}"]
+        if t is n.MaxPoints:
+            return self.const(self.p.max_points)
+        if t is n.Neg:
+            v = self.expr(e.operand, known, pre)
+            return ("i", ast.UnaryOp(ast.USub(), v[1])) if v[0] == "i" else ("r", ast.UnaryOp(ast.USub(), v[1]), v[2])
+        if t is n.BinOp:
+            a = self.expr(e.left, known, pre)
+            b = self.expr(e.right, known, pre)
+            if e.op == "/":
+                return self.div(a, b, pre)
+            if e.op == "*":
+                return self.mul(a, b)
+            return self.add(a, b, ast.Add() if e.op == "+" else ast.Sub(), pre)
+        raise _Unsupported(t.__name__)
+
+    def condition(self, c: Any, subject: Any, known: dict[str, tuple]) -> tuple[list[ast.stmt], ast.expr]:
+        t = type(c)
+        ops = {">=": ast.GtE, ">": ast.Gt, "<=": ast.LtE, "<": ast.Lt, "=": ast.Eq, "!=": ast.NotEq}
+        if t is n.Compare:
+            exprs = condition_exprs(c, subject)
+            pre = self.need(exprs, known)
+            a = self.expr(exprs[0], known, pre)
+            b = self.expr(exprs[1], known, pre)
+            return pre, self.compare(a, ops[c.op](), b)
+        if t is n.Range:
+            exprs = condition_exprs(c, subject)
+            pre = self.need(exprs, known)
+            s = self.expr(exprs[0], known, pre)
+            s = ("i", self.atom(s[1], pre)) if s[0] == "i" else ("r", self.atom(s[1], pre), self.atom(s[2], pre))
+            tests: list[ast.expr] = []
+            if c.low is not None:
+                tests.append(self.compare(s, ast.GtE() if c.low_inclusive else ast.Gt(),
+                                          self.expr(c.low, known, pre)))
+            if c.high is not None:
+                tests.append(self.compare(s, ast.LtE() if c.high_inclusive else ast.Lt(),
+                                          self.expr(c.high, known, pre)))
+            if not tests:
+                return pre, _c(True)
+            return pre, tests[0] if len(tests) == 1 else ast.BoolOp(ast.And(), tests)
+        if t is n.Otherwise:
+            return [], _c(True)
+        if t is n.Best:
+            raise _Unsupported("Best")
+        return [], _c(False)
+
+    # ------------------------------------------------------------ scoring
+    def set_target(self, target: str, v: tuple) -> list[ast.stmt]:
+        if v[0] == "i":
+            return [_assign(target, v[1]), _assign(_den(target), _c(1))]
+        return [_assign(target, v[1]), _assign(_den(target), v[2])]
+
+    def scoring(self, sc: Any, target: str, known: dict[str, tuple]) -> list[ast.stmt]:
+        if isinstance(sc, ExprScoring):
+            out = self.need([sc.expr], known)
+            return out + self.set_target(target, self.expr(sc.expr, known, out))
+        if isinstance(sc, PerItemScoring):
+            out, cnt = self.read_stmt(sc.count_key, self.fresh("count"))
+            out += self.need([sc.points], known)
+            return out + self.set_target(target, self.mul(cnt, self.expr(sc.points, known, out)))
+        if isinstance(sc, SumItemsScoring):
+            s = self.fresh("sum")
+            return [_assign(s, _call("_items_sum", _name("item_points"), _c(sc.first), _c(sc.last))),
+                    _assign(target, ast.Attribute(_name(s), "numerator", ast.Load())),
+                    _assign(_den(target), ast.Attribute(_name(s), "denominator", ast.Load()))]
+        if isinstance(sc, CaseScoring):
+            return self.cases(sc, target, known)
+        if isinstance(sc, CohortScoring):
+            raise _Unsupported("cohort")
+        return self.set_target(target, ("i", _c(0)))
+
+    def chain(self, sc: CaseScoring, indexes: list[int], pos: int, target: str,
+              known: dict[str, tuple]) -> list[ast.stmt]:
+        cases = sc.cases.cases
+        if pos == len(indexes):
+            return [ast.Raise(_name("_SLOW"), None)]  # no case matches: CDS612, the full path warns
+        case = cases[indexes[pos]]
+        k = dict(known)
+        pre, test = self.condition(case.condition, sc.subject, k)
+        kb = dict(k)
+        body = self.need([case.result], kb)
+        body += self.set_target(target, self.expr(case.result, kb, body))
+        if isinstance(test, ast.Constant) and test.value is True:
+            return pre + body
+        if isinstance(test, ast.Constant) and test.value is False:
+            return pre + self.chain(sc, indexes, pos + 1, target, k)
+        return pre + [ast.If(test, body, self.chain(sc, indexes, pos + 1, target, k))]
+
+    def cases(self, sc: CaseScoring, target: str, known: dict[str, tuple]) -> list[ast.stmt]:
+        cases = sc.cases.cases
+        if sc.mode not in ("exclusive", "cumulative"):
+            return self.chain(sc, list(range(len(cases))), 0, target, known)
+        options = [i for i, c in enumerate(cases) if type(c.condition) is n.Option]
+        others = [i for i, c in enumerate(cases) if type(c.condition) is not n.Option]
+        chosen = self.fresh("chosen")
+        get = ast.Call(ast.Attribute(_name("inputs"), "get", ast.Load()), [_c(sc.choice_key)], [])
+        pick = _assign(chosen, _call("_fast_pick", get, _c(len(options)), _c(sc.mode == "cumulative")))
+        total: list[ast.stmt] = self.set_target(target, ("i", _c(0)))
+        for j, i in enumerate(options):
+            kb = dict(known)
+            body = self.need([cases[i].result], kb)
+            v = self.expr(cases[i].result, kb, body)
+            if v[0] == "i":
+                body.append(_assign(target, ast.BinOp(_name(target), ast.Add(),
+                                                      self._mul(v[1], _name(_den(target))))))
+            else:
+                vn, vd = self.atom(v[1], body), self.atom(v[2], body)
+                body.append(ast.Assign([ast.Tuple([_store(target), _store(_den(target))], ast.Store())],
+                                       ast.Tuple([ast.BinOp(self._mul(_name(target), vd), ast.Add(),
+                                                            self._mul(vn, _name(_den(target)))),
+                                                  self._mul(_name(_den(target)), vd)], ast.Load())))
+            total.append(ast.If(ast.Compare(_c(j), [ast.In()], [_name(chosen)]), body, []))
+        if others:
+            missing = self.chain(sc, others, 0, target, dict(known))
+            given = [ast.If(_name(chosen), total, self.chain(sc, others, 0, target, dict(known)))]
+        else:
+            missing = [ast.Raise(_name("_SLOW"), None)]  # nothing chosen: CDS600
+            given = total
+        return [pick, ast.If(ast.Compare(_name(chosen), [ast.Is()], [_c(None)]), missing, given)]
+
+    # ------------------------------------------------------------ function
+    def function(self) -> ast.FunctionDef:
+        body: list[ast.stmt] = [ast.Expr(_c(f"{self.p.item or 'công thức'}: đường nhanh (số nguyên); "
+                                            "trả về (tử số, mẫu số) hoặc dừng bằng _SLOW"))]
+        parts: list[str] = []
+        known: dict[str, tuple] = {}
+        for part in self.p.parts:
+            self.part = part.index
+            self.steps = {s.name: s for s in part.steps}
+            known = {}
+            target = self.local(f"điểm phần {part.index + 1}") if len(self.p.parts) > 1 else self.local("điểm")
+            parts.append(target)
+            if part.scoring is None:
+                body.extend(self.set_target(target, ("i", _c(0))))
+            else:
+                body.extend(self.scoring(part.scoring, target, known))
+        total = self.local("tổng") if len(parts) > 1 else parts[0]
+        if len(parts) > 1:
+            v: tuple = ("r", _name(parts[0]), _name(_den(parts[0])))
+            for x in parts[1:]:
+                v = self.add(v, ("r", _name(x), _name(_den(x))), ast.Add(), body)
+            body.extend(self.set_target(total, v))
+        tv = ("r", _name(total), _name(_den(total)))
+        if self.p.cap is not None:
+            body.extend(self.need([self.p.cap], known))
+            limit = self.expr(self.p.cap, known, body)
+            limit = ("i", self.atom(limit[1], body)) if limit[0] == "i" else \
+                ("r", self.atom(limit[1], body), self.atom(limit[2], body))
+            body.append(ast.If(self.compare(tv, ast.Gt(), limit), self.set_target(total, limit), []))
+        # outside [0, max] (CDS613): the full path clamps and warns
+        out_of_range = ast.BoolOp(ast.Or(), [ast.Compare(_name(total), [ast.Lt()], [_c(0)]),
+                                             self.compare(tv, ast.Gt(), self.const(self.p.max_points))])
+        body.append(ast.If(out_of_range, [ast.Raise(_name("_SLOW"), None)], []))
+        body.append(ast.Return(ast.Tuple([_name(total), _name(_den(total))], ast.Load())))
+        args = ast.arguments(posonlyargs=[], args=[ast.arg("inputs"), ast.arg("cohort"), ast.arg("item_points")],
+                             kwonlyargs=[], kw_defaults=[], defaults=[_c(None), _c(None)], vararg=None, kwarg=None)
+        return ast.FunctionDef(self.fname, args, body, [], None, type_params=[])
+
+
+def build_fast_function(program: Program, mod: _Module) -> ast.FunctionDef | None:
+    """The fast function of ``program`` (see `_FastGen`), or None when it has none."""
+    if formula_errors(program) or program.needs_cohort:
+        return None
+    fname = mod.globals(function_name(program.item) + " nhanh")
+    try:
+        return _FastGen(program, mod, fname).function()
+    except (_Unsupported, KeyError):
+        return None
+
+
 def _error_function(program: Program, fname: str, detail: str) -> ast.FunctionDef:
     body = [ast.Expr(_c(f"{program.item}: không chấm được (công thức còn lỗi)")),
             ast.Raise(_call("_Fault", _c("CDS615"), ast.Dict([_c("detail")], [_c(detail)]), _c(None)), None)]
@@ -382,11 +747,15 @@ class CompiledFormula:
     """A Program compiled to one Python function.  Call it with one unit's inputs."""
 
     def __init__(self, program: Program, function: Callable[..., Any], spans: list[tuple[Any, Any]],
-                 source: str) -> None:
+                 source: str, fast: Callable[..., tuple[int, int]] | None = None, fast_source: str = "") -> None:
         self.program = program
         self.function = function
         self.spans = spans
         self.source = source
+        #: ``fast(inputs, cohort, item_points) -> (numerator, denominator)`` on plain ints,
+        #: raising `runtime.Slow` (or a `runtime.Fault`) when the full function must decide
+        self.fast = fast
+        self.fast_source = fast_source
 
     def __repr__(self) -> str:
         return f"<CompiledFormula {self.program.item or ''}>"
@@ -395,6 +764,14 @@ class CompiledFormula:
               item_points: Any = None, unit: str | None = None, policy: Policy | None = None,
               diags: list[Diagnostic] | None = None) -> Fraction:
         """The exact points, clamped to [0, max] (warnings appended to ``diags``)."""
+        fast = self.fast
+        if fast is not None:
+            try:
+                num, den = fast(inputs, cohort, item_points)
+            except _FALLBACK:
+                pass
+            else:
+                return Fraction(num, den)
         policy = policy or _DEFAULT_POLICY
         notes: list[tuple] = []
         p = self.program
@@ -473,6 +850,7 @@ class CompiledFormula:
 
 
 _DEFAULT_POLICY = Policy()
+_FALLBACK = (runtime.Slow, runtime.Fault)
 
 
 def _find_division(program: Program, span: Any) -> tuple[int, Any] | None:
@@ -515,14 +893,24 @@ def compile_program(program: Program) -> CompiledFormula:
     check_program(program)
     mod = _Module()
     func = build_function(program, mod)
+    fast = build_fast_function(program, mod)
     module = ast.Module(body=mod.const_defs() + [func], type_ignores=[])
     ast.fix_missing_locations(module)
     namespace: dict[str, Any] = {"__builtins__": __builtins__}
     for alias, target in HELPERS.items():
         namespace[alias] = Fraction if target == "Fraction" else getattr(runtime, target)
+    for alias, target in FAST_HELPERS.items():
+        namespace[alias] = getattr(runtime, target)
     code = compile(module, f"<cdsdsl {program.item or 'formula'}>", "exec")
     exec(code, namespace)  # noqa: S102 - code built from ast nodes, user text only in Constants
-    return CompiledFormula(program, namespace[func.name], mod.spans, ast.unparse(module))
+    fast_function, fast_source = None, ""
+    if fast is not None:
+        fast_module = ast.Module(body=[fast], type_ignores=[])
+        ast.fix_missing_locations(fast_module)
+        exec(compile(fast_module, f"<cdsdsl {program.item or 'formula'} fast>", "exec"), namespace)  # noqa: S102
+        fast_function, fast_source = namespace[fast.name], ast.unparse(fast_module)
+    return CompiledFormula(program, namespace[func.name], mod.spans, ast.unparse(module), fast_function,
+                           fast_source)
 
 
 def compile_quantities(program: Program) -> Callable[[Mapping[str, object]], dict[str, Any]]:

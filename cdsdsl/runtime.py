@@ -318,6 +318,63 @@ def items_sum(item_points, first, last):
 # ----------------------------------------------------------------------- end of core
 
 
+# ------------------------------------------------------------ fast path (in process only)
+# Compiled formulas also get a *fast* function (`codegen._FastGen`) that works on
+# plain ints and (numerator, denominator) pairs.  It gives up with `Slow`
+# whenever anything is not the plain case (a non-int figure, a missing input, a
+# zero or negative divisor, no matching case, points outside [0, max]); the
+# caller then runs the full function, which produces the value and diagnostics.
+
+class Slow(Exception):
+    """The fast path cannot decide this unit; run the full path."""
+
+
+SLOW = Slow()
+_NON_NEGATIVE_KINDS = frozenset(_NON_NEGATIVE)
+
+
+def fast_read(raw, nonneg):
+    """A plain int figure (a `Value` is unwrapped), else `Slow`."""
+    raw = getattr(raw, "raw", raw)
+    if type(raw) is int and (raw >= 0 or not nonneg):
+        return raw
+    raise SLOW
+
+
+def fast_read_or(raw, default, nonneg):
+    """`fast_read`, with the formula's own value when the unit gives none."""
+    raw = getattr(raw, "raw", raw)
+    if raw is None or raw == "":
+        return default
+    if type(raw) is int and (raw >= 0 or not nonneg):
+        return raw
+    raise SLOW
+
+
+def fast_pick(raw, count, cumulative):
+    """Chosen option indexes given as numbers (``2``, ``0``, ``[1, 3]`` when
+    cumulative), None when nothing is given, else `Slow` (text is left to `choose`)."""
+    raw = getattr(raw, "raw", raw)
+    if raw is None or raw == "":
+        return None
+    if type(raw) is int:
+        if 0 < raw <= count:
+            return (raw - 1,)
+        if raw == 0:
+            return ()
+        raise SLOW
+    if cumulative and type(raw) in (list, tuple):
+        chosen = set()
+        for x in raw:
+            x = getattr(x, "raw", x)
+            if type(x) is not int or x < 0 or x > count:
+                raise SLOW
+            if x:
+                chosen.add(x - 1)
+        return chosen
+    raise SLOW
+
+
 #: names of the core functions and classes, in the order `module_source` copies them
 CORE = ("Fault", "_SPACES", "_GROUPED_DOTS", "_GROUPED_COMMAS", "_PLAIN", "_DEC_COMMA", "_DEC_DOT",
         "_VN_FULL", "_EN_FULL", "_NON_NEGATIVE", "_text_number", "to_number", "read", "read_or", "fold", "_NONE_WORDS",
