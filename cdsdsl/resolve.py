@@ -217,14 +217,15 @@ def input_kind(description: str, unit: str | None) -> str:
     return NUMBER
 
 
-def _option_mode(cases: n.Cases, override: str | None) -> tuple[str, str, str, bool]:
+def _option_mode(cases: n.Cases, override: str | None,
+                 max_points: Fraction | None = None) -> tuple[str, str, str, bool]:
     """(mode, reason_vi, reason_en, settled) for a list of option cases."""
     if override in ("exclusive", "cumulative"):
         return override, "bộ chỉ số ghi rõ", "stated by the ruleset", True
     shares: list[Fraction | None] = []
     for case in cases.cases:
         if isinstance(case.condition, n.Option):
-            shares.append(_share_of_max(case.result))
+            shares.append(_share_of_max(case.result, max_points))
     nonzero = [s for s in shares if s is not None and s != 0]
     if any(s is None for s in shares):
         return ("exclusive", "có mức điểm không phải là phần của điểm tối đa",
@@ -249,16 +250,22 @@ def _pct(f: Fraction) -> str:
     return (str(v.numerator) if v.denominator == 1 else f"{float(v):.4g}".replace(".", ",")) + "%"
 
 
-def _share_of_max(expr: Any) -> Fraction | None:
-    """The constant share of Điểm tối đa an expression is (1/2*Điểm tối đa → 1/2; 0 điểm → 0)."""
+def _share_of_max(expr: Any, max_points: Fraction | None = None) -> Fraction | None:
+    """The constant share of Điểm tối đa an expression is (1/2*Điểm tối đa → 1/2; 0 điểm → 0;
+    ``5 điểm`` → 5/max when the maximum is known)."""
     if isinstance(expr, n.MaxPoints):
         return Fraction(1)
     if isinstance(expr, n.Number):
-        return Fraction(0) if expr.value == 0 else None
+        if expr.value == 0:
+            return Fraction(0)
+        return expr.value / max_points if max_points else None
     if isinstance(expr, n.Percent):
         return None
     if isinstance(expr, n.BinOp) and expr.op in "*/":
         lc, rc = _const(expr.left), _const(expr.right)
+        if lc is not None and rc is not None:  # a constant number of points: 2 * 2,5 điểm
+            value = lc * rc if expr.op == "*" else (lc / rc if rc else None)
+            return value / max_points if value is not None and max_points else None
         if expr.op == "*":
             if lc is not None and (rs := _share_of_max(expr.right)) is not None:
                 return lc * rs
@@ -374,18 +381,31 @@ class _Resolver:
                     else:
                         self.unknown(node, scope)
 
+        def declare(st: n.InputDecl) -> None:
+            key = self.key_for(st.name, part, idx)
+            kind = input_kind(st.description, st.unit)
+            self.add_input(InputSpec(key, st.name, st.description, kind, st.unit or (
+                self.unit_note if kind == MONEY else None), st.constant, (), idx, "declared", span=st.span))
+            step = Step(st.name, key, None, span=st.span)
+            decls[st.name] = st
+            scope[st.name] = step
+            steps.append(step)
+
+        # inputs described in prose are known from the start of the part, so a formula may use
+        # them before the lines that describe them (`Điểm = a/b * Điểm tối đa` then `Trong đó: a = ...`)
+        for st in part.body:
+            if isinstance(st, n.InputDecl) and not _RATIO_START.match(st.description):
+                declare(st)
+
         for st in part.body:
             if isinstance(st, n.InputDecl):
-                key = self.key_for(st.name, part, idx)
+                if st.name in decls and decls[st.name] is st:
+                    continue
                 alias = self.alias_of(st, scope, last_computed)
-                if alias is not None:
-                    step = Step(st.name, None, alias, span=st.span)
-                else:
-                    kind = input_kind(st.description, st.unit)
-                    self.add_input(InputSpec(key, st.name, st.description, kind, st.unit or (
-                        self.unit_note if kind == MONEY else None), st.constant, (), idx, "declared", span=st.span))
-                    step = Step(st.name, key, None, span=st.span)
-                    decls[st.name] = st
+                if alias is None:
+                    declare(st)
+                    continue
+                step = Step(st.name, None, alias, span=st.span)
                 scope[st.name] = step
                 steps.append(step)
             elif isinstance(st, n.Assign):
@@ -525,7 +545,7 @@ class _Resolver:
         if has_option:
             choice_key = CHOICE_KEY if self.option_parts <= 1 else f"{part.number or idx + 1}.{CHOICE_KEY}"
             labels = tuple(c.condition.label for c in st.cases if isinstance(c.condition, n.Option))
-            mode, why_vi, why_en, settled = _option_mode(st, self.option_mode)
+            mode, why_vi, why_en, settled = _option_mode(st, self.option_mode, self.max_points)
             if len(labels) > 1 or mode == "cumulative":
                 if settled:
                     self.diag("CDS204", st.span, mode_vi="cộng dồn (chọn nhiều, điểm cộng lại)" if mode == "cumulative"

@@ -141,3 +141,20 @@ def test_unused_input_is_reported():
 def test_no_scoring_rule_is_an_error():
     p = resolve(parse_formula("a = Số lượng văn bản;"), Fraction(10))
     assert [d.code for d in p.diagnostics if d.severity.value == "error"] == ["CDS206"]
+
+
+def test_points_written_as_numbers_settle_the_option_reading():
+    # `Có: 5 điểm; Không: 0 điểm` of a 5-point indicator: 5 điểm is the whole maximum → exclusive, no warning
+    p = resolve(parse_formula("- Có: 5 điểm\n- Không: 0 điểm"), 5)
+    assert p.parts[0].scoring.mode == "exclusive" and "CDS205" not in [d.code for d in p.diagnostics]
+    # two options of 5 points each add up to a 10-point maximum → cumulative
+    p = resolve(parse_formula("- Có cổng: 5 điểm\n- Có ứng dụng: 5 điểm\n- Không có: 0 điểm"), 10)
+    assert p.parts[0].scoring.mode == "cumulative"
+
+
+def test_inputs_may_be_described_after_the_formula_uses_them():
+    text = "Điểm = a/b * Điểm tối đa\nTrong đó:\na = Số văn bản ký số;\nb = Tổng số văn bản"
+    p = resolve(parse_formula(text), 10)
+    assert [i.key for i in p.inputs] == ["a", "b"]
+    assert not [d for d in p.diagnostics if d.code in ("CDS201", "CDS202")]
+    assert [s.key for s in p.parts[0].steps[:2]] == ["a", "b"]  # inputs are read first
