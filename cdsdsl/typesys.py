@@ -328,6 +328,11 @@ class PartTyper:
                 return Ty(UNKNOWN)
             if NUMBER in (L, R):
                 other = rt if L == NUMBER else lt
+                number = node.right if L != NUMBER else node.left
+                if (other.kind == RATIO and not other.const and isinstance(number, n.Number)
+                        and number.value == 100):
+                    # `Tỷ lệ (%) = a/b x 100`: a ratio written in percent points, compared with bare numbers
+                    return Ty(NUMBER, "%")
                 return attrs.evolve(other, const=lt.const and rt.const, integer=False)
             if L == RATIO and R == RATIO:
                 return Ty(RATIO, const=lt.const and rt.const)

@@ -22,12 +22,23 @@ def _results(part: Any) -> Iterator[Any]:
         yield sc.points
 
 
+def _points_written_as_a_number(expr: Any) -> bool:
+    """``Tỷ lệ x 10``, ``Tỷ lệ/80 x 20``: a ratio scaled by a plain number of points (more than 1)."""
+    while isinstance(expr, n.BinOp) and expr.op == "*":
+        if any(isinstance(side, n.Number) and side.value > 1 for side in (expr.left, expr.right)):
+            return True
+        expr = expr.left
+    return False
+
+
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for idx, part in enumerate(ctx.program.parts):
         typer = ctx.typer_of(idx)
         for expr in _results(part):
             ty = typer.type_of(expr)
             if ty.kind not in (RATIO, COUNT, MONEY) or isinstance(expr, n.Number):
+                continue
+            if ty.kind == RATIO and _points_written_as_a_number(expr):
                 continue
             text = ctx.text(expr)
             if ty.kind == RATIO:
