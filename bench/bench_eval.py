@@ -68,13 +68,15 @@ def formula_bench(n=20_000):
 
     # the same results (float rounding aside)
     for d in data[:2000]:
+        assert Fraction(*compiled.fast(d, None, None)) == compiled.exact(d)
         exact = compiled(d).points
         assert abs(float(exact) - hand_written(d["a"], d["b"], d["c"])) <= 0.011, d
 
     results = {
         "compiled (Outcome, rounded Decimal)": timeit(lambda d: compiled(d), data),
         "compiled (exact Fraction, as the scorer calls it)": timeit(lambda d: compiled.exact(d), data),
-        "compiled function alone": timeit(lambda d: compiled.function(d, None, None, None), data),
+        "compiled fast function alone (ints, (num, den) pair)": timeit(lambda d: compiled.fast(d, None, None), data),
+        "compiled full function alone (Fraction)": timeit(lambda d: compiled.function(d, None, None, None), data),
         "interpreter": timeit(lambda d: evaluate_program(program, d), data[:5000]),
         "hand-written float": timeit(lambda d: hand_written(d["a"], d["b"], d["c"]), data),
         "simpleeval": timeit(se_call, data[:5000]),
@@ -149,6 +151,8 @@ def main():
     for k, v in fb.items():
         print(f"{k:55s} {v:8.2f} µs/call  ({v / hand:5.1f}× hand-written)")
     print(f"simpleeval / compiled(exact): {fb['simpleeval'] / fb['compiled (exact Fraction, as the scorer calls it)']:.1f}×")
+    print(f"simpleeval / compiled fast function: "
+          f"{fb['simpleeval'] / fb['compiled fast function alone (ints, (num, den) pair)']:.1f}×")
     for k, v in ruleset_bench().items():
         print(f"{k:55s} {v:8.2f}" + (" s" if isinstance(v, float) and "MiB" not in k else ""))
 

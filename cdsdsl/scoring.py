@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping as _MappingABC
 from decimal import Decimal
 from fractions import Fraction
+from math import gcd
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import attrs
@@ -32,7 +34,7 @@ from .cohort import CohortStats, cohort_quantities, rank
 from .diagnostics import CdsError, Diagnostic, ScoreError, Severity
 from .interpret import Policy, evaluate_program
 from .resolve import Program, SumItemsScoring, resolve
-from .runtime import Fault, fault_error, fmt_vi, round_points, to_number
+from .runtime import Fault, Slow, fault_error, fmt_vi, round_points, to_number
 from .unitdata import POINTS_KEY, Unit
 
 ZERO = Fraction(0)
@@ -86,6 +88,7 @@ class CompiledRuleset:
         #: indicators counted directly in their section or group total
         self.counted = tuple(c for c in self.items if c.key not in summed and c.key not in contained)
         self.cohort_items = tuple(c for c in self.items if c.needs_cohort)
+        self._plan = self._fast_plan(ids)
 
     def _compile(self, ind: Any, ruleset: Any, ids: list[str]) -> CompiledIndicator:
         text = ind.effective_formula
@@ -131,8 +134,135 @@ class CompiledRuleset:
             return False
         return c.applies_to is None or _fold(unit.name) in c.applies_to
 
+    # ------------------------------------------------------------ fast scoring
+    def _fast_plan(self, ids: list[str]) -> tuple:
+        """Per indicator, in result order: what the fast loop does (see `_score_fields`)."""
+        order = [c for c in self.items if c.sums is None and not c.children]
+        order += [c for c in self.items if c.sums is not None or c.children]
+        plan = []
+        for c in order:
+            check = c.indicator.group_id is not None or c.applies_to is not None
+            mx = c.max_points
+            if c.errors:
+                mode, extra = _SLOW_MODE, None
+            elif c.children:
+                mode, extra = _CHILDREN, c.children
+            elif c.entered:
+                mode, extra = _ENTERED, None if mx is None else (mx.numerator, mx.denominator)
+            elif c.compiled is not None and c.compiled.fast is not None:
+                mode, extra = _FAST, _sum_candidates(ids, *c.sums) if c.sums is not None else None
+            else:
+                mode, extra = _SLOW_MODE, None
+            plan.append((c, c.key, mode, c.compiled.fast if mode == _FAST else None, check, extra))
+        self._order = tuple(c.key for c in order)
+        buckets: dict[tuple[bool, str], list] = {}
+        for c in self.counted:
+            grouped = c.indicator.group_id is not None
+            bkey = c.indicator.group_id if grouped else (c.indicator.section_id or "?")
+            b = buckets.setdefault((grouped, bkey), [grouped, bkey, c.indicator.group_id, [], []])
+            b[3].append(c.key)
+            b[4].append(Fraction(c.max_points or ZERO))
+        self._bucket_plan = tuple((g, k, grp, tuple(keys), sum(mxs, ZERO), tuple(mxs))
+                                  for g, k, grp, keys, mxs in buckets.values())
+        return tuple(plan)
+
+    def _score_fields(self, unit: Unit, stats: Mapping[str, CohortStats] | None) -> tuple:
+        """One unit's `UnitResult` fields (without rank).  Indicators whose plain case the
+        fast functions decide keep only an exact (numerator, denominator) pair; the
+        others (not applicable, errors, warnings, text figures, cohort indicators) go
+        through `_one`, the full path, which gives their `IndicatorResult`."""
+        pairs: dict[str, tuple[int, int]] = {}
+        slow: dict[str, IndicatorResult] = {}
+        values = unit.values
+        ip = None
+        for c, key, mode, fast, check, extra in self._plan:
+            if check and not self.applies(c, unit):
+                slow[key] = self._one(c, unit, stats, {})
+                continue
+            if mode == _FAST:
+                if extra is not None:
+                    ip = _items_points(pairs, extra)
+                try:
+                    pairs[key] = fast(values.get(key, _EMPTY), None, ip)
+                    continue
+                except _FALLBACK:
+                    pass
+            elif mode == _ENTERED:
+                raw = values.get(key, _EMPTY).get(POINTS_KEY)
+                raw = getattr(raw, "raw", raw)
+                if type(raw) is int and raw >= 0 and (extra is None or raw * extra[1] <= extra[0]):
+                    pairs[key] = (raw, 1)
+                    continue
+            elif mode == _CHILDREN:
+                num, den = 0, 1
+                for k in extra:
+                    p = pairs.get(k)
+                    if p is not None:
+                        num, den = _add(num, den, p[0], p[1])
+                pairs[key] = (num, den)
+                continue
+            exact = {k: Fraction(*p) for k, p in pairs.items()} if c.sums is not None else {}
+            r = self._one(c, unit, stats, exact)
+            slow[key] = r
+            if r.exact is not None:
+                pairs[key] = (r.exact.numerator, r.exact.denominator)
+        return self._fast_totals(unit, pairs, slow)
+
+    def _fast_totals(self, unit: Unit, pairs: dict[str, tuple[int, int]],
+                     slow: dict[str, "IndicatorResult"]) -> tuple:
+        """`_totals` over exact pairs (same buckets, same order, same values).  A group's
+        bucket holds only that group's indicators, so it is there exactly when the unit
+        belongs to the group; the maximum changes only when an indicator does not apply."""
+        rs = self.ruleset
+        pol = self.policy
+        sections: dict[str, TotalResult] = {}
+        groups: dict[str, TotalResult] = {}
+        tn, td = 0, 1
+        for grouped, bkey, group, keys, mx_all, mxs in self._bucket_plan:
+            if grouped and group != unit.group:
+                continue
+            num, den = 0, 1
+            na = None
+            for k in keys:
+                p = pairs.get(k)
+                if p is None:
+                    r = slow.get(k)
+                    if r is not None and r.status == "not_applicable":
+                        na = na or set()
+                        na.add(k)
+                    continue
+                if p[1] == 1:
+                    num += p[0] * den
+                else:
+                    num, den = num * p[1] + p[0] * den, den * p[1]
+            if na:
+                mx = sum((m for k, m in zip(keys, mxs) if k not in na), ZERO)
+            else:
+                mx = mx_all
+            if grouped:
+                groups[bkey] = TotalResult(bkey, _frac(num, den), mx)
+            else:
+                sections[bkey] = TotalResult(bkey, _frac(num, den), mx)
+                tn, td = tn * den + num * td, td * den
+        total = _frac(tn, td)
+        total_max = sum((t.max_points for t in sections.values()), ZERO)
+        diags = [d for key in self._order if key in slow for d in slow[key].diagnostics] if slow else []
+        set_value = None
+        if rs.set_formula is not None:
+            try:
+                set_value = _set_formula(rs, unit, sections, groups)
+            except CdsError as exc:
+                diags.extend(exc.diagnostics)
+        return (unit.name, unit.group, _Indicators(self, pairs, slow), sections, groups, total,
+                round_points(total, pol.digits, pol.rounding), total_max, set_value,
+                None if set_value is None else round_points(set_value, pol.digits, pol.rounding), tuple(diags), self)
+
     # ------------------------------------------------------------ scoring
     def score_unit(self, unit: Unit, *, stats: Mapping[str, CohortStats] | None = None) -> "UnitResult":
+        return UnitResult(*self._score_fields(unit, stats))
+
+    def score_unit_full(self, unit: Unit, *, stats: Mapping[str, CohortStats] | None = None) -> "UnitResult":
+        """`score_unit` without the fast path (every indicator through `_one`): the reference."""
         results: dict[str, IndicatorResult] = {}
         exact: dict[str, Fraction] = {}
         later: list[CompiledIndicator] = []
@@ -239,6 +369,101 @@ def _between(ids: Sequence[str], first: str, last: str, group: str | None = None
         if t is not None and bare.count(".") == first.count(".") and lo <= t <= hi:
             out.append(i)
     return out
+
+
+_FAST, _ENTERED, _CHILDREN, _SLOW_MODE = 0, 1, 2, 3
+
+
+if hasattr(Fraction, "_from_coprime_ints"):  # Python >= 3.12
+    _coprime = Fraction._from_coprime_ints
+else:  # pragma: no cover - Python 3.11
+    def _coprime(num: int, den: int) -> Fraction:
+        return Fraction(num, den, _normalize=False)
+
+
+def _frac(num: int, den: int) -> Fraction:
+    """``Fraction(num, den)`` for den > 0, without Fraction's slower argument handling."""
+    g = gcd(num, den)
+    if g != 1:
+        num, den = num // g, den // g
+    return _coprime(num, den)
+_FALLBACK = (Slow, Fault)
+_EMPTY: Mapping[str, Any] = {}
+
+
+def _add(a: int, b: int, c: int, d: int) -> tuple[int, int]:
+    """``a/b + c/d`` as a reduced pair (denominators > 0)."""
+    if b == d:
+        num, den = a + c, b
+        if den == 1:
+            return num, 1
+    else:
+        num, den = a * d + c * b, b * d
+    g = gcd(num, den)
+    return (num // g, den // g) if g != 1 else (num, den)
+
+
+def _sum_candidates(ids: Sequence[str], first: str, last: str) -> tuple[str, ...]:
+    """The ids `runtime.items_sum` adds for ``first … last`` (same depth, in range)."""
+    def tup(i: str) -> tuple[int, ...] | None:
+        try:
+            return tuple(int(x) for x in str(i).split("."))
+        except ValueError:
+            return None
+
+    lo, hi = tup(first), tup(last)
+    out = []
+    for i in ids:
+        t = tup(i)
+        if t is not None and lo is not None and len(t) == len(lo) and lo <= t <= hi:
+            out.append(i)
+    return tuple(out)
+
+
+def _items_points(pairs: Mapping[str, tuple[int, int]], keys: tuple[str, ...]) -> Callable[[str, str], Fraction]:
+    """``item_points`` for a compiled ``Cộng điểm từ … đến …``: the exact sum of the points so far."""
+    def points(first: str, last: str) -> Fraction:
+        num, den = 0, 1
+        for k in keys:
+            p = pairs.get(k)
+            if p is not None:
+                num, den = _add(num, den, p[0], p[1])
+        return Fraction(num, den)
+
+    return points
+
+
+class _Indicators(_MappingABC):
+    """``UnitResult.indicators``: results in the usual order, an `IndicatorResult` made only
+    when asked for (10 000 units × 85 indicators would otherwise be 850 000 objects)."""
+
+    __slots__ = ("_cr", "_pairs", "_slow", "_made")
+
+    def __init__(self, cr: "CompiledRuleset", pairs: dict[str, tuple[int, int]],
+                 slow: dict[str, "IndicatorResult"]) -> None:
+        self._cr, self._pairs, self._slow, self._made = cr, pairs, slow, {}
+
+    def __getitem__(self, key: str) -> "IndicatorResult":
+        r = self._slow.get(key) or self._made.get(key)
+        if r is None:
+            c = self._cr.by_key[key]  # KeyError for an unknown id
+            num, den = self._pairs[key]
+            status = "children" if c.children else "entered" if c.entered else "scored"
+            r = self._made[key] = IndicatorResult(key, c.indicator.name, c.max_points, Fraction(num, den),
+                                                  self._cr.policy, status, ())
+        return r
+
+    def __iter__(self):
+        return iter(self._cr._order)
+
+    def __len__(self) -> int:
+        return len(self._cr._order)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._cr.by_key
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
 
 
 # ------------------------------------------------------------------- set formula
@@ -469,16 +694,17 @@ def score_cohort(ruleset: Any, units: Iterable[Unit], progress: Callable[[int, i
                 else:
                     values.setdefault(key, []).append(v)
         stats[c.key] = CohortStats.from_values(values)
-    results = []
+    fields = []
     total = len(units)
     step = max(1, total // 100)
     for i, u in enumerate(units):
-        results.append(cr.score_unit(u, stats=stats))
+        fields.append(cr._score_fields(u, stats))
         if progress is not None and ((i + 1) % step == 0 or i + 1 == total):
             progress(i + 1, total)
-    ranks = rank([r.score for r in results])
-    results = [attrs.evolve(r, rank=k) for r, k in zip(results, ranks)]
-    return CohortResult(tuple(results), stats, tuple(notes), units)
+    # the ranking score: the set formula's value (rounded) when there is one, else the total
+    ranks = rank([f[9] if f[9] is not None else f[6] for f in fields])
+    results = tuple(UnitResult(*f, rank=k) for f, k in zip(fields, ranks))
+    return CohortResult(results, stats, tuple(notes), units)
 
 
 __all__ = ["CohortResult", "CompiledRuleset", "IndicatorResult", "UnitResult", "compile_ruleset", "score_cohort",
