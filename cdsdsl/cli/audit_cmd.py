@@ -14,7 +14,6 @@ from pathlib import Path
 
 import click
 
-from ..audit import audit_file, has_errors
 from ..render import diagnostics_json, render_diagnostics, summary
 from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, emit, fail_usage, format_option, guarded, lang_option, main, output_option
 
@@ -32,6 +31,8 @@ def audit_cmd(table: Path, ruleset: Path | None, lang: str, fmt: str, output: Pa
 
     TABLE: văn bản phân cách bằng tab (như bản công bố), .csv, .tsv hoặc .xlsx.
     """
+    from ..audit import audit_file, has_errors
+
     for path in (table, ruleset):
         if path is not None and not path.is_file():
             fail_usage(f"không tìm thấy tệp {path}" if lang == "vi" else f"no such file: {path}",

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import click
 
-from ..check import check_formula, check_ruleset, sort_diagnostics
 from ..diagnostics import RulesetError, Severity
 from ..render import diagnostics_json, render_diagnostics, summary
 from .common import EXIT_FINDINGS, EXIT_OK, emit, fail_usage, format_option, guarded, lang_option, main, \
@@ -42,6 +41,8 @@ def check_cmd(file: str, max_points: str, item: str | None, fmt: str, lang: str,
 
     FILE: bộ chỉ số .cds/.csv/.tsv/.xlsx, hoặc tệp văn bản chứa một công thức (- là đầu vào chuẩn).
     """
+    from ..check import check_formula, check_ruleset, sort_diagnostics
+
     if file != "-" and not Path(file).exists():
         fail_usage(f"không tìm thấy tệp {file}" if lang == "vi" else f"no such file: {file}",
                    "Kiểm tra đường dẫn tệp." if lang == "vi" else "Check the file path.")

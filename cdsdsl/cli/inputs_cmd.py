@@ -11,12 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import click
-from tabulate import tabulate
 
 from ..diagnostics import CdsError
-from ..parser import parse_formula
-from ..resolve import resolve
-from ..typesys import kind_label
 from .check_cmd import _is_ruleset
 from .common import EXIT_FINDINGS, emit, fail_usage, format_option, guarded, lang_option, main, output_option, \
     read_text
@@ -27,6 +23,9 @@ _COHORT = {"min_max": "minmax", "ratio_to_max": "ratio_to_best"}
 def _rows_for(text: str, max_points: Any, *, item: str | None, title: str | None, name: str,
               option_mode: str | None = None, cohort_method: str | None = None,
               line_offset: int = 0, column_offset: int = 0, lang: str = "vi") -> dict:
+    from ..parser import parse_formula
+    from ..resolve import resolve
+
     try:
         formula = parse_formula(text, name=name, item=item, line_offset=line_offset, column_offset=column_offset)
     except CdsError as exc:
@@ -47,6 +46,10 @@ def _rows_for(text: str, max_points: Any, *, item: str | None, title: str | None
 @guarded(exit_code_for_cds_error=EXIT_FINDINGS)
 def inputs_cmd(file: str, max_points: str, item: str | None, fmt: str, lang: str, output) -> None:
     """Liệt kê số liệu đầu vào của từng chỉ số / list the inputs of every indicator."""
+    from tabulate import tabulate
+
+    from ..typesys import kind_label
+
     if file != "-" and not Path(file).exists():
         fail_usage(f"không tìm thấy tệp {file}" if lang == "vi" else f"no such file: {file}",
                    "Kiểm tra đường dẫn tệp." if lang == "vi" else "Check the file path.")

@@ -7,9 +7,7 @@ from pathlib import Path
 import click
 
 from ..diagnostics import Severity
-from ..forms import build_form, template_csv, write_template
 from ..render import render_diagnostics
-from ..ruleset import load_ruleset
 from .common import EXIT_FINDINGS, EXIT_USAGE, emit, fail_usage, guarded, lang_option, main
 
 _FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".tsv": "tsv"}
@@ -32,6 +30,9 @@ def template_cmd(ruleset: Path, output: Path | None, fmt: str | None, lang: str)
     cds template rulesets/huyen-ninh-thuan-2023.cds -o mau.csv
     cds template rulesets/huyen-ninh-thuan-2023.cds          (CSV ra màn hình / to stdout)
     """
+    from ..forms import build_form, template_csv, write_template
+    from ..ruleset import load_ruleset
+
     if not ruleset.exists():
         fail_usage(f"không tìm thấy tệp {ruleset}" if lang == "vi" else f"no such file: {ruleset}",
                    "Kiểm tra đường dẫn tệp bộ chỉ số." if lang == "vi" else "Check the ruleset's path.")
