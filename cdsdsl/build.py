@@ -11,7 +11,7 @@ import re
 from fractions import Fraction
 from typing import Callable
 
-from lark import Token, Transformer, v_args
+from lark import Token, Transformer, Tree, v_args
 
 from . import nodes as n
 from .source import Span
@@ -72,6 +72,45 @@ class AstBuilder(Transformer):
 
     def _tsp(self, tok: Token) -> Span:
         return self.span_of(tok.start_pos, tok.end_pos)
+
+    def build(self, tree: Tree, text: str):
+        """Nodes for a tree Lark built without ``propagate_positions``.
+
+        Same result as ``transform`` on a tree with Lark's positions, at a
+        fraction of the cost: Lark's position propagation and its visitor
+        took half of every parse.  ``text`` is the piece Lark read.  A
+        `BuildError` propagates as itself."""
+        return self._build(tree, text)[0]
+
+    def _build(self, tree: Tree, text: str) -> tuple:
+        """(value, start, end) of ``tree``.
+
+        Positions follow Lark's ``propagate_positions``: a node spans from its
+        first child's *container* to its last child's, filtered tokens
+        included (the `-` of a negation); the container of an expression is
+        the expression with the parentheses written directly around it
+        (``(a+b)/c``: the sum spans ``a+b``, the quotient ``(a+b)/c``)."""
+        values = []
+        start = end = -1
+        for c in tree.children:
+            if isinstance(c, Tree):
+                v, cs, ce = self._build(c, text)
+                if c.data in _EXPR_RULES:  # only `"(" expr ")"` puts parentheses around a node
+                    cs, ce = _parenthesised(text, cs, ce)
+            else:
+                v, cs, ce = c, c.start_pos, c.end_pos
+            values.append(v)
+            if start < 0:
+                start = cs
+            end = ce
+        data = tree.data
+        if data == "neg" or data == "neg_number":  # `"-" operand`: the filtered `-` starts the node
+            start -= 1
+            while text[start] in _IGNORED:
+                start -= 1
+        meta = _Meta(start, end)
+        f = _rule_functions().get(data)
+        return (Tree(data, values, meta) if f is None else f(self, meta, *values)), start, end
 
     # ------------------------------------------------------------ expressions
     def number(self, meta, tok):
@@ -219,3 +258,59 @@ class AstBuilder(Transformer):
 
     def cap(self, meta, _tong, _kq, expr):
         return n.Cap(expr, span=self._sp(meta))
+
+
+_IGNORED = " \n"  # the grammar's %ignore
+#: rules (and aliases) that build an expression: the only nodes `"(" expr ")"` can wrap
+_EXPR_RULES = frozenset({"number", "percent", "points", "pct_of_max", "maxpts", "itemref", "name_ref",
+                         "add", "sub", "mul", "div", "jmul", "neg"})
+
+
+def _parenthesised(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` widened over the parentheses written directly around it.
+
+    When k pairs wrap an expression, the runs of `(` before it and `)` after it
+    may be longer (they then open and close other groups), but never both:
+    the (k+1)-th of each would match each other and wrap it too.  So the
+    wrapping pairs are as many as the shorter run."""
+    while True:
+        i = start - 1
+        while i >= 0 and text[i] in _IGNORED:
+            i -= 1
+        if i < 0 or text[i] != "(":
+            return start, end
+        j = end
+        while j < len(text) and text[j] in _IGNORED:
+            j += 1
+        if j >= len(text) or text[j] != ")":
+            return start, end
+        start, end = i, j + 1
+
+
+class _Meta:
+    """The positions of a rule's node (Lark's ``Meta`` with ``propagate_positions``)."""
+
+    __slots__ = ("start_pos", "end_pos")
+    empty = False
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start_pos = start
+        self.end_pos = end
+
+
+_FUNCS: dict[str, Callable] | None = None
+
+
+def _rule_functions() -> dict[str, Callable]:
+    """Rule name -> the plain function of `AstBuilder` (unwrapped from `v_args`)."""
+    global _FUNCS
+    if _FUNCS is None:
+        funcs = {}
+        for name, value in vars(AstBuilder).items():
+            if name.startswith("_") or name in ("build", "transform"):
+                continue
+            func = getattr(value, "base_func", value)
+            if callable(func):
+                funcs[name] = func
+        _FUNCS = funcs
+    return _FUNCS

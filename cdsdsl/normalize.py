@@ -83,7 +83,7 @@ class _Buf:
 
 def _nfc(text: str) -> tuple[str, list[int], list[int]]:
     """NFC per cluster (base character + combining marks)."""
-    if unicodedata.is_normalized("NFC", text) and not any(unicodedata.combining(ch) for ch in text):
+    if unicodedata.is_normalized("NFC", text) and not any(unicodedata.combining(ch) for ch in set(text)):
         n = len(text)
         return text, list(range(n)), list(range(1, n + 1))
     out: list[str] = []

@@ -21,7 +21,6 @@ from typing import Any, Callable
 
 import attrs
 from lark import Lark, Token, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
-from lark.exceptions import VisitError
 
 from . import nodes as n
 from .build import AstBuilder, BuildError
@@ -43,7 +42,7 @@ def lark_parser() -> Lark:
         with _lock:
             if _parser is None:
                 _parser = Lark(grammar_path("formula.lark").read_text(encoding="utf-8"),
-                               parser="lalr", start=_STARTS, propagate_positions=True,
+                               parser="lalr", start=_STARTS, propagate_positions=False,
                                maybe_placeholders=False, cache=True)
     return _parser
 
@@ -101,14 +100,15 @@ def _cuts(chunk: str) -> list[int]:
     if len(chunk) < 3:
         return []
     depth = [0] * (len(chunk) + 1)
-    d = 0
-    for i, ch in enumerate(chunk):
-        depth[i] = d
-        if ch == "(":
-            d += 1
-        elif ch == ")":
-            d = max(0, d - 1)
-    depth[len(chunk)] = d
+    if "(" in chunk:  # no `(`: depth 0 everywhere
+        d = 0
+        for i, ch in enumerate(chunk):
+            depth[i] = d
+            if ch == "(":
+                d += 1
+            elif ch == ")":
+                d = max(0, d - 1)
+        depth[len(chunk)] = d
     cuts: set[int] = set()
 
     def prev_char(pos: int) -> str:
@@ -335,12 +335,9 @@ class _FormulaParser:
             raise _PieceError(start + rs, start + re_, code, **dict(params))
         builder = AstBuilder(lambda a, b: self.span(start + a, start + b))
         try:
-            return builder.transform(outcome[1])
-        except VisitError as exc:
-            orig = exc.orig_exc
-            if isinstance(orig, BuildError):
-                raise _PieceError(start + orig.start, start + orig.end, orig.code, **orig.params) from None
-            raise
+            return builder.build(outcome[1], self.nt[start:end])
+        except BuildError as orig:
+            raise _PieceError(start + orig.start, start + orig.end, orig.code, **orig.params) from None
 
     def try_piece(self, kind: str, start: int, end: int) -> Any:
         try:
@@ -372,6 +369,8 @@ class _FormulaParser:
 
     # ------------------------------------------------------------ the parse
     def check_depth(self) -> None:
+        if self.nt.count("(") <= MAX_DEPTH:  # the depth never exceeds the number of `(`
+            return
         depth = 0
         for i, ch in enumerate(self.nt):
             if ch == "(":

@@ -45,14 +45,22 @@ class Source:
     line_offset: int = 0
     #: Columns to add on every line (a formula block indented in a ruleset file).
     column_offset: int = 0
-    _starts: list[int] = attrs.field(init=False, repr=False)
+    _line_starts: list[int] | None = attrs.field(init=False, default=None, repr=False)
 
-    def __attrs_post_init__(self) -> None:
-        starts = [0]
-        for i, ch in enumerate(self.text):
-            if ch == "\n":
+    @property
+    def _starts(self) -> list[int]:
+        """Offsets where lines start, built on first use (most sources are
+        parsed without ever asking for a line)."""
+        starts = self._line_starts
+        if starts is None:
+            starts = [0]
+            text = self.text
+            i = text.find("\n")
+            while i >= 0:
                 starts.append(i + 1)
-        object.__setattr__(self, "_starts", starts)
+                i = text.find("\n", i + 1)
+            object.__setattr__(self, "_line_starts", starts)
+        return starts
 
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column), both 1-based, of a character offset."""
