@@ -10,6 +10,7 @@ Imports nothing of ours.
 """
 from __future__ import annotations
 
+import re
 import string
 from typing import Any, Mapping
 
@@ -21,8 +22,22 @@ class _SafeDict(dict):
         return "{" + key + "}"
 
 
+_OPTIONAL = re.compile(r"\[\[(.*?)\]\]", re.S)
+_FIELD = re.compile(r"\{(\w+)[^{}]*\}")
+
+
+def _known(value: Any) -> bool:
+    return value is not None and value != "" and value != "?"
+
+
 def _fmt(template: str, args: Mapping[str, Any]) -> str:
-    return string.Formatter().vformat(template, (), _SafeDict(args))
+    """Format a template; a segment ``[[ ... ]]`` is kept only when every field in it is known
+    (``[[ (ô {where})]]`` disappears when the cell is not known)."""
+    def optional(m: re.Match) -> str:
+        inner = m.group(1)
+        return inner if all(_known(args.get(f)) for f in _FIELD.findall(inner)) else ""
+
+    return string.Formatter().vformat(_OPTIONAL.sub(optional, template), (), _SafeDict(args))
 
 
 @attrs.frozen
@@ -566,92 +581,92 @@ define("CDS207", "warning",
 # CDS620-629 cohorts, CDS630-639 rulesets.
 # ---------------------------------------------------------------------------
 define("CDS600", "error",
-       "chỉ số {indicator}, đơn vị {unit_name}: thiếu số liệu `{key}` ({description}) (ô {where})",
-       "indicator {indicator}, unit {unit_name}: input `{key}` ({description}) is missing (cell {where})",
+       "thiếu số liệu `{key}` ({description})[[ (ô {where})]]",
+       "input `{key}` ({description}) is missing[[ (cell {where})]]",
        "Nhập giá trị của `{key}` cho đơn vị này; nếu đơn vị không có số liệu, ghi 0.",
        "Enter a value for `{key}` for this unit; write 0 if the unit has none.",
        "a = Số lượng ...  (no value for a)")
 define("CDS601", "error",
-       "chỉ số {indicator}, đơn vị {unit_name}: `{key}` = `{value}` ở ô {where}: {detail}",
-       "indicator {indicator}, unit {unit_name}: `{key}` = `{value}` in cell {where}: {detail_en}",
+       "`{key}` = `{value}`[[ ở ô {where}]]: {detail}",
+       "`{key}` = `{value}`[[ in cell {where}]]: {detail_en}",
        "Ghi một số, ví dụ `12`, `2,5` hoặc `80%` (tỷ lệ); không ghi chữ hay đơn vị vào ô số liệu.",
        "Write a number, e.g. `12`, `2,5` or `80%` (a ratio); no words or units in a figure's cell.",
        "a = \"mười hai\"")
 define("CDS602", "error",
-       "chỉ số {indicator}, đơn vị {unit_name}: `{key}` = `{value}` ở ô {where} có thể là {grouped} hoặc {decimal}",
-       "indicator {indicator}, unit {unit_name}: `{key}` = `{value}` in cell {where} could be {grouped} or {decimal}",
+       "`{key}` = `{value}`[[ ở ô {where}]] có thể là {grouped} hoặc {decimal}",
+       "`{key}` = `{value}`[[ in cell {where}]] could be {grouped} or {decimal}",
        "Viết `{grouped}` (hoặc cách nhóm bằng khoảng trắng) nếu là số nguyên, `{decimal}` (dấu phẩy thập phân) nếu là số lẻ.",
        "Write `{grouped}` (or group digits with spaces) for a whole number, `{decimal}` (decimal comma) for a fraction.",
        "b = \"8.333\"")
 define("CDS603", "error",
-       "chỉ số {indicator}, đơn vị {unit_name}: `{key}` = `{value}` ở ô {where} là số âm",
-       "indicator {indicator}, unit {unit_name}: `{key}` = `{value}` in cell {where} is negative",
+       "`{key}` = `{value}`[[ ở ô {where}]] là số âm",
+       "`{key}` = `{value}`[[ in cell {where}]] is negative",
        "Số lượng, số tiền và tỷ lệ không thể âm: kiểm tra lại số liệu.",
        "Counts, amounts and ratios cannot be negative: check the figure.",
        "a = -3")
 define("CDS604", "error",
-       "chỉ số {indicator}, đơn vị {unit_name}: `{key}` = `{value}` ở ô {where} phải là số nguyên (đây là số lượng: {description})",
-       "indicator {indicator}, unit {unit_name}: `{key}` = `{value}` in cell {where} must be a whole number (it is a count: {description})",
+       "`{key}` = `{value}`[[ ở ô {where}]] phải là số nguyên (đây là số lượng: {description})",
+       "`{key}` = `{value}`[[ in cell {where}]] must be a whole number (it is a count: {description})",
        "Số lượng là số nguyên, ví dụ `12`; số lớn viết `8333` hoặc `8 333`.",
        "A count is a whole number, e.g. `12`; write large numbers as `8333` or `8 333`.",
        "a = 2,5 (a count)")
 define("CDS605", "error",
-       "chỉ số {indicator}, đơn vị {unit_name}: `{value}` (ô {where}) không phải là một lựa chọn của chỉ số",
-       "indicator {indicator}, unit {unit_name}: `{value}` (cell {where}) is not one of the indicator's options",
+       "`{value}`[[ (ô {where})]] không phải là một lựa chọn của chỉ số",
+       "`{value}`[[ (cell {where})]] is not one of the indicator's options",
        "Ghi đúng tên lựa chọn hoặc số thứ tự của nó (0 nếu không chọn gì): {choices}.",
        "Write an option's text or its number (0 for none): {choices}.",
        "lựa chọn = \"Đã ban hàn\"")
 define("CDS606", "error",
-       "chỉ số {indicator}, đơn vị {unit_name}: chỉ được chọn một lựa chọn nhưng ô {where} chọn nhiều: {value}",
-       "indicator {indicator}, unit {unit_name}: only one option may be chosen but cell {where} chooses several: {value}",
+       "chỉ được chọn một lựa chọn nhưng[[ ô {where}]] chọn nhiều: {value}",
+       "only one option may be chosen but[[ cell {where}]] chooses several: {value}",
        "Chọn một lựa chọn; nếu các mức cộng dồn, ghi `Cách hiểu: cộng dồn` cho chỉ số trong bộ chỉ số.",
        "Choose one option; if the options add up, write `Cách hiểu: cộng dồn` for the indicator in the ruleset.",
        "lựa chọn = \"1;2\" (exclusive list)")
 define("CDS610", "warning",
-       "chỉ số {indicator}, đơn vị {unit_name}: chia cho 0 ({expr}, {key} = 0): chỉ số được 0 điểm",
-       "indicator {indicator}, unit {unit_name}: division by zero ({expr}, {key} = 0): the indicator scores 0",
+       "chia cho 0 ({expr}, {key} = 0): chỉ số được 0 điểm",
+       "division by zero ({expr}, {key} = 0): the indicator scores 0",
        "Nếu đơn vị không có đối tượng để tính tỷ lệ, hãy xác nhận với cơ quan chấm điểm; đặt `Chia cho 0: lỗi` trong bộ chỉ số để coi đây là lỗi.",
        "If the unit has nothing to take a ratio of, confirm with the assessing body; set `Chia cho 0: lỗi` in the ruleset to treat this as an error.",
        "Tỷ lệ = a/b with b = 0")
 define("CDS611", "error",
-       "chỉ số {indicator}, đơn vị {unit_name}: chia cho 0 ({expr}, {key} = 0)",
-       "indicator {indicator}, unit {unit_name}: division by zero ({expr}, {key} = 0)",
-       "Kiểm tra số liệu `{key}` (ô {where}): mẫu số không được bằng 0.",
-       "Check `{key}` (cell {where}): the denominator must not be 0.",
+       "chia cho 0 ({expr}, {key} = 0)",
+       "division by zero ({expr}, {key} = 0)",
+       "Kiểm tra số liệu `{key}`[[ (ô {where})]]: mẫu số không được bằng 0.",
+       "Check `{key}`[[ (cell {where})]]: the denominator must not be 0.",
        "Tỷ lệ = a/b with b = 0 (Chia cho 0: lỗi)")
 define("CDS612", "warning",
-       "chỉ số {indicator}, đơn vị {unit_name}: không trường hợp nào khớp với {subject} = {value}: 0 điểm",
-       "indicator {indicator}, unit {unit_name}: no case matches {subject} = {value}: 0 points",
+       "không trường hợp nào khớp với {subject} = {value}: 0 điểm",
+       "no case matches {subject} = {value}: 0 points",
        "Các trường hợp của công thức bỏ sót giá trị này; thêm một trường hợp (ví dụ `- Trường hợp khác: 0 điểm`).",
        "The cases leave this value out; add a case (e.g. `- Trường hợp khác: 0 điểm`).",
        "- Tỷ lệ >= 80%: Điểm tối đa (Tỷ lệ = 50%)")
 define("CDS613", "warning",
-       "chỉ số {indicator}, đơn vị {unit_name}: điểm tính ra {value} nằm ngoài [0, {max}]: lấy {clamped}",
-       "indicator {indicator}, unit {unit_name}: the computed points {value} are outside [0, {max}]: {clamped} is used",
+       "điểm tính ra {value} nằm ngoài [0, {max}]: lấy {clamped}",
+       "the computed points {value} are outside [0, {max}]: {clamped} is used",
        "Kiểm tra số liệu và công thức: điểm của chỉ số không được vượt quá điểm tối đa hay nhỏ hơn 0.",
        "Check the data and the formula: points cannot exceed the maximum or fall below 0.",
        "Điểm = a * Điểm tối đa (a = 2)")
 define("CDS614", "error",
-       "chỉ số {indicator}, đơn vị {unit_name}: {parts} = {part_value} lớn hơn {wholes} = {whole_value} ({ratio} = {ratio_value} > 100%): chỉ số không được chấm",
-       "indicator {indicator}, unit {unit_name}: {parts} = {part_value} is larger than {wholes} = {whole_value} ({ratio} = {ratio_value} > 100%): the indicator is not scored",
-       "`{parts}` là một phần của `{wholes}` nên không thể lớn hơn; sửa số liệu ở ô {where}.",
-       "`{parts}` is counted within `{wholes}` and cannot exceed it; correct the figures in cell {where}.",
+       "{parts} = {part_value} lớn hơn {wholes} = {whole_value} ({ratio} = {ratio_value} > 100%): chỉ số không được chấm",
+       "{parts} = {part_value} is larger than {wholes} = {whole_value} ({ratio} = {ratio_value} > 100%): the indicator is not scored",
+       "`{parts}` là một phần của `{wholes}` nên không thể lớn hơn; sửa số liệu[[ ở ô {where}]].",
+       "`{parts}` is counted within `{wholes}` and cannot exceed it; correct the figures[[ in cell {where}]].",
        "Tỷ lệ = a/b with a = 12, b = 10")
 define("CDS615", "error",
-       "chỉ số {indicator}: công thức còn lỗi nên không chấm được điểm ({detail})",
-       "indicator {indicator}: the formula has errors and cannot be scored ({detail})",
+       "công thức còn lỗi nên không chấm được điểm ({detail})",
+       "the formula has errors and cannot be scored ({detail})",
        "Sửa các lỗi của công thức (chạy `cds check`) rồi chấm lại.",
        "Fix the formula's errors (run `cds check`) and score again.",
        "- Điểm=Tỷ lệ 1*Điểm tối đa")
 define("CDS616", "error",
-       "chỉ số {indicator}: `Cộng điểm từ {first} đến {last}` cần điểm của các chỉ số đó",
-       "indicator {indicator}: `Cộng điểm từ {first} đến {last}` needs the points of those indicators",
+       "`Cộng điểm từ {first} đến {last}` cần điểm của các chỉ số đó",
+       "`Cộng điểm từ {first} đến {last}` needs the points of those indicators",
        "Chấm cả bộ chỉ số (`score_unit`) hoặc truyền `item_points` cho `evaluate_program`.",
        "Score the whole ruleset (`score_unit`) or pass `item_points` to `evaluate_program`.",
        "Cộng điểm từ 5.12.1 đến 5.12.6")
 define("CDS617", "error",
-       "chỉ số {indicator}, đơn vị {unit_name}: tính điểm theo {method} nên cần số liệu của tất cả các đơn vị; không chấm được một đơn vị riêng lẻ",
-       "indicator {indicator}, unit {unit_name}: scored by {method_en}, so it needs every unit's data; one unit alone cannot be scored",
+       "tính điểm theo {method} nên cần số liệu của tất cả các đơn vị; không chấm được một đơn vị riêng lẻ",
+       "scored by {method_en}, so it needs every unit's data; one unit alone cannot be scored",
        "Chấm cả nhóm đơn vị bằng `score_cohort` (hoặc `cds score` với tệp số liệu của tất cả các đơn vị).",
        "Score the whole cohort with `score_cohort` (or `cds score` with every unit's data).",
        "Tính điểm theo phương pháp Min-Max ...")
@@ -662,20 +677,20 @@ define("CDS618", "error",
        "Use `half_up` or `truncate`.",
        "")
 define("CDS620", "warning",
-       "chỉ số {indicator}: đơn vị {unit_name} không được tính vào {aggregate} của cả nhóm vì không tính được giá trị của đơn vị ({reason})",
-       "indicator {indicator}: unit {unit_name} is left out of the cohort's {aggregate_en} because its value cannot be computed ({reason})",
+       "đơn vị {unit_name} không được tính vào {aggregate} của cả nhóm vì không tính được giá trị của đơn vị ({reason})",
+       "unit {unit_name} is left out of the cohort's {aggregate_en} because its value cannot be computed ({reason})",
        "Sửa số liệu của đơn vị này rồi chấm lại cả nhóm: giá trị cao nhất/thấp nhất có thể thay đổi.",
        "Correct this unit's data and score the cohort again: the highest/lowest value may change.",
        "")
 define("CDS621", "error",
-       "chỉ số {indicator}, đơn vị {unit_name}: điểm nhập trực tiếp {value} (ô {where}) nằm ngoài [0, {max}]",
-       "indicator {indicator}, unit {unit_name}: the points entered {value} (cell {where}) are outside [0, {max}]",
+       "điểm nhập trực tiếp {value}[[ (ô {where})]] nằm ngoài [0, {max}]",
+       "the points entered {value}[[ (cell {where})]] are outside [0, {max}]",
        "Điểm nhập trực tiếp phải từ 0 đến điểm tối đa của chỉ số.",
        "Points entered directly must lie between 0 and the indicator's maximum.",
        "điểm = 12 (maximum 10)")
 define("CDS622", "info",
-       "chỉ số {indicator}: mọi đơn vị có cùng giá trị {value}: {outcome}",
-       "indicator {indicator}: every unit has the same value {value}: {outcome_en}",
+       "mọi đơn vị có cùng giá trị {value}: {outcome}",
+       "every unit has the same value {value}: {outcome_en}",
        "Phương pháp Min-Max không phân biệt được các đơn vị khi mọi giá trị bằng nhau (xem docs/semantics.md).",
        "Min-max cannot tell units apart when all values are equal (see docs/semantics.md).",
        "")
@@ -686,11 +701,13 @@ define("CDS630", "error",
        "The set formula may use only the names bound under `Trong đó:`, numbers and + - x /.",
        "Công thức tổng: D = (A + B) x 485 / (485 + C)")
 define("CDS631", "info",
-       "chỉ số {indicator} không áp dụng cho đơn vị {unit_name}: không tính vào tổng điểm và điểm tối đa",
-       "indicator {indicator} does not apply to unit {unit_name}: left out of the total and of the maximum",
-       "",
-       "",
-       "")
+       "chỉ số không áp dụng cho đơn vị này: không tính vào tổng điểm và điểm tối đa",
+       "the indicator does not apply to this unit: left out of the total and of the maximum",
+       "Không cần làm gì; nếu đơn vị phải được chấm chỉ số này, thêm đơn vị vào danh sách ở dòng `Áp dụng:` "
+       "(hoặc ghi đúng `Lĩnh vực` của đơn vị).",
+       "Nothing to do; if the unit must be scored on it, add the unit to the list named by `Áp dụng:` "
+       "(or give the unit's `Lĩnh vực`).",
+       "Áp dụng: Danh sách Phụ lục II  (a unit not in the list)")
 
 # ---------------------------------------------------------------------------
 # CDS8xx: data-entry forms and unit data (forms.py)

@@ -157,8 +157,9 @@ def test_no_case_matches_scores_zero_with_warning(backend):
                   {"a": 1, "b": 2}, unit="Huyện A")
     assert out.exact == 0
     assert [d.code for d in out.diagnostics] == ["CDS612"]
-    assert out.diagnostics[0].message() == ("chỉ số X, đơn vị Huyện A: không trường hợp nào khớp với "
-                                           "Tỷ lệ = 50%: 0 điểm")
+    d = out.diagnostics[0]
+    assert d.message() == "không trường hợp nào khớp với Tỷ lệ = 50%: 0 điểm"
+    assert (d.item, d.unit) == ("X", "Huyện A")  # shown in the place line: "chỉ số X › đơn vị Huyện A"
 
 
 def test_result_above_maximum_is_clamped_and_reported(backend):

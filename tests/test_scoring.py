@@ -101,7 +101,7 @@ def test_points_entered_directly_are_validated():
     r = score_unit(cr, Unit("Sở A", {"1.1": {"điểm": Value(12, "so.csv:2:B")}}))
     d = r.indicators["1.1"].diagnostics[0]
     assert d.code == "CDS621"
-    assert d.message() == "chỉ số 1.1, đơn vị Sở A: điểm nhập trực tiếp 12 (ô so.csv:2:B) nằm ngoài [0, 10]"
+    assert d.message() == "điểm nhập trực tiếp 12 (ô so.csv:2:B) nằm ngoài [0, 10]"
     assert r.indicators["1.2"].diagnostics[0].code == "CDS600"
 
 
