@@ -161,6 +161,12 @@ class AstBuilder(Transformer):
     div = _bin("/")
     jmul = _bin("*")
 
+    def mul_word(self, meta, left, _word, right):
+        return n.BinOp("*", left, right, span=self._sp(meta))
+
+    def div_word(self, meta, left, _word, right):
+        return n.BinOp("/", left, right, span=self._sp(meta))
+
     def neg(self, meta, operand):
         return n.Neg(operand, span=self._sp(meta))
 
@@ -196,6 +202,12 @@ class AstBuilder(Transformer):
         return self._range(meta, None, low, True, high, True)
 
     def from_to_below(self, meta, _tu, low, _den, _duoi, high):
+        return self._range(meta, None, low, True, high, False)
+
+    def from_dash(self, meta, _tu, low, high):
+        return self._range(meta, None, low, True, high, True)
+
+    def from_dash_below(self, meta, _tu, low, _duoi, high):
         return self._range(meta, None, low, True, high, False)
 
     def subj_from_to(self, meta, subj, _tu, low, _den, high):

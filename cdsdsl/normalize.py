@@ -125,7 +125,9 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\
 _CRLF = re.compile(r"\r\n?|\u2028|\u2029")
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 # `x` used as a multiplication sign: `(A + B) x 485`, `2 x Điểm tối đa`
-_TIMES_X = re.compile(r"(?<=[\d)%])\s*[xX]\s*(?=[\d(])|(?<=[\d)%]) [xX] (?=\S)")
+# `x` used as a multiplication sign: `(A + B) x 485`, `2x3`, `a/b x 100%`, `Tỷ lệ x Điểm tối đa`
+# (Vietnamese has no word `x`, so a lone `x` between two words is always the sign)
+_TIMES_X = re.compile(r"(?<=[\d)%])\s*[xX]\s*(?=[\d(])|(?<=\S) [xX] (?=\S)")
 _TRAIL_SPACE = re.compile(r"(?m) +$|^ +")
 
 

@@ -63,7 +63,7 @@ class Line:
 _OPERATOR_BEFORE = frozenset("-+*/(=<>:,")
 # where a statement can start inside one physical line (a formula pasted on one line)
 _STATEMENT_START = re.compile(
-    r"[-+]\s|[A-Za-z]\s*[=:.](?!=)\s|[A-Za-z]\s*=(?!=)|t[ỷỉ] ?lệ\s*(?:[=<>]|$)|điểm(?: đánh giá)?\s*[=:]"
+    r"[-+]\s|[A-Za-z]\s*[=:.](?!=)\s|[A-Za-z]\s*=(?!=)|[A-Za-z]\s+là\s|t[ỷỉ] ?lệ\s*(?:[=<>]|$)|điểm(?: đánh giá)?\s*[=:]"
     r"|mức\s*\d|(?:từ|dưới|trên|mỗi)\s|(?:giải thích|ghi chú|lưu ý)\s*:|\d+\.\s+\S",
     re.I)
 _CUT_SEMI = re.compile(r";\s*(?=\S)")
@@ -83,7 +83,7 @@ _CUT_BARE = re.compile(
 _CUT_LEVEL = re.compile(r"(?<=\S)\s+(?=mức\s*\d+\s*[:>=<(])", re.I)
 _CUT_HEADING_EQ = re.compile(r"điểm(?: đánh giá)?\s*=\s+(?=[-+]\s+\S)", re.I)
 _CUT_PART = re.compile(r"(?<=[^\d.\s;:])\s+(?=\d\.\s+[A-ZĐÀ-Ỹ][^\d])")
-_CONJ_BEFORE = re.compile(r"(?:^|\s)(và|hoặc|với|của|là)$", re.I)
+_CONJ_BEFORE = re.compile(r"(?:^|\s)(và|hoặc|với|của|là|thì|nếu|khi|hợp)$", re.I)
 
 
 def _starts_statement(chunk: str, at: int) -> bool:
@@ -285,6 +285,13 @@ _PER_ITEM_RE = re.compile(r"^mỗi\s+", re.I)
 _FORMAL_COND = re.compile(r"[<>=]|^(từ|dưới|trên)\s+-?\d|^\d+(\.\d+)?\s*%?\s*$|trở lên", re.I)
 _BAD_NUMBER = re.compile(r"(?<![\d.])(?<!mục )(?<!số )(?<!tiêu )(?<!từ )(?<!đến )\d+(?:\.\d+){2,}(?:\s*%)|(?<![\d.])\d+(?:\.\d+)+\.(?=\s*%)|\d+\s*%\s*%", re.I)
 _DANGLING_COMPARISON = re.compile(r"^(.*?)(>=|<=|=>|=<|<|>|=)\s*$")
+_WHERE_PREFIX = re.compile(r"^(trong\s+đó|với)\s*[:,]?\s*(?=[A-Za-z]\s*(?:=|:|\s là\s|là\s))", re.I)
+_IF_THEN = re.compile(r"^(?:nếu|khi|trường\s+hợp)\s+(.+?)\s+thì\s*:?\s+(.+)$", re.I)
+_COND_PREFIX = re.compile(r"(?:nếu|khi|trường\s+hợp|với)\s+", re.I)
+_PERCENT_LHS = re.compile(r"^(t[ỷỉ] ?lệ|t[ỷỉ] trọng)\s*\(\s*%\s*\)\s*=\s*(?=\S)", re.I)
+_BANG = re.compile(r"\s+bằng\s+", re.I)
+_INLINE_CAP = re.compile(r"[,;]\s*(?=(?:nhưng\s+)?(?:tối\s+đa|không\s+quá|tổng\s+(?:số\s+)?điểm))", re.I)
+_CAP_WORDS = re.compile(r"(?:nhưng\s+)?(?:tối\s+đa(?:\s+không\s+quá|\s+là|\s+bằng)?|không\s+quá|tổng\s+(?:số\s+)?điểm\s+(?:không\s+(?:vượt\s+)?quá|tối\s+đa(?:\s+là)?))\s*", re.I)
 _UNIT_NOTE_RE = re.compile(r"^(đơn\s+vị(\s+tính)?\s*:?\s*)", re.I)
 
 
@@ -394,8 +401,7 @@ class _FormulaParser:
             if cases:
                 heading = pending_heading[0] if pending_heading else None
                 start = pending_heading[1] if pending_heading else cases_start
-                span = self.span(start, cases[-1].span.end) if False else Span(
-                    self.span(start, start).start, cases[-1].span.end)
+                span = Span(self.span(start, start).start, cases[-1].span.end)
                 parts[-1][3].append(n.Cases(heading, tuple(cases), span=span))
                 cases = []
                 pending_heading = None
@@ -445,6 +451,9 @@ class _FormulaParser:
                 target = n.Name("Điểm", span=value.span, text="")
                 parts[-1][3].append(n.Assign(target, value, span=value.span))
                 continue
+            if kind == "stmts":
+                parts[-1][3].extend(value)
+                continue
             parts[-1][3].append(value)
         flush_cases()
         if explanation is not None:
@@ -474,7 +483,33 @@ class _FormulaParser:
     def classify(self, line: Line) -> tuple[str, Any]:
         s, e = line.start, line.end
         body = self.nt[s:e]
+        # `Trong đó: a = ...`, `Trong đó, A là ...`: the declaration after the words
+        m = _WHERE_PREFIX.match(body)
+        if m:
+            line = attrs.evolve(line, start=s + m.end())
+            s = line.start
+            body = self.nt[s:e]
         low = body.lower()
+
+        # `Nếu Tỷ lệ >= 90% thì Điểm = Điểm tối đa`
+        m = _IF_THEN.match(body)
+        if m:
+            cond = self.condition(*self.strip_range(s + m.start(1), s + m.end(1)))
+            expr, target = self.result(*self.strip_range(s + m.start(2), e))
+            return "case", n.Case(cond, expr, None, span=self.span(s, e), target=target)
+
+        # `Tỷ lệ (%) = A/B x 100`: a ratio in percent points
+        m = _PERCENT_LHS.match(body)
+        if m:
+            name_end = s + len(m.group(1))
+            target = n.Name("Tỷ trọng" if "trọng" in m.group(1).lower() else "Tỷ lệ",
+                            span=self.span(s, name_end), text=self.nt[s:name_end])
+            try:
+                value = self.piece("expr", *self.strip_range(s + m.end(), e))
+            except _PieceError as err:
+                raise self.fail(err, s, e) from None
+            self.defined.add(target.name)
+            return "stmt", n.Assign(target, value, span=self.span(s, e))
 
         # numbered part: `1. Triển khai nền tảng số` (a title, not a statement)
         m = _PART_RE.match(body)
@@ -498,7 +533,7 @@ class _FormulaParser:
                 raise self.fail(err, s, e) from None
 
         # declarations `a = ...`, `a. ...`, `= ...` (name missing)
-        m = re.match(r"^([A-Za-z])\s*([=.:])\s*(?=\S)", body)
+        m = re.match(r"^([A-Za-z])\s*([=.:]|(?<=\s)là(?=\s))\s*(?=\S)", body)
         if m and not (m.group(2) == "." and body[m.end()].isdigit()) and not (
                 m.group(2) == "=" and self.is_formal_case(s, e)):
             return self.declaration(line, m)
@@ -509,12 +544,24 @@ class _FormulaParser:
         if colon is not None:
             return self.case_line(line, colon)
 
-        # assignment `Tỷ lệ = a/b`, `Điểm = ...`, heading `Điểm=`
-        eq = body.find("=")
-        if eq > 0 and body[eq - 1] not in "<>=" and (eq + 1 >= len(body) or body[eq + 1] != "="):
+        # an option or a range with its points in parentheses: `- Có ban hành (5 điểm)`
+        paren = self.paren_result(s, e)
+        if paren is not None and "=" not in body:
+            cond_end, rs, re_ = paren
+            cs, ce = self.strip_range(s, cond_end)
+            if cs < ce:
+                cond = self.condition(cs, ce)
+                expr, target = self.result(rs, re_)
+                return "case", n.Case(cond, expr, None, span=self.span(s, e), target=target)
+
+        # assignment `Tỷ lệ = a/b`, `Điểm = ...`, `Điểm bằng ...`, heading `Điểm=`
+        eq, eq_end = body.find("="), body.find("=") + 1
+        if eq < 0 and (mb := _BANG.search(body)):
+            eq, eq_end = mb.start(), mb.end()
+        if eq > 0 and body[eq - 1] not in "<>=" and (eq_end >= len(body) or body[eq_end] != "="):
             lhs = self.try_piece("expr", s, s + eq)
             if isinstance(lhs, n.Name) and (lhs.name in _KNOWN_WORDS or len(lhs.name.split()) <= 3):
-                rs, re_ = self.strip_range(s + eq + 1, e)
+                rs, re_ = self.strip_range(s + eq_end, e)
                 if rs >= re_:
                     return "heading", ("Điểm" if lhs.name == "Điểm" else lhs.name, s, e)
                 try:
@@ -588,6 +635,8 @@ class _FormulaParser:
                 candidates.append(i)
         for i in reversed(candidates):
             rs, re_ = self.strip_range(i + 1, e)
+            if _PER_ITEM_RE.match(self.nt[s:i].strip()) and (cap := _INLINE_CAP.search(self.nt, rs, re_)):
+                re_ = self.strip_range(rs, cap.start())[1]  # `Mỗi ...: 2 điểm, tối đa 10 điểm`
             if rs < re_ and self.try_piece("result", rs, re_) is not None:
                 res = self.try_piece("result", rs, re_)
                 if not self.is_prose_expr(res[0]):
@@ -608,13 +657,28 @@ class _FormulaParser:
         if rs >= re_:
             raise self.error("CDS105", colon, colon + 1, condition=left)
         if _PER_ITEM_RE.match(left):
-            expr, _target = self.result(rs, re_)
-            return "stmt", n.PerItem(left, expr, span=self.span(s, e))
+            # `Mỗi sáng kiến: 2 điểm, tối đa không quá 10 điểm`: the cap may follow the points
+            cap = _INLINE_CAP.search(self.nt, rs, re_)
+            expr, _target = self.result(*self.strip_range(rs, cap.start() if cap else re_))
+            item = n.PerItem(left, expr, span=self.span(s, cap.start() if cap else e))
+            if cap is None:
+                return "stmt", item
+            words = _CAP_WORDS.match(self.nt, cap.end(), re_)
+            ls_, le_ = self.strip_range(words.end() if words else cap.end(), re_)
+            limit, _t = self.result(ls_, le_)
+            return "stmts", [item, n.Cap(limit, span=self.span(cap.end(), e))]
         cond = self.condition(ls, le)
         expr, target = self.result(rs, re_, formal=not isinstance(cond, (n.Option, n.Otherwise, n.Best)))
         return "case", n.Case(cond, expr, None, span=self.span(s, e), target=target)
 
     def condition(self, s: int, e: int) -> Any:
+        m = _COND_PREFIX.match(self.nt, s, e)
+        if m:  # `Trường hợp tỷ lệ từ 90% trở lên`, `Nếu Tỷ lệ >= 80%`
+            inner = self.try_piece("condition", *self.strip_range(m.end(), e))
+            if isinstance(inner, (n.Compare, n.Range)) and not (
+                    isinstance(inner, n.Compare) and inner.left is None and inner.op == "="
+                    and not self.is_constant(inner.right)):
+                return self.condition(*self.strip_range(m.end(), e))
         text = self.nt[s:e]
         try:
             cond = self.piece("condition", s, e)
@@ -677,19 +741,9 @@ class _FormulaParser:
         colon = self.case_colon(s, e)
         if colon is not None:
             cond_end, res_start, res_end = colon, colon + 1, e
-        elif text.endswith(")"):
+        elif (paren := self.paren_result(s, e, check=False)) is not None:
             # the result in parentheses at the end: `≥ 10 % (điểm tối đa)`, `(70% điểm)`
-            depth = 0
-            for i in range(e - 1, s - 1, -1):
-                if self.nt[i] == ")":
-                    depth += 1
-                elif self.nt[i] == "(":
-                    depth -= 1
-                    if depth == 0:
-                        inner = self.nt[i + 1:e - 1]
-                        if re.search(r"điểm", inner, re.I):
-                            cond_end, res_start, res_end = i, i + 1, e - 1
-                        break
+            cond_end, res_start, res_end = paren
         if cond_end is None:
             raise self.error("CDS105", e - 1 if e > s else e, e, condition=self.nt[line.start:e])
         cs, ce = self.strip_range(s, cond_end)
@@ -699,6 +753,25 @@ class _FormulaParser:
         cond = self.condition(cs, ce) if cs < ce else n.Otherwise("", span=self.span(cs, cs))
         expr, target = self.result(rs, re_)
         return n.Case(cond, expr, number, span=self.span(line.start, line.end), target=target)
+
+    def paren_result(self, s: int, e: int, check: bool = True) -> tuple[int, int, int] | None:
+        """(end of the words before, start, end of the points) for a line that ends with its points in
+        parentheses — `Có ban hành (5 điểm)`, `≥ 10 % (điểm tối đa)` — else None."""
+        if e <= s or self.nt[e - 1] != ")":
+            return None
+        depth = 0
+        for i in range(e - 1, s - 1, -1):
+            if self.nt[i] == ")":
+                depth += 1
+            elif self.nt[i] == "(":
+                depth -= 1
+                if depth == 0:
+                    if not re.search(r"điểm", self.nt[i + 1:e - 1], re.I):
+                        return None
+                    if check and self.try_piece("result", *self.strip_range(i + 1, e - 1)) is None:
+                        return None
+                    return i, i + 1, e - 1
+        return None
 
     def declaration(self, line: Line, m: re.Match | None) -> tuple[str, Any]:
         s, e = line.start, line.end
