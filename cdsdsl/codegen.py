@@ -366,11 +366,11 @@ class _FunctionGen:
 # ------------------------------------------------------------------ fast path
 #: helper name in fast functions -> runtime function (in process only, not in `module_source`)
 FAST_HELPERS = {"_SLOW": "SLOW", "_fast_read": "fast_read", "_fast_read_or": "fast_read_or",
-                "_fast_pick": "fast_pick", "_items_sum": "items_sum"}
+                "_fast_pick": "fast_pick", "_items_sum": "items_sum", "_fast_stat": "fast_stat"}
 
 
 class _Unsupported(Exception):
-    """The program uses something the fast path does not handle (cohort values, ``cao nhất``)."""
+    """The program uses something the fast path does not handle (e.g. a non-whole default value)."""
 
 
 def _den(ident: str) -> str:
@@ -397,6 +397,8 @@ class _FastGen:
         self.steps: dict[str, Any] = {}
         self.wholes = {pw.span: pw for pw in program.part_wholes}
         self.tmp = 0
+        #: a cohort quantity's function has no cohort to read (see `quantity`)
+        self.no_cohort = False
 
     def ident(self, name: str) -> str:
         scope = f"p{self.part + 1}" if len(self.p.parts) > 1 else ""
@@ -572,7 +574,25 @@ class _FastGen:
             if e.op == "*":
                 return self.mul(a, b)
             return self.add(a, b, ast.Add() if e.op == "+" else ast.Sub(), pre)
+        if t is n.Aggregate:
+            return self.stat(quantity_key(self.part, e.operand), e.func, pre)
         raise _Unsupported(t.__name__)
+
+    def stat(self, key: str, func: str, pre: list[ast.stmt]) -> tuple:
+        """The cohort's highest (``func == "max"``) or lowest value of quantity ``key`` as a
+        pair, read with `runtime.fast_stat` (no cohort, no value or not exact: `_SLOW`)."""
+        ln, ld, hn, hd = self.stat_names(key, pre)
+        return ("r", hn, hd) if func == "max" else ("r", ln, ld)
+
+    def stat_names(self, key: str, pre: list[ast.stmt]) -> tuple[ast.Name, ...]:
+        """``ln, ld, hn, hd = _fast_stat(cohort, key)``: lowest and highest value as pairs."""
+        if self.no_cohort:
+            raise _Unsupported("cohort value in a cohort quantity")
+        i = self.fresh("st")
+        names = [f"{i}_ln", f"{i}_ld", f"{i}_hn", f"{i}_hd"]
+        pre.append(ast.Assign([ast.Tuple([_store(x) for x in names], ast.Store())],
+                              _call("_fast_stat", _name("cohort"), _c(key))))
+        return tuple(_name(x) for x in names)
 
     def condition(self, c: Any, subject: Any, known: dict[str, tuple]) -> tuple[list[ast.stmt], ast.expr]:
         t = type(c)
@@ -601,7 +621,11 @@ class _FastGen:
         if t is n.Otherwise:
             return [], _c(True)
         if t is n.Best:
-            raise _Unsupported("Best")
+            # ``Địa phương có tỷ lệ cao nhất``: the unit's value equals the cohort's (ties all match)
+            subj = best_subject(self.p, self.part)
+            pre = self.need([subj], known)
+            v = self.expr(subj, known, pre)
+            return pre, self.compare(v, ast.Eq(), self.stat(quantity_key(self.part, subj), c.func, pre))
         return [], _c(False)
 
     # ------------------------------------------------------------ scoring
@@ -626,8 +650,56 @@ class _FastGen:
         if isinstance(sc, CaseScoring):
             return self.cases(sc, target, known)
         if isinstance(sc, CohortScoring):
-            raise _Unsupported("cohort")
+            return self.cohort_scoring(sc, target)
         return self.set_target(target, ("i", _c(0)))
+
+    def cohort_scoring(self, sc: CohortScoring, target: str) -> list[ast.stmt]:
+        """`runtime.minmax_points` / `runtime.ratio_points` on an int ``x`` and the cohort's
+        lowest ``ln/ld`` and highest ``hn/hd``, in integer arithmetic; the same rules
+        (all equal, best = 0, x = 0 when fewer is better).  A zero or negative
+        denominator (``low > high``, a negative best) goes to the full path."""
+        out, x = self.read_stmt(sc.subject_key, self.fresh("x"))
+        xv = x[1]
+        ln, ld, hn, hd = self.stat_names(f"{self.part}:{sc.subject_key}", out)
+        mx = Fraction(self.p.max_points)
+        mn, md = _c(mx.numerator), _c(mx.denominator)
+        slow = [ast.Raise(_name("_SLOW"), None)]
+
+        def pair(num: ast.expr, den: ast.expr) -> list[ast.stmt]:
+            return [_assign(target, num), _assign(_den(target), den)]
+
+        def mul(*xs: ast.expr) -> ast.expr:
+            e = xs[0]
+            for y in xs[1:]:
+                e = self._mul(e, y)
+            return e
+
+        if sc.method == "minmax":
+            # max - min as a pair: (hn*ld - ln*hd) / (hd*ld), > 0 unless all are equal
+            span = self.fresh("span")
+            out.append(_assign(span, ast.BinOp(mul(hn, ld), ast.Sub(), mul(ln, hd))))
+            if sc.direction == "max":
+                equal = [ast.If(ast.Compare(hn, [ast.Eq()], [_c(0)]), pair(_c(0), _c(1)), pair(mn, md))]
+                # max * (x*ld - ln) / ld / span * hd*ld
+                value = pair(mul(mn, ast.BinOp(mul(xv, ld), ast.Sub(), ln), hd), mul(md, _name(span)))
+            else:
+                equal = pair(mn, md)
+                # max * (hn - x*hd) / hd / span * hd*ld
+                value = pair(mul(mn, ast.BinOp(hn, ast.Sub(), mul(xv, hd)), ld), mul(md, _name(span)))
+            out.append(ast.If(ast.Compare(_name(span), [ast.Eq()], [_c(0)]), equal,
+                              [ast.If(ast.Compare(_name(span), [ast.Lt()], [_c(0)]), slow, [])] + value))
+            return out
+        if sc.direction == "max":
+            # best = 0: everyone 0; else max * x / best
+            out.append(ast.If(ast.Compare(hn, [ast.Eq()], [_c(0)]), pair(_c(0), _c(1)),
+                              [ast.If(ast.Compare(hn, [ast.Lt()], [_c(0)]), slow, [])]
+                              + pair(mul(mn, xv, hd), mul(md, hn))))
+            return out
+        # fewer is better: x = 0 is the best (max); else max * best / x
+        out.append(ast.If(ast.Compare(xv, [ast.Eq()], [_c(0)]), pair(mn, md),
+                          [ast.If(ast.Compare(xv, [ast.Lt()], [_c(0)]), slow, [])]
+                          + pair(mul(mn, ln), mul(md, ld, xv))))
+        return out
 
     def chain(self, sc: CaseScoring, indexes: list[int], pos: int, target: str,
               known: dict[str, tuple]) -> list[ast.stmt]:
@@ -717,9 +789,32 @@ class _FastGen:
         return ast.FunctionDef(self.fname, args, body, [], None, type_params=[])
 
 
+def build_fast_quantity(program: Program, mod: _Module, q: Any) -> ast.FunctionDef | None:
+    """``f(inputs) -> (numerator, denominator)``: one cohort quantity (`cohort.Quantity`) on
+    plain ints, raising `runtime.Slow` when the full quantity function must decide."""
+    fname = mod.globals(f"luong {q.key} nhanh")
+    gen = _FastGen(program, mod, fname)
+    gen.no_cohort = True
+    gen.part = q.part
+    gen.steps = {s.name: s for s in program.parts[q.part].steps}
+    try:
+        if q.input_key is not None:
+            body, v = gen.read_stmt(q.input_key, gen.ident("giá trị"))
+        else:
+            known: dict[str, tuple] = {}
+            body = gen.need([q.expr], known)
+            v = gen.expr(q.expr, known, body)
+    except (_Unsupported, KeyError):
+        return None
+    value = ast.Tuple([v[1], _c(1)] if v[0] == "i" else [v[1], v[2]], ast.Load())
+    args = ast.arguments(posonlyargs=[], args=[ast.arg("inputs")], kwonlyargs=[], kw_defaults=[], defaults=[],
+                         vararg=None, kwarg=None)
+    return ast.FunctionDef(fname, args, body + [ast.Return(value)], [], None, type_params=[])
+
+
 def build_fast_function(program: Program, mod: _Module) -> ast.FunctionDef | None:
     """The fast function of ``program`` (see `_FastGen`), or None when it has none."""
-    if formula_errors(program) or program.needs_cohort:
+    if formula_errors(program):
         return None
     fname = mod.globals(function_name(program.item) + " nhanh")
     try:
@@ -935,11 +1030,19 @@ def compile_quantities(program: Program) -> Callable[[Mapping[str, object]], dic
                              vararg=None, kwarg=None)
         defs.append(ast.FunctionDef(gen.fname, args, body, [], None, type_params=[]))
         funcs.append((q.key, gen.fname))
+    fast_names: list[str | None] = []
+    for q in cohort_quantities(program):
+        fdef = build_fast_quantity(program, mod, q)
+        fast_names.append(None if fdef is None else fdef.name)
+        if fdef is not None:
+            defs.append(fdef)
     module = ast.Module(body=mod.const_defs() + defs, type_ignores=[])
     ast.fix_missing_locations(module)
     namespace: dict[str, Any] = {"__builtins__": __builtins__}
     for alias, target in HELPERS.items():
         namespace[alias] = Fraction if target == "Fraction" else getattr(runtime, target)
+    for alias, target in FAST_HELPERS.items():
+        namespace[alias] = getattr(runtime, target)
     exec(compile(module, f"<cdsdsl quantities {program.item}>", "exec"), namespace)  # noqa: S102
     table = [(key, namespace[fname]) for key, fname in funcs]
 
@@ -952,6 +1055,10 @@ def compile_quantities(program: Program) -> Callable[[Mapping[str, object]], dic
                 out[key] = fault
         return out
 
+    #: ``(key, fast, full)`` per quantity: ``fast(inputs) -> (num, den)`` (den > 0, not reduced)
+    #: or None, raising `runtime.Slow`/`runtime.Fault` when ``full`` must decide
+    quantities.table = tuple((key, None if fn is None else namespace[fn], f)  # type: ignore[attr-defined]
+                             for (key, f), fn in zip(table, fast_names))
     return quantities
 
 

@@ -375,6 +375,20 @@ def fast_pick(raw, count, cumulative):
     raise SLOW
 
 
+def fast_stat(cohort, key):
+    """A cohort quantity's lowest and highest value as ``(ln, ld, hn, hd)`` (``low = ln/ld``,
+    ``high = hn/hd``, denominators > 0) when both are ints or Fractions, else `Slow`
+    (no cohort, no such quantity, anything else: `stat` and the full path decide)."""
+    try:
+        s = cohort[key]
+        low, high = s[0], s[1]
+    except Exception:  # noqa: BLE001 - None, a missing key, a strange mapping: the full path decides
+        raise SLOW from None
+    if (type(low) is Fraction or type(low) is int) and (type(high) is Fraction or type(high) is int):
+        return low.numerator, low.denominator, high.numerator, high.denominator
+    raise SLOW
+
+
 #: names of the core functions and classes, in the order `module_source` copies them
 CORE = ("Fault", "_SPACES", "_GROUPED_DOTS", "_GROUPED_COMMAS", "_PLAIN", "_DEC_COMMA", "_DEC_DOT",
         "_VN_FULL", "_EN_FULL", "_NON_NEGATIVE", "_text_number", "to_number", "read", "read_or", "fold", "_NONE_WORDS",

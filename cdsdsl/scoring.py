@@ -30,11 +30,11 @@ import attrs
 
 from . import nodes as n
 from .codegen import CompiledFormula, compile_program, compile_quantities
-from .cohort import CohortStats, cohort_quantities, rank
+from .cohort import CohortStats, Stat, cohort_quantities, rank
 from .diagnostics import CdsError, Diagnostic, ScoreError, Severity
 from .interpret import Policy, evaluate_program
 from .resolve import Program, SumItemsScoring, resolve
-from .runtime import Fault, Slow, fault_error, fmt_vi, round_points, to_number
+from .runtime import SLOW, Fault, Slow, fault_error, fmt_vi, round_points, to_number
 from .unitdata import POINTS_KEY, Unit
 
 ZERO = Fraction(0)
@@ -153,7 +153,7 @@ class CompiledRuleset:
                 mode, extra = _FAST, _sum_candidates(ids, *c.sums) if c.sums is not None else None
             else:
                 mode, extra = _SLOW_MODE, None
-            plan.append((c, c.key, mode, c.compiled.fast if mode == _FAST else None, check, extra))
+            plan.append((c, c.key, mode, c.compiled.fast if mode == _FAST else None, check, extra, c.needs_cohort))
         self._order = tuple(c.key for c in order)
         buckets: dict[tuple[bool, str], list] = {}
         for c in self.counted:
@@ -175,7 +175,7 @@ class CompiledRuleset:
         slow: dict[str, IndicatorResult] = {}
         values = unit.values
         ip = None
-        for c, key, mode, fast, check, extra in self._plan:
+        for c, key, mode, fast, check, extra, coh in self._plan:
             if check and not self.applies(c, unit):
                 slow[key] = self._one(c, unit, stats, {})
                 continue
@@ -183,7 +183,7 @@ class CompiledRuleset:
                 if extra is not None:
                     ip = _items_points(pairs, extra)
                 try:
-                    pairs[key] = fast(values.get(key, _EMPTY), None, ip)
+                    pairs[key] = fast(values.get(key, _EMPTY), stats.get(key) if coh and stats else None, ip)
                     continue
                 except _FALLBACK:
                     pass
@@ -680,20 +680,7 @@ def score_cohort(ruleset: Any, units: Iterable[Unit], progress: Callable[[int, i
     for c in cr.cohort_items:
         if c.quantities is None:
             continue
-        values: dict[str, list[Fraction]] = {}
-        for u in units:
-            if not cr.applies(c, u):
-                continue
-            got = c.quantities(u.values.get(c.key, {}))
-            for key, v in got.items():
-                if isinstance(v, Fault):
-                    reason = fault_error(v, item=c.key, unit=u.name).message if v.code != "CDS610" else "chia cho 0"
-                    notes.append(Diagnostic.make("CDS620", None, item=c.key, unit=u.name, indicator=c.key,
-                                                 unit_name=u.name, aggregate="giá trị cao nhất/thấp nhất",
-                                                 aggregate_en="highest/lowest value", reason=reason))
-                else:
-                    values.setdefault(key, []).append(v)
-        stats[c.key] = CohortStats.from_values(values)
+        stats[c.key] = _collect(cr, c, units, notes)
     fields = []
     total = len(units)
     step = max(1, total // 100)
@@ -705,6 +692,58 @@ def score_cohort(ruleset: Any, units: Iterable[Unit], progress: Callable[[int, i
     ranks = rank([f[9] if f[9] is not None else f[6] for f in fields])
     results = tuple(UnitResult(*f, rank=k) for f, k in zip(fields, ranks))
     return CohortResult(results, stats, tuple(notes), units)
+
+
+def _collect(cr: CompiledRuleset, c: CompiledIndicator, units: Sequence[Unit], notes: list[Diagnostic]) -> CohortStats:
+    """One cohort indicator's `CohortStats` over the units it applies to: lowest, highest and
+    count of each quantity, kept as exact (numerator, denominator) pairs compared by
+    cross-multiplication; a unit whose value cannot be computed is left out with a CDS620
+    note (in unit order, then quantity order).  Each value comes from the quantity's fast
+    function, or from its full function when the fast one gives up; one `Fraction` per
+    bound at the end."""
+    table = c.quantities.table
+    check = c.indicator.group_id is not None or c.applies_to is not None
+    # per quantity: [low num, low den, high num, high den, count]
+    acc: dict[str, list] = {}
+    key_c = c.key
+    for u in units:
+        if check and not cr.applies(c, u):
+            continue
+        inputs = u.values.get(key_c, _EMPTY)
+        for key, fast, full in table:
+            try:
+                if fast is None:
+                    raise SLOW
+                num, den = fast(inputs)
+            except _FALLBACK:
+                try:
+                    v = Fraction(full(inputs))
+                except Fault as f:
+                    reason = fault_error(f, item=key_c, unit=u.name).message if f.code != "CDS610" else "chia cho 0"
+                    notes.append(Diagnostic.make("CDS620", None, item=key_c, unit=u.name, indicator=key_c,
+                                                 unit_name=u.name, aggregate="giá trị cao nhất/thấp nhất",
+                                                 aggregate_en="highest/lowest value", reason=reason))
+                    continue
+                num, den = v.numerator, v.denominator
+            a = acc.get(key)
+            if a is None:
+                acc[key] = [num, den, num, den, 1]
+                continue
+            a[4] += 1
+            if den == 1 and a[1] == 1:
+                if num < a[0]:
+                    a[0] = num
+                if num > a[2]:
+                    a[2] = num
+                continue
+            if num * a[1] < a[0] * den:
+                a[0], a[1] = num, den
+            if num * a[3] > a[2] * den:
+                a[2], a[3] = num, den
+    out = CohortStats()
+    for key, a in acc.items():  # the order of `CohortStats.from_values`: first value met
+        out[key] = Stat(_frac(a[0], a[1]), _frac(a[2], a[3]), a[4])
+    return out
 
 
 __all__ = ["CohortResult", "CompiledRuleset", "IndicatorResult", "UnitResult", "compile_ruleset", "score_cohort",

@@ -8,7 +8,8 @@ from fractions import Fraction
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from cdsdsl.codegen import compile_program
+from cdsdsl.codegen import compile_program, compile_quantities
+from cdsdsl.cohort import CohortStats, Stat, cohort_quantities, evaluate_cohort
 from cdsdsl.runtime import Slow
 from cdsdsl.unitdata import Value
 
@@ -34,13 +35,10 @@ def outcome(f, inputs, **kw):
     return outcome_or_error(lambda: f(inputs, **kw))
 
 
-def test_most_seed_formulas_have_a_fast_function():
-    fast = [item for item, c in COMPILED.items() if c.fast is not None]
-    # only the cohort indicators (min-max, ``cao nhất``) are left to the full path
-    assert len(fast) >= len(COMPILED) - 8
-    for item, c in COMPILED.items():
-        if c.fast is None:
-            assert c.program.needs_cohort, item
+def test_every_seed_formula_has_a_fast_function():
+    # cohort indicators (min-max, ratio to the best, ``cao nhất``) included
+    assert [item for item, c in COMPILED.items() if c.fast is None] == []
+    assert sum(c.program.needs_cohort for c in COMPILED.values()) >= 4
 
 
 def test_threshold_exactly_at_80_percent_scores_the_maximum():
@@ -128,3 +126,133 @@ def test_fast_equals_full_and_interpreter_on_every_seed(item):
             assert type(r_fast[1]) is Fraction
 
     prop()
+
+
+# ------------------------------------------------------------------ cohort indicators
+
+FEWER = "Tính điểm theo phương pháp Min-Max, đơn vị có số sự cố ít nhất thì điểm tối đa"
+LOWEST_RATIO = ("a= Số lượng;\nb= Tổng số;\nTỷ lệ = a/b\n- Địa phương có tỷ lệ thấp nhất: điểm tối đa\n"
+                "- Các địa phương còn lại: điểm = tỷ lệ thấp nhất/tỷ lệ của địa phương * điểm tối đa")
+COHORT_PROGRAMS = {**{item: PROGRAMS[item] for item in PROGRAMS if PROGRAMS[item].needs_cohort},
+                   "8.6 ratio": program_of(SEEDS["8.6"]["formula"], 20, item="8.6", cohort_method="ratio_to_best"),
+                   "min-max fewer": program_of(FEWER, 10, item="X"),
+                   "ratio fewer": program_of(FEWER, 10, item="X", cohort_method="ratio_to_best"),
+                   "lowest ratio": program_of(LOWEST_RATIO, 10, item="X")}
+COHORT_COMPILED = {k: compile_program(p) for k, p in COHORT_PROGRAMS.items()}
+
+_bound = st.one_of(st.integers(0, 60), st.fractions(0, 5, max_denominator=12))
+
+
+@st.composite
+def cohort_stats(draw, keys):
+    """Stats as a cohort gives them (low <= high, all equal, best = 0 included) and odd ones
+    (low > high, negative or int bounds, a missing quantity)."""
+    out = {}
+    for key in keys:
+        kind = draw(st.sampled_from(["values", "values", "values", "equal", "zero", "odd", "missing"]))
+        if kind == "values":
+            vals = draw(st.lists(_bound, min_size=1, max_size=6))
+            out[key] = Stat(Fraction(min(vals)), Fraction(max(vals)), len(vals))
+        elif kind == "equal":
+            v = Fraction(draw(_bound))
+            out[key] = Stat(v, v, draw(st.integers(1, 5)))
+        elif kind == "zero":
+            out[key] = Stat(Fraction(0), Fraction(0), 3)
+        elif kind == "odd":
+            lo = draw(st.one_of(_bound, st.integers(-5, 5)))
+            hi = draw(st.one_of(_bound, st.integers(-5, 5)))
+            out[key] = (lo, hi, 2)
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(COHORT_PROGRAMS))
+def test_cohort_fast_equals_full_and_interpreter(name):
+    program = COHORT_PROGRAMS[name]
+    compiled = COHORT_COMPILED[name]
+    assert compiled.fast is not None
+    slow = full_path(compiled)
+    keys = [q.key for q in cohort_quantities(program)]
+    ints = st.fixed_dictionaries({spec.key: st.integers(0, 60) for spec in program.inputs})
+
+    @settings(max_examples=250, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.one_of(ints, ints, inputs_strategy(program)), st.one_of(cohort_stats(keys), st.none()))
+    def prop(inputs, cohort):
+        kw = {"cohort": cohort, "unit": "U"}
+        r_fast = outcome(compiled, inputs, **kw)
+        assert r_fast == outcome(slow, inputs, **kw)
+        assert r_fast == outcome_or_error(lambda: run_interpret(program, inputs, **kw))
+        if r_fast[0] == "ok":
+            assert type(r_fast[1]) is Fraction
+
+    prop()
+
+
+def test_cohort_fast_functions_decide_the_plain_cases():
+    """Min-max, ratio to the best, ``cao nhất`` on ints and exact stats: no fallback."""
+    c = COHORT_COMPILED
+    st_x = {"0:x": Stat(Fraction(2), Fraction(10), 4)}
+    assert Fraction(*c["5.8"].fast({"x": 6}, st_x)) == Fraction(5, 2)  # 5 * (6-2)/(10-2)
+    assert Fraction(*c["min-max fewer"].fast({"x": 4}, st_x)) == Fraction(15, 2)  # 10 * (10-4)/(10-2)
+    assert Fraction(*c["8.6 ratio"].fast({"x": 5}, st_x)) == 10
+    assert Fraction(*c["ratio fewer"].fast({"x": 4}, st_x)) == 5  # 10 * 2 / 4
+    assert Fraction(*c["ratio fewer"].fast({"x": 0}, st_x)) == 10  # x = 0 is the best
+    # all equal: the maximum; all equal to 0 when more is better: 0 for everyone
+    assert Fraction(*c["5.8"].fast({"x": 3}, {"0:x": Stat(Fraction(3), Fraction(3), 2)})) == 5
+    assert Fraction(*c["5.8"].fast({"x": 0}, {"0:x": Stat(Fraction(0), Fraction(0), 2)})) == 0
+    assert Fraction(*c["min-max fewer"].fast({"x": 0}, {"0:x": Stat(Fraction(0), Fraction(0), 2)})) == 10
+    # best = 0: everyone 0
+    assert Fraction(*c["8.6 ratio"].fast({"x": 0}, {"0:x": Stat(Fraction(0), Fraction(0), 2)})) == 0
+    # ``Địa phương có tỷ lệ cao nhất``: ties (1/4 == 2/8, unreduced) all get the maximum
+    best = {"0:Tỷ lệ": Stat(Fraction(1, 10), Fraction(1, 4), 3)}
+    assert Fraction(*c["7.10"].fast({"a": 2, "b": 8}, best)) == 10
+    assert Fraction(*c["7.10"].fast({"a": 1, "b": 4}, best)) == 10
+    assert Fraction(*c["7.10"].fast({"a": 1, "b": 10}, best)) == 4
+    assert Fraction(*c["lowest ratio"].fast({"a": 1, "b": 5}, best)) == 5
+    hi = {"0:Tỷ lệ": Stat(Fraction(0), Fraction(1, 2), 2)}
+    assert Fraction(*c["4.3"].fast(dict(zip("abcdef", (1, 1, 0, 0, 2, 2))), hi)) == 10
+    # no cohort, a missing quantity, odd bounds: the full path decides (CDS617 without a cohort)
+    for cohort in (None, {}, {"0:x": (Decimal(1), Decimal(2), 2)}, {"0:x": (Fraction(5), Fraction(2), 2)}):
+        with pytest.raises(Slow):
+            c["5.8"].fast({"x": 3}, cohort)
+    assert outcome(c["5.8"], {"x": 3})[1] == "CDS617"
+
+
+def _quantities_reference(program, inputs):
+    return {k: v for k, v in compile_quantities(program)(inputs).items()}
+
+
+@pytest.mark.parametrize("name", sorted(COHORT_PROGRAMS))
+def test_fast_cohort_quantities_equal_the_full_ones(name):
+    program = COHORT_PROGRAMS[name]
+    q = compile_quantities(program)
+    assert q.table and all(fast is not None for _, fast, _ in q.table)
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(inputs_strategy(program))
+    def prop(inputs):
+        for key, fast, full in q.table:
+            try:
+                pair = fast(inputs)
+            except (Slow, Exception) as exc:  # noqa: BLE001
+                assert type(exc).__name__ in ("Slow", "Fault"), exc
+                continue
+            assert pair[1] > 0
+            assert Fraction(*pair) == Fraction(full(inputs)) == q(inputs)[key]
+
+    prop()
+
+
+def test_evaluate_cohort_with_the_compiled_formula_equals_the_interpreter():
+    units = {"A": {"x": 0}, "B": {"x": "2,5"}, "C": {"x": Decimal(4)}, "D": {"x": "abc"}, "E": {"x": 4}}
+    for name in ("5.8", "8.6 ratio", "min-max fewer", "ratio fewer"):
+        program, compiled = COHORT_PROGRAMS[name], COHORT_COMPILED[name]
+        a = evaluate_cohort(program, units)
+        b = evaluate_cohort(program, units, evaluate=compiled)
+        for k in units:
+            assert outcome_or_error(lambda: _raise_or(a[k])) == outcome_or_error(lambda: _raise_or(b[k])), (name, k)
+
+
+def _raise_or(v):
+    if isinstance(v, Exception):
+        raise v
+    return v

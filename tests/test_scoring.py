@@ -152,3 +152,152 @@ def test_fast_scoring_equals_the_full_path_on_every_ruleset(name):
     full = [cr.score_unit_full(u, stats=res.stats) for u in units]
     from cdsdsl.cohort import rank
     assert [r.rank for r in res] == rank([r.score for r in full])
+
+
+# ------------------------------------------------------------ cohort indicators: fast == old path
+
+def _old_stats(cr, units):
+    """The cohort statistics and CDS620 notes as `score_cohort` collected them before the
+    fast path (every unit's quantities as Fractions, `CohortStats.from_values`)."""
+    from cdsdsl.cohort import CohortStats
+    from cdsdsl.diagnostics import Diagnostic
+    from cdsdsl.runtime import Fault, fault_error
+
+    stats, notes = {}, []
+    for c in cr.cohort_items:
+        values = {}
+        for u in units:
+            if not cr.applies(c, u):
+                continue
+            for key, v in c.quantities(u.values.get(c.key, {})).items():
+                if isinstance(v, Fault):
+                    reason = fault_error(v, item=c.key, unit=u.name).message if v.code != "CDS610" else "chia cho 0"
+                    notes.append(Diagnostic.make("CDS620", None, item=c.key, unit=u.name, indicator=c.key,
+                                                 unit_name=u.name, aggregate="giá trị cao nhất/thấp nhất",
+                                                 aggregate_en="highest/lowest value", reason=reason))
+                else:
+                    values.setdefault(key, []).append(v)
+        stats[c.key] = CohortStats.from_values(values)
+    return stats, notes
+
+
+def _cohort_case(huyen, overrides, n=8, seed=5):
+    rnd = random.Random(seed)
+    units = [plausible_unit(huyen, f"Huyện {i}", rnd) for i in range(n)]
+    out = []
+    for i, u in enumerate(units):
+        vals = {k: dict(d) for k, d in u.values.items()}
+        for item, per_unit in overrides.items():
+            if i < len(per_unit) and per_unit[i] is not None:
+                vals[item] = per_unit[i]
+        out.append(Unit(u.name, vals))
+    return out
+
+
+def _check_cohort(huyen, units):
+    from cdsdsl.cohort import evaluate_cohort, rank
+
+    res = score_cohort(huyen, units)
+    old_stats, old_notes = _old_stats(huyen, units)
+    assert res.stats == old_stats
+    for k, s in res.stats.items():
+        assert list(s) == list(old_stats[k])
+        for stat in s.values():
+            assert type(stat.low) is Fraction and type(stat.high) is Fraction and type(stat.count) is int
+    assert [d.message() for d in res.diagnostics] == [d.message() for d in old_notes]
+    full = [huyen.score_unit_full(u, stats=res.stats) for u in units]
+    for r, f in zip(res, full):
+        _same_result(r, f)
+    assert [r.rank for r in res] == rank([f.score for f in full])
+    # the interpreter, one cohort indicator at a time
+    for c in huyen.cohort_items:
+        ref = evaluate_cohort(c.program, {u.name: u.values.get(c.key, {}) for u in units}, policy=huyen.policy)
+        for r in res:
+            got, want = r.indicators[c.key], ref[r.unit]
+            if isinstance(want, Exception):
+                assert got.status == "error", (c.key, r.unit)
+            else:
+                assert got.exact == want.exact, (c.key, r.unit)
+                assert [d.message() for d in got.diagnostics] == [d.message() for d in want.diagnostics]
+    return res
+
+
+def _abcdef(*v):
+    return dict(zip("abcdef", v))
+
+
+def test_cohort_ties_score_the_same(huyen):
+    units = _cohort_case(huyen, {
+        "5.8": [{"x": 7}, {"x": 7}, {"x": 2}, {"x": 2}, {"x": 4}, {"x": 7}, {"x": 3}, {"x": 5}],
+        "7.10": [{"a": 1, "b": 4}, {"a": 2, "b": 8}, {"a": 3, "b": 12}, {"a": 1, "b": 10}, {"a": 0, "b": 5},
+                 {"a": 1, "b": 8}, {"a": 1, "b": 5}, {"a": 2, "b": 9}],
+        "8.6": [{"x": 40}, {"x": 40}, {"x": 10}, {"x": 0}, {"x": 20}, {"x": 5}, {"x": 1}, {"x": 39}],
+        "4.3": [_abcdef(1, 1, 0, 0, 2, 2), _abcdef(2, 0, 0, 0, 2, 2), _abcdef(1, 0, 0, 0, 2, 2)]
+        + [_abcdef(0, 0, 0, 0, 1, 1)] * 5,
+    })
+    res = _check_cohort(huyen, units)
+    pts = {k: [r.indicators[k].exact for r in res] for k in ("5.8", "7.10", "8.6", "4.3")}
+    assert pts["5.8"][:4] == [5, 5, 0, 0]
+    assert pts["7.10"][:4] == [10, 10, 10, 4]
+    assert pts["8.6"][:2] == [20, 20]
+    assert pts["4.3"][:3] == [10, 10, 5]
+
+
+def test_cohort_all_equal_and_best_zero(huyen):
+    units = _cohort_case(huyen, {
+        "5.8": [{"x": 3}] * 8,     # all equal: everyone the maximum
+        "5.9": [{"x": 0}] * 8,     # all 0, more is better: everyone 0
+        "8.6": [{"x": 0}] * 8,     # best = 0: everyone 0
+        "8.7": [{"x": 9}] * 8,     # all equal: everyone the maximum
+        "7.10": [{"a": 0, "b": 5}] * 8,  # best ratio 0: 0 == best, the case gives the maximum
+        "4.3": [_abcdef(0, 0, 0, 0, 3, 3)] * 8,  # highest 0: division by zero (CDS610) for everyone
+    })
+    res = _check_cohort(huyen, units)
+    for r in res:
+        assert (r.indicators["5.8"].exact, r.indicators["5.9"].exact, r.indicators["8.6"].exact,
+                r.indicators["8.7"].exact, r.indicators["7.10"].exact) == (5, 0, 0, 20, 10)
+        assert r.indicators["4.3"].exact == 0
+        assert [d.code for d in r.indicators["4.3"].diagnostics] == ["CDS610"]
+
+
+def test_cohort_units_with_bad_data_are_left_out_of_the_statistics(huyen):
+    units = _cohort_case(huyen, {
+        "5.8": [{"x": "abc"}, {"x": 2}, {"x": -3}, {"x": 6}, {}],
+        "4.3": [_abcdef(0, 0, 0, 0, 0, 0), _abcdef(1, 0, 0, 0, 2, 2), _abcdef(9, 9, 9, 9, 1, 1),
+                _abcdef(1, 1, 0, 0, 2, 2), _abcdef(0, 0, 0, 0, 2, 2)],
+        "7.10": [{"a": 5, "b": 0}, {"a": 9, "b": 3}, {"a": 1, "b": 3}, {"a": 1, "b": 6}, {"a": 0, "b": 6}],
+        "8.6": [{"x": "1.234"}, {"x": 30}, {"x": 60}, {"x": ""}, {"x": 15}],
+    }, n=5)
+    res = _check_cohort(huyen, units)
+    assert res.stats["5.8"]["0:x"] == (2, 6, 2)
+    assert res.stats["4.3"]["0:Tỷ lệ"] == (0, Fraction(1, 2), 3)
+    assert res.stats["7.10"]["0:Tỷ lệ"] == (0, Fraction(1, 3), 3)
+    assert res.stats["8.6"]["0:x"] == (15, 60, 3)
+    assert {d.code for d in res.diagnostics} == {"CDS620"}
+    assert res.results[0].indicators["5.8"].status == "error"
+    assert res.results[1].indicators["5.8"].exact == 0 and res.results[3].indicators["5.8"].exact == 5
+
+
+def test_cohort_decimal_text_value_and_fraction_inputs(huyen):
+    units = _cohort_case(huyen, {
+        "5.8": [{"x": Decimal(4)}, {"x": "2"}, {"x": Value(6, "B7")}, {"x": Fraction(8)}, {"x": 1}],
+        "8.6": [{"x": "2,5"}, {"x": Decimal("7.5")}, {"x": Value("10")}, {"x": 5}, {"x": 3.5}],
+        "8.7": [{"x": Fraction(7, 2)}, {"x": "1.234.567"}, {"x": 3}, {"x": "8.333"}, {"x": 0}],
+        "7.10": [{"a": "1", "b": Decimal(4)}, {"a": Value(2), "b": "8"}, {"a": 1, "b": 5}, {"a": 0, "b": 3},
+                 {"a": Fraction(1), "b": 7}],
+        "4.3": [_abcdef("1", Decimal(1), 0, 0, Value(2), 2), _abcdef(1, 0, 0, 0, 2, 2), _abcdef(0, 0, 0, 0, 1, 1),
+                _abcdef(0, 0, 0, 0, 1, 1), _abcdef(0, 0, 0, 0, "1", 1)],
+    }, n=5)
+    res = _check_cohort(huyen, units)
+    assert res.stats["8.6"]["0:x"].low == Fraction(5, 2)
+    assert res.results[2].indicators["8.6"].exact == 20
+
+
+def test_cohort_scoring_on_random_plausible_units(huyen):
+    rnd = random.Random(19)
+    units = [plausible_unit(huyen, f"Huyện {i}", rnd) for i in range(40)]
+    res = _check_cohort(huyen, units)
+    # plain int data: the cohort indicators were decided by their fast functions
+    assert all(c.compiled.fast is not None for c in huyen.cohort_items)
+    for r in res:
+        assert not set(r.indicators._slow) & {c.key for c in huyen.cohort_items}
