@@ -726,7 +726,13 @@ class _FastGen:
         others = [i for i, c in enumerate(cases) if type(c.condition) is not n.Option]
         chosen = self.fresh("chosen")
         get = ast.Call(ast.Attribute(_name("inputs"), "get", ast.Load()), [_c(sc.choice_key)], [])
-        pick = _assign(chosen, _call("_fast_pick", get, _c(len(options)), _c(sc.mode == "cumulative")))
+        # one option given by its number (the usual case) inline, anything else via `runtime.fast_pick`
+        plain = ast.BoolOp(ast.And(), [ast.Compare(_call("type", _name(chosen)), [ast.Is()], [_name("int")]),
+                                       ast.Compare(_c(0), [ast.Lt(), ast.LtE()], [_name(chosen), _c(len(options))])])
+        pick = [_assign(chosen, get),
+                ast.If(plain, [_assign(chosen, ast.Tuple([ast.BinOp(_name(chosen), ast.Sub(), _c(1))], ast.Load()))],
+                       [_assign(chosen, _call("_fast_pick", _name(chosen), _c(len(options)),
+                                              _c(sc.mode == "cumulative")))])]
         total: list[ast.stmt] = self.set_target(target, ("i", _c(0)))
         for j, i in enumerate(options):
             kb = dict(known)
@@ -748,7 +754,7 @@ class _FastGen:
         else:
             missing = [ast.Raise(_name("_SLOW"), None)]  # nothing chosen: CDS600
             given = total
-        return [pick, ast.If(ast.Compare(_name(chosen), [ast.Is()], [_c(None)]), missing, given)]
+        return pick + [ast.If(ast.Compare(_name(chosen), [ast.Is()], [_c(None)]), missing, given)]
 
     # ------------------------------------------------------------ function
     def function(self) -> ast.FunctionDef:

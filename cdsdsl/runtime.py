@@ -227,7 +227,8 @@ def round_points(value, digits=2, mode="half_up"):
     """Round exact points once, at the end: ``half_up`` (0,125 → 0,13; away from
     zero for negatives) or ``truncate`` (towards zero).  Returns a Decimal with
     exactly ``digits`` decimals."""
-    value = Fraction(value)
+    if type(value) is not Fraction:
+        value = Fraction(value)
     scale = 10 ** digits
     num, den = abs(value.numerator) * scale, value.denominator
     if mode == "half_up":

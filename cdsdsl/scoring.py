@@ -164,6 +164,8 @@ class CompiledRuleset:
             b[4].append(Fraction(c.max_points or ZERO))
         self._bucket_plan = tuple((g, k, grp, tuple(keys), sum(mxs, ZERO), tuple(mxs))
                                   for g, k, grp, keys, mxs in buckets.values())
+        #: the set's maximum when every indicator applies (the sum of the sections' maxima)
+        self._sections_max = sum((b[4] for b in self._bucket_plan if not b[0]), ZERO)
         return tuple(plan)
 
     def _score_fields(self, unit: Unit, stats: Mapping[str, CohortStats] | None) -> tuple:
@@ -218,6 +220,7 @@ class CompiledRuleset:
         sections: dict[str, TotalResult] = {}
         groups: dict[str, TotalResult] = {}
         tn, td = 0, 1
+        some_na = False
         for grouped, bkey, group, keys, mx_all, mxs in self._bucket_plan:
             if grouped and group != unit.group:
                 continue
@@ -237,15 +240,19 @@ class CompiledRuleset:
                     num, den = num * p[1] + p[0] * den, den * p[1]
             if na:
                 mx = sum((m for k, m in zip(keys, mxs) if k not in na), ZERO)
+                some_na = some_na or not grouped
             else:
                 mx = mx_all
             if grouped:
                 groups[bkey] = TotalResult(bkey, _frac(num, den), mx)
             else:
                 sections[bkey] = TotalResult(bkey, _frac(num, den), mx)
-                tn, td = tn * den + num * td, td * den
+                if den == 1 and td == 1:
+                    tn += num
+                else:
+                    tn, td = tn * den + num * td, td * den
         total = _frac(tn, td)
-        total_max = sum((t.max_points for t in sections.values()), ZERO)
+        total_max = sum((t.max_points for t in sections.values()), ZERO) if some_na else self._sections_max
         diags = [d for key in self._order if key in slow for d in slow[key].diagnostics] if slow else []
         set_value = None
         if rs.set_formula is not None:
@@ -376,9 +383,17 @@ _FAST, _ENTERED, _CHILDREN, _SLOW_MODE = 0, 1, 2, 3
 
 if hasattr(Fraction, "_from_coprime_ints"):  # Python >= 3.12
     _coprime = Fraction._from_coprime_ints
-else:  # pragma: no cover - Python 3.11
+elif Fraction.__slots__ == ("_numerator", "_denominator"):  # Python 3.11: what 3.12 does
+    _new_fraction = object.__new__
+
     def _coprime(num: int, den: int) -> Fraction:
-        return Fraction(num, den, _normalize=False)
+        f = _new_fraction(Fraction)
+        f._numerator = num
+        f._denominator = den
+        return f
+else:  # pragma: no cover - another Fraction
+    def _coprime(num: int, den: int) -> Fraction:
+        return Fraction(num, den)
 
 
 def _frac(num: int, den: int) -> Fraction:

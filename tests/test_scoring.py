@@ -301,3 +301,12 @@ def test_cohort_scoring_on_random_plausible_units(huyen):
     assert all(c.compiled.fast is not None for c in huyen.cohort_items)
     for r in res:
         assert not set(r.indicators._slow) & {c.key for c in huyen.cohort_items}
+
+
+def test_totals_fraction_shortcut_is_a_plain_fraction():
+    from cdsdsl.scoring import _frac
+
+    for num, den in [(6, 4), (0, 7), (-9, 3), (10**30 + 1, 3 * 10**20)]:
+        f, ref = _frac(num, den), Fraction(num, den)
+        assert type(f) is Fraction and f == ref and hash(f) == hash(ref) and repr(f) == repr(ref)
+        assert (f.numerator, f.denominator) == (ref.numerator, ref.denominator) and f + 1 == ref + 1
