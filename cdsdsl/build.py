@@ -125,6 +125,9 @@ class AstBuilder(Transformer):
     def points(self, meta, num, _diem):
         return n.Number(to_fraction(num), span=self._sp(meta), text=f"{num} điểm")
 
+    def zero_points(self, meta, tok):
+        return n.Number(Fraction(0), span=self._tsp(tok), text=str(tok))
+
     def pct_of_max(self, meta, pct, diem):
         return n.BinOp("*", n.Percent(to_fraction(pct) / 100, span=self._tsp(pct), text=str(pct)),
                        n.MaxPoints(span=self._tsp(diem), text=str(diem)), span=self._sp(meta))
@@ -203,6 +206,17 @@ class AstBuilder(Transformer):
 
     def from_to_below(self, meta, _tu, low, _den, _duoi, high):
         return self._range(meta, None, low, True, high, False)
+
+    def dash(self, meta, low_tok, high):
+        return self._range(meta, None, self._bound_token(low_tok), True, high, True)
+
+    def dash_below(self, meta, low_tok, _duoi, high):
+        return self._range(meta, None, self._bound_token(low_tok), True, high, False)
+
+    def _bound_token(self, tok):
+        if tok.type == "PERCENT":
+            return n.Percent(to_fraction(tok) / 100, span=self._tsp(tok), text=str(tok))
+        return n.Number(to_fraction(tok), span=self._tsp(tok), text=str(tok))
 
     def from_dash(self, meta, _tu, low, high):
         return self._range(meta, None, low, True, high, True)

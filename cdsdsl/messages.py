@@ -150,6 +150,12 @@ define("CDS111", "error",
        "Viết `{condition}: {result}`.",
        "Write `{condition}: {result}`.",
        "- Tỷ lệ >= 80% Điểm tối đa")
+define("CDS112", "error",
+       "không đọc được số điểm `{result}` của trường hợp `{condition}`",
+       "cannot read the points `{result}` of the case `{condition}`",
+       "Viết số điểm theo dạng `Điểm tối đa`, `1/2*Điểm tối đa`, `70% điểm`, `5 điểm` hoặc `0 điểm`.",
+       "Write the points as `Điểm tối đa`, `1/2*Điểm tối đa`, `70% điểm`, `5 điểm` or `0 điểm`.",
+       "- Đã triển khai: gần đủ điểm")
 define("CDS150", "warning",
        "khai báo không có tên: đã tự đặt tên `{name}` (tên tiếp theo chưa dùng theo thứ tự a, b, c…)",
        "declaration without a name: named it `{name}` (the next unused letter a, b, c…)",

@@ -123,6 +123,8 @@ _BULLET = re.compile(r"(?m)^([ \t]*)[•◦▪▫●○■□➢➤►▸‣∙�
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _CRLF = re.compile(r"\r\n?|\u2028|\u2029")
+# `> =`, `< =`: a comparison typed with a space inside
+_SPLIT_COMPARISON = re.compile(r"(?<=[<>]) +(?==)")
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 # `x` used as a multiplication sign: `(A + B) x 485`, `2 x Điểm tối đa`
 # `x` used as a multiplication sign: `(A + B) x 485`, `2x3`, `a/b x 100%`, `Tỷ lệ x Điểm tối đa`
@@ -146,6 +148,7 @@ def normalize(text: str) -> Normalized:
     buf.sub(_BULLET, lambda m: m.group(1) + "-")
     buf.sub(_SPACES, " ")
     buf.sub(_TRAIL_SPACE, "")
+    buf.sub(_SPLIT_COMPARISON, "")
     buf.sub(_DECIMAL_COMMA, ".")
     buf.sub(_TIMES_X, lambda m: " * " if m.group(0).startswith(" ") else "*")
     return Normalized(buf.text, tuple(buf.starts), tuple(buf.ends), text)

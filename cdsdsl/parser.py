@@ -290,7 +290,7 @@ _IF_THEN = re.compile(r"^(?:nếu|khi|trường\s+hợp)\s+(.+?)\s+thì\s*:?\s+(
 _COND_PREFIX = re.compile(r"(?:nếu|khi|trường\s+hợp|với)\s+", re.I)
 _PERCENT_LHS = re.compile(r"^(t[ỷỉ] ?lệ|t[ỷỉ] trọng)\s*\(\s*%\s*\)\s*=\s*(?=\S)", re.I)
 _BANG = re.compile(r"\s+bằng\s+", re.I)
-_INLINE_CAP = re.compile(r"[,;]\s*(?=(?:nhưng\s+)?(?:tối\s+đa|không\s+quá|tổng\s+(?:số\s+)?điểm))", re.I)
+_INLINE_CAP = re.compile(r"(?:[,;]\s*|\s*\()(?=(?:nhưng\s+)?(?:tối\s+đa\s+(?:không|là|bằng|\d)|tối\s+đa\s+điểm|không\s+quá|tổng\s+(?:số\s+)?điểm))", re.I)
 _CAP_WORDS = re.compile(r"(?:nhưng\s+)?(?:tối\s+đa(?:\s+không\s+quá|\s+là|\s+bằng)?|không\s+quá|tổng\s+(?:số\s+)?điểm\s+(?:không\s+(?:vượt\s+)?quá|tối\s+đa(?:\s+là)?))\s*", re.I)
 _UNIT_NOTE_RE = re.compile(r"^(đơn\s+vị(\s+tính)?\s*:?\s*)", re.I)
 
@@ -564,13 +564,22 @@ class _FormulaParser:
                 rs, re_ = self.strip_range(s + eq_end, e)
                 if rs >= re_:
                     return "heading", ("Điểm" if lhs.name == "Điểm" else lhs.name, s, e)
+                cap = _INLINE_CAP.search(self.nt, rs, re_) if lhs.name == "Điểm" else None
+                if cap is not None:  # `Điểm = Tỷ lệ/80% x Điểm tối đa, tối đa không quá Điểm tối đa`
+                    try:
+                        stmt = self.piece("statement", s, self.strip_range(rs, cap.start())[1])
+                    except _PieceError as err:
+                        raise self.fail(err, s, e) from None
+                    return "stmts", [stmt, self.cap_after(cap, re_, e)]
                 try:
                     stmt = self.piece("statement", s, e)
                 except _PieceError as err:
                     if lhs.name in _KNOWN_WORDS or len(lhs.name) == 1:
                         raise self.fail(err, s, e) from None
                     stmt = None
-                if stmt is not None and not self.is_prose_expr(stmt.value):
+                if stmt is not None and (not self.is_prose_expr(stmt.value) or (
+                        lhs.name in _KNOWN_WORDS and isinstance(stmt.value, n.BinOp))):
+                    # `Điểm = Điểm tối đa x (Giá trị của đơn vị / Giá trị cao nhất)`: words as names
                     self.defined.add(stmt.target.name)
                     return "stmt", stmt
 
@@ -597,7 +606,21 @@ class _FormulaParser:
                                  detail=self.nt[cond_err.start:cond_err.end] or body)
             raise self.error("CDS105", e - 1, e, condition=self.original(s, e))
 
+        self.refuse_unreadable_points(s, e)
         return "stmt", self.note(s, e)
+
+    def refuse_unreadable_points(self, s: int, e: int) -> None:
+        """`- Đã triển khai: gần đủ điểm`: a line shaped like a case whose points cannot be read is an
+        error (CDS112), never a note, so that no option silently disappears from the list."""
+        colon = self.nt.rfind(":", s, e)
+        if colon < 0:
+            return
+        rs, re_ = self.strip_range(colon + 1, e)
+        result = self.nt[rs:re_]
+        if rs < re_ and len(result) <= 40 and re.search(r"điểm|\dđ\b|\d\s*đ$", result, re.I) \
+                and not re.search(r"\d\)", result):
+            raise self.error("CDS112", rs, re_, result=self.original(rs, re_),
+                             condition=self.original(*self.strip_range(s, colon)))
 
     def explain_missing_colon(self, s: int, e: int) -> None:
         """`Tỷ lệ >= 80% Điểm tối đa`: a condition and a result with no `:` between (CDS111)."""
@@ -663,10 +686,7 @@ class _FormulaParser:
             item = n.PerItem(left, expr, span=self.span(s, cap.start() if cap else e))
             if cap is None:
                 return "stmt", item
-            words = _CAP_WORDS.match(self.nt, cap.end(), re_)
-            ls_, le_ = self.strip_range(words.end() if words else cap.end(), re_)
-            limit, _t = self.result(ls_, le_)
-            return "stmts", [item, n.Cap(limit, span=self.span(cap.end(), e))]
+            return "stmts", [item, self.cap_after(cap, re_, e)]
         cond = self.condition(ls, le)
         expr, target = self.result(rs, re_, formal=not isinstance(cond, (n.Option, n.Otherwise, n.Best)))
         return "case", n.Case(cond, expr, None, span=self.span(s, e), target=target)
@@ -679,6 +699,8 @@ class _FormulaParser:
                     isinstance(inner, n.Compare) and inner.left is None and inner.op == "="
                     and not self.is_constant(inner.right)):
                 return self.condition(*self.strip_range(m.end(), e))
+        if self.nt[s:s + 1] == "(" and self.nt[e - 1:e] == ")" and self.nt.find(")", s) == e - 1:
+            return self.condition(*self.strip_range(s + 1, e - 1))  # `Mức 1 (≥ 90%): 10 điểm`
         text = self.nt[s:e]
         try:
             cond = self.piece("condition", s, e)
@@ -753,6 +775,15 @@ class _FormulaParser:
         cond = self.condition(cs, ce) if cs < ce else n.Otherwise("", span=self.span(cs, cs))
         expr, target = self.result(rs, re_)
         return n.Case(cond, expr, number, span=self.span(line.start, line.end), target=target)
+
+    def cap_after(self, cap: re.Match, re_: int, e: int) -> n.Cap:
+        """The `Cap` written after the points: `, tối đa không quá 10 điểm`, `(tối đa 5 điểm)`."""
+        words = _CAP_WORDS.match(self.nt, cap.end(), re_)
+        ls_, le_ = self.strip_range(words.end() if words else cap.end(), re_)
+        if le_ > ls_ and self.nt[le_ - 1] == ")" and "(" not in self.nt[ls_:le_]:
+            le_ -= 1
+        limit, _t = self.result(ls_, le_)
+        return n.Cap(limit, span=self.span(cap.end(), e))
 
     def paren_result(self, s: int, e: int, check: bool = True) -> tuple[int, int, int] | None:
         """(end of the words before, start, end of the points) for a line that ends with its points in

@@ -367,13 +367,17 @@ class _Resolver:
         last_computed: str | None = None
         decls: dict[str, n.InputDecl] = {}
 
+        aggregated = {x.operand.name for st in part.body for x in st.walk()
+                      if isinstance(x, n.Aggregate) and isinstance(x.operand, n.Name)}
+
         def use(expr: Any) -> None:
             for node in expr.walk():
                 if isinstance(node, n.Name):
                     if node.name in scope:
                         used.add(node.name)
-                    elif node.name in _KNOWN_COMPUTED:
-                        # `- Tỷ lệ >= 80%: ...` with no `Tỷ lệ = a/b`: the unit reports the ratio itself
+                    elif node.name in _KNOWN_COMPUTED or node.name in aggregated:
+                        # `- Tỷ lệ >= 80%: ...` with no `Tỷ lệ = a/b`, or `Giá trị của đơn vị / Giá trị
+                        # cao nhất`: the unit reports the value itself
                         step = self.reported_ratio(node, idx, part)
                         scope[node.name] = step
                         steps.append(step)
@@ -446,7 +450,9 @@ class _Resolver:
     def reported_ratio(self, node: n.Name, idx: int, part: n.Part) -> Step:
         key = self.key_for(node.name.lower(), part, idx) if self.several_parts else node.name.lower()
         desc = self.title or node.name
-        self.add_input(InputSpec(key, node.name, desc, RATIO, None, part=idx, role="declared", span=node.span))
+        kind = RATIO if node.name in _KNOWN_COMPUTED else (MONEY if self.unit_note else NUMBER)
+        self.add_input(InputSpec(key, node.name, desc, kind, self.unit_note if kind == MONEY else None,
+                                 part=idx, role="declared", span=node.span))
         self.diag("CDS208", node.span, name=node.name, key=key)
         return Step(node.name, key, None, span=node.span)
 

@@ -51,6 +51,10 @@ SYNTAX_ERRORS: dict[str, list[tuple[str, str]]] = {
     "CDS110": [  # a line that starts like a formula but is not one
         ("- Tỷ lệ <> 80%: Điểm tối đa", ">"),
     ],
+    "CDS112": [  # a case whose points cannot be read
+        ("- Đã triển khai: gần đủ điểm\n- Chưa triển khai: 0 điểm", "gần đủ điểm"),
+        ("- Có: nửa số điểm", "nửa số điểm"),
+    ],
     "CDS111": [  # a condition and its points with no `:` between
         ("- Tỷ lệ >= 80% Điểm tối đa", "Điểm tối đa"),
         ("+ Tỷ lệ < 70% Tỷ lệ*Điểm tối đa", "Tỷ lệ*Điểm tối đa"),

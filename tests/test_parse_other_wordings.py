@@ -102,3 +102,41 @@ def test_inputs_described_after_the_formula():
 def test_other_wordings_round_trip_through_the_printer(text):
     f = parse_formula(text)
     assert parse_formula(cdsdsl.print_formula(f)) == f
+
+
+@pytest.mark.parametrize("text, inputs, expected", [
+    # points written `10đ`; `100% số điểm`; `không có điểm`; `Điểm tối đa của chỉ số`
+    ("- Có: 10đ\n- Không: 0đ", {"lựa chọn": "Có"}, "10.00"),
+    ("- Tỷ lệ ≥ 80%: 100% số điểm\n- Tỷ lệ < 80%: 50% số điểm", {"tỷ lệ": "70%"}, "5.00"),
+    ("- Tỷ lệ từ 30% trở lên: điểm tối đa\n- Tỷ lệ dưới 30%: không có điểm", {"tỷ lệ": "10%"}, "0.00"),
+    ("- Đã triển khai: Điểm tối đa của chỉ số\n- Chưa triển khai: 0 điểm", {"lựa chọn": 1}, "10.00"),
+    # `> =` typed with a space; levels with the condition in parentheses and a dash range
+    ("- Tỷ lệ > = 80%: 10 điểm\n- Tỷ lệ < 80%: 0 điểm", {"tỷ lệ": "80%"}, "10.00"),
+    ("Mức 1 (≥ 90%): 10 điểm\nMức 2 (70% - dưới 90%): 5 điểm\nMức 3 (< 70%): 0 điểm", {"x": "75%"}, "5.00"),
+    # a cap written after the result
+    ("a = Số lượng;\nb = Tổng số;\nTỷ lệ = a/b\nĐiểm = Tỷ lệ/80% x Điểm tối đa, tối đa không quá Điểm tối đa",
+     {"a": 9, "b": 10}, "10.00"),
+    ("Mỗi hội nghị: 1 điểm (tối đa 5 điểm)", {"số lượng": 8}, "5.00"),
+    # deductions from the maximum
+    ("- Đúng hạn: điểm tối đa\n- Chậm dưới 5 ngày: điểm tối đa - 2\n- Chậm từ 5 ngày trở lên: 0 điểm",
+     {"lựa chọn": 2}, "8.00"),
+])
+def test_more_wordings_score(text, inputs, expected):
+    assert cdsdsl.evaluate_formula(text, 10 if "hội nghị" not in text else 5, inputs) == Decimal(expected)
+
+
+def test_relative_to_the_highest_unit_in_words():
+    # `Giá trị của đơn vị / Giá trị cao nhất`: the unit reports the value; the highest is over the cohort
+    from cdsdsl.cohort import evaluate_cohort
+
+    p = resolve(parse_formula("Điểm = Điểm tối đa x (Giá trị của đơn vị / Giá trị cao nhất)"), 10)
+    assert [i.key for i in p.inputs] == ["giá trị"] and p.needs_cohort
+    out = evaluate_cohort(p, {"A": {"giá trị": 50}, "B": {"giá trị": 100}})
+    assert (out["A"].points, out["B"].points) == (Decimal("5.00"), Decimal("10.00"))
+
+
+def test_a_case_whose_points_cannot_be_read_is_an_error_not_a_note():
+    with pytest.raises(cdsdsl.FormulaSyntaxError) as exc:
+        parse_formula("- Đã triển khai: gần đủ điểm\n- Chưa triển khai: 0 điểm")
+    assert exc.value.code == "CDS112" and (exc.value.line, exc.value.column) == (1, 18)
+    assert exc.value.message == "không đọc được số điểm `gần đủ điểm` của trường hợp `Đã triển khai`"
