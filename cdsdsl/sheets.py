@@ -21,7 +21,7 @@ from pathlib import Path
 from .diagnostics import Diagnostic, RulesetError, Severity
 from .ruleset import (EXPECTED, HEADER_KEYS, LIST_PREFIX, Binding, Indicator, Rounding, Ruleset, Section,
                       SetFormula, UnitList, normalize_key, parse_applies_to, parse_cohort_method,
-                      parse_max, parse_option_mode, parse_simple_header, parse_stt)
+                      parse_max, parse_option_mode, parse_simple_header, parse_stt, roman_to_int)
 from .source import Source, Span
 
 __all__ = ["load_sheet_ruleset", "read_table", "rows_to_ruleset", "classify_header", "column_letter"]
@@ -72,11 +72,12 @@ def classify_header(text: str) -> str | None:
         return "reason"
     if t in ("sua", "cach tinh da sua", "cong thuc sua", "sua cach tinh"):
         return "correction"
-    if "cach xac dinh" in t or "cach tinh" in t or "tinh diem" in t or "cong thuc" in t:
+    if ("cach xac dinh" in t or "cach tinh" in t or "tinh diem" in t or "cong thuc" in t
+            or "cham diem" in t or re.match(r"^(cach|phuong phap|huong dan) (danh gia|cham|tinh)", t)):
         return "formula"
-    if "diem toi da" in t or "thang diem" in t or t == "diem":
+    if "diem toi da" in t or "thang diem" in t or t in ("diem", "diem chuan", "so diem", "diem so"):
         return "max"
-    if "nguon" in t:
+    if "nguon" in t or re.match(r"^(don vi|co quan) (cung cap|chu tri)", t):
         return "data_source"
     if "phoi hop" in t:
         return "coordinator"
@@ -238,6 +239,11 @@ class _SheetReader:
                     self.diags.append(Diagnostic.make("CDS525", Span(0, 0), source=self.cell_source(r, 0),
                                                       row=r + 1, previous=prev["row"] + 1))
                 continue
+            roman_section = bool(sections) and sections[-1].id == current_section and \
+                roman_to_int(sections[-1].label.rstrip(".")) is not None
+            if roman_section and re.fullmatch(r"\d+\.?", stt):
+                # sections numbered I, II, … with their items 1, 2, …: item 2 of section II is 2.2
+                stt = f"{current_section}.{stt.rstrip('.')}"
             sec = parse_stt(stt, "section")
             if sec is not None:
                 ok, mx = parse_max(get("max") or "-")
