@@ -141,8 +141,22 @@ def decimal_vs_fraction(n=200_000):
     return out, exact_f, exact_d
 
 
+def reference() -> str:
+    """The machine reference (``python3 -m timeit "sum(range(10000))"``) and the load."""
+    import os
+    import timeit
+
+    ref = min(timeit.repeat("sum(range(10000))", number=200, repeat=5)) / 200 * 1e6
+    try:
+        load = os.getloadavg()[0]
+    except OSError:
+        load = float("nan")
+    return f"reference `sum(range(10000))` = {ref:.0f} µs, load(1 min) = {load:.2f}"
+
+
 def main():
     print(f"Python {platform.python_version()} on {platform.platform()} ({platform.processor() or platform.machine()})")
+    print("before:", reference())
     (speeds, ef, ed) = decimal_vs_fraction()
     print(f"Fraction {speeds['Fraction']:.2f} µs, Decimal {speeds['Decimal']:.2f} µs per ratio+threshold; "
           f"7/21*3 == 1: Fraction {ef}, Decimal {ed}")
@@ -155,6 +169,7 @@ def main():
           f"{fb['simpleeval'] / fb['compiled fast function alone (ints, (num, den) pair)']:.1f}×")
     for k, v in ruleset_bench().items():
         print(f"{k:55s} {v:8.2f}" + (" s" if isinstance(v, float) and "MiB" not in k else ""))
+    print("after:", reference())
 
 
 if __name__ == "__main__":
