@@ -21,6 +21,13 @@ def test_diagnostics_page_is_up_to_date():
     assert page == _gen().render(), "run: .venv/bin/python docs/gen_diagnostics.py"
 
 
+def test_one_page_per_code_is_up_to_date():
+    pages = _gen().pages()
+    folder = ROOT / "docs" / "diagnostics"
+    assert {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.md")} == pages
+    assert set(pages) == {f"{code}.md" for code in CATALOG}
+
+
 def test_every_code_has_a_section():
     page = (ROOT / "docs" / "diagnostics.md").read_text(encoding="utf-8")
     for code in CATALOG:
