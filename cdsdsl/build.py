@@ -7,6 +7,7 @@ Returns: `cdsdsl.nodes` objects (expressions, conditions, results, statements).
 """
 from __future__ import annotations
 
+import functools
 import re
 from fractions import Fraction
 from typing import Callable
@@ -34,6 +35,11 @@ class BuildError(Exception):
 
 def canonical_name(words: list[str]) -> str:
     """`Tỷ lệ` for tỉ lệ/TỶ LỆ, `Điểm` for điểm/Điểm đánh giá, single letters kept, else lower-case words."""
+    return _canonical_name(tuple(words))
+
+
+@functools.lru_cache(maxsize=4096)
+def _canonical_name(words: tuple[str, ...]) -> str:
     out = []
     for w in words:
         wl = w.lower()
@@ -325,6 +331,70 @@ class _Meta:
 
 
 _FUNCS: dict[str, Callable] | None = None
+
+
+def build_tree(tree: Tree, text: str, span_of: SpanOf):
+    """``AstBuilder(span_of).build(tree, text)`` without the cost of making a
+    `Transformer` (and of Lark's `v_args` wrapper around ``build``)."""
+    builder = object.__new__(AstBuilder)
+    builder.span_of = span_of
+    return builder._build(tree, text)[0]
+
+
+# ------------------------------------------------- questions asked of a tree
+# The parser asks of trial pieces questions whose answers the tree already
+# holds (is it a name? is it prose?); answering them here avoids building
+# nodes that would be thrown away.  Each agrees with the built nodes.
+
+def _subtrees(tree: Tree):
+    stack = [tree]
+    while stack:
+        t = stack.pop()
+        yield t
+        for c in t.children:
+            if isinstance(c, Tree):
+                stack.append(c)
+
+
+def tree_name(tree: Tree) -> str | None:
+    """The name of an `expr` tree that builds to a `Name` (``Name.name``), else None."""
+    if tree.data != "name_ref":
+        return None
+    name = None
+    for c in tree.children:
+        if isinstance(c, Tree):
+            if c.data == "superlative":
+                return None
+            if c.data == "name":
+                name = c
+    return canonical_name([str(t) for t in name.children])
+
+
+def tree_names(tree: Tree) -> list[str]:
+    """``Name.name`` of every `Name` node the (expression) tree builds."""
+    return [canonical_name([str(t) for t in t.children]) for t in _subtrees(tree) if t.data == "name"]
+
+
+def result_expr_tree(tree: Tree) -> Tree:
+    """The expression of a `result` tree (the first item of the built pair)."""
+    return tree.children[2] if tree.data == "result_assign" else tree.children[0]
+
+
+_BINOP_OR_MAX = frozenset({"add", "sub", "mul", "div", "jmul", "mul_word", "div_word", "pct_of_max", "maxpts"})
+
+
+def has_binop_or_maxpoints(tree: Tree) -> bool:
+    """The built expression holds a `BinOp` or a `MaxPoints`."""
+    return any(t.data in _BINOP_OR_MAX for t in _subtrees(tree))
+
+
+def compare_right_tree(tree: Tree) -> Tree | None:
+    """For a `condition` tree that builds to a `Compare` with a left side: its right side, else None."""
+    if tree.data == "condition":
+        c = tree.children[0]
+        if isinstance(c, Tree) and c.data == "cmp":
+            return c.children[2]
+    return None
 
 
 def _rule_functions() -> dict[str, Callable]:

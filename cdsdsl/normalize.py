@@ -17,7 +17,7 @@ from typing import Callable
 
 import attrs
 
-from .source import Span
+from .source import Span, span_unchecked
 
 
 @attrs.frozen
@@ -31,6 +31,10 @@ class Normalized:
     def span(self, start: int, end: int) -> Span:
         """The original span of normalised characters ``[start, end)``."""
         n = len(self.text)
+        if 0 <= start < end <= n:  # the common case, same result as below
+            s = self.starts[start]
+            e = self.ends[end - 1]
+            return span_unchecked(s, e if e > s else s)
         start = max(0, min(start, n))
         end = max(start, min(end, n))
         if start == n:

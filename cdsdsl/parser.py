@@ -23,7 +23,8 @@ import attrs
 from lark import Lark, Token, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from . import nodes as n
-from .build import AstBuilder, BuildError
+from .build import (BuildError, build_tree, compare_right_tree, has_binop_or_maxpoints,
+                    result_expr_tree, tree_name, tree_names)
 from .diagnostics import Diagnostic, FormulaSyntaxError
 from .grammars import grammar_path
 from .normalize import Normalized, normalize
@@ -86,29 +87,41 @@ _CUT_PART = re.compile(r"(?<=[^\d.\s;:])\s+(?=\d\.\s+[A-ZĐÀ-Ỹ][^\d])")
 _CONJ_BEFORE = re.compile(r"(?:^|\s)(và|hoặc|với|của|là|thì|nếu|khi|hợp)$", re.I)
 
 
+_UPPER_NOT_STATEMENT = re.compile(r"[A-Z](?![^\W\d_])(?!\s*[=.:])")
+_ENDS_WITH_LETTER = re.compile(r"(?:^|[\s;])[A-Za-z]$")
+_PAREN = re.compile(r"[()]")
+
+
 def _starts_statement(chunk: str, at: int) -> bool:
     rest = chunk[at:]
     if not rest:
         return False
-    if rest[0].isalpha() and rest[0].isupper() and not re.match(r"[A-Z](?![^\W\d_])(?!\s*[=.:])", rest):
+    if rest[0].isalpha() and rest[0].isupper() and not _UPPER_NOT_STATEMENT.match(rest):
         return True
     return bool(_STATEMENT_START.match(rest))
 
 
 def _cuts(chunk: str) -> list[int]:
-    """Positions in ``chunk`` where a new statement starts (a one-line paste)."""
+    """Positions in ``chunk`` where a new statement starts (a one-line paste).
+
+    A pass whose pattern needs a character the chunk does not hold is skipped
+    (it could match nothing)."""
     if len(chunk) < 3:
         return []
-    depth = [0] * (len(chunk) + 1)
     if "(" in chunk:  # no `(`: depth 0 everywhere
-        d = 0
-        for i, ch in enumerate(chunk):
-            depth[i] = d
-            if ch == "(":
-                d += 1
-            elif ch == ")":
-                d = max(0, d - 1)
-        depth[len(chunk)] = d
+        parens = [(m.start(), m.group()) for m in _PAREN.finditer(chunk)]
+
+        def depth_at(pos: int) -> int:
+            """The nesting depth of parentheses before ``chunk[pos]``."""
+            d = 0
+            for i, ch in parens:
+                if i >= pos:
+                    break
+                d = d + 1 if ch == "(" else max(0, d - 1)
+            return d
+    else:
+        def depth_at(pos: int) -> int:
+            return 0
     cuts: set[int] = set()
 
     def prev_char(pos: int) -> str:
@@ -117,35 +130,46 @@ def _cuts(chunk: str) -> list[int]:
             j -= 1
         return chunk[j] if j >= 0 else ""
 
-    for m in _CUT_SEMI.finditer(chunk):
-        if depth[m.start()] == 0 and _starts_statement(chunk, m.end()):
-            cuts.add(m.end())
-    for m in _CUT_BULLET_AFTER_PUNCT.finditer(chunk):
-        if depth[m.start()] == 0:
-            cuts.add(m.end())
-    for m in _CUT_SENTENCE.finditer(chunk):
-        if (depth[m.start()] == 0 and _starts_statement(chunk, m.end())
-                and not re.search(r"(?:^|[\s;])[A-Za-z]$", chunk[:m.start()])):
-            cuts.add(m.end())
+    has_semi = ";" in chunk
+    has_dot = "." in chunk
+    has_sign = "-" in chunk or "+" in chunk
+    if has_semi:
+        for m in _CUT_SEMI.finditer(chunk):
+            if depth_at(m.start()) == 0 and _starts_statement(chunk, m.end()):
+                cuts.add(m.end())
+    if has_sign:
+        for m in _CUT_BULLET_AFTER_PUNCT.finditer(chunk):
+            if depth_at(m.start()) == 0:
+                cuts.add(m.end())
+    if has_dot:
+        for m in _CUT_SENTENCE.finditer(chunk):
+            if (depth_at(m.start()) == 0 and _starts_statement(chunk, m.end())
+                    and not _ENDS_WITH_LETTER.search(chunk[:m.start()])):
+                cuts.add(m.end())
     for m in _CUT_BARE.finditer(chunk):
-        if (depth[m.start()] == 0 and prev_char(m.start()) not in _OPERATOR_BEFORE
+        if (depth_at(m.start()) == 0 and prev_char(m.start()) not in _OPERATOR_BEFORE
                 and not _CONJ_BEFORE.search(chunk[:m.start()])):
             cuts.add(m.end())
-    for m in _CUT_LEVEL.finditer(chunk):
-        if depth[m.start()] == 0 and prev_char(m.start()) not in _OPERATOR_BEFORE - {":"}:
-            cuts.add(m.end())
-    for m in _CUT_HEADING_EQ.finditer(chunk):
-        if depth[m.start()] == 0:
-            cuts.add(m.end())
-    for m in _CUT_PART.finditer(chunk):
-        if depth[m.start()] == 0:
-            cuts.add(m.end())
+    if "mức" in chunk.lower():
+        for m in _CUT_LEVEL.finditer(chunk):
+            if depth_at(m.start()) == 0 and prev_char(m.start()) not in _OPERATOR_BEFORE - {":"}:
+                cuts.add(m.end())
+    if "=" in chunk:
+        for m in _CUT_HEADING_EQ.finditer(chunk):
+            if depth_at(m.start()) == 0:
+                cuts.add(m.end())
+    if has_dot:
+        for m in _CUT_PART.finditer(chunk):
+            if depth_at(m.start()) == 0:
+                cuts.add(m.end())
+    if not has_sign:
+        return sorted(c for c in cuts if 0 < c < len(chunk))
     # last: a bare bullet is judged by the statement before it
     for m in _CUT_BULLET.finditer(chunk):
         after = m.end() + 1
         while after < len(chunk) and chunk[after] == " ":
             after += 1
-        if (depth[m.start()] == 0 and prev_char(m.start()) not in _OPERATOR_BEFORE
+        if (depth_at(m.start()) == 0 and prev_char(m.start()) not in _OPERATOR_BEFORE
                 and _starts_statement(chunk, after) and not chunk[after].isdigit()):
             # `... Điểm tối đa - Chưa ban hành: 0 điểm` is a new bullet;
             # `Điểm tối đa + Điểm tối đa` is arithmetic: a bullet says `x: y` or `x = y`
@@ -340,11 +364,34 @@ class _FormulaParser:
         if outcome[0] == "error":
             _, rs, re_, code, params = outcome
             raise _PieceError(start + rs, start + re_, code, **dict(params))
-        builder = AstBuilder(lambda a, b: self.span(start + a, start + b))
+        span = self.norm.span
         try:
-            return builder.build(outcome[1], self.nt[start:end])
+            return build_tree(outcome[1], self.nt[start:end], lambda a, b: span(start + a, start + b))
         except BuildError as orig:
             raise _PieceError(start + orig.start, start + orig.end, orig.code, **orig.params) from None
+
+    def piece_tree(self, kind: str, start: int, end: int) -> Any:
+        """Lark's tree of ``nt[start:end]`` read as ``kind``, or None when it does not parse: for
+        trial pieces whose nodes are not needed (the questions are answered from the tree).
+
+        The nodes of a long piece are still built, as before, so that a tree too deep to
+        build fails the same way (RecursionError → CDS104); a piece of at most 200
+        characters is at most ~400 levels deep, well within the recursion limit."""
+        outcome = _parse_tree(kind, self.nt[start:end])
+        if outcome[0] == "error":
+            return None
+        if end - start > 200:
+            self.try_piece(kind, start, end)
+        return outcome[1]
+
+    def is_prose_tree(self, tree: Any) -> bool:
+        """`is_prose_expr` of the expression ``tree`` builds."""
+        for name in tree_names(tree):
+            if " " in name:
+                base = re.sub(r" \d+(\.\d+)?$", "", name)
+                if base not in _KNOWN_WORDS and base not in self.defined:
+                    return True
+        return False
 
     def try_piece(self, kind: str, start: int, end: int) -> Any:
         try:
@@ -559,12 +606,13 @@ class _FormulaParser:
         if eq < 0 and (mb := _BANG.search(body)):
             eq, eq_end = mb.start(), mb.end()
         if eq > 0 and body[eq - 1] not in "<>=" and (eq_end >= len(body) or body[eq_end] != "="):
-            lhs = self.try_piece("expr", s, s + eq)
-            if isinstance(lhs, n.Name) and (lhs.name in _KNOWN_WORDS or len(lhs.name.split()) <= 3):
+            lhs_tree = self.piece_tree("expr", s, s + eq)
+            lhs_name = tree_name(lhs_tree) if lhs_tree is not None else None
+            if lhs_name is not None and (lhs_name in _KNOWN_WORDS or len(lhs_name.split()) <= 3):
                 rs, re_ = self.strip_range(s + eq_end, e)
                 if rs >= re_:
-                    return "heading", ("Điểm" if lhs.name == "Điểm" else lhs.name, s, e)
-                cap = _INLINE_CAP.search(self.nt, rs, re_) if lhs.name == "Điểm" else None
+                    return "heading", ("Điểm" if lhs_name == "Điểm" else lhs_name, s, e)
+                cap = _INLINE_CAP.search(self.nt, rs, re_) if lhs_name == "Điểm" else None
                 if cap is not None:  # `Điểm = Tỷ lệ/80% x Điểm tối đa, tối đa không quá Điểm tối đa`
                     try:
                         stmt = self.piece("statement", s, self.strip_range(rs, cap.start())[1])
@@ -574,11 +622,11 @@ class _FormulaParser:
                 try:
                     stmt = self.piece("statement", s, e)
                 except _PieceError as err:
-                    if lhs.name in _KNOWN_WORDS or len(lhs.name) == 1:
+                    if lhs_name in _KNOWN_WORDS or len(lhs_name) == 1:
                         raise self.fail(err, s, e) from None
                     stmt = None
                 if stmt is not None and (not self.is_prose_expr(stmt.value) or (
-                        lhs.name in _KNOWN_WORDS and isinstance(stmt.value, n.BinOp))):
+                        lhs_name in _KNOWN_WORDS and isinstance(stmt.value, n.BinOp))):
                     # `Điểm = Điểm tối đa x (Giá trị của đơn vị / Giá trị cao nhất)`: words as names
                     self.defined.add(stmt.target.name)
                     return "stmt", stmt
@@ -587,10 +635,10 @@ class _FormulaParser:
             return "heading", (body[:-1].strip(), s, e)
 
         # a bare expression bullet: `+ Tỷ lệ*Điểm tối đa`
-        expr = self.try_piece("expr", s, e)
-        if expr is not None and not self.is_prose_expr(expr) and not isinstance(expr, n.Name) \
-                and any(isinstance(x, (n.MaxPoints, n.BinOp)) for x in expr.walk()):
-            return "result_expr", expr
+        tree = self.piece_tree("expr", s, e)
+        if tree is not None and not self.is_prose_tree(tree) and tree_name(tree) is None \
+                and has_binop_or_maxpoints(tree):
+            return "result_expr", self.piece("expr", s, e)
 
         # a comparison with no result: `- Tỷ lệ >= 80%:` handled above; `Tỷ lệ >= 80% Điểm tối đa`
         if re.match(r"^(t[ỷỉ] ?lệ|điểm)\s*(>=|<=|<|>|=)", low):
@@ -641,8 +689,9 @@ class _FormulaParser:
         colon = self.case_colon(s, e)
         if colon is None:
             return False
-        cond = self.try_piece("condition", *self.strip_range(s, colon))
-        return isinstance(cond, n.Compare) and cond.left is not None and not self.is_prose_expr(cond.right)
+        tree = self.piece_tree("condition", *self.strip_range(s, colon))
+        right = compare_right_tree(tree) if tree is not None else None
+        return right is not None and not self.is_prose_tree(right)
 
     def case_colon(self, s: int, e: int) -> int | None:
         """Position of the `:` that separates a case's condition from its result."""
@@ -660,9 +709,8 @@ class _FormulaParser:
             rs, re_ = self.strip_range(i + 1, e)
             if _PER_ITEM_RE.match(self.nt[s:i].strip()) and (cap := _INLINE_CAP.search(self.nt, rs, re_)):
                 re_ = self.strip_range(rs, cap.start())[1]  # `Mỗi ...: 2 điểm, tối đa 10 điểm`
-            if rs < re_ and self.try_piece("result", rs, re_) is not None:
-                res = self.try_piece("result", rs, re_)
-                if not self.is_prose_expr(res[0]):
+            if rs < re_ and (tree := self.piece_tree("result", rs, re_)) is not None:
+                if not self.is_prose_tree(result_expr_tree(tree)):
                     return i
         if candidates:
             i = candidates[-1]
@@ -799,7 +847,7 @@ class _FormulaParser:
                 if depth == 0:
                     if not re.search(r"điểm", self.nt[i + 1:e - 1], re.I):
                         return None
-                    if check and self.try_piece("result", *self.strip_range(i + 1, e - 1)) is None:
+                    if check and self.piece_tree("result", *self.strip_range(i + 1, e - 1)) is None:
                         return None
                     return i, i + 1, e - 1
         return None
@@ -820,19 +868,20 @@ class _FormulaParser:
             recovered = False
         desc = self.nt[ds:de]
         if sep != "." and not recovered:
-            expr = self.try_piece("expr", ds, de)
-            if expr is not None and not self.is_prose_expr(expr):
+            tree = self.piece_tree("expr", ds, de)
+            if tree is not None and not self.is_prose_tree(tree):
+                expr = self.piece("expr", ds, de)
                 self.defined.add(name)
                 target = n.Name(name, span=name_span, text=name)
                 return "stmt", n.Assign(target, expr, span=self.span(s, e))
-            if expr is None and re.search(r"[*/]|^\(?[A-Za-z]\s*[-+*/]", desc) and not re.search(r"[^\W\d_]{2,}", desc):
+            if tree is None and re.search(r"[*/]|^\(?[A-Za-z]\s*[-+*/]", desc) and not re.search(r"[^\W\d_]{2,}", desc):
                 try:
                     self.piece("expr", ds, de)
                 except _PieceError as err:
                     raise self.fail(err, s, e) from None
         if recovered:
-            expr = self.try_piece("expr", ds, de) if ds < de else None
-            if ds >= de or (expr is not None and not self.is_prose_expr(expr)):
+            tree = self.piece_tree("expr", ds, de) if ds < de else None
+            if ds >= de or (tree is not None and not self.is_prose_tree(tree)):
                 raise self.error("CDS106", s, s + 1)
             self.warn("CDS150", s, s + 1, name=name, description=desc)
         elif sep == ".":

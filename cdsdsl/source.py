@@ -34,6 +34,19 @@ class Span:
         return Span(self.start + offset, self.end + offset)
 
 
+_new = object.__new__
+_set = object.__setattr__
+
+
+def span_unchecked(start: int, end: int) -> Span:
+    """``Span(start, end)`` for a caller that knows ``0 <= start <= end``
+    (skips the check and attrs' frozen ``__init__``; the hot path of parsing)."""
+    sp = _new(Span)
+    _set(sp, "start", start)
+    _set(sp, "end", end)
+    return sp
+
+
 @attrs.frozen(eq=False)
 class Source:
     """A named text with a line index (lines and columns are 1-based)."""
