@@ -60,6 +60,12 @@ def _canonical_name(words: tuple[str, ...]) -> str:
 
 
 def to_fraction(text: str) -> Fraction:
+    return _to_fraction(str(text))
+
+
+@functools.lru_cache(maxsize=1024)
+def _to_fraction(text: str) -> Fraction:
+    """Cached: Fractions are immutable and decisions repeat the same numbers."""
     return Fraction(text.replace(" ", "").rstrip("%"))
 
 
@@ -99,9 +105,9 @@ class AstBuilder(Transformer):
         values = []
         start = end = -1
         for c in tree.children:
-            if isinstance(c, Tree):
+            if type(c) is Tree or isinstance(c, Tree):
                 v, cs, ce = self._build(c, text)
-                if c.data in _EXPR_RULES:  # only `"(" expr ")"` puts parentheses around a node
+                if c.data in _EXPR_RULES and cs > 0:  # only `"(" expr ")"` puts parentheses around a node
                     cs, ce = _parenthesised(text, cs, ce)
             else:
                 v, cs, ce = c, c.start_pos, c.end_pos
@@ -115,7 +121,7 @@ class AstBuilder(Transformer):
             while text[start] in _IGNORED:
                 start -= 1
         meta = _Meta(start, end)
-        f = _rule_functions().get(data)
+        f = (_FUNCS or _rule_functions()).get(data)
         return (Tree(data, values, meta) if f is None else f(self, meta, *values)), start, end
 
     # ------------------------------------------------------------ expressions

@@ -87,7 +87,7 @@ class _Buf:
 
 def _nfc(text: str) -> tuple[str, list[int], list[int]]:
     """NFC per cluster (base character + combining marks)."""
-    if unicodedata.is_normalized("NFC", text) and not any(unicodedata.combining(ch) for ch in set(text)):
+    if unicodedata.is_normalized("NFC", text) and not any(map(unicodedata.combining, set(text))):
         n = len(text)
         return text, list(range(n)), list(range(1, n + 1))
     out: list[str] = []
@@ -140,19 +140,29 @@ _TRAIL_SPACE = re.compile(r"(?m) +$|^ +")
 def normalize(text: str) -> Normalized:
     """Normalise ``text``; see the module docstring."""
     buf = _Buf(*_nfc(text))
-    buf.sub(_CRLF, "\n")
-    buf.sub(_HTML_TAG, lambda m: "\n" if m.group(0).lower().startswith("<br") else "")
-    buf.sub(_HTML_ENTITY, lambda m: html.unescape(m.group(0)))
-    buf.sub(_LATEX_TEXT, lambda m: m.group(1))
-    buf.sub(_LATEX_FRAC, lambda m: f"({m.group(1)})/({m.group(2)})")
-    buf.sub(_LATEX_CMD, lambda m: _LATEX_CMDS[m.group(0)])
-    buf.sub(_DOLLAR, "")
+    # a pass whose pattern needs a character the text does not hold is skipped
+    if "\r" in buf.text or "\u2028" in buf.text or "\u2029" in buf.text:
+        buf.sub(_CRLF, "\n")
+    if "<" in buf.text:
+        buf.sub(_HTML_TAG, lambda m: "\n" if m.group(0).lower().startswith("<br") else "")
+    if "&" in buf.text:
+        buf.sub(_HTML_ENTITY, lambda m: html.unescape(m.group(0)))
+    if "\\" in buf.text:
+        buf.sub(_LATEX_TEXT, lambda m: m.group(1))
+        buf.sub(_LATEX_FRAC, lambda m: f"({m.group(1)})/({m.group(2)})")
+        buf.sub(_LATEX_CMD, lambda m: _LATEX_CMDS[m.group(0)])
+    if "$" in buf.text:
+        buf.sub(_DOLLAR, "")
     buf.sub(_INVISIBLE, "")
     buf.sub(_SYMBOL, lambda m: _SYMBOLS[m.group(0)])
     buf.sub(_BULLET, lambda m: m.group(1) + "-")
     buf.sub(_SPACES, " ")
-    buf.sub(_TRAIL_SPACE, "")
-    buf.sub(_SPLIT_COMPARISON, "")
-    buf.sub(_DECIMAL_COMMA, ".")
-    buf.sub(_TIMES_X, lambda m: " * " if m.group(0).startswith(" ") else "*")
+    if " " in buf.text:
+        buf.sub(_TRAIL_SPACE, "")
+        if "<" in buf.text or ">" in buf.text:
+            buf.sub(_SPLIT_COMPARISON, "")
+    if "," in buf.text:
+        buf.sub(_DECIMAL_COMMA, ".")
+    if "x" in buf.text or "X" in buf.text:
+        buf.sub(_TIMES_X, lambda m: " * " if m.group(0).startswith(" ") else "*")
     return Normalized(buf.text, tuple(buf.starts), tuple(buf.ends), text)

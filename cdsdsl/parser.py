@@ -23,12 +23,12 @@ import attrs
 from lark import Lark, Token, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from . import nodes as n
-from .build import (BuildError, build_tree, compare_right_tree, has_binop_or_maxpoints,
+from .build import (BuildError, build_tree, canonical_name, compare_right_tree, has_binop_or_maxpoints,
                     result_expr_tree, tree_name, tree_names)
 from .diagnostics import Diagnostic, FormulaSyntaxError
 from .grammars import grammar_path
 from .normalize import Normalized, normalize
-from .source import Source, Span
+from .source import Source, Span, span_unchecked
 
 MAX_DEPTH = 50
 _STARTS = ["expr", "condition", "result", "statement"]
@@ -319,6 +319,37 @@ _CAP_WORDS = re.compile(r"(?:nhưng\s+)?(?:tối\s+đa(?:\s+không\s+quá|\s+là
 _UNIT_NOTE_RE = re.compile(r"^(đơn\s+vị(\s+tính)?\s*:?\s*)", re.I)
 
 
+# Plain words: letters of Vietnamese (and ASCII) only, separated by spaces or
+# line breaks.  Lark reads such a piece as one `name` of WORD tokens unless a
+# word starts one of the grammar's keyword terminals (`_KEYWORD_WORDS`, and
+# `t[ỷỉy]…` for `Tỷ lệ`/`Tỷ trọng`); `plain_words` finds the pieces for which
+# Lark's answer is known without asking it.
+_VI_LETTERS = ("a-zA-Z"
+               "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+               "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ")
+_PLAIN_WORDS = re.compile(f"[{_VI_LETTERS}]+(?:[ \n]+[{_VI_LETTERS}]+)*")
+_KEYWORD_WORDS = frozenset(
+    "điểm đ đến tới đạt không tối quá bằng của trên trong dưới nhỏ ít thấp lớn nhiều cao "
+    "từ trở và nhân chia".split())
+# (`số`, `mục`, `chỉ`, `tổng`, `cộng` start keywords only before `điểm` or a number)
+_TY = re.compile(r"t[ỷỉy]")
+
+# patterns of the classifier, compiled once
+_NAME_NUMBER = re.compile(r" \d+(\.\d+)?$")
+_SUM_ITEMS_START = re.compile(r"^cộng\s+(tổng\s+)?điểm")
+_CAP_START = re.compile(r"^tổng\s+(số\s+)?điểm\s+(không|tối đa)")
+_DECL_HEAD = re.compile(r"^([A-Za-z])\s*([=.:]|(?<=\s)là(?=\s))\s*(?=\S)")
+_NAME_COMPARISON = re.compile(r"^(t[ỷỉ] ?lệ|điểm)\s*(>=|<=|<|>|=)")
+_POINTS_WORD = re.compile(r"điểm|\dđ\b|\d\s*đ$", re.I)
+_DIGIT_PAREN = re.compile(r"\d\)")
+_COMPARISON_CHAR = re.compile(r"[<>=]")
+_FORMAL_START = re.compile(r"^\s*(t[ỷỉ] ?lệ|điểm|[a-z]\b|[<>=])", re.I)
+_UNIT_WORD = re.compile(r"^(địa phương|đơn vị|huyện|xã|sở|cơ quan|quận|tỉnh)", re.I)
+_DIEM_WORD = re.compile(r"điểm", re.I)
+_FORMULA_LIKE = re.compile(r"[*/]|^\(?[A-Za-z]\s*[-+*/]")
+_LONG_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
 class _FormulaParser:
     def __init__(self, text: str, source: Source) -> None:
         self.text = text
@@ -364,9 +395,20 @@ class _FormulaParser:
         if outcome[0] == "error":
             _, rs, re_, code, params = outcome
             raise _PieceError(start + rs, start + re_, code, **dict(params))
-        span = self.norm.span
+        norm = self.norm
+        starts, ends, size, slow = norm.starts, norm.ends, len(norm.text), norm.span
+
+        def span_of(a: int, b: int) -> Span:  # `norm.span(start + a, start + b)`, its common case inline
+            a += start
+            b += start
+            if 0 <= a < b <= size:
+                s0 = starts[a]
+                e0 = ends[b - 1]
+                return span_unchecked(s0, e0 if e0 > s0 else s0)
+            return slow(a, b)
+
         try:
-            return build_tree(outcome[1], self.nt[start:end], lambda a, b: span(start + a, start + b))
+            return build_tree(outcome[1], self.nt[start:end], span_of)
         except BuildError as orig:
             raise _PieceError(start + orig.start, start + orig.end, orig.code, **orig.params) from None
 
@@ -384,11 +426,24 @@ class _FormulaParser:
             self.try_piece(kind, start, end)
         return outcome[1]
 
+    def plain_words(self, start: int, end: int) -> list[str] | None:
+        """The words of ``nt[start:end]`` when it is plain words none of which can start a keyword of
+        the grammar (so Lark reads it as one `name` of WORD tokens: `Số văn bản ký số`), else None."""
+        text = self.nt[start:end]
+        if not _PLAIN_WORDS.fullmatch(text):
+            return None
+        words = text.split()
+        for w in words:
+            low = w.lower()
+            if low in _KEYWORD_WORDS or _TY.match(low):
+                return None
+        return words
+
     def is_prose_tree(self, tree: Any) -> bool:
         """`is_prose_expr` of the expression ``tree`` builds."""
         for name in tree_names(tree):
             if " " in name:
-                base = re.sub(r" \d+(\.\d+)?$", "", name)
+                base = _NAME_NUMBER.sub("", name)
                 if base not in _KNOWN_WORDS and base not in self.defined:
                     return True
         return False
@@ -413,7 +468,7 @@ class _FormulaParser:
         """True when an 'expression' is really prose: an unknown name of several words."""
         for node in expr.walk():
             if isinstance(node, n.Name) and " " in node.name:
-                base = re.sub(r" \d+(\.\d+)?$", "", node.name)
+                base = _NAME_NUMBER.sub("", node.name)
                 if base not in _KNOWN_WORDS and base not in self.defined:
                     return True
         return False
@@ -573,14 +628,14 @@ class _FormulaParser:
             return "stmt", self.cohort(s, e)
 
         # sum of items / cap
-        if re.match(r"^cộng\s+(tổng\s+)?điểm", low) or re.match(r"^tổng\s+(số\s+)?điểm\s+(không|tối đa)", low):
+        if _SUM_ITEMS_START.match(low) or _CAP_START.match(low):
             try:
                 return "stmt", self.piece("statement", s, e)
             except _PieceError as err:
                 raise self.fail(err, s, e) from None
 
         # declarations `a = ...`, `a. ...`, `= ...` (name missing)
-        m = re.match(r"^([A-Za-z])\s*([=.:]|(?<=\s)là(?=\s))\s*(?=\S)", body)
+        m = _DECL_HEAD.match(body)
         if m and not (m.group(2) == "." and body[m.end()].isdigit()) and not (
                 m.group(2) == "=" and self.is_formal_case(s, e)):
             return self.declaration(line, m)
@@ -635,13 +690,14 @@ class _FormulaParser:
             return "heading", (body[:-1].strip(), s, e)
 
         # a bare expression bullet: `+ Tỷ lệ*Điểm tối đa`
-        tree = self.piece_tree("expr", s, e)
+        words = self.plain_words(s, e)
+        tree = None if words is not None else self.piece_tree("expr", s, e)  # plain words: a Name
         if tree is not None and not self.is_prose_tree(tree) and tree_name(tree) is None \
                 and has_binop_or_maxpoints(tree):
             return "result_expr", self.piece("expr", s, e)
 
         # a comparison with no result: `- Tỷ lệ >= 80%:` handled above; `Tỷ lệ >= 80% Điểm tối đa`
-        if re.match(r"^(t[ỷỉ] ?lệ|điểm)\s*(>=|<=|<|>|=)", low):
+        if _NAME_COMPARISON.match(low):
             cond_err = None
             try:
                 self.piece("condition", s, e)
@@ -665,8 +721,8 @@ class _FormulaParser:
             return
         rs, re_ = self.strip_range(colon + 1, e)
         result = self.nt[rs:re_]
-        if rs < re_ and len(result) <= 40 and re.search(r"điểm|\dđ\b|\d\s*đ$", result, re.I) \
-                and not re.search(r"\d\)", result):
+        if rs < re_ and len(result) <= 40 and _POINTS_WORD.search(result) \
+                and not _DIGIT_PAREN.search(result):
             raise self.error("CDS112", rs, re_, result=self.original(rs, re_),
                              condition=self.original(*self.strip_range(s, colon)))
 
@@ -716,7 +772,7 @@ class _FormulaParser:
             i = candidates[-1]
             rs, re_ = self.strip_range(i + 1, e)
             left = self.nt[s:i]
-            if _FORMAL_COND.search(left.strip()) and re.search(r"[<>=]", left):
+            if _FORMAL_COND.search(left.strip()) and _COMPARISON_CHAR.search(left):
                 return i  # a formal condition with an unreadable result: report it
         return None
 
@@ -750,13 +806,15 @@ class _FormulaParser:
         if self.nt[s:s + 1] == "(" and self.nt[e - 1:e] == ")" and self.nt.find(")", s) == e - 1:
             return self.condition(*self.strip_range(s + 1, e - 1))  # `Mức 1 (≥ 90%): 10 điểm`
         text = self.nt[s:e]
+        if self.plain_words(s, e) is not None:
+            return self.option(s, e)  # Lark: `implicit_eq` of a `Name`, not a constant: an option
         try:
             cond = self.piece("condition", s, e)
         except _PieceError as err:
             self.explain_condition_error(s, e)
             if err.code in ("CDS103", "CDS107", "CDS108", "CDS109"):
                 raise self.error(err.code, err.start, err.end, **err.params) from None
-            if re.search(r"[<>=]", text) and re.match(r"^\s*(t[ỷỉ] ?lệ|điểm|[a-z]\b|[<>=])", text, re.I):
+            if _COMPARISON_CHAR.search(text) and _FORMAL_START.match(text):
                 raise self.error("CDS110", err.start, err.end,
                                  detail=self.nt[err.start:err.end] or text) from None
             return self.option(s, e)
@@ -765,7 +823,7 @@ class _FormulaParser:
         if isinstance(cond, n.Range) and cond.subject is not None and self.is_prose_expr(cond.subject):
             return self.option(s, e)
         if isinstance(cond, n.Compare) and cond.left is not None and self.is_prose_expr(cond.left) \
-                and not re.search(r"[<>=]", text):
+                and not _COMPARISON_CHAR.search(text):
             return self.option(s, e)
         return cond
 
@@ -792,7 +850,7 @@ class _FormulaParser:
         if _OTHERWISE_RE.search(label):
             return n.Otherwise(label, span=span)
         m = _BEST_RE.search(label)
-        if m and re.match(r"^(địa phương|đơn vị|huyện|xã|sở|cơ quan|quận|tỉnh)", label, re.I):
+        if m and _UNIT_WORD.match(label):
             return n.Best("max" if m.group(1) else "min", label, span=span)
         return n.Option(label, span=span)
 
@@ -845,7 +903,7 @@ class _FormulaParser:
             elif self.nt[i] == "(":
                 depth -= 1
                 if depth == 0:
-                    if not re.search(r"điểm", self.nt[i + 1:e - 1], re.I):
+                    if not _DIEM_WORD.search(self.nt[i + 1:e - 1]):
                         return None
                     if check and self.piece_tree("result", *self.strip_range(i + 1, e - 1)) is None:
                         return None
@@ -868,13 +926,17 @@ class _FormulaParser:
             recovered = False
         desc = self.nt[ds:de]
         if sep != "." and not recovered:
-            tree = self.piece_tree("expr", ds, de)
-            if tree is not None and not self.is_prose_tree(tree):
+            words = self.plain_words(ds, de)
+            if words is not None and len(words) > 1 and canonical_name(words) not in self.defined:
+                tree = True  # a name of several words, not defined: prose (what Lark's tree would say)
+            else:
+                tree = self.piece_tree("expr", ds, de)
+            if tree is not True and tree is not None and not self.is_prose_tree(tree):
                 expr = self.piece("expr", ds, de)
                 self.defined.add(name)
                 target = n.Name(name, span=name_span, text=name)
                 return "stmt", n.Assign(target, expr, span=self.span(s, e))
-            if tree is None and re.search(r"[*/]|^\(?[A-Za-z]\s*[-+*/]", desc) and not re.search(r"[^\W\d_]{2,}", desc):
+            if tree is None and _FORMULA_LIKE.search(desc) and not _LONG_WORD.search(desc):
                 try:
                     self.piece("expr", ds, de)
                 except _PieceError as err:
