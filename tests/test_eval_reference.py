@@ -72,3 +72,18 @@ def test_reference_on_hand_values():
     # dak-lak 5.5 shape: 7/21 of 5 → 5/3
     p = PROGRAMS["1.3"]
     assert reference_points(p, {"a": 7, "b": 21}) == Fraction(10, 3)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("item", sorted(PROGRAMS))
+def test_interpreter_and_compiled_agree_with_the_reference_long(item):
+    program = PROGRAMS[item]
+
+    @settings(max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(plain_inputs(program))
+    def prop(inputs):
+        expected = reference_points(program, inputs)
+        assert run_interpret(program, inputs).exact == expected
+        assert run_compiled(program, inputs).exact == expected
+
+    prop()
