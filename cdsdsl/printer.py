@@ -76,7 +76,11 @@ def print_condition(c: n.Node) -> str:
     if isinstance(c, n.Compare):
         if c.left is None:
             return print_expr(c.right) if c.op == "=" else f"{_OPS[c.op]} {print_expr(c.right)}"
-        return f"{print_expr(c.left)} {_OPS[c.op]} {print_expr(c.right)}"
+        right = print_expr(c.right)
+        if c.op == "=" and isinstance(c.right, n.BinOp) and c.right.op in "+-":
+            # `a = (Điểm tối đa + a): ...`: unbracketed, the ` + a:` would read as a new bullet
+            right = f"({right})"
+        return f"{print_expr(c.left)} {_OPS[c.op]} {right}"
     if isinstance(c, n.Range):
         subj = f"{print_expr(c.subject)} " if c.subject is not None else ""
         lo, hi = c.low, c.high
