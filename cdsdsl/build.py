@@ -78,6 +78,8 @@ class AstBuilder(Transformer):
         self.span_of = span_of
 
     def _sp(self, meta) -> Span:
+        if type(meta) is _Meta:  # the builder's own positions (never empty)
+            return self.span_of(meta.start_pos, meta.end_pos)
         if getattr(meta, "empty", True):
             return Span(0, 0)
         return self.span_of(meta.start_pos, meta.end_pos)
@@ -102,6 +104,11 @@ class AstBuilder(Transformer):
         included (the `-` of a negation); the container of an expression is
         the expression with the parentheses written directly around it
         (``(a+b)/c``: the sum spans ``a+b``, the quotient ``(a+b)/c``)."""
+        data = tree.data
+        if data == "name_ref" and len(tree.children) == 1:
+            # `name_ref: name` alone: the `Name` of `name` (same positions) built once, as `name_ref` would
+            v, start, end = self._build(tree.children[0], text)
+            return n.Name(v.name, span=v.span, text=v.text), start, end
         values = []
         start = end = -1
         for c in tree.children:
@@ -115,7 +122,6 @@ class AstBuilder(Transformer):
             if start < 0:
                 start = cs
             end = ce
-        data = tree.data
         if data == "neg" or data == "neg_number":  # `"-" operand`: the filtered `-` starts the node
             start -= 1
             while text[start] in _IGNORED:

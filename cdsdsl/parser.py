@@ -28,7 +28,7 @@ from .build import (BuildError, build_tree, canonical_name, compare_right_tree, 
 from .diagnostics import Diagnostic, FormulaSyntaxError
 from .grammars import grammar_path
 from .normalize import Normalized, normalize
-from .source import Source, Span, span_unchecked
+from .source import Source, Span
 
 MAX_DEPTH = 50
 _STARTS = ["expr", "condition", "result", "statement"]
@@ -90,6 +90,15 @@ _CONJ_BEFORE = re.compile(r"(?:^|\s)(và|hoặc|với|của|là|thì|nếu|khi|h
 _UPPER_NOT_STATEMENT = re.compile(r"[A-Z](?![^\W\d_])(?!\s*[=.:])")
 _ENDS_WITH_LETTER = re.compile(r"(?:^|[\s;])[A-Za-z]$")
 _PAREN = re.compile(r"[()]")
+# necessary conditions of the cut patterns (a match of the pattern contains a match of these
+# plain ones, which are much faster to look for): a pass is skipped when its condition fails
+_PRE_BULLET_AFTER_PUNCT = re.compile(r"[:.;]\s*[-+]")
+_PRE_SENTENCE = re.compile(r"\.\s")
+_PRE_PART = re.compile(r"\d\.\s")
+_PRE_HEADING_EQ = re.compile(r"=\s+[-+]")
+_PRE_BULLET = re.compile(r"\s[-+]\s")
+_new = object.__new__
+_set = object.__setattr__
 
 
 def _starts_statement(chunk: str, at: int) -> bool:
@@ -137,11 +146,11 @@ def _cuts(chunk: str) -> list[int]:
         for m in _CUT_SEMI.finditer(chunk):
             if depth_at(m.start()) == 0 and _starts_statement(chunk, m.end()):
                 cuts.add(m.end())
-    if has_sign:
+    if has_sign and _PRE_BULLET_AFTER_PUNCT.search(chunk):
         for m in _CUT_BULLET_AFTER_PUNCT.finditer(chunk):
             if depth_at(m.start()) == 0:
                 cuts.add(m.end())
-    if has_dot:
+    if has_dot and _PRE_SENTENCE.search(chunk):
         for m in _CUT_SENTENCE.finditer(chunk):
             if (depth_at(m.start()) == 0 and _starts_statement(chunk, m.end())
                     and not _ENDS_WITH_LETTER.search(chunk[:m.start()])):
@@ -154,15 +163,15 @@ def _cuts(chunk: str) -> list[int]:
         for m in _CUT_LEVEL.finditer(chunk):
             if depth_at(m.start()) == 0 and prev_char(m.start()) not in _OPERATOR_BEFORE - {":"}:
                 cuts.add(m.end())
-    if "=" in chunk:
+    if "=" in chunk and has_sign and _PRE_HEADING_EQ.search(chunk):
         for m in _CUT_HEADING_EQ.finditer(chunk):
             if depth_at(m.start()) == 0:
                 cuts.add(m.end())
-    if has_dot:
+    if has_dot and _PRE_PART.search(chunk):
         for m in _CUT_PART.finditer(chunk):
             if depth_at(m.start()) == 0:
                 cuts.add(m.end())
-    if not has_sign:
+    if not (has_sign and _PRE_BULLET.search(chunk)):
         return sorted(c for c in cuts if 0 < c < len(chunk))
     # last: a bare bullet is judged by the statement before it
     for m in _CUT_BULLET.finditer(chunk):
@@ -192,7 +201,6 @@ _BULLET_RE = re.compile(r"^([-+•*])\s*(?=\S)")
 _CONT_START = re.compile(r"^[*/)]")
 _ENDS_OPEN = re.compile(r"[*/(+=\-,]$")
 _DECL_START = re.compile(r"^[A-Za-z]\s*[=.:]|^=")
-_TRAIL = re.compile(r"[\s;.,]+$")
 _NOT_CONTINUATION = re.compile(r"^(từ|dưới|trên|mức|mỗi|tổng điểm|cộng điểm|giải thích|ghi chú|lưu ý|đơn vị)\b", re.I)
 
 
@@ -207,7 +215,7 @@ def split_lines(text: str) -> tuple[list[Line], str]:
         cuts = [start] + [start + c for c in _cuts(chunk)] + [end]
         for a, b in zip(cuts, cuts[1:]):
             raw.append((a, b))
-    chars = list(text)
+    chars: list[str] | None = None  # made on the first joined line
     lines: list[Line] = []
     for a, b in raw:
         seg = text[a:b]
@@ -226,14 +234,18 @@ def split_lines(text: str) -> tuple[list[Line], str]:
             seg = text[a:b]
         stray: list[tuple[str, int]] = []
         closed = False
-        t = _TRAIL.search(seg)
-        if t:
-            tail = t.group(0).replace(" ", "")
+        # the trailing run of `[\s;.,]` (seg ends with no space, so the run ends with `;`, `.` or `,`)
+        t_start = len(seg)
+        while t_start and (seg[t_start - 1] in ";.," or seg[t_start - 1].isspace()):
+            t_start -= 1
+        if t_start < len(seg):
+            t_text = seg[t_start:]
+            tail = t_text.replace(" ", "")
             closed = tail[:1] in (";", ".")
             if len(tail) > 1:
-                second = [i for i, ch in enumerate(t.group(0)) if ch != " "][1]
-                stray.append((tail[1:], a + t.start() + second))
-            b = a + t.start()
+                second = [i for i, ch in enumerate(t_text) if ch != " "][1]
+                stray.append((tail[1:], a + t_start + second))
+            b = a + t_start
             seg = text[a:b]
         if not seg:
             continue
@@ -247,13 +259,15 @@ def split_lines(text: str) -> tuple[list[Line], str]:
                 and "=" not in text[prev.start:prev.end] and ":" in seg and not _DECL_START.match(seg)
                 and not _STATEMENT_START.match(seg) and not _PART_LINE.match(seg))
         ):
+            if chars is None:
+                chars = list(text)
             for i in range(prev.end, a):
                 if chars[i] == "\n":
                     chars[i] = " "
             lines[-1] = Line(prev.start, b, prev.bullet, True, prev.stray + tuple(stray), closed)
             continue
         lines.append(Line(a, b, bullet, False, tuple(stray), closed))
-    return lines, "".join(chars)
+    return lines, text if chars is None else "".join(chars)
 
 
 _PART_LINE = re.compile(r"^\d+[.)]\s+\S")
@@ -404,7 +418,10 @@ class _FormulaParser:
             if 0 <= a < b <= size:
                 s0 = starts[a]
                 e0 = ends[b - 1]
-                return span_unchecked(s0, e0 if e0 > s0 else s0)
+                sp = _new(Span)  # `span_unchecked(s0, max(s0, e0))` inline
+                _set(sp, "start", s0)
+                _set(sp, "end", e0 if e0 > s0 else s0)
+                return sp
             return slow(a, b)
 
         try:
@@ -751,16 +768,23 @@ class _FormulaParser:
 
     def case_colon(self, s: int, e: int) -> int | None:
         """Position of the `:` that separates a case's condition from its result."""
-        depth = 0
+        nt = self.nt
         candidates = []
-        for i in range(s, e):
-            ch = self.nt[i]
-            if ch == "(":
-                depth += 1
-            elif ch == ")":
-                depth = max(0, depth - 1)
-            elif ch == ":" and depth == 0:
+        i = nt.find(":", s, e)
+        if i >= 0 and nt.find("(", s, e) < 0:  # no `(`: every colon is at depth 0
+            while i >= 0:
                 candidates.append(i)
+                i = nt.find(":", i + 1, e)
+        elif i >= 0:
+            depth = 0
+            for i in range(s, e):
+                ch = nt[i]
+                if ch == "(":
+                    depth += 1
+                elif ch == ")":
+                    depth = max(0, depth - 1)
+                elif ch == ":" and depth == 0:
+                    candidates.append(i)
         for i in reversed(candidates):
             rs, re_ = self.strip_range(i + 1, e)
             if _PER_ITEM_RE.match(self.nt[s:i].strip()) and (cap := _INLINE_CAP.search(self.nt, rs, re_)):
