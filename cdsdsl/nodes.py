@@ -18,6 +18,7 @@ theo phương pháp Min-Max ...``) and `Note` (text that is not a formula).
 """
 from __future__ import annotations
 
+import operator
 from fractions import Fraction
 from typing import Any, Iterator, Union
 
@@ -46,22 +47,52 @@ class Node:
     span: Span
 
     def children(self) -> Iterator["Node"]:
-        for f in attrs.fields(type(self)):
-            value = getattr(self, f.name)
-            if isinstance(value, Node):
-                yield value
-            elif isinstance(value, tuple):
-                for v in value:
-                    if isinstance(v, Node):
-                        yield v
+        return iter(_children(self))
 
     def walk(self) -> Iterator["Node"]:
         """This node and all its descendants, depth first, in source order."""
         stack: list[Node] = [self]
+        pop, push = stack.pop, stack.extend
         while stack:
-            n = stack.pop()
-            yield n
-            stack.extend(reversed(list(n.children())))
+            node = pop()
+            yield node
+            kids = _children(node)
+            if kids:
+                push(reversed(kids))
+
+
+#: per node class, a getter of the fields that may hold nodes (spans, text, numbers never do)
+_CHILD_GETTERS: dict[type, Any] = {}
+
+
+def _child_getter(cls: type) -> Any:
+    # fields typed with a node, a union of nodes or a tuple of them (annotations are strings here)
+    names = tuple(f.name for f in attrs.fields(cls)
+                  if f.name not in ("span", "name_span", "text", "diagnostics", "source")
+                  and isinstance(f.type, str) and not f.type.startswith(("str", "int", "bool", "Fraction")))
+    if not names:
+        getter = None
+    elif len(names) == 1:
+        one = operator.attrgetter(names[0])
+        getter = lambda node: (one(node),)  # noqa: E731
+    else:
+        getter = operator.attrgetter(*names)
+    _CHILD_GETTERS[cls] = getter
+    return getter
+
+
+def _children(node: "Node") -> list["Node"]:
+    cls = type(node)
+    getter = _CHILD_GETTERS[cls] if cls in _CHILD_GETTERS else _child_getter(cls)
+    if getter is None:
+        return []
+    out: list[Node] = []
+    for value in getter(node):
+        if isinstance(value, Node):
+            out.append(value)
+        elif type(value) is tuple:
+            out.extend(v for v in value if isinstance(v, Node))
+    return out
 
 
 # ---------------------------------------------------------------- expressions

@@ -367,15 +367,20 @@ class _Resolver:
         last_computed: str | None = None
         decls: dict[str, n.InputDecl] = {}
 
-        aggregated = {x.operand.name for st in part.body for x in st.walk()
-                      if isinstance(x, n.Aggregate) and isinstance(x.operand, n.Name)}
+        aggregated_names: list[set[str]] = []
+
+        def aggregated() -> set[str]:  # names used under `cao nhất`/`thấp nhất`, found only when needed
+            if not aggregated_names:
+                aggregated_names.append({x.operand.name for st in part.body for x in st.walk()
+                                         if isinstance(x, n.Aggregate) and isinstance(x.operand, n.Name)})
+            return aggregated_names[0]
 
         def use(expr: Any) -> None:
             for node in expr.walk():
                 if isinstance(node, n.Name):
                     if node.name in scope:
                         used.add(node.name)
-                    elif node.name in _KNOWN_COMPUTED or node.name in aggregated:
+                    elif node.name in _KNOWN_COMPUTED or node.name in aggregated():
                         # `- Tỷ lệ >= 80%: ...` with no `Tỷ lệ = a/b`, or `Giá trị của đơn vị / Giá trị
                         # cao nhất`: the unit reports the value itself
                         step = self.reported_ratio(node, idx, part)

@@ -265,10 +265,13 @@ def _orphans(rs: Ruleset) -> list[Diagnostic]:
 
 def _parts(rs: Ruleset) -> list[Diagnostic]:
     out = []
+    children: dict[tuple, list[Indicator]] = {}
+    for k in rs.indicators:
+        children.setdefault((k.group_id, k.parent_id), []).append(k)
     for ind in rs.indicators:
         if ind.max_points is None:
             continue
-        kids = [k for k in rs.indicators if k.group_id == ind.group_id and k.parent_id == ind.id]
+        kids = children.get((ind.group_id, ind.id), [])
         if kids:
             computed = _sum(k.max_points for k in kids)
             if computed is not None and computed != ind.max_points:
