@@ -201,7 +201,8 @@ class _Eval:
             value = self.env[name] = self.read(name)  # the implicit subject ``x``
             return value
         if step is None:
-            raise ScoreError(Diagnostic.make("CDS615", node.span, source=self.p.formula.source, item=self.p.item,
+            raise ScoreError(Diagnostic.make("CDS615", getattr(node, "span", None), source=self.p.formula.source,
+                                             item=self.p.item,
                                              indicator=self.p.item or "?", detail=f"`{name}`"))
         if step.key is not None:
             value = self.read(step.key)

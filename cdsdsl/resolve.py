@@ -469,7 +469,9 @@ class _Resolver:
         return False
 
     def unknown(self, node: n.Name, scope: dict[str, Step]) -> None:
-        if node.name == "Điểm":
+        if node.name == "Điểm":  # `- Có: điểm`: the points used inside their own formula
+            self.diag("CDS201", node.span, name=node.text or node.name,
+                      suggestion="có phải là `Điểm tối đa`?", suggestion_en="did you mean `Điểm tối đa`?")
             return
         candidates = [c for c in list(scope) + ["Tỷ lệ", "Điểm tối đa"] if c != node.name]
         close = difflib.get_close_matches(node.name, candidates, n=1, cutoff=0.5)

@@ -158,3 +158,15 @@ def test_inputs_may_be_described_after_the_formula_uses_them():
     assert [i.key for i in p.inputs] == ["a", "b"]
     assert not [d for d in p.diagnostics if d.code in ("CDS201", "CDS202")]
     assert [s.key for s in p.parts[0].steps[:2]] == ["a", "b"]  # inputs are read first
+
+
+def test_points_used_inside_their_own_formula_are_reported_not_a_crash():
+    # `- Có: điểm` reads `điểm` as the name of the points themselves: an error that suggests `Điểm tối đa`
+    p = resolve(parse_formula("- Có: điểm\n- Không: 0 điểm"), 10)
+    d = next(d for d in p.diagnostics if d.code == "CDS201")
+    assert d.hint() == "có phải là `Điểm tối đa`?"
+    import cdsdsl
+
+    with pytest.raises(cdsdsl.ScoreError) as exc:
+        cdsdsl.evaluate_formula("- Có: điểm\n- Không: 0 điểm", 10, {"lựa chọn": 1})
+    assert exc.value.code == "CDS615"
