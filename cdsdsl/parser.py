@@ -197,7 +197,9 @@ def _cuts(chunk: str) -> list[int]:
     return sorted(c for c in cuts if 0 < c < len(chunk))
 
 
-_BULLET_RE = re.compile(r"^([-+•*])\s*(?=\S)")
+_BULLET_RE = re.compile(r"^([-+•*]|[a-zđ]\)(?=\s)|\d{1,2}\)(?=\s))\s*(?=\S)")
+# the previous line is already a whole case (`Đã ban hành: 10 điểm`): a line that is a case too never joins it
+_WHOLE_CASE = re.compile(r":\s*\S")
 _CONT_START = re.compile(r"^[*/)]")
 _ENDS_OPEN = re.compile(r"[*/(+=\-,]$")
 _DECL_START = re.compile(r"^[A-Za-z]\s*[=.:]|^=")
@@ -254,7 +256,8 @@ def split_lines(text: str) -> tuple[list[Line], str]:
             _CONT_START.match(seg)
             or (not prev.closed and _ENDS_OPEN.search(text[prev.start:prev.end]) and not _DECL_START.match(seg))
             or (not prev.closed and seg[0].islower() and not _DECL_START.match(seg)
-                and not _NOT_CONTINUATION.match(seg) and not _STATEMENT_START.match(seg))
+                and not _NOT_CONTINUATION.match(seg) and not _STATEMENT_START.match(seg)
+                and not (":" in seg and _WHOLE_CASE.search(text, prev.start, prev.end)))
             or (not prev.closed and prev.bullet is not None and ":" not in text[prev.start:prev.end]
                 and "=" not in text[prev.start:prev.end] and ":" in seg and not _DECL_START.match(seg)
                 and not _STATEMENT_START.match(seg) and not _PART_LINE.match(seg))

@@ -140,3 +140,14 @@ def test_a_case_whose_points_cannot_be_read_is_an_error_not_a_note():
         parse_formula("- Đã triển khai: gần đủ điểm\n- Chưa triển khai: 0 điểm")
     assert exc.value.code == "CDS112" and (exc.value.line, exc.value.column) == (1, 18)
     assert exc.value.message == "không đọc được số điểm `gần đủ điểm` của trường hợp `Đã triển khai`"
+
+
+def test_options_lettered_a_b_are_bullets_and_never_joined():
+    # `a) … : 10 điểm` / `b) … : 0 điểm`: two options (the second once read as a wrapped line of the first)
+    cs = cases_of("a) Đã ban hành: 10 điểm\nb) Chưa ban hành: 0 điểm")
+    assert [c.condition.label for c in cs] == ["Đã ban hành", "Chưa ban hành"]
+    assert cdsdsl.evaluate_formula("a) Đã ban hành: 10 điểm\nb) Chưa ban hành: 0 điểm", 10,
+                                   {"lựa chọn": 1}) == Decimal("10.00")
+    # a case line starting in lower case after a whole case is a case of its own
+    cs = cases_of("- Đã ban hành: 10 điểm\nchưa ban hành: 0 điểm")
+    assert [c.condition.label for c in cs] == ["Đã ban hành", "chưa ban hành"]
