@@ -267,29 +267,33 @@ def _share_of_max(expr: Any, max_points: Fraction | None = None) -> Fraction | N
             value = lc * rc if expr.op == "*" else (lc / rc if rc else None)
             return value / max_points if value is not None and max_points else None
         if expr.op == "*":
-            if lc is not None and (rs := _share_of_max(expr.right)) is not None:
+            if lc is not None and (rs := _share_of_max(expr.right, max_points)) is not None:
                 return lc * rs
-            if rc is not None and (ls := _share_of_max(expr.left)) is not None:
+            if rc is not None and (ls := _share_of_max(expr.left, max_points)) is not None:
                 return rc * ls
-        elif rc not in (None, 0) and (ls := _share_of_max(expr.left)) is not None:
+        elif rc not in (None, 0) and (ls := _share_of_max(expr.left, max_points)) is not None:
             return ls / rc
     return None
+
+
+def apply_binop(op: str, a: Fraction | None, b: Fraction | None) -> Fraction | None:
+    """``a op b`` exactly; None when a side is unknown or the divisor is 0 (for static analysis)."""
+    if a is None or b is None:
+        return None
+    if op == "+":
+        return a + b
+    if op == "-":
+        return a - b
+    if op == "*":
+        return a * b
+    return a / b if b != 0 else None
 
 
 def _const(expr: Any) -> Fraction | None:
     if isinstance(expr, (n.Number, n.Percent)):
         return expr.value
     if isinstance(expr, n.BinOp):
-        a, b = _const(expr.left), _const(expr.right)
-        if a is None or b is None:
-            return None
-        if expr.op == "+":
-            return a + b
-        if expr.op == "-":
-            return a - b
-        if expr.op == "*":
-            return a * b
-        return a / b if b else None
+        return apply_binop(expr.op, _const(expr.left), _const(expr.right))
     if isinstance(expr, n.Neg):
         v = _const(expr.operand)
         return -v if v is not None else None
@@ -383,7 +387,7 @@ class _Resolver:
                     elif node.name in _KNOWN_COMPUTED or node.name in aggregated():
                         # `- Tỷ lệ >= 80%: ...` with no `Tỷ lệ = a/b`, or `Giá trị của đơn vị / Giá trị
                         # cao nhất`: the unit reports the value itself
-                        step = self.reported_ratio(node, idx, part)
+                        step = self.reported_value(node, idx, part)
                         scope[node.name] = step
                         steps.append(step)
                         used.add(node.name)
@@ -452,7 +456,8 @@ class _Resolver:
         scoring = scorings[-1][0] if scorings else None
         return PartProgram(idx, part.number, part.title, tuple(steps), scoring)
 
-    def reported_ratio(self, node: n.Name, idx: int, part: n.Part) -> Step:
+    def reported_value(self, node: n.Name, idx: int, part: n.Part) -> Step:
+        """A value the text uses but never computes (`Tỷ lệ`, or a name taken `cao nhất`): an input."""
         key = self.key_for(node.name.lower(), part, idx) if self.several_parts else node.name.lower()
         desc = self.title or node.name
         kind = RATIO if node.name in _KNOWN_COMPUTED else (MONEY if self.unit_note else NUMBER)

@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterator
 import attrs
 
 from . import nodes as n
-from .resolve import (COUNT, MONEY, NUMBER, OPTION, OPTIONS, POINTS, RATIO, Program, PartProgram,
+from .resolve import (apply_binop, COUNT, MONEY, NUMBER, OPTION, OPTIONS, POINTS, RATIO, Program, PartProgram,
                       PartWhole, Step)
 
 __all__ = [
@@ -455,15 +455,6 @@ def evaluate(expr: Any, values: dict[str, Fraction], max_points: Fraction,
         v = evaluate(expr.operand, values, max_points, env, depth)
         return None if v is None else -v
     if isinstance(expr, n.BinOp):
-        a = evaluate(expr.left, values, max_points, env, depth)
-        b = evaluate(expr.right, values, max_points, env, depth)
-        if a is None or b is None:
-            return None
-        if expr.op == "+":
-            return a + b
-        if expr.op == "-":
-            return a - b
-        if expr.op == "*":
-            return a * b
-        return a / b if b != 0 else None
+        return apply_binop(expr.op, evaluate(expr.left, values, max_points, env, depth),
+                           evaluate(expr.right, values, max_points, env, depth))
     return None
