@@ -27,6 +27,7 @@ from .build import (BuildError, build_tree, canonical_name, compare_right_tree, 
                     result_expr_tree, tree_name, tree_names)
 from .diagnostics import Diagnostic, FormulaSyntaxError
 from .grammars import grammar_path
+from .lalr import Failure, LalrDriver, NotHandled
 from .normalize import Normalized, normalize
 from .source import Source, Span
 
@@ -46,6 +47,20 @@ def lark_parser() -> Lark:
                                parser="lalr", start=_STARTS, propagate_positions=False,
                                maybe_placeholders=False, cache=True)
     return _parser
+
+
+_driver: LalrDriver | None = None
+
+
+def lalr_driver() -> LalrDriver:
+    """The lean driver over `lark_parser()`'s tables (cdsdsl/lalr.py)."""
+    global _driver
+    if _driver is None:
+        parser = lark_parser()
+        with _lock:
+            if _driver is None:
+                _driver = LalrDriver(parser)
+    return _driver
 
 
 # ------------------------------------------------------------------ lines
@@ -287,23 +302,36 @@ def _parse_tree(kind: str, text: str) -> tuple:
     `0 điểm`, `Tỷ lệ=a/b`) in cell after cell.  Trees are never mutated
     (the builder makes new nodes), so sharing them is safe."""
     try:
+        return ("ok", lalr_driver().parse(text, kind))
+    except Failure as failure:
+        return _error_outcome(text, failure)
+    except NotHandled:
+        pass
+    try:
         return ("ok", lark_parser().parse(text, start=kind))
     except (UnexpectedEOF, UnexpectedToken) as exc:
         tok = getattr(exc, "token", None)
         if tok is None or tok.type == "$END":
-            stripped = text.rstrip()
-            last = stripped[-1:] or "?"
-            code = "CDS103" if text.count("(") > text.count(")") else "CDS101"
-            at = max(0, len(stripped) - 1)
-            return ("error", at, at + 1, code, (("after", last),))
-        s = tok.start_pos or 0
-        return ("error", s, s + max(1, len(str(tok))), "CDS102", (("token", str(tok)),))
+            return _error_outcome(text, Failure("eof"))
+        return _error_outcome(text, Failure("token", tok.start_pos or 0, str(tok)))
     except UnexpectedCharacters as exc:
-        s = exc.pos_in_stream
-        return ("error", s, s + 1, "CDS102", (("token", text[s]),))
+        return _error_outcome(text, Failure("chars", exc.pos_in_stream))
     except UnexpectedInput as exc:  # pragma: no cover - other lark errors
         s = getattr(exc, "pos_in_stream", 0) or 0
         return ("error", s, s + 1, "CDS100", (("detail", str(exc).splitlines()[0]),))
+
+
+def _error_outcome(text: str, failure: Failure) -> tuple:
+    if failure.what == "eof":
+        stripped = text.rstrip()
+        last = stripped[-1:] or "?"
+        code = "CDS103" if text.count("(") > text.count(")") else "CDS101"
+        at = max(0, len(stripped) - 1)
+        return ("error", at, at + 1, code, (("after", last),))
+    s = failure.start
+    if failure.what == "token":
+        return ("error", s, s + max(1, len(failure.value)), "CDS102", (("token", failure.value),))
+    return ("error", s, s + 1, "CDS102", (("token", text[s]),))
 
 
 class _PieceError(Exception):

@@ -1,0 +1,197 @@
+"""A lean driver for Lark's LALR tables: text of one piece -> Lark tree.
+
+Takes the `Lark` object built from grammar/formula.lark and runs the *same*
+parse table, the *same* tree-building callbacks and the *same* per-state
+scanners of Lark's contextual lexer, without what a general parser needs and
+a formula piece does not: line and column counting, a lexer thread and a
+generator per parse, interactive-parser bookkeeping.  Pieces are short (five
+tokens on average), so that fixed cost was most of Lark's time.
+
+The result is the tree Lark would build, by construction: nothing here knows
+the grammar.  Whenever the driver meets anything it does not handle itself (a
+character no terminal of the state matches, a token the state does not
+expect, a lexer callback), it raises `NotHandled` and the caller asks Lark,
+which gives the real reading or the real error.  `bench/compare_parse.py`
+checks the two against each other on 30 000 texts.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from lark import Lark, Token
+from lark.parsers.lalr_analysis import Shift
+
+
+class NotHandled(Exception):
+    """The driver leaves this piece to Lark (a case it does not handle)."""
+
+
+class Failure(Exception):
+    """The piece is not in the language; what Lark would raise, as data.
+
+    ``what`` is ``"token"`` (Lark's UnexpectedToken: ``start`` and ``value``
+    of the unexpected token), ``"eof"`` (UnexpectedToken on the end of input,
+    or UnexpectedEOF) or ``"chars"`` (UnexpectedCharacters at ``start``)."""
+
+    def __init__(self, what: str, start: int = 0, value: str = "") -> None:
+        super().__init__(what)
+        self.what, self.start, self.value = what, start, value
+
+
+def _new_token(type_: str, value: str, start: int, end: int) -> Token:
+    # Token.__new__ with keyword handling costs more than the whole shift;
+    # the slots are filled directly (line/column are unused: positions are
+    # offsets into the piece, as with propagate_positions=False).
+    tok = str.__new__(Token, value)
+    tok.type = type_
+    tok.value = value
+    tok.start_pos = start
+    tok.end_pos = end
+    tok.line = tok.column = tok.end_line = tok.end_column = None
+    return tok
+
+
+def _passes_child_up(rule) -> bool:
+    """Lark's tree builder returns the child itself for this rule: `?rule: x`
+    (expand1, no alias) with one symbol that is kept as it is (a rule not
+    named `_...`, or a terminal that is not filtered out)."""
+    if not rule.options.expand1 or rule.alias or len(rule.expansion) != 1:
+        return False
+    sym = rule.expansion[0]
+    if sym.is_term:
+        return not sym.filter_out
+    return not sym.name.startswith("_")
+
+
+class LalrDriver:
+    """Parse with the tables of an already built LALR `Lark` (contextual lexer)."""
+
+    def __init__(self, lark: Lark) -> None:
+        frontend = lark.parser
+        if lark.options.postlex is not None or lark.options.lexer_callbacks:
+            raise ValueError("the driver does not support postlex or lexer callbacks")
+        parser = frontend.parser.parser
+        table = parser.parse_table
+        callbacks = parser.callbacks
+        if any(isinstance(k, str) for k in callbacks):
+            raise ValueError("the driver does not support token callbacks")
+        # Flattened tables.  actions[state][terminal] is the next state (an
+        # int) for a shift, the rule name (a str) for the reduction of a
+        # `?rule: x` that just passes its one child up (most reductions of an
+        # expression: expr <- sum <- product <- unary <- atom), or (size,
+        # callback, rule name) for any other reduction; goto[state][rule name]
+        # is the state after a reduction.
+        self._actions: dict[int, dict[str, Any]] = {}
+        self._goto: dict[int, dict[str, int]] = {}
+        for state, row in table.states.items():
+            acts, gos = {}, {}
+            for sym, (action, arg) in row.items():
+                if action is Shift:
+                    (acts if sym.isupper() or sym.startswith("$") else gos)[sym] = arg
+                elif _passes_child_up(arg):
+                    acts[sym] = arg.origin.name
+                else:
+                    acts[sym] = (len(arg.expansion), callbacks[arg], arg.origin.name)
+            self._actions[state] = acts
+            self._goto[state] = gos
+        self._start_states = table.start_states
+        self._end_states = table.end_states
+        # per parser state: (compiled alternations, ignored terminal names)
+        lexer = frontend.lexer
+        per_lexer: dict[int, tuple] = {}
+        self._scan: dict[int, tuple] = {}
+        for state, basic in lexer.lexers.items():
+            entry = per_lexer.get(id(basic))
+            if entry is None:
+                scanner = basic.scanner  # built on first use; sets basic.callback
+                if basic.callback:
+                    raise ValueError("the driver does not support lexer callbacks")
+                entry = (tuple(scanner._mres), frozenset(basic.ignore_types))
+                per_lexer[id(basic)] = entry
+            self._scan[state] = entry
+        root = lexer.root_lexer
+        self._root = tuple(root.scanner._mres)
+        self._root_ignore = frozenset(root.ignore_types)
+
+    def parse(self, text: str, start: str) -> Any:
+        actions = self._actions
+        goto = self._goto
+        scan = self._scan
+        state = self._start_states[start]
+        end_state = self._end_states[start]
+        state_stack = [state]
+        value_stack: list = []
+        append_state = state_stack.append
+        append_value = value_stack.append
+        pos, n = 0, len(text)
+        typ = None
+        while typ != "$END":
+            # ---- next token, lexed in the context of the state on top
+            mres, ignore = scan[state]
+            while True:
+                if pos >= n:
+                    typ, tok = "$END", None
+                    break
+                for mre in mres:
+                    m = mre.match(text, pos)
+                    if m is not None:
+                        break
+                else:
+                    self._lex_failure(text, pos)
+                end = m.end()
+                typ = m.lastgroup
+                if typ not in ignore:
+                    tok = _new_token(typ, m.group(0), pos, end)
+                    pos = end
+                    break
+                pos = end
+            # ---- feed it: reduce as needed, then shift
+            while True:
+                act = actions[state].get(typ)
+                if act is None:
+                    raise Failure("eof") if tok is None else Failure("token", tok.start_pos, tok.value)
+                if act.__class__ is int:
+                    if tok is None:
+                        raise NotHandled
+                    state = act
+                    append_state(state)
+                    append_value(tok)
+                    break
+                if act.__class__ is str:  # ?rule: x -- same value, new state
+                    state = goto[state_stack[-2]][act]
+                    state_stack[-1] = state
+                    if tok is None and state == end_state:
+                        return value_stack[-1]
+                    continue
+                size, callback, origin = act
+                if size:
+                    s = value_stack[-size:]
+                    del state_stack[-size:]
+                    del value_stack[-size:]
+                else:
+                    s = []
+                state = goto[state_stack[-1]][origin]
+                append_state(state)
+                append_value(callback(s))
+                if tok is None and state == end_state:
+                    return value_stack[-1]
+        raise NotHandled  # pragma: no cover - the loop returns at $END
+
+    def _lex_failure(self, text: str, pos: int):
+        """No terminal the state accepts matches at `pos`.  Lark's contextual
+        lexer then reads the text with all terminals: a token there is an
+        unexpected token, no token is unexpected characters at `pos`."""
+        at = pos
+        while at < len(text):
+            for mre in self._root:
+                m = mre.match(text, at)
+                if m is not None:
+                    break
+            else:
+                break
+            if m.lastgroup not in self._root_ignore:
+                raise Failure("token", at, m.group(0))
+            if m.end() == at:
+                raise NotHandled
+            at = m.end()
+        raise Failure("chars", pos)

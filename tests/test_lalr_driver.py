@@ -1,0 +1,124 @@
+"""cdsdsl/lalr.py reads every piece exactly as Lark does: same tree, same token
+positions, same error (kind and position) -- on every piece the parser asks
+about while reading the seed decision's 85 cells, and on cut and mutated
+pieces of them."""
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lark import Token, Tree, UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
+
+import cdsdsl.parser as P
+from cdsdsl.lalr import Failure, LalrDriver, NotHandled
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seed-formulas.jsonl"
+KINDS = ["expr", "condition", "result", "statement"]
+
+
+def _shape(tree):
+    """The tree with every token's type, text and offsets."""
+    if isinstance(tree, Tree):
+        return (tree.data, tuple(_shape(c) for c in tree.children))
+    assert isinstance(tree, Token)
+    return (tree.type, str(tree), tree.start_pos, tree.end_pos)
+
+
+def _driver_outcome(kind: str, text: str):
+    try:
+        return ("ok", _shape(P.lalr_driver().parse(text, kind)))
+    except Failure as f:
+        return ("fail", f.what, f.start if f.what != "eof" else 0, f.value)
+
+
+def _lark_outcome(kind: str, text: str):
+    try:
+        return ("ok", _shape(P.lark_parser().parse(text, start=kind)))
+    except (UnexpectedEOF, UnexpectedToken) as exc:
+        tok = getattr(exc, "token", None)
+        if tok is None or tok.type == "$END":
+            return ("fail", "eof", 0, "")
+        return ("fail", "token", tok.start_pos or 0, str(tok))
+    except UnexpectedCharacters as exc:
+        return ("fail", "chars", exc.pos_in_stream, "")
+
+
+def _corpus_pieces() -> list[tuple[str, str]]:
+    """Every (start symbol, text) the parser hands to Lark for the 85 cells."""
+    seen: list[tuple[str, str]] = []
+    real = P._parse_tree.__wrapped__
+
+    def record(kind, text):
+        seen.append((kind, text))
+        return real(kind, text)
+
+    cells = [json.loads(line)["formula"] for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    original = P._parse_tree
+    P._parse_tree = record
+    try:
+        for cell in cells:
+            P.parse_formula(cell)
+    finally:
+        P._parse_tree = original
+    return sorted(set(seen))
+
+
+PIECES = _corpus_pieces()
+
+
+def test_the_seed_decision_asks_about_many_pieces():
+    assert len(PIECES) > 150
+    assert {k for k, _ in PIECES} == set(KINDS)
+
+
+def test_every_piece_of_the_seed_decision_reads_as_lark_reads_it():
+    failures = 0
+    for kind, text in PIECES:
+        ours = _driver_outcome(kind, text)
+        assert ours == _lark_outcome(kind, text), (kind, text)
+        failures += ours[0] == "fail"
+    assert failures > 10  # trial pieces that are not formulas are part of the comparison
+
+
+def test_cut_pieces_under_every_start_symbol_read_as_lark_reads_them():
+    rnd = random.Random(2023)
+    kinds_seen = set()
+    for _ in range(3000):
+        _, text = rnd.choice(PIECES)
+        a = rnd.randint(0, len(text))
+        b = rnd.randint(a, len(text))
+        kind = rnd.choice(KINDS)
+        ours = _driver_outcome(kind, text[a:b])
+        assert ours == _lark_outcome(kind, text[a:b]), (kind, text[a:b])
+        kinds_seen.add(ours[1] if ours[0] == "fail" else "ok")
+    assert kinds_seen == {"ok", "eof", "token", "chars"}
+
+
+_ALPHABET = st.sampled_from(list("ab ()+-*/%=<>≠:.,0123456789\nxđ") +
+                            ["Tỷ lệ", "Điểm tối đa", "điểm", "từ", "đến", "dưới", "trở lên", "và", "mục 5.1",
+                             "Cộng điểm", "Tổng điểm", "không quá", "cao nhất", "của các xã", "đạt", "nhân", "?", "@"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_ALPHABET, max_size=14).map("".join), st.sampled_from(KINDS))
+def test_generated_pieces_read_as_lark_reads_them(text, kind):
+    assert _driver_outcome(kind, text) == _lark_outcome(kind, text)
+
+
+def test_error_positions_match_lark_on_the_three_kinds_of_error():
+    assert _driver_outcome("expr", "a +") == ("fail", "eof", 0, "") == _lark_outcome("expr", "a +")
+    assert _driver_outcome("expr", "a + * b") == ("fail", "token", 4, "*") == _lark_outcome("expr", "a + * b")
+    assert _driver_outcome("expr", "a ? b")[:3] == ("fail", "chars", 2) == _lark_outcome("expr", "a ? b")[:3]
+
+
+def test_a_driver_refuses_what_it_does_not_implement():
+    from lark import Lark
+
+    with_callbacks = Lark('start: "a"', parser="lalr", lexer_callbacks={"A": lambda t: t})
+    with pytest.raises(ValueError):
+        LalrDriver(with_callbacks)
+    assert issubclass(NotHandled, Exception)
