@@ -387,6 +387,22 @@ def tree_names(tree: Tree) -> list[str]:
     return [canonical_name([str(t) for t in t.children]) for t in _subtrees(tree) if t.data == "name"]
 
 
+_NAME_WORD_TOKENS = frozenset({"WORD", "TYLE", "DIEM"})
+
+
+def leading_name_words(stack: list | None) -> list[str] | None:
+    """The first two words of the name a piece starts with, from the parser's
+    value stack after its second token (`LalrDriver.stack_at_shift`): both
+    tokens are words of the same, still open `name` (`Số lượng …`), else None."""
+    if stack is None or len(stack) != 2:
+        return None
+    first, second = stack
+    if (type(first) is Tree and first.data.startswith("__name_plus") and len(first.children) == 1
+            and type(second) is Token and second.type in _NAME_WORD_TOKENS):
+        return [str(first.children[0]), str(second)]
+    return None
+
+
 def result_expr_tree(tree: Tree) -> Tree:
     """The expression of a `result` tree (the first item of the built pair)."""
     return tree.children[2] if tree.data == "result_assign" else tree.children[0]

@@ -114,6 +114,18 @@ class LalrDriver:
         self._root_ignore = frozenset(root.ignore_types)
 
     def parse(self, text: str, start: str) -> Any:
+        """Lark's tree for ``text`` read from rule ``start``; raises `Failure`
+        (not in the language) or `NotHandled` (ask Lark)."""
+        return self._run(text, start, 0)
+
+    def stack_at_shift(self, text: str, start: str, count: int) -> list | None:
+        """The parser's value stack right after it shifts the ``count``-th
+        token of ``text`` (None when the text has fewer tokens): what the
+        first tokens have become, without reading the rest.  Raises `Failure`
+        when the text is not in the language before that token."""
+        return self._run(text, start, count)
+
+    def _run(self, text: str, start: str, stop_after: int) -> Any:
         actions = self._actions
         goto = self._goto
         scan = self._scan
@@ -156,12 +168,16 @@ class LalrDriver:
                     state = act
                     append_state(state)
                     append_value(tok)
+                    if stop_after:
+                        stop_after -= 1
+                        if not stop_after:
+                            return list(value_stack)
                     break
                 if act.__class__ is str:  # ?rule: x -- same value, new state
                     state = goto[state_stack[-2]][act]
                     state_stack[-1] = state
                     if tok is None and state == end_state:
-                        return value_stack[-1]
+                        return None if stop_after else value_stack[-1]
                     continue
                 size, callback, origin = act
                 if size:
@@ -174,7 +190,7 @@ class LalrDriver:
                 append_state(state)
                 append_value(callback(s))
                 if tok is None and state == end_state:
-                    return value_stack[-1]
+                    return None if stop_after else value_stack[-1]
         raise NotHandled  # pragma: no cover - the loop returns at $END
 
     def _lex_failure(self, text: str, pos: int):

@@ -23,7 +23,7 @@ import attrs
 from lark import Lark, Token, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from . import nodes as n
-from .build import (BuildError, build_tree, canonical_name, compare_right_tree, has_binop_or_maxpoints,
+from .build import (BuildError, build_tree, canonical_name, leading_name_words, compare_right_tree, has_binop_or_maxpoints,
                     result_expr_tree, tree_name, tree_names)
 from .diagnostics import Diagnostic, FormulaSyntaxError
 from .grammars import grammar_path
@@ -486,6 +486,28 @@ class _FormulaParser:
             if low in _KEYWORD_WORDS or _TY.match(low):
                 return None
         return words
+
+    def opens_unknown_name(self, start: int, end: int) -> bool:
+        """True when ``nt[start:end]``, read as an expression, is prose whatever
+        follows its first two tokens: they open a name of several words that
+        neither is nor begins a defined name (so Lark's tree, if any, has an
+        unknown name of several words: `is_prose_tree`), and the text has a word
+        of two letters (so that a failed reading is prose too, not CDS110).
+        Saves reading the long descriptions of declarations (`a = Số lượng …`).
+        Longer pieces than `piece_tree` reads without building are left to it."""
+        text = self.nt[start:end]
+        if end - start > 200 or not _LONG_WORD.search(text):
+            return False
+        try:
+            words = leading_name_words(lalr_driver().stack_at_shift(text, "expr", 2))
+        except Failure:
+            return True  # not an expression: prose (declaration() treats a failed reading so)
+        except NotHandled:
+            return False
+        if words is None:
+            return False
+        prefix = canonical_name(words)
+        return not any(k == prefix or k.startswith(prefix + " ") for k in (*_KNOWN_WORDS, *self.defined))
 
     def is_prose_tree(self, tree: Any) -> bool:
         """`is_prose_expr` of the expression ``tree`` builds."""
@@ -984,6 +1006,8 @@ class _FormulaParser:
             words = self.plain_words(ds, de)
             if words is not None and len(words) > 1 and canonical_name(words) not in self.defined:
                 tree = True  # a name of several words, not defined: prose (what Lark's tree would say)
+            elif self.opens_unknown_name(ds, de):
+                tree = True
             else:
                 tree = self.piece_tree("expr", ds, de)
             if tree is not True and tree is not None and not self.is_prose_tree(tree):

@@ -83,6 +83,17 @@ def test_huyen_ninh_thuan_2023_3_6_constant_in_description(corpus_by_id):
     assert decl_b.name == "b" and decl_b.constant == 7
 
 
+def test_declaration_naming_a_defined_name_is_a_formula_not_prose():
+    # `c = Tổng số * 2` reads `Tổng số` as the name defined above, not as the start of a description;
+    # `d = Tổng số hồ sơ …` begins with the defined name but goes on: a description (prose).
+    f = parse_formula("Tổng số = a + b\nc = Tổng số * 2\nd = Tổng số hồ sơ đã xử lý (cả trực tuyến)")
+    total, c, d = f.parts[0].body
+    assert c == n.Assign(n.Name("c"), n.BinOp("*", n.Name("Tổng số"), n.Number(2)))
+    assert d == n.InputDecl("d", "Tổng số hồ sơ đã xử lý (cả trực tuyến)")
+    prose = parse_formula("c = Tổng số * 2")
+    assert prose.parts[0].body == (n.InputDecl("c", "Tổng số * 2"),)
+
+
 def test_huyen_ninh_thuan_2023_7_10_dot_declarations_recovered(corpus_by_id):
     f = parse_formula(corpus_by_id["7.10"]["formula"])
     a, b = f.parts[0].body[:2]
