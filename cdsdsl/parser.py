@@ -487,19 +487,20 @@ class _FormulaParser:
                 return None
         return words
 
-    def opens_unknown_name(self, start: int, end: int) -> bool:
-        """True when ``nt[start:end]``, read as an expression, is prose whatever
+    def opens_unknown_name(self, start: int, end: int, kind: str = "expr") -> bool:
+        """True when ``nt[start:end]``, read as ``kind``, is prose whatever
         follows its first two tokens: they open a name of several words that
         neither is nor begins a defined name (so Lark's tree, if any, has an
         unknown name of several words: `is_prose_tree`), and the text has a word
         of two letters (so that a failed reading is prose too, not CDS110).
-        Saves reading the long descriptions of declarations (`a = Số lượng …`).
+        Saves reading the long descriptions of declarations (`a = Số lượng …`)
+        and options (`Chưa có Ban chỉ đạo …`).
         Longer pieces than `piece_tree` reads without building are left to it."""
         text = self.nt[start:end]
         if end - start > 200 or not _LONG_WORD.search(text):
             return False
         try:
-            words = leading_name_words(lalr_driver().stack_at_shift(text, "expr", 2))
+            words = leading_name_words(lalr_driver().stack_at_shift(text, kind, 2))
         except Failure:
             return True  # not an expression: prose (declaration() treats a failed reading so)
         except NotHandled:
@@ -885,6 +886,8 @@ class _FormulaParser:
         text = self.nt[s:e]
         if self.plain_words(s, e) is not None:
             return self.option(s, e)  # Lark: `implicit_eq` of a `Name`, not a constant: an option
+        if self.is_prose_option(s, e):
+            return self.option(s, e)
         try:
             cond = self.piece("condition", s, e)
         except _PieceError as err:
@@ -903,6 +906,18 @@ class _FormulaParser:
                 and not _COMPARISON_CHAR.search(text):
             return self.option(s, e)
         return cond
+
+    def is_prose_option(self, s: int, e: int) -> bool:
+        """`Chưa có Ban chỉ đạo hoặc …`: words that `condition` below would call an option
+        whatever Lark made of them, decided without reading them all.  With no `<>=` nor
+        `bằng` there is no comparison (so no CDS109 and no CDS110), with no surplus `(` no
+        CDS103, with no `_BAD_NUMBER` no CDS108; a text that opens an unknown name of
+        several words then reads as `implicit_eq` or a range whose subject is that prose
+        (an option), or not at all (an option too)."""
+        text = self.nt[s:e]
+        return (not _COMPARISON_CHAR.search(text) and "bằng" not in text.lower()
+                and text.count("(") <= text.count(")") and not _BAD_NUMBER.search(text)
+                and self.opens_unknown_name(s, e, "condition"))
 
     def explain_condition_error(self, s: int, e: int) -> None:
         """Raise a precise error for a formal condition that does not parse:

@@ -82,7 +82,7 @@ def test_every_piece_of_the_seed_decision_reads_as_lark_reads_it():
         ours = _driver_outcome(kind, text)
         assert ours == _lark_outcome(kind, text), (kind, text)
         failures += ours[0] == "fail"
-    assert failures > 10  # trial pieces that are not formulas are part of the comparison
+    assert failures >= 3  # trial pieces that are not formulas are part of the comparison
 
 
 def test_cut_pieces_under_every_start_symbol_read_as_lark_reads_them():

@@ -6,7 +6,7 @@ from fractions import Fraction as F
 
 import pytest
 
-from cdsdsl import Formula, parse_formula
+from cdsdsl import Formula, FormulaSyntaxError, parse_formula
 from cdsdsl import nodes as n
 
 from conftest import load_corpus
@@ -239,6 +239,20 @@ def test_huyen_ninh_thuan_2023_6_1_cumulative_with_wrapped_line(corpus_by_id):
 def test_huyen_ninh_thuan_2023_1_6_frequency_options(corpus_by_id):
     (cases,) = body(corpus_by_id["1.6"])
     assert cases.cases[1].condition == n.Option("Tần suất phát sóng từ 1 tháng/1 lần đến dưới 1 lần/1 tuần")
+
+
+def test_huyen_ninh_thuan_2023_1_1_prose_options_and_their_near_misses(corpus_by_id):
+    # the options of 1.1 are prose (read as options without reading every word) ...
+    (cases,) = body(corpus_by_id["1.1"])
+    assert all(isinstance(c.condition, n.Option) for c in cases.cases)
+    assert cases.cases[-1].condition.label.startswith("Chưa có Ban chỉ đạo hoặc có nhưng Trưởng ban")
+    # ... but prose with a comparison, a bad number or an unclosed `(` is still read in full
+    assert isinstance(body("- Số văn bản ban hành >= 5: 1 điểm\n- Khác: 0 điểm")[0].cases[0].condition, n.Compare)
+    for text, code in [("- Chưa có Ban chỉ đạo (thành lập: 0 điểm\n- Có: 5 điểm", "CDS112"),
+                       ("- Số lượng văn bản 2.5.1%: 0 điểm\n- Có: 5 điểm", "CDS108")]:
+        with pytest.raises(FormulaSyntaxError) as info:
+            parse_formula(text)
+        assert info.value.code == code
 
 
 # ------------------------------------------------------------------ §5 levels
