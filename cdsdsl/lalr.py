@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lark import Lark, Token
+from lark import Lark, Token, Tree
 from lark.parsers.lalr_analysis import Shift
 
 
@@ -63,6 +63,35 @@ def _passes_child_up(rule) -> bool:
     return not sym.name.startswith("_")
 
 
+def _tree_builder(rule):
+    """The tree-building callback of ``rule``, as Lark's `ParseTreeBuilder`
+    makes it for our options (LALR, no placeholders, no positions, `Tree`),
+    in one call instead of a chain of wrappers: drop the filtered tokens
+    (`"("`), splice in the children of `_rule`s, then hand a lone child of a
+    `?rule` up as it is, else make `Tree(name, children)`."""
+    name = rule.alias or rule.options.template_source or rule.origin.name
+    keep_all = rule.options.keep_all_tokens
+    include = [(i, not sym.is_term and sym.name.startswith("_")) for i, sym in enumerate(rule.expansion)
+               if keep_all or not (sym.is_term and sym.filter_out)]
+    expand1 = bool(rule.options.expand1 and not rule.alias)
+    if len(include) == len(rule.expansion) and not any(splice for _, splice in include):
+        if expand1:
+            return lambda children: children[0] if len(children) == 1 else Tree(name, children)
+        return lambda children: Tree(name, children)
+
+    def build(children):
+        kept = []
+        for i, splice in include:
+            if splice:
+                kept.extend(children[i].children)
+            else:
+                kept.append(children[i])
+        if expand1 and len(kept) == 1:
+            return kept[0]
+        return Tree(name, kept)
+    return build
+
+
 class LalrDriver:
     """Parse with the tables of an already built LALR `Lark` (contextual lexer)."""
 
@@ -75,12 +104,15 @@ class LalrDriver:
         callbacks = parser.callbacks
         if any(isinstance(k, str) for k in callbacks):
             raise ValueError("the driver does not support token callbacks")
+        plain_trees = (lark.options.tree_class in (None, Tree) and not lark.options.maybe_placeholders
+                       and not lark.options.propagate_positions and lark.options.transformer is None)
+        tree_builder = _tree_builder if plain_trees else (lambda rule: None)
         # Flattened tables.  actions[state][terminal] is the next state (an
-        # int) for a shift, the rule name (a str) for the reduction of a
-        # `?rule: x` that just passes its one child up (most reductions of an
-        # expression: expr <- sum <- product <- unary <- atom), or (size,
-        # callback, rule name) for any other reduction; goto[state][rule name]
-        # is the state after a reduction.
+        # int) for a shift, or (size, callback, rule name) for a reduction,
+        # with no callback (None) for a `?rule: x` that just passes its one
+        # child up (most reductions of an expression: expr <- sum <- product
+        # <- unary <- atom); goto[state][rule name] is the state after a
+        # reduction.  _chains caches runs of one-child reductions (`_chain`).
         self._actions: dict[int, dict[str, Any]] = {}
         self._goto: dict[int, dict[str, int]] = {}
         for state, row in table.states.items():
@@ -89,11 +121,12 @@ class LalrDriver:
                 if action is Shift:
                     (acts if sym.isupper() or sym.startswith("$") else gos)[sym] = arg
                 elif _passes_child_up(arg):
-                    acts[sym] = arg.origin.name
+                    acts[sym] = (1, None, arg.origin.name)
                 else:
-                    acts[sym] = (len(arg.expansion), callbacks[arg], arg.origin.name)
+                    acts[sym] = (len(arg.expansion), tree_builder(arg) or callbacks[arg], arg.origin.name)
             self._actions[state] = acts
             self._goto[state] = gos
+        self._chains: dict[tuple[int, int, str], tuple[int, tuple]] = {}
         self._start_states = table.start_states
         self._end_states = table.end_states
         # per parser state: (compiled alternations, ignored terminal names)
@@ -128,6 +161,7 @@ class LalrDriver:
     def _run(self, text: str, start: str, stop_after: int) -> Any:
         actions = self._actions
         goto = self._goto
+        chains = self._chains
         scan = self._scan
         state = self._start_states[start]
         end_state = self._end_states[start]
@@ -173,13 +207,21 @@ class LalrDriver:
                         if not stop_after:
                             return list(value_stack)
                     break
-                if act.__class__ is str:  # ?rule: x -- same value, new state
-                    state = goto[state_stack[-2]][act]
-                    state_stack[-1] = state
-                    if tok is None and state == end_state:
-                        return None if stop_after else value_stack[-1]
-                    continue
                 size, callback, origin = act
+                if size == 1 and tok is not None:
+                    # a run of one-child reductions (`a`: name -> name_ref -> atom -> ... -> expr)
+                    # keeps the state below; its end state and callbacks are worked out once
+                    chain = chains.get((state_stack[-2], state, typ))
+                    if chain is None:
+                        chain = self._chain(state_stack[-2], state, typ)
+                    state, callbacks = chain
+                    state_stack[-1] = state
+                    if callbacks:
+                        value = value_stack[-1]
+                        for callback in callbacks:
+                            value = callback([value])
+                        value_stack[-1] = value
+                    continue
                 if size:
                     s = value_stack[-size:]
                     del state_stack[-size:]
@@ -188,10 +230,29 @@ class LalrDriver:
                     s = []
                 state = goto[state_stack[-1]][origin]
                 append_state(state)
-                append_value(callback(s))
+                append_value(s[0] if callback is None else callback(s))
                 if tok is None and state == end_state:
                     return None if stop_after else value_stack[-1]
         raise NotHandled  # pragma: no cover - the loop returns at $END
+
+    def _chain(self, below: int, state: int, typ: str) -> tuple[int, tuple]:
+        """The one-child reductions the parser makes from ``state`` (above
+        ``below``) on a ``typ`` token: the state they end in and the callbacks
+        they apply, in order (pass-through rules have none)."""
+        actions, goto = self._actions, self._goto
+        key = (below, state, typ)
+        callbacks = []
+        while True:
+            act = actions[state].get(typ)
+            if act is None or act.__class__ is int or act[0] != 1:
+                break
+            _, callback, origin = act
+            if callback is not None:
+                callbacks.append(callback)
+            state = goto[below][origin]
+        chain = (state, tuple(callbacks))
+        self._chains[key] = chain
+        return chain
 
     def _lex_failure(self, text: str, pos: int):
         """No terminal the state accepts matches at `pos`.  Lark's contextual

@@ -122,7 +122,7 @@ _DOLLAR = re.compile(r"\${1,2}")
 _SYMBOLS = {"≥": ">=", "≧": ">=", "⩾": ">=", "≤": "<=", "≦": "<=", "⩽": "<=", "×": "*", "✕": "*",
             "÷": "/", "−": "-", "–": "-", "—": "-", "＝": "=", "％": "%", "：": ":", "；": ";",
             "“": '"', "”": '"', "‘": "'", "’": "'", "…": "...", "⁄": "/", "∕": "/"}
-_SYMBOL = re.compile("|".join(map(re.escape, _SYMBOLS)))
+_SYMBOL = re.compile("[" + "".join(map(re.escape, _SYMBOLS)) + "]")  # every key is one character
 _BULLET = re.compile(r"(?m)^([ \t]*)[•◦▪▫●○■□➢➤►▸‣∙·](?=\s|\S)")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
@@ -135,6 +135,11 @@ _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 # (Vietnamese has no word `x`, so a lone `x` between two words is always the sign)
 _TIMES_X = re.compile(r"(?<=[\d)%])\s*[xX]\s*(?=[\d(])|(?<=\S) [xX] (?=\S)")
 _TRAIL_SPACE = re.compile(r"(?m) +$|^ +")
+# necessary conditions of some passes, faster to look for than the pass's own pattern (an
+# alternation tried at every position): no match of these, nothing for the pass to rewrite
+_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_BULLET_CHAR = re.compile(r"[•◦▪▫●○■□➢➤►▸‣∙·]")
+_X_AFTER_NUMBER = re.compile(r"[\d)%]\s*[xX]\s*[\d(]")
 
 
 def normalize(text: str) -> Normalized:
@@ -155,14 +160,19 @@ def normalize(text: str) -> Normalized:
         buf.sub(_DOLLAR, "")
     buf.sub(_INVISIBLE, "")
     buf.sub(_SYMBOL, lambda m: _SYMBOLS[m.group(0)])
-    buf.sub(_BULLET, lambda m: m.group(1) + "-")
-    buf.sub(_SPACES, " ")
-    if " " in buf.text:
-        buf.sub(_TRAIL_SPACE, "")
+    if _BULLET_CHAR.search(buf.text):
+        buf.sub(_BULLET, lambda m: m.group(1) + "-")
+    if "  " in buf.text or _ODD_SPACE.search(buf.text):  # what _SPACES matches
+        buf.sub(_SPACES, " ")
+    t = buf.text
+    if " " in t:
+        if " \n" in t or "\n " in t or t.startswith(" ") or t.endswith(" "):  # what _TRAIL_SPACE matches
+            buf.sub(_TRAIL_SPACE, "")
         if "<" in buf.text or ">" in buf.text:
             buf.sub(_SPLIT_COMPARISON, "")
     if "," in buf.text:
         buf.sub(_DECIMAL_COMMA, ".")
-    if "x" in buf.text or "X" in buf.text:
+    t = buf.text
+    if " x " in t or " X " in t or _X_AFTER_NUMBER.search(t):  # what _TIMES_X matches
         buf.sub(_TIMES_X, lambda m: " * " if m.group(0).startswith(" ") else "*")
     return Normalized(buf.text, tuple(buf.starts), tuple(buf.ends), text)

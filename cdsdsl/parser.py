@@ -334,6 +334,31 @@ def _error_outcome(text: str, failure: Failure) -> tuple:
     return ("error", s, s + 1, "CDS102", (("token", text[s]),))
 
 
+_NOT_IN_LANGUAGE = "<not in the language>"
+
+
+@functools.lru_cache(maxsize=4096)
+def _opening_name(kind: str, text: str) -> str | None:
+    """The name (`canonical_name`) of the first two words of ``text`` read as
+    ``kind`` when they open a name of several words (`leading_name_words`);
+    `_NOT_IN_LANGUAGE` when the text fails before its second token; else None.
+    Cached by text, like `_parse_tree`."""
+    try:
+        words = leading_name_words(lalr_driver().stack_at_shift(text, kind, 2))
+    except Failure:
+        return _NOT_IN_LANGUAGE
+    except NotHandled:
+        return None
+    return None if words is None else canonical_name(words)
+
+
+def clear_piece_caches() -> None:
+    """Forget every piece read so far (`_parse_tree`, `_opening_name`): for benchmarks that
+    measure reading text the parser has not seen."""
+    _parse_tree.cache_clear()
+    _opening_name.cache_clear()
+
+
 class _PieceError(Exception):
     def __init__(self, start: int, end: int, code: str, **args: Any) -> None:
         super().__init__(code)
@@ -499,15 +524,9 @@ class _FormulaParser:
         text = self.nt[start:end]
         if end - start > 200 or not _LONG_WORD.search(text):
             return False
-        try:
-            words = leading_name_words(lalr_driver().stack_at_shift(text, kind, 2))
-        except Failure:
-            return True  # not an expression: prose (declaration() treats a failed reading so)
-        except NotHandled:
-            return False
-        if words is None:
-            return False
-        prefix = canonical_name(words)
+        prefix = _opening_name(kind, text)
+        if prefix is None or prefix is _NOT_IN_LANGUAGE:
+            return prefix is _NOT_IN_LANGUAGE  # not an expression: prose (declaration() treats a failed reading so)
         return not any(k == prefix or k.startswith(prefix + " ") for k in (*_KNOWN_WORDS, *self.defined))
 
     def is_prose_tree(self, tree: Any) -> bool:
