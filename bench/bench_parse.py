@@ -65,7 +65,7 @@ def warm(runs: int) -> None:
     t0 = time.perf_counter()
     lark_parser()
     print(f"parser build (cache=True): {(time.perf_counter() - t0) * 1000:.1f} ms")
-    from cdsdsl.parser import _parse_tree
+    from cdsdsl.parser import clear_piece_caches
 
     for c in cells:  # warm-up
         parse_formula(c["formula"])
@@ -77,7 +77,7 @@ def warm(runs: int) -> None:
             times = []
             for _ in range(runs):
                 if not cached:
-                    _parse_tree.cache_clear()  # every piece parsed by Lark again
+                    clear_piece_caches()  # every piece parsed by Lark again
                 t = time.perf_counter()
                 parse_formula(c["formula"])
                 times.append(time.perf_counter() - t)

@@ -19,7 +19,10 @@ from __future__ import annotations
 from typing import Any
 
 from lark import Lark, Token, Tree
+from lark.lexer import Scanner
 from lark.parsers.lalr_analysis import Shift
+
+from .first_chars import FirstChars
 
 
 class NotHandled(Exception):
@@ -129,17 +132,18 @@ class LalrDriver:
         self._chains: dict[tuple[int, int, str], tuple[int, tuple]] = {}
         self._start_states = table.start_states
         self._end_states = table.end_states
-        # per parser state: (compiled alternations, ignored terminal names)
+        # per parser state: (alternations by first character, ignored terminal names, lexer)
         lexer = frontend.lexer
         per_lexer: dict[int, tuple] = {}
         self._scan: dict[int, tuple] = {}
+        self._first: dict[str, FirstChars] = {}
         for state, basic in lexer.lexers.items():
             entry = per_lexer.get(id(basic))
             if entry is None:
                 scanner = basic.scanner  # built on first use; sets basic.callback
                 if basic.callback:
                     raise ValueError("the driver does not support lexer callbacks")
-                entry = (tuple(scanner._mres), frozenset(basic.ignore_types))
+                entry = ({}, frozenset(basic.ignore_types), basic)
                 per_lexer[id(basic)] = entry
             self._scan[state] = entry
         root = lexer.root_lexer
@@ -173,11 +177,14 @@ class LalrDriver:
         typ = None
         while typ != "$END":
             # ---- next token, lexed in the context of the state on top
-            mres, ignore = scan[state]
+            by_char, ignore, basic = scan[state]
             while True:
                 if pos >= n:
                     typ, tok = "$END", None
                     break
+                mres = by_char.get(text[pos])
+                if mres is None:
+                    mres = self._alternation(by_char, basic, text[pos])
                 for mre in mres:
                     m = mre.match(text, pos)
                     if m is not None:
@@ -234,6 +241,22 @@ class LalrDriver:
                 if tok is None and state == end_state:
                     return None if stop_after else value_stack[-1]
         raise NotHandled  # pragma: no cover - the loop returns at $END
+
+    def _alternation(self, by_char: dict, basic, ch: str) -> tuple:
+        """The scanner of lexer ``basic`` cut down to the terminals that can
+        start with ``ch``, in the scanner's order (Lark's `Scanner` builds it):
+        the first of them that matches is the first of all that matches, since
+        the others cannot match there at all."""
+        terminals = []
+        for t in basic.scanner.terminals:
+            first = self._first.get(t.name)
+            if first is None:
+                first = self._first[t.name] = FirstChars(t.pattern.to_regexp(), basic.g_regex_flags)
+            if first.may_start(ch):
+                terminals.append(t)
+        mres = tuple(Scanner(terminals, basic.g_regex_flags, basic.re, basic.use_bytes)._mres) if terminals else ()
+        by_char[ch] = mres
+        return mres
 
     def _chain(self, below: int, state: int, typ: str) -> tuple[int, tuple]:
         """The one-child reductions the parser makes from ``state`` (above
