@@ -17,7 +17,7 @@ import functools
 import re
 import threading
 from fractions import Fraction
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 import attrs
 from lark import Lark, Token, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
@@ -65,8 +65,9 @@ def lalr_driver() -> LalrDriver:
 
 # ------------------------------------------------------------------ lines
 
-@attrs.frozen
-class Line:
+class Line(NamedTuple):
+    """One logical line (a tuple: made for every line of every cell, cheaply)."""
+
     start: int  # content start in normalised text (after bullet)
     end: int  # content end (before trailing ; .)
     bullet: str | None
@@ -84,7 +85,7 @@ _STATEMENT_START = re.compile(
     re.I)
 _CUT_SEMI = re.compile(r";\s*(?=\S)")
 _CUT_BULLET_AFTER_PUNCT = re.compile(r"[:.;]\s+(?=[-+]\s+\S)|;\s*(?=[-+]\s*\S)")
-_CUT_BULLET = re.compile(r"(?<=\S)\s+(?=[-+]\s+\S)")
+_CUT_BULLET = re.compile(r"\s\s*(?=[-+]\s+\S)")  # `_space_runs`
 _NOT_BULLET_START = re.compile(r"(?:điểm tối đa|điểm phần này|số điểm tối đa|mục\s*\d|\d)", re.I)
 _LEVEL_PREFIX = re.compile(r"^[-+]?\s*mức\s*\d+\s*[:.]?", re.I)
 _ASSIGN_LINE = re.compile(r"^[-+]?\s*(?:[A-Za-z]|t[ỷỉ] ?lệ|điểm(?: đánh giá)?)\s*(?:=(?![<>=])|:\s*$|:\s*[-+]\s)", re.I)
@@ -92,11 +93,39 @@ _DECL_LINE = re.compile(r"^[-+]?\s*[A-Za-z]\s*=(?![<>=])\s*\S")
 _NEXT_BREAK = re.compile(r";|\s[-+]\s")
 _EXPLAIN_START = re.compile(r"(?:giải thích|ghi chú|lưu ý)\s*:", re.I)
 _CUT_SENTENCE = re.compile(r"(?<=[^\d\s.])\.\s+(?=\S)")
-_CUT_BARE = re.compile(
-    r"(?<=\S)\s+(?=t[ỷỉ] ?lệ\s*(?:>=|<=|<|>|=)|[a-z]\s*=(?!=)|điểm(?: đánh giá)?\s*="
-    r"|đơn vị(?: tính)?\s*:?\s*(?:triệu|tỷ|tỉ|nghìn|ngàn|đồng)|(?:giải thích|ghi chú|lưu ý)\s*:"
-    r"|[a-z]\.\s+(?-i:[A-ZĐÀ-Ỹ])|(?-i:Danh) (?:mục|sách)\s|(?-i:Tính) điểm theo\s|(?-i:Cộng) điểm\s)", re.I)
-_CUT_LEVEL = re.compile(r"(?<=\S)\s+(?=mức\s*\d+\s*[:>=<(])", re.I)
+# a space before a statement with no bullet: `... Tỷ lệ = a/b`, `... Đơn vị: triệu đồng`.  One pattern
+# per group of words, each looked for only when the chunk holds what all its matches contain.
+# The `_CUT_*` patterns of space runs start with `\s` rather than `(?<=\S)`, so that `re` skips to
+# the spaces at C speed; `_space_runs` then drops the run that starts the chunk
+_CUT_BARE_COMPARE = re.compile(r"\s\s*(?=t[ỷỉ] ?lệ\s*(?:>=|<=|<|>|=)|[a-z]\s*=(?!=)|điểm(?: đánh giá)?\s*=)",
+                               re.I)  # needs one of <>=
+_CUT_BARE_PUNCT = re.compile(r"\s\s*(?=(?:giải thích|ghi chú|lưu ý)\s*:|[a-z]\.\s+(?-i:[A-ZĐÀ-Ỹ]))",
+                             re.I)  # needs : or .
+_CUT_BARE_WORDS = re.compile(
+    r"\s\s*(?=đơn vị(?: tính)?\s*:?\s*(?:triệu|tỷ|tỉ|nghìn|ngàn|đồng)"
+    r"|(?-i:Danh) (?:mục|sách)\s|(?-i:Tính) điểm theo\s|(?-i:Cộng) điểm\s)", re.I)  # needs đơn, Danh, Tính or Cộng
+
+
+def _space_runs(pattern: "re.Pattern[str]", chunk: str) -> list[tuple[int, int]]:
+    """The spans `(?<=\S)\s+(?=X)` finds, from ``pattern`` = `\s\s*(?=X)` (X starts with a
+    character that is not a space): a run that follows a non-space is matched whole by both;
+    the run at the start of the chunk only by ``pattern``, and is dropped; and neither
+    matches inside a run."""
+    return [m.span() for m in pattern.finditer(chunk) if m.start() and not chunk[m.start() - 1].isspace()]
+
+
+def _bare_cuts(chunk: str, low: str) -> set[tuple[int, int]]:
+    """(start, end) of the spaces before a statement written without a bullet (``low`` is
+    ``chunk.lower()``; `đơn` has no case variant that `str.lower` and `re.I` see differently)."""
+    found: set[tuple[int, int]] = set()
+    if "=" in chunk or "<" in chunk or ">" in chunk:
+        found.update(_space_runs(_CUT_BARE_COMPARE, chunk))
+    if ":" in chunk or "." in chunk:
+        found.update(_space_runs(_CUT_BARE_PUNCT, chunk))
+    if "đơn" in low or "Danh " in chunk or "Tính " in chunk or "Cộng " in chunk:
+        found.update(_space_runs(_CUT_BARE_WORDS, chunk))
+    return found
+_CUT_LEVEL = re.compile(r"\s\s*(?=mức\s*\d+\s*[:>=<(])", re.I)  # `_space_runs`
 _CUT_HEADING_EQ = re.compile(r"điểm(?: đánh giá)?\s*=\s+(?=[-+]\s+\S)", re.I)
 _CUT_PART = re.compile(r"(?<=[^\d.\s;:])\s+(?=\d\.\s+[A-ZĐÀ-Ỹ][^\d])")
 _CONJ_BEFORE = re.compile(r"(?:^|\s)(và|hoặc|với|của|là|thì|nếu|khi|hợp)$", re.I)
@@ -125,8 +154,10 @@ def _starts_statement(chunk: str, at: int) -> bool:
     return bool(_STATEMENT_START.match(rest))
 
 
+@functools.lru_cache(maxsize=4096)
 def _cuts(chunk: str) -> list[int]:
     """Positions in ``chunk`` where a new statement starts (a one-line paste).
+    Cached by text (lines repeat from cell to cell); callers do not change the list.
 
     A pass whose pattern needs a character the chunk does not hold is skipped
     (it could match nothing)."""
@@ -170,14 +201,15 @@ def _cuts(chunk: str) -> list[int]:
             if (depth_at(m.start()) == 0 and _starts_statement(chunk, m.end())
                     and not _ENDS_WITH_LETTER.search(chunk[:m.start()])):
                 cuts.add(m.end())
-    for m in _CUT_BARE.finditer(chunk):
-        if (depth_at(m.start()) == 0 and prev_char(m.start()) not in _OPERATOR_BEFORE
-                and not _CONJ_BEFORE.search(chunk[:m.start()])):
-            cuts.add(m.end())
-    if "mức" in chunk.lower():
-        for m in _CUT_LEVEL.finditer(chunk):
-            if depth_at(m.start()) == 0 and prev_char(m.start()) not in _OPERATOR_BEFORE - {":"}:
-                cuts.add(m.end())
+    low = chunk.lower()
+    for start, end in _bare_cuts(chunk, low):
+        if (depth_at(start) == 0 and prev_char(start) not in _OPERATOR_BEFORE
+                and not _CONJ_BEFORE.search(chunk[:start])):
+            cuts.add(end)
+    if "mức" in low:
+        for start, end in _space_runs(_CUT_LEVEL, chunk):
+            if depth_at(start) == 0 and prev_char(start) not in _OPERATOR_BEFORE - {":"}:
+                cuts.add(end)
     if "=" in chunk and has_sign and _PRE_HEADING_EQ.search(chunk):
         for m in _CUT_HEADING_EQ.finditer(chunk):
             if depth_at(m.start()) == 0:
@@ -187,19 +219,19 @@ def _cuts(chunk: str) -> list[int]:
             if depth_at(m.start()) == 0:
                 cuts.add(m.end())
     if not (has_sign and _PRE_BULLET.search(chunk)):
-        return sorted(c for c in cuts if 0 < c < len(chunk))
+        return sorted(c for c in cuts if 0 < c < len(chunk)) if cuts else []
     # last: a bare bullet is judged by the statement before it
-    for m in _CUT_BULLET.finditer(chunk):
-        after = m.end() + 1
+    for m_start, m_end in _space_runs(_CUT_BULLET, chunk):
+        after = m_end + 1
         while after < len(chunk) and chunk[after] == " ":
             after += 1
-        if (depth_at(m.start()) == 0 and prev_char(m.start()) not in _OPERATOR_BEFORE
+        if (depth_at(m_start) == 0 and prev_char(m_start) not in _OPERATOR_BEFORE
                 and _starts_statement(chunk, after) and not chunk[after].isdigit()):
             # `... Điểm tối đa - Chưa ban hành: 0 điểm` is a new bullet;
             # `Điểm tối đa + Điểm tối đa` is arithmetic: a bullet says `x: y` or `x = y`
             nxt = _NEXT_BREAK.search(chunk, after)
             segment = chunk[after:nxt.start() if nxt else len(chunk)]
-            before = chunk[max([0] + [c for c in cuts if c <= m.start()]):m.start()]
+            before = chunk[max([0] + [c for c in cuts if c <= m_start]):m_start]
             before = _LEVEL_PREFIX.sub("", before)
             if _NOT_BULLET_START.match(segment) or not (
                     ":" in before or (_DECL_LINE.match(before) and _DECL_LINE.match(segment))
@@ -208,7 +240,7 @@ def _cuts(chunk: str) -> list[int]:
                 continue
             if ":" in segment or "=" in segment or (
                     _PART_LINE.match(chunk[after:]) is None and _EXPLAIN_START.match(segment)):
-                cuts.add(m.end())
+                cuts.add(m_end)
     return sorted(c for c in cuts if 0 < c < len(chunk))
 
 
@@ -368,7 +400,14 @@ class _PieceError(Exception):
 _KNOWN_WORDS = {"Tỷ lệ", "Điểm", "Tỷ trọng"}
 _UNIT_RE = re.compile(r"(tri[eêệ]u\s+đồng|tỷ\s+đồng|tỉ\s+đồng|nghìn\s+đồng|ngàn\s+đồng|triệu\s+VNĐ|tỷ\s+VNĐ)", re.I)
 _CONST_RE = re.compile(r"\((\d+(?:\.\d+)?)\)\s*$")
-_COHORT_RE = re.compile(r"phương\s+pháp|min\s*[-–]?\s*max", re.I)
+_COHORT_RE = re.compile(r"phương\s+pháp|min\s*[-–]?\s*max", re.I)  # holds `pháp` or `max`, any case
+
+
+def _unit(text: str) -> re.Match | None:
+    """`_UNIT_RE.search(text)`, skipped when the text lacks `đồng` and `vnđ` in any case (every match
+    holds one; no letter of theirs has a case variant that `re.I` and `str.lower` see differently)."""
+    low = text.lower()
+    return _UNIT_RE.search(text) if "đồng" in low or "vnđ" in low else None
 _RATIO_BEST_RE = re.compile(r"(t[ỷỉ]\s*lệ|so\s+sánh|chia|so)\b.*\bvới\b.*\b(cao|nhiều|lớn)\s+nhất", re.I)
 _OTHERWISE_RE = re.compile(r"(còn\s+lại|trường\s+hợp\s+khác|ngoài\s+ra|các\s+trường\s+hợp\s+khác)", re.I)
 _BEST_RE = re.compile(r"\b(cao|nhiều|lớn)\s+nhất\b|\b(thấp|ít|nhỏ)\s+nhất\b", re.I)
@@ -402,7 +441,7 @@ _KEYWORD_WORDS = frozenset(
     "điểm đ đến tới đạt không tối quá bằng của trên trong dưới nhỏ ít thấp lớn nhiều cao "
     "từ trở và nhân chia".split())
 # (`số`, `mục`, `chỉ`, `tổng`, `cộng` start keywords only before `điểm` or a number)
-_TY = re.compile(r"t[ỷỉy]")
+_TY_SECOND = ("ỷ", "ỉ", "y")  # `t[ỷỉy]` starts a `TYLE` token
 
 # patterns of the classifier, compiled once
 _NAME_NUMBER = re.compile(r" \d+(\.\d+)?$")
@@ -508,7 +547,7 @@ class _FormulaParser:
         words = text.split()
         for w in words:
             low = w.lower()
-            if low in _KEYWORD_WORDS or _TY.match(low):
+            if low in _KEYWORD_WORDS or (low[:1] == "t" and low[1:2] in _TY_SECOND):
                 return None
         return words
 
@@ -678,7 +717,7 @@ class _FormulaParser:
         # `Trong đó: a = ...`, `Trong đó, A là ...`: the declaration after the words
         m = _WHERE_PREFIX.match(body)
         if m:
-            line = attrs.evolve(line, start=s + m.end())
+            line = line._replace(start=s + m.end())
             s = line.start
             body = self.nt[s:e]
         low = body.lower()
@@ -714,7 +753,7 @@ class _FormulaParser:
             return "case", self.level(line, int(m.group(1)), s + m.end(), e)
 
         # cohort method in words
-        if _COHORT_RE.search(body) and "=" not in body:
+        if ("pháp" in low or "max" in low) and _COHORT_RE.search(body) and "=" not in body:
             return "stmt", self.cohort(s, e)
 
         # sum of items / cap
@@ -1063,7 +1102,7 @@ class _FormulaParser:
             self.warn("CDS154", s, e, name=name, description=desc)
         self.defined.add(name)
         unit = None
-        um = _UNIT_RE.search(desc)
+        um = _unit(desc)
         if um:
             unit = re.sub(r"\s+", " ", um.group(1).lower()).replace("tỉ", "tỷ")
             unit = re.sub(r"^tri[eêệ]u", "triệu", unit)
@@ -1101,7 +1140,7 @@ class _FormulaParser:
 
     def note(self, s: int, e: int) -> n.Note:
         text = self.nt[s:e]
-        um = _UNIT_RE.search(text)
+        um = _unit(text)
         if um and (_UNIT_NOTE_RE.match(text) or len(text) < 60):
             unit = re.sub(r"\s+", " ", um.group(1).lower()).replace("tỉ", "tỷ")
             unit = re.sub(r"^tri[eêệ]u", "triệu", unit)
