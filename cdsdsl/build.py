@@ -106,9 +106,9 @@ class AstBuilder(Transformer):
         (``(a+b)/c``: the sum spans ``a+b``, the quotient ``(a+b)/c``)."""
         data = tree.data
         if data == "name_ref" and len(tree.children) == 1:
-            # `name_ref: name` alone: the `Name` of `name` (same positions) built once, as `name_ref` would
-            v, start, end = self._build(tree.children[0], text)
-            return n.Name(v.name, span=v.span, text=v.text), start, end
+            # `name_ref: name` alone: the `Name` that `name` builds is the one `name_ref` would
+            # build from it (same name, text and positions)
+            return self._build(tree.children[0], text)
         values = []
         start = end = -1
         for c in tree.children:

@@ -139,7 +139,8 @@ _TRAIL_SPACE = re.compile(r"(?m) +$|^ +")
 # alternation tried at every position): no match of these, nothing for the pass to rewrite
 _ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _BULLET_CHAR = re.compile(r"[•◦▪▫●○■□➢➤►▸‣∙·]")
-_X_AFTER_NUMBER = re.compile(r"[\d)%]\s*[xX]\s*[\d(]")
+_X_BEFORE_NUMBER = re.compile(r"[xX]\s*[\d(]")  # what the first branch of _TIMES_X holds
+_REWRITTEN_CHAR = re.compile("[" + _INVISIBLE.pattern[1:-1] + _SYMBOL.pattern[1:-1] + _BULLET_CHAR.pattern[1:-1] + "]")
 
 
 def normalize(text: str) -> Normalized:
@@ -158,10 +159,11 @@ def normalize(text: str) -> Normalized:
         buf.sub(_LATEX_CMD, lambda m: _LATEX_CMDS[m.group(0)])
     if "$" in buf.text:
         buf.sub(_DOLLAR, "")
-    buf.sub(_INVISIBLE, "")
-    buf.sub(_SYMBOL, lambda m: _SYMBOLS[m.group(0)])
-    if _BULLET_CHAR.search(buf.text):
-        buf.sub(_BULLET, lambda m: m.group(1) + "-")
+    if _REWRITTEN_CHAR.search(buf.text):  # nothing for the next three passes without one of these
+        buf.sub(_INVISIBLE, "")
+        buf.sub(_SYMBOL, lambda m: _SYMBOLS[m.group(0)])
+        if _BULLET_CHAR.search(buf.text):
+            buf.sub(_BULLET, lambda m: m.group(1) + "-")
     if "  " in buf.text or _ODD_SPACE.search(buf.text):  # what _SPACES matches
         buf.sub(_SPACES, " ")
     t = buf.text
@@ -173,6 +175,6 @@ def normalize(text: str) -> Normalized:
     if "," in buf.text:
         buf.sub(_DECIMAL_COMMA, ".")
     t = buf.text
-    if " x " in t or " X " in t or _X_AFTER_NUMBER.search(t):  # what _TIMES_X matches
+    if " x " in t or " X " in t or _X_BEFORE_NUMBER.search(t):  # what _TIMES_X matches
         buf.sub(_TIMES_X, lambda m: " * " if m.group(0).startswith(" ") else "*")
     return Normalized(buf.text, tuple(buf.starts), tuple(buf.ends), text)
