@@ -108,11 +108,19 @@ class AstBuilder(Transformer):
         if data == "name_ref" and len(tree.children) == 1:
             # `name_ref: name` alone: the `Name` that `name` builds is the one `name_ref` would
             # build from it (same name, text and positions)
-            return self._build(tree.children[0], text)
+            tree = tree.children[0]
+            data = tree.data
+        if data == "name":  # `name: name_word+ NUMBER?`: tokens only
+            toks = tree.children
+            start, end = toks[0].start_pos, toks[-1].end_pos
+            words = [str(t) for t in toks]
+            return n.Name(canonical_name(words), span=self.span_of(start, end), text=" ".join(words)), start, end
         values = []
         start = end = -1
         for c in tree.children:
-            if type(c) is Tree or isinstance(c, Tree):
+            if type(c) is Token:
+                v, cs, ce = c, c.start_pos, c.end_pos
+            elif isinstance(c, Tree):
                 v, cs, ce = self._build(c, text)
                 if c.data in _EXPR_RULES and cs > 0:  # only `"(" expr ")"` puts parentheses around a node
                     cs, ce = _parenthesised(text, cs, ce)
@@ -156,10 +164,6 @@ class AstBuilder(Transformer):
     def itemref(self, meta, tok):
         item = re.search(r"\d+(?:\.\d+)*", str(tok)).group(0)  # type: ignore[union-attr]
         return n.ItemRef(item, span=self._tsp(tok))
-
-    def name(self, meta, *toks):
-        words = [str(t) for t in toks]
-        return n.Name(canonical_name(words), span=self._sp(meta), text=" ".join(words))
 
     def superlative(self, meta, tok):
         return "max" if tok.type == "SUPER_MAX" else "min"
