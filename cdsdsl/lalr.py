@@ -41,17 +41,14 @@ class Failure(Exception):
         self.what, self.start, self.value = what, start, value
 
 
-def _new_token(type_: str, value: str, start: int, end: int) -> Token:
-    # Token.__new__ with keyword handling costs more than the whole shift;
-    # the slots are filled directly (line/column are unused: positions are
-    # offsets into the piece, as with propagate_positions=False).
-    tok = str.__new__(Token, value)
-    tok.type = type_
-    tok.value = value
-    tok.start_pos = start
-    tok.end_pos = end
-    tok.line = tok.column = tok.end_line = tok.end_column = None
-    return tok
+# Tokens are made as `str.__new__(Token, value)` with their slots filled directly
+# (Token.__new__ with its keyword handling cost more than the whole shift);
+# line and column are unused: positions are offsets into the piece, as with
+# propagate_positions=False.
+
+#: `_alternation`'s answer for a character only ignored one-character terminals
+#: (the grammar's `%ignore /[ \n]/`) can start, and one of them matches: skip it
+_SKIP = object()
 
 
 def _passes_child_up(rule) -> bool:
@@ -166,6 +163,7 @@ class LalrDriver:
         actions = self._actions
         goto = self._goto
         chains = self._chains
+        new_str = str.__new__
         scan = self._scan
         state = self._start_states[start]
         end_state = self._end_states[start]
@@ -185,6 +183,9 @@ class LalrDriver:
                 mres = by_char.get(text[pos])
                 if mres is None:
                     mres = self._alternation(by_char, basic, text[pos])
+                if mres is _SKIP:  # a space
+                    pos += 1
+                    continue
                 for mre in mres:
                     m = mre.match(text, pos)
                     if m is not None:
@@ -194,7 +195,14 @@ class LalrDriver:
                 end = m.end()
                 typ = m.lastgroup
                 if typ not in ignore:
-                    tok = _new_token(typ, m.group(0), pos, end)
+                    # a token (see the note above `_SKIP`)
+                    value = m.group(0)
+                    tok = new_str(Token, value)
+                    tok.type = typ
+                    tok.value = value
+                    tok.start_pos = pos
+                    tok.end_pos = end
+                    tok.line = tok.column = tok.end_line = tok.end_column = None
                     pos = end
                     break
                 pos = end
@@ -255,6 +263,9 @@ class LalrDriver:
             if first.may_start(ch):
                 terminals.append(t)
         mres = tuple(Scanner(terminals, basic.g_regex_flags, basic.re, basic.use_bytes)._mres) if terminals else ()
+        if terminals and all(t.name in basic.ignore_types and t.pattern.min_width == t.pattern.max_width == 1
+                             for t in terminals) and any(mre.fullmatch(ch) for mre in mres):
+            mres = _SKIP  # only ignored one-character terminals can start here, and one matches
         by_char[ch] = mres
         return mres
 
