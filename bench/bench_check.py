@@ -4,7 +4,8 @@
 
 Prints the median time of: the whole `check_ruleset` (parsing included), the
 checks alone on programs already parsed and resolved (`check_program` × 85 +
-structure checks), and parse + resolve alone, once the Lark parser is built.
+structure checks), parse + resolve alone, and resolve alone on formulas already
+parsed, once the Lark parser is built.
 Results are recorded under "Checking" in docs/performance.md.
 """
 from __future__ import annotations
@@ -48,14 +49,18 @@ def main(argv: list[str]) -> None:
     lark_parser()  # build the parser once
     inds = [i for i in rs.indicators if i.formula_text]
 
+    def parse(ind):
+        src = ind.formula_source
+        return parse_formula(ind.formula_text, name=rs.name, line_offset=src.line_offset,
+                             column_offset=src.column_offset, item=ind.key)
+
     def parse_resolve():
-        out = []
-        for ind in inds:
-            src = ind.formula_source
-            f = parse_formula(ind.formula_text, name=rs.name, line_offset=src.line_offset,
-                              column_offset=src.column_offset, item=ind.key)
-            out.append(resolve(f, ind.max_points, item=ind.key, title=ind.name))
-        return out
+        return [resolve(parse(ind), ind.max_points, item=ind.key, title=ind.name) for ind in inds]
+
+    formulas = [parse(ind) for ind in inds]
+
+    def resolve_only():
+        return [resolve(f, ind.max_points, item=ind.key, title=ind.name) for f, ind in zip(formulas, inds)]
 
     programs = parse_resolve()
 
@@ -70,11 +75,13 @@ def main(argv: list[str]) -> None:
     check_ruleset(rs)  # warm up
     whole = _median(lambda: check_ruleset(rs), repeat)
     pr = _median(parse_resolve, repeat)
+    res = _median(resolve_only, repeat)
     only = _median(checks_only, repeat)
     n = len(check_ruleset(rs))
     print(f"{Path(path).name}: {len(inds)} formulas, {n} findings, median of {repeat} runs")
     print(f"  check_ruleset (parse + resolve + checks): {whole:8.1f} ms")
     print(f"  parse + resolve only:                     {pr:8.1f} ms")
+    print(f"    of which resolve (formulas parsed):     {res:8.1f} ms")
     print(f"  checks only (programs already resolved):  {only:8.1f} ms")
 
 

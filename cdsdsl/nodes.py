@@ -18,9 +18,8 @@ theo phương pháp Min-Max ...``) and `Note` (text that is not a formula).
 """
 from __future__ import annotations
 
-import operator
 from fractions import Fraction
-from typing import Any, Iterator, Union
+from typing import Any, Callable, Iterator, Union
 
 import attrs
 
@@ -52,46 +51,45 @@ class Node:
     def walk(self) -> Iterator["Node"]:
         """This node and all its descendants, depth first, in source order."""
         stack: list[Node] = [self]
-        pop, push = stack.pop, stack.extend
+        pop, push = stack.pop, stack.append
         while stack:
             node = pop()
             yield node
-            kids = _children(node)
-            if kids:
-                push(reversed(kids))
+            _push_children(node, push)
 
 
-#: per node class, a getter of the fields that may hold nodes (spans, text, numbers never do)
-_CHILD_GETTERS: dict[type, Any] = {}
+#: per node class, the names of the fields that may hold nodes, last field first
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
-def _child_getter(cls: type) -> Any:
-    # fields typed with a node, a union of nodes or a tuple of them (annotations are strings here)
-    names = tuple(f.name for f in attrs.fields(cls)
+def _child_fields(cls: type) -> tuple[str, ...]:
+    # fields typed with a node, a union of nodes or a tuple of them (annotations are strings here);
+    # spans, text, numbers never hold a node
+    names = tuple(f.name for f in reversed(attrs.fields(cls))
                   if f.name not in ("span", "name_span", "text", "diagnostics", "source")
                   and isinstance(f.type, str) and not f.type.startswith(("str", "int", "bool", "Fraction")))
-    if not names:
-        getter = None
-    elif len(names) == 1:
-        one = operator.attrgetter(names[0])
-        getter = lambda node: (one(node),)  # noqa: E731
-    else:
-        getter = operator.attrgetter(*names)
-    _CHILD_GETTERS[cls] = getter
-    return getter
+    _CHILD_FIELDS[cls] = names
+    return names
 
 
-def _children(node: "Node") -> list["Node"]:
+def _push_children(node: Node, push: Callable[[Node], Any]) -> None:
+    """Calls ``push`` with each child of ``node`` (a node in a field, or in a tuple in a field), last first."""
     cls = type(node)
-    getter = _CHILD_GETTERS[cls] if cls in _CHILD_GETTERS else _child_getter(cls)
-    if getter is None:
-        return []
-    out: list[Node] = []
-    for value in getter(node):
+    for name in _CHILD_FIELDS[cls] if cls in _CHILD_FIELDS else _child_fields(cls):
+        value = getattr(node, name)
         if isinstance(value, Node):
-            out.append(value)
+            push(value)
         elif type(value) is tuple:
-            out.extend(v for v in value if isinstance(v, Node))
+            for v in reversed(value):
+                if isinstance(v, Node):
+                    push(v)
+
+
+def _children(node: Node) -> list[Node]:
+    """The children of ``node``, in order."""
+    out: list[Node] = []
+    _push_children(node, out.append)
+    out.reverse()
     return out
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import difflib
 import re
 from fractions import Fraction
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 import attrs
 
@@ -162,13 +162,7 @@ class Program:
     @property
     def needs_cohort(self) -> bool:
         """True when scoring one unit needs the other units' data."""
-        for part in self.parts:
-            if isinstance(part.scoring, CohortScoring):
-                return True
-            for node in _program_nodes(part):
-                if isinstance(node, (n.Aggregate, n.Best)):
-                    return True
-        return False
+        return uses_cohort(self)
 
     @property
     def item_refs(self) -> tuple[str, ...]:
@@ -181,17 +175,33 @@ class Program:
         raise KeyError(key)
 
 
-def _program_nodes(part: PartProgram) -> Iterable[n.Node]:
+def _program_exprs(part: PartProgram) -> Iterator[Any]:
+    """The expressions and conditions of a part's steps and scoring."""
     for step in part.steps:
         if step.expr is not None:
-            yield from step.expr.walk()
+            yield step.expr
     sc = part.scoring
     if isinstance(sc, ExprScoring):
-        yield from sc.expr.walk()
+        yield sc.expr
     elif isinstance(sc, CaseScoring):
-        yield from sc.cases.walk()
+        for case in sc.cases.cases:
+            yield case.condition
+            yield case.result
         if sc.subject is not None:
-            yield from sc.subject.walk()
+            yield sc.subject
+
+
+def uses_cohort(program: Program, walk: Callable[[Any], Iterable[n.Node]] = n.Node.walk) -> bool:
+    """`Program.needs_cohort`: a cohort method, or a ``cao nhất`` value or unit in a part.
+    ``walk`` lists the nodes of an expression (`Node.walk`, or a checker's cached listing)."""
+    for part in program.parts:
+        if isinstance(part.scoring, CohortScoring):
+            return True
+        for expr in _program_exprs(part):
+            for node in walk(expr):
+                if isinstance(node, (n.Aggregate, n.Best)):
+                    return True
+    return False
 
 
 # -------------------------------------------------------------- inference
@@ -201,17 +211,19 @@ _RATIO_START = re.compile(r"^\s*(t[ỷỉ]\s*lệ|t[ỷỉ]\s*trọng|phần\s+t
 _COUNT_START = re.compile(r"^\s*(số\s+lượng|số|tổng\s+số|tổng\s+dân\s+số|tổng)\b", re.I)
 _BEST_WORDS = re.compile(r"\b(cao|nhiều|lớn)\s+nhất\b", re.I)
 _WORST_WORDS = re.compile(r"\b(thấp|ít|nhỏ)\s+nhất\b", re.I)
+_MONEY_WORDS = re.compile(r"kinh\s+phí|ngân\s+sách|\bchi\b|giá\s+trị|GRDP", re.I)
+_MONEY_TOTAL_WORDS = re.compile(r"kinh\s+phí|tổng\s+chi|giá\s+trị|GRDP", re.I)
 
 
 def input_kind(description: str, unit: str | None) -> str:
-    if unit in _MONEY_UNITS or re.search(r"kinh\s+phí|ngân\s+sách|\bchi\b|giá\s+trị|GRDP", description, re.I) and unit:
+    if unit in _MONEY_UNITS or unit and _MONEY_WORDS.search(description):
         return MONEY
     if unit in _MONEY_UNITS:
         return MONEY
     if _RATIO_START.match(description):
         return RATIO
     if _COUNT_START.match(description):
-        if re.search(r"kinh\s+phí|tổng\s+chi|giá\s+trị|GRDP", description, re.I):
+        if _MONEY_TOTAL_WORDS.search(description):
             return MONEY
         return COUNT
     return NUMBER
@@ -379,8 +391,8 @@ class _Resolver:
                                          if isinstance(x, n.Aggregate) and isinstance(x.operand, n.Name)})
             return aggregated_names[0]
 
-        def use(expr: Any) -> None:
-            for node in expr.walk():
+        def use(nodes: Iterable[n.Node]) -> None:  # the names among an expression's nodes are used
+            for node in nodes:
                 if isinstance(node, n.Name):
                     if node.name in scope:
                         used.add(node.name)
@@ -422,7 +434,7 @@ class _Resolver:
                 scope[st.name] = step
                 steps.append(step)
             elif isinstance(st, n.Assign):
-                use(st.value)
+                use(st.value.walk())
                 if st.target.name == "Điểm":
                     scorings.append((ExprScoring(st.value, span=st.span), st.span))
                     continue
@@ -434,12 +446,12 @@ class _Resolver:
             elif isinstance(st, n.Cases):
                 scorings.append((self.cases(st, idx, part, scope, last_computed, use), st.span))
             elif isinstance(st, n.PerItem):
-                use(st.points)
+                use(st.points.walk())
                 self.add_input(InputSpec(COUNT_KEY, COUNT_KEY, _count_description(st.label), COUNT,
                                          part=idx, role="count", span=st.span))
                 scorings.append((PerItemScoring(st.points, COUNT_KEY, span=st.span), st.span))
             elif isinstance(st, n.Cap):
-                use(st.limit)
+                use(st.limit.walk())
                 self.cap = st.limit
             elif isinstance(st, n.SumItems):
                 scorings.append((SumItemsScoring(st.first, st.last, span=st.span), st.span))
@@ -529,17 +541,10 @@ class _Resolver:
                        (c.condition.left if isinstance(c.condition, n.Compare) else c.condition.subject) is None
                        for c in st.cases)
         for c in st.cases:
-            cond = c.condition
-            if isinstance(cond, n.Compare):
-                if cond.left is not None:
-                    use(cond.left)
-                use(cond.right)
-            elif isinstance(cond, n.Range):
-                for e in (cond.subject, cond.low, cond.high):
-                    if e is not None:
-                        use(e)
-            use(c.result)
-            for node in c.walk():
+            # the condition's expressions and the result, in this order (a condition holds nothing else)
+            nodes = tuple(c.walk())
+            use(nodes)
+            for node in nodes:
                 if isinstance(node, n.ItemRef):
                     self.add_input(InputSpec(f"mục {node.item}", f"mục {node.item}",
                                              f"Giá trị của mục {node.item}", MONEY if self.unit_note else NUMBER,

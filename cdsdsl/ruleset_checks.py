@@ -25,6 +25,8 @@ __all__ = ["check_ruleset_structure", "formula_references", "summed_range", "fmt
 
 #: ``mục 5.12.1``, ``chỉ số 5.12.1``, ``từ 5.12.1``, ``đến 5.12.6``
 _REF = re.compile(r"(?i)\b(?:mục|chỉ số|từ|đến)\s+(\d+(?:\.\d+)+)(?![\d.]*%)")
+#: what every match of `_REF` holds: most texts have none, and this is much quicker to look for
+_DOTTED_NUMBER = re.compile(r"\d\.\d")
 #: ``Cộng điểm từ 5.12.1 đến 5.12.6``
 _RANGE = re.compile(r"(?i)cộng\s+điểm\s+(?:các\s+(?:mục|chỉ số)\s+)?từ\s+(\d+(?:\.\d+)+)\s+đến\s+(\d+(?:\.\d+)+)")
 
@@ -40,7 +42,9 @@ def fmt_points(value: Fraction) -> str:
 
 def formula_references(text: str) -> list[tuple[str, int, int]]:
     """Item numbers a scoring text refers to: (id, start, end) offsets into ``text``."""
-    out = []
+    out: list[tuple[str, int, int]] = []
+    if not _DOTTED_NUMBER.search(text):
+        return out
     for m in _REF.finditer(text):
         ref = m.group(1).rstrip(".")
         # "5.12.1" may be followed by "." ending a sentence: drop it
@@ -103,13 +107,14 @@ def _num_key(id: str) -> tuple[int, ...]:
 
 def check_ruleset_structure(ruleset: Ruleset) -> list[Diagnostic]:
     """All structure findings of ``ruleset``, in file order within each kind."""
+    summed = _summed_by(ruleset)
     diags: list[Diagnostic] = []
     diags += _duplicates(ruleset)
     diags += _no_maximum(ruleset)
-    diags += _container_sums(ruleset)
-    diags += _total(ruleset)
+    diags += _container_sums(ruleset, summed)
+    diags += _total(ruleset, summed)
     diags += _gaps(ruleset)
-    diags += _orphans(ruleset)
+    diags += _orphans(ruleset, summed)
     diags += _parts(ruleset)
     diags += _references(ruleset)
     diags += _applicability(ruleset)
@@ -154,9 +159,8 @@ def _counted(rs: Ruleset, inds: tuple[Indicator, ...], summed: dict[str, Indicat
     return counted, excluded
 
 
-def _container_sums(rs: Ruleset) -> list[Diagnostic]:
+def _container_sums(rs: Ruleset, summed: dict[str, Indicator]) -> list[Diagnostic]:
     out = []
-    summed = _summed_by(rs)
     containers: list[tuple[str, str, Section | Group, tuple[Indicator, ...]]] = []
     for sec in rs.sections:
         containers.append(("mục", "section", sec, rs.section_indicators(sec.id)))
@@ -182,10 +186,9 @@ def _container_sums(rs: Ruleset) -> list[Diagnostic]:
     return out
 
 
-def _total(rs: Ruleset) -> list[Diagnostic]:
+def _total(rs: Ruleset, summed: dict[str, Indicator]) -> list[Diagnostic]:
     if rs.stated_total is None or rs.set_formula is not None or not rs.sections:
         return []
-    summed = _summed_by(rs)
     values: list[Fraction | None] = []
     for sec in rs.sections:
         if sec.stated_max is not None:
@@ -207,16 +210,16 @@ def _total(rs: Ruleset) -> list[Diagnostic]:
 def _gaps(rs: Ruleset) -> list[Diagnostic]:
     out = []
     # indicators: by (group, parent prefix), in numeric order
-    families: dict[tuple[str | None, str], list[Indicator]] = {}
+    families: dict[tuple[str | None, str], list[tuple[int, Indicator]]] = {}
     for ind in rs.indicators:
-        if not all(p.isdigit() for p in ind.parts):
+        parts = ind.parts
+        if not all(p.isdigit() for p in parts):
             continue
-        prefix = ".".join(ind.parts[:-1])
-        families.setdefault((ind.group_id, prefix), []).append(ind)
-    for (_, prefix), inds in families.items():
+        families.setdefault((ind.group_id, ".".join(parts[:-1])), []).append((int(parts[-1]), ind))
+    for (_, prefix), numbered in families.items():
         by_num: dict[int, Indicator] = {}
-        for i in inds:
-            by_num.setdefault(int(i.parts[-1]), i)
+        for num, i in numbered:
+            by_num.setdefault(num, i)
         nums = sorted(by_num)
         prev = 0
         for n in nums:
@@ -241,9 +244,8 @@ def _gaps(rs: Ruleset) -> list[Diagnostic]:
     return out
 
 
-def _orphans(rs: Ruleset) -> list[Diagnostic]:
+def _orphans(rs: Ruleset, summed: dict[str, Indicator]) -> list[Diagnostic]:
     out = []
-    summed = _summed_by(rs)
     present = {(i.group_id, i.id) for i in rs.indicators}
     missing: dict[tuple[str | None, str], list[Indicator]] = {}
     for ind in rs.indicators:
@@ -293,8 +295,11 @@ def _parts(rs: Ruleset) -> list[Diagnostic]:
 
 def _references(rs: Ruleset) -> list[Diagnostic]:
     out = []
+    ids_by_group: dict[str | None, set[str]] = {}
+    for i in rs.indicators:
+        ids_by_group.setdefault(i.group_id, set()).add(i.id)
     for ind in rs.indicators:
-        ids = {i.id for i in rs.indicators if i.group_id == ind.group_id}
+        ids = ids_by_group[ind.group_id]
         texts: list[tuple[str | None, Source | None]] = [(ind.formula_text, ind.formula_source)]
         if ind.correction is not None:
             texts.append((ind.correction.text, ind.correction.source))

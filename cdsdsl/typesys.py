@@ -63,20 +63,23 @@ class Ty:
         return f"{base} ({self.unit})" if self.unit else base
 
 
+#: the types met most (a type is a frozen value: one instance serves every expression)
+_UNKNOWN_TY, _RATIO_TY, _POINTS_TY = Ty(UNKNOWN), Ty(RATIO), Ty(POINTS)
+_TY_OF_KIND = {COUNT: Ty(COUNT, integer=True), OPTION: Ty(OPTION), OPTIONS: Ty(OPTION), RATIO: _RATIO_TY,
+               POINTS: _POINTS_TY, NUMBER: Ty(NUMBER)}
+_POINTS_LITERAL, _RATIO_LITERAL = Ty(POINTS, const=True), Ty(RATIO, const=True)
+_NUMBER_LITERAL = {True: Ty(NUMBER, const=True, integer=True), False: Ty(NUMBER, const=True)}
+
+
 def kind_label(kind: str, lang: str = "vi") -> str:
     return (_KIND_EN if lang == "en" else _KIND_VI).get(kind, kind)
 
 
 def input_type(kind: str, unit: str | None) -> Ty:
-    if kind == COUNT:
-        return Ty(COUNT, integer=True)
+    """The type of an input of ``kind`` (`InputSpec.kind`); money keeps its ``unit``."""
     if kind == MONEY:
         return Ty(MONEY, unit)
-    if kind in (OPTION, OPTIONS):
-        return Ty(OPTION)
-    if kind in (RATIO, POINTS, NUMBER):
-        return Ty(kind)
-    return Ty(UNKNOWN)
+    return _TY_OF_KIND.get(kind, _UNKNOWN_TY)
 
 
 def is_points_literal(node: Any) -> bool:
@@ -179,7 +182,8 @@ def fmt_num(v: Fraction | int | None, digits: int = 4) -> str:
     """Vietnamese decimal comma: ``Fraction(199, 50)`` → ``3,98``."""
     if v is None:
         return "∞"
-    v = Fraction(v)
+    if not isinstance(v, Fraction):
+        v = Fraction(v)
     if v.denominator == 1:
         return str(v.numerator)
     text = f"{float(v):.{digits}f}".rstrip("0").rstrip(".")
@@ -229,37 +233,43 @@ class PartTyper:
         self.env: dict[str, Step] = {}
         for step in part.steps:
             self.env[step.name] = step
-        self.whole_ratio: dict[int, bool] = {}
+        self._specs: dict[str, Any] = {}  # input key -> its (first) InputSpec
+        for spec in program.inputs:
+            self._specs.setdefault(spec.key, spec)
         self._types: dict[str, Ty] = {}
-        # part/whole ratios of this part: name -> (True when a true whole, else False)
+        # id(expr) -> (expr, its type / its range without overrides): the rules ask for the same
+        # expressions again (the entry keeps expr alive, so the id stays its own)
+        self._expr_types: dict[int, tuple[Any, Ty]] = {}
+        self._expr_ranges: dict[int, tuple[Any, Interval]] = {}
+        self._max_range = Interval.point(program.max_points)
+        # part/whole ratios of this part: name -> PartWhole
         self.pw: dict[str, PartWhole] = {}
         for pw in program.part_wholes:
             for step in part.steps:
                 if step.name == pw.ratio and step.span.start == pw.span.start:
                     self.pw[pw.ratio] = pw
-        if "x" not in self.env and any(i.key == "x" for i in program.inputs):
+        # those of a part to its true total (not to a target): they lie in [0, 1]
+        self.unit_ratios = {name for name, pw in self.pw.items() if target_whole(program, pw) is None}
+        if "x" not in self.env and "x" in self._specs:
             self.env["x"] = Step("x", "x")
 
     # -- names -------------------------------------------------------------
     def spec(self, key: str):
-        for s in self.program.inputs:
-            if s.key == key:
-                return s
-        return None
+        return self._specs.get(key)
 
     def name_type(self, name: str, seen: frozenset = frozenset()) -> Ty:
         if name in self._types:
             return self._types[name]
         step = self.env.get(name)
         if step is None or name in seen:
-            ty = Ty(RATIO) if name == "Tỷ lệ" else Ty(UNKNOWN)
+            ty = _RATIO_TY if name == "Tỷ lệ" else _UNKNOWN_TY
         elif step.key is not None:
             spec = self.spec(step.key)
-            ty = input_type(spec.kind, spec.unit) if spec is not None else Ty(UNKNOWN)
+            ty = input_type(spec.kind, spec.unit) if spec is not None else _UNKNOWN_TY
         else:
             ty = self.type_of(step.expr, seen | {name})
             if ty.kind == UNKNOWN and name == "Tỷ lệ":
-                ty = Ty(RATIO)
+                ty = _RATIO_TY
         self._types[name] = ty
         return ty
 
@@ -275,26 +285,38 @@ class PartTyper:
 
     # -- types -------------------------------------------------------------
     def type_of(self, expr: Any, seen: frozenset = frozenset()) -> Ty:
+        """The type of ``expr``; ``seen``: the names being typed (a cycle types as unknown).
+
+        Typed once per expression asked for: once a typing is done, every name it met has its
+        type cached in ``_types``, so typing the expression again would give the same type (and
+        report the same issues again, which `units` drops as repeats)."""
+        if seen:
+            return self._type_of(expr, seen)
+        hit = self._expr_types.get(id(expr))
+        if hit is None:
+            hit = self._expr_types[id(expr)] = (expr, self._type_of(expr, seen))
+        return hit[1]
+
+    def _type_of(self, expr: Any, seen: frozenset) -> Ty:
         if isinstance(expr, n.Number):
-            return Ty(POINTS, const=True) if is_points_literal(expr) else Ty(NUMBER, const=True,
-                                                                              integer=expr.value.denominator == 1)
+            return _POINTS_LITERAL if is_points_literal(expr) else _NUMBER_LITERAL[expr.value.denominator == 1]
         if isinstance(expr, n.Percent):
-            return Ty(RATIO, const=True)
+            return _RATIO_LITERAL
         if isinstance(expr, n.MaxPoints):
-            return Ty(POINTS)
+            return _POINTS_TY
         if isinstance(expr, n.Name):
             return self.name_type(expr.name, seen)
         if isinstance(expr, n.Neg):
-            return self.type_of(expr.operand, seen)
+            return self._type_of(expr.operand, seen)
         if isinstance(expr, n.Aggregate):
-            return self.type_of(expr.operand, seen)
+            return self._type_of(expr.operand, seen)
         if isinstance(expr, n.ItemRef):
             spec = self.spec(f"mục {expr.item}")
             return input_type(spec.kind, spec.unit) if spec is not None else Ty(NUMBER)
         if isinstance(expr, n.BinOp):
-            lt, rt = self.type_of(expr.left, seen), self.type_of(expr.right, seen)
+            lt, rt = self._type_of(expr.left, seen), self._type_of(expr.right, seen)
             return self._binop(expr, lt, rt)
-        return Ty(UNKNOWN)
+        return _UNKNOWN_TY
 
     def _issue(self, what: str, node: Any, lt: Ty, rt: Ty) -> None:
         if self.report is not None:
@@ -304,7 +326,7 @@ class PartTyper:
         op = node.op
         L, R = lt.kind, rt.kind
         if UNKNOWN in (L, R):
-            return Ty(UNKNOWN)
+            return _UNKNOWN_TY
         if op in "+-":
             if L == R:
                 if L == MONEY and lt.unit and rt.unit and money_factor(lt.unit) != money_factor(rt.unit):
@@ -317,15 +339,15 @@ class PartTyper:
                 self._issue("mix", node, lt, rt)
             elif {L, R} == {POINTS, RATIO} or {L, R} & {OPTION}:
                 self._issue("mix", node, lt, rt)
-            return Ty(UNKNOWN)
+            return _UNKNOWN_TY
         if op == "*":
             if POINTS in (L, R):
                 other = R if L == POINTS else L
                 if other in (RATIO, NUMBER):
-                    return Ty(POINTS)
+                    return _POINTS_TY
                 if other == COUNT:  # N điểm for each item counted
-                    return Ty(POINTS)
-                return Ty(UNKNOWN)
+                    return _POINTS_TY
+                return _UNKNOWN_TY
             if NUMBER in (L, R):
                 other = rt if L == NUMBER else lt
                 number = node.right if L != NUMBER else node.left
@@ -339,26 +361,21 @@ class PartTyper:
             if RATIO in (L, R):  # 2,5% × amount of 5.12.1 → amount
                 other = rt if L == RATIO else lt
                 return Ty(other.kind, other.unit)
-            return Ty(UNKNOWN)
+            return _UNKNOWN_TY
         # division
         if L == R:
             if L == MONEY and lt.unit and rt.unit and money_factor(lt.unit) != money_factor(rt.unit):
                 self._issue("ratio_scale", node, lt, rt)
             if L == POINTS:
-                return Ty(RATIO)
+                return _RATIO_TY
             return Ty(RATIO, const=lt.const and rt.const)
         if R in (NUMBER, RATIO):
             return Ty(L, lt.unit, lt.const and rt.const)
         if L == NUMBER and R in (COUNT, MONEY):
-            return Ty(UNKNOWN)
+            return _UNKNOWN_TY
         if {L, R} == {COUNT, MONEY}:
-            return Ty(UNKNOWN)  # money per item: a number, not a score
-        return Ty(UNKNOWN)
-
-    def has_unknown(self, expr: Any) -> bool:
-        """True when ``expr`` uses a name this part does not define (reported by resolve)."""
-        return any(isinstance(x, n.Name) and x.name not in self.env and not x.name.startswith("__")
-                   for x in expr.walk())
+            return _UNKNOWN_TY  # money per item: a number, not a score
+        return _UNKNOWN_TY
 
     # -- ranges ------------------------------------------------------------
     def input_range(self, key: str) -> Interval:
@@ -377,18 +394,26 @@ class PartTyper:
             return NONNEG
         if step.key is not None:
             return self.input_range(step.key)
-        pw = self.pw.get(name)
-        if pw is not None and target_whole(self.program, pw) is None:
+        if name in self.unit_ratios:
             return UNIT
         return self.range_of(step.expr, override, seen | {name})
 
     def range_of(self, expr: Any, override: dict[str, Interval] | None = None,
                  seen: frozenset = frozenset()) -> Interval:
-        ov = override or {}
+        """The values ``expr`` can take; ``override`` restricts names (a case's subject),
+        ``seen``: the names being ranged.  Without them, computed once per expression."""
+        if override or seen:
+            return self._range_of(expr, override or {}, seen)
+        hit = self._expr_ranges.get(id(expr))
+        if hit is None:
+            hit = self._expr_ranges[id(expr)] = (expr, self._range_of(expr, {}, seen))
+        return hit[1]
+
+    def _range_of(self, expr: Any, ov: dict[str, Interval], seen: frozenset) -> Interval:
         if isinstance(expr, (n.Number, n.Percent)):
             return Interval.point(expr.value)
         if isinstance(expr, n.MaxPoints):
-            return Interval.point(self.program.max_points)
+            return self._max_range
         if isinstance(expr, n.Name):
             return self.name_range(expr.name, ov, seen)
         if isinstance(expr, n.Neg):

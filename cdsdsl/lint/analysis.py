@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import math
 from fractions import Fraction
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
 import attrs
 
 from .. import nodes as n
 from ..diagnostics import Diagnostic, Severity
-from ..resolve import CaseScoring, Program, condition_bounds
+from ..resolve import CaseScoring, Program, condition_bounds, uses_cohort
 from ..source import Source, Span
 from ..typesys import (COUNT, MONEY, RATIO, UNIT, Interval, PartTyper, TypeIssue, evaluate)
 
@@ -37,11 +37,33 @@ class Slip:
 
 @attrs.frozen
 class Piece:
-    lo: Fraction | None  # for a point piece lo == hi
+    """A piece of the number line cut at the thresholds: the open interval (``lo``, ``hi``) (a None
+    bound is infinite) or, when ``point``, the single value ``lo`` == ``hi``."""
+
+    lo: Fraction | None
     hi: Fraction | None
     point: bool
-    rep: Fraction  # a representative (real) value
-    int_rep: Fraction | None  # an integer inside, if any
+
+    @property
+    def rep(self) -> Fraction:
+        """A representative (real) value inside the piece."""
+        lo, hi = self.lo, self.hi
+        if self.point:
+            return lo
+        if lo is None:
+            return Fraction(0) if hi is None else hi - 1
+        return lo + 1 if hi is None else (lo + hi) / 2
+
+    @property
+    def int_rep(self) -> Fraction | None:
+        """An integer inside the piece, if any."""
+        lo, hi = self.lo, self.hi
+        if self.point:
+            return lo if lo.denominator == 1 else None
+        if lo is None:
+            return Fraction(0) if hi is None else Fraction(math.ceil(hi) - 1)
+        above = Fraction(math.floor(lo) + 1)
+        return above if hi is None or above < hi else None
 
     def witness(self, integer: bool) -> Fraction | None:
         return self.int_rep if integer else self.rep
@@ -68,24 +90,33 @@ class CaseAnalysis:
     pieces: tuple[Piece, ...]
     domain: frozenset[int]
     cases: tuple[NumCase, ...]
+    #: derived: the pieces of the domain holding a value of the subject (an integer for a count)
+    valid: frozenset[int] = attrs.field(init=False, eq=False, repr=False)
+    #: derived: per case, the pieces where it is the first match (see `effective`)
+    firsts: tuple[tuple[int, ...], ...] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # every piece holds a real value; not every one an integer
+        valid = (frozenset(i for i in self.domain if self.pieces[i].int_rep is not None) if self.integer
+                 else self.domain)
+        object.__setattr__(self, "valid", valid)
+        firsts, earlier = [], frozenset()
+        for c in self.cases:
+            firsts.append(tuple(sorted((c.matches - earlier) & valid)))
+            earlier |= c.matches
+        object.__setattr__(self, "firsts", tuple(firsts))
 
     def nonempty(self, region: frozenset[int]) -> list[int]:
-        return sorted(i for i in region if i in self.domain
-                      and self.pieces[i].witness(self.integer) is not None)
+        """The pieces of ``region`` holding a valid value, in order."""
+        return sorted(region & self.valid)
 
     def effective(self, k: int) -> list[int]:
         """Pieces where case ``k`` (position in ``cases``) is the first match."""
-        earlier: set[int] = set()
-        for c in self.cases[:k]:
-            earlier |= c.matches
-        return self.nonempty(self.cases[k].matches - earlier)
+        return list(self.firsts[k])
 
     def owner(self) -> dict[int, int]:
-        out: dict[int, int] = {}
-        for k, c in enumerate(self.cases):
-            for p in self.nonempty(c.matches):
-                out.setdefault(p, k)
-        return out
+        """Piece -> the case (position in ``cases``) that is its first match."""
+        return {p: k for k, first in enumerate(self.firsts) for p in first}
 
     def gaps(self) -> list[int]:
         covered: set[int] = set()
@@ -101,9 +132,13 @@ class CaseAnalysis:
         return evaluate(self.cases[k].case.result, {self.subject: x}, max_points, env)
 
     def depends_on_subject(self, k: int, env: dict, max_points: Fraction) -> bool:
-        a = self.value(k, Fraction(1, 3), env, max_points)
-        b = self.value(k, Fraction(2, 7), env, max_points)
+        a = self.value(k, _PROBE_A, env, max_points)
+        b = self.value(k, _PROBE_B, env, max_points)
         return a is None or b is None or a != b
+
+
+#: two values of the subject, to tell a result that depends on it from a constant
+_PROBE_A, _PROBE_B = Fraction(1, 3), Fraction(2, 7)
 
 
 class LintContext:
@@ -121,6 +156,9 @@ class LintContext:
         self.facts = facts if facts is not None else []
         self._slips: list[Slip] | None = None
         self._analyses: list[CaseAnalysis] | None = None
+        # listed once, read by several rules: id(expr) -> tuple(expr.walk()); part -> its expressions
+        self._nodes: dict[int, tuple[n.Node, ...]] = {}
+        self._exprs: dict[int, tuple[Any, ...]] = {}
 
     # -- reporting ---------------------------------------------------------
     def diag(self, code: str, span: Span | None, *, severity: Severity | None = None, **args: Any) -> Diagnostic:
@@ -139,6 +177,26 @@ class LintContext:
     # -- shared analyses ---------------------------------------------------
     def typer_of(self, part: int) -> PartTyper:
         return self.typers[part]
+
+    def nodes(self, expr: n.Node) -> tuple[n.Node, ...]:
+        """``tuple(expr.walk())``, walked once per context: the rules walk the same expressions.
+        (The listing starts with ``expr`` and keeps it alive: its ``id`` names it for the context's lifetime.)"""
+        nodes = self._nodes.get(id(expr))
+        if nodes is None:
+            nodes = self._nodes[id(expr)] = tuple(expr.walk())
+        return nodes
+
+    def part_exprs(self, part: int) -> tuple[Any, ...]:
+        """The expressions of part ``part`` (see `_part_exprs`), listed once per context."""
+        exprs = self._exprs.get(part)
+        if exprs is None:
+            exprs = self._exprs[part] = tuple(_part_exprs(self.program.parts[part]))
+        return exprs
+
+    @property
+    def needs_cohort(self) -> bool:
+        """`Program.needs_cohort`, from the node lists of this context."""
+        return uses_cohort(self.program, self.nodes)
 
     @property
     def slips(self) -> list[Slip]:
@@ -227,19 +285,26 @@ def find_slips(ctx: LintContext) -> list[Slip]:
                     out.append(Slip(num, cond, False))
     # a ratio divided by a bare number: ``Tỷ lệ/80*Điểm tối đa`` next to ``Tỷ lệ >= 80%``
     # (``Tỷ lệ* 1/2*Điểm tối đa`` reads (Tỷ lệ*1)/2 and is not one)
-    for idx, part in enumerate(ctx.program.parts):
+    for idx in range(len(ctx.program.parts)):
         typer = ctx.typer_of(idx)
-        pct_values = {x.value * 100 for e in _part_exprs(part) for x in e.walk() if isinstance(x, n.Percent)}
-        if isinstance(part.scoring, CaseScoring):
-            pct_values |= {x.value * 100 for x in part.scoring.cases.walk() if isinstance(x, n.Percent)}
-        for expr in _part_exprs(part):
-            for node in expr.walk():
+        for expr in ctx.part_exprs(idx):
+            for node in ctx.nodes(expr):
                 if (isinstance(node, n.BinOp) and node.op == "/" and isinstance(node.right, n.Number)
                         and isinstance(typer.resolve_alias(node.left), n.Name)
-                        and node.right.value > 1 and (node.right.value >= 10 or node.right.value in pct_values)
+                        and node.right.value > 1
+                        and (node.right.value >= 10 or node.right.value in _written_percents(ctx, idx))
                         and typer.type_of(node.left).kind == RATIO):
                     out.append(Slip(node.right, node, True, division=True))
     return out
+
+
+def _written_percents(ctx: LintContext, idx: int) -> set[Fraction]:
+    """The percents written in part ``idx`` (expressions and conditions), in percent: ``80%`` → 80."""
+    exprs = list(ctx.part_exprs(idx))
+    scoring = ctx.program.parts[idx].scoring
+    if isinstance(scoring, CaseScoring):
+        exprs.extend(c.condition for c in scoring.cases.cases)
+    return {x.value * 100 for e in exprs for x in ctx.nodes(e) if isinstance(x, n.Percent)}
 
 
 def _is_literal_fraction(node: n.BinOp) -> bool:
@@ -286,47 +351,51 @@ def _bare_number(expr: Any) -> tuple[n.Number | None, bool]:
 
 # ---------------------------------------------------------------- coverage
 
-def _pred(cond: Any, vals: list[Fraction]) -> Callable[[Fraction], bool] | None:
+#: a comparison ``x op t``: (t bounds x from below, t bounds x from above, t itself matches)
+_COMPARISONS = {">=": (True, False, True), ">": (True, False, False), "<=": (False, True, True),
+                "<": (False, True, False), "=": (True, True, True)}
+
+
+def _bounds(cond: Any, vals: list[Fraction]) -> tuple[Fraction | None, bool, Fraction | None, bool] | None:
+    """The values a numeric condition matches, as (low, low included, high, high included), with the
+    threshold values ``vals`` (`condition_bounds` order); None for a condition that is not one."""
     if isinstance(cond, n.Compare):
+        if cond.op not in _COMPARISONS:
+            return None
+        below, above, included = _COMPARISONS[cond.op]
         t = vals[0]
-        return {">=": lambda x: x >= t, ">": lambda x: x > t, "<=": lambda x: x <= t,
-                "<": lambda x: x < t, "=": lambda x: x == t}.get(cond.op)
+        return (t if below else None), included, (t if above else None), included
     if isinstance(cond, n.Range):
         it = iter(vals)
         lo = next(it) if cond.low is not None else None
         hi = next(it) if cond.high is not None else None
-        li, hin = cond.low_inclusive, cond.high_inclusive
-        return lambda x: ((lo is None or (x >= lo if li else x > lo))
-                          and (hi is None or (x <= hi if hin else x < hi)))
+        return lo, cond.low_inclusive, hi, cond.high_inclusive
     if isinstance(cond, n.Otherwise):
-        return lambda x: True
+        return None, False, None, False
     return None
 
 
+def _pieces_between(bounds: tuple[Fraction | None, bool, Fraction | None, bool], cut: dict[Fraction, int],
+                    count: int) -> frozenset[int]:
+    """The pieces of `make_pieces` whose values lie within ``bounds`` (every bound is a cut point;
+    ``cut`` maps a cut point to its position).  Piece 2i+1 is the i-th cut point and piece 2i the
+    open interval just below it, so the pieces matched are consecutive."""
+    lo, lo_in, hi, hi_in = bounds
+    first = 0 if lo is None else 2 * cut[lo] + (1 if lo_in else 2)
+    last = count - 1 if hi is None else 2 * cut[hi] + (1 if hi_in else 0)
+    return frozenset(range(first, last + 1))
+
+
 def make_pieces(points: list[Fraction]) -> list[Piece]:
-    pts = sorted(set(points))
+    """The number line cut at ``points``: below the first point, the first point, between the first
+    and the second, ..., above the last (piece 2i+1 is the i-th point)."""
     pieces: list[Piece] = []
-
-    def open_piece(lo: Fraction | None, hi: Fraction | None) -> Piece:
-        if lo is None and hi is None:
-            return Piece(None, None, False, Fraction(0), Fraction(0))
-        if lo is None:
-            rep = hi - 1
-            irep = Fraction(math.ceil(hi) - 1)
-            return Piece(None, hi, False, rep, irep)
-        if hi is None:
-            rep = lo + 1
-            return Piece(lo, None, False, rep, Fraction(math.floor(lo) + 1))
-        rep = (lo + hi) / 2
-        i = Fraction(math.floor(lo) + 1)
-        return Piece(lo, hi, False, rep, i if i < hi else None)
-
     prev: Fraction | None = None
-    for p in pts:
-        pieces.append(open_piece(prev, p))
-        pieces.append(Piece(p, p, True, p, p if p.denominator == 1 else None))
+    for p in sorted(set(points)):
+        pieces.append(Piece(prev, p, False))
+        pieces.append(Piece(p, p, True))
         prev = p
-    pieces.append(open_piece(prev, None))
+    pieces.append(Piece(prev, None, False))
     return pieces
 
 
@@ -376,18 +445,14 @@ def analyse_cases(ctx: LintContext, part: int, sc: CaseScoring) -> CaseAnalysis 
     if dom.hi is not None:
         points.append(dom.hi)
     pieces = make_pieces(points)
-
-    def in_dom(x: Fraction) -> bool:
-        return ((dom.lo is None or (x >= dom.lo if dom.lo_closed else x > dom.lo))
-                and (dom.hi is None or (x <= dom.hi if dom.hi_closed else x < dom.hi)))
-
-    domain = frozenset(i for i, p in enumerate(pieces) if in_dom(p.rep))
+    cut = {p.lo: i for i, p in enumerate(pieces[1::2])}
+    domain = _pieces_between((dom.lo, dom.lo_closed, dom.hi, dom.hi_closed), cut, len(pieces))
     cases = []
     for i, case, cond, vals in numeric:
-        pred = _pred(cond, vals)
-        if pred is None:
+        bounds = _bounds(cond, vals)
+        if bounds is None:
             return None
-        cases.append(NumCase(i, case, frozenset(k for k, p in enumerate(pieces) if pred(p.rep))))
+        cases.append(NumCase(i, case, _pieces_between(bounds, cut, len(pieces))))
     label = ctx.text(subject_expr) if subject_expr.span.end else subject_name
     if subject_name == "x" or not label:
         spec = typer.spec("x") if subject_name == "x" else None

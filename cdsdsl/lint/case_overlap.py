@@ -27,11 +27,11 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for a in ctx.analyses:
         env = ctx.typer_of(a.part).env
         for k in range(1, len(a.cases)):
-            mk = set(a.nonempty(a.cases[k].matches))
+            mk = a.cases[k].matches & a.valid
             if not a.effective(k):
                 continue  # never applies: reported by `unreachable`
             for i in range(k):
-                mi = set(a.nonempty(a.cases[i].matches))
+                mi = a.cases[i].matches & a.valid
                 inter = sorted(mi & mk)
                 if not inter or mi <= mk or mk <= mi:
                     continue

@@ -21,7 +21,7 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
             yield ctx.diag("CDS410", sc.span, methods=" và ".join(v[0] for v in _NAMES.values()),
                            methods_en=" and ".join(v[1] for v in _NAMES.values()),
                            used=_NAMES[sc.method][0], used_en=_NAMES[sc.method][1])
-    if ctx.program.needs_cohort:
+    if ctx.needs_cohort:
         span = next((p.scoring.span for p in ctx.program.parts if p.scoring is not None), None)
         ctx.fact("CDS411", span)
 

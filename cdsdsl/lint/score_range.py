@@ -28,8 +28,7 @@ def _part_range(ctx: LintContext, idx: int) -> Interval | None:
     mp = ctx.max_points
     if sc is None:
         return None
-    from .analysis import _part_exprs
-    if any(typer.has_unknown(e) for e in _part_exprs(part)):
+    if _uses_unknown_name(ctx, idx):
         return None
     if isinstance(sc, ExprScoring):
         return typer.range_of(sc.expr)
@@ -64,6 +63,13 @@ def _part_range(ctx: LintContext, idx: int) -> Interval | None:
     return iv_hull(ranges) if ranges else None
 
 
+def _uses_unknown_name(ctx: LintContext, idx: int) -> bool:
+    """True when part ``idx`` uses a name it does not define (reported by resolve)."""
+    env = ctx.typer_of(idx).env
+    return any(x.name not in env and not x.name.startswith("__")
+               for e in ctx.part_exprs(idx) for x in ctx.nodes(e) if isinstance(x, n.Name))
+
+
 def _cause(ctx: LintContext) -> tuple[str, str, str, str]:
     """(cause_vi, cause_en, fix_vi, fix_en) for an unbounded result."""
     for idx, part in enumerate(ctx.program.parts):
@@ -88,7 +94,7 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     if not ctx.max_known:
         return
     mp = ctx.max_points
-    total = Interval(Fraction(0), Fraction(0))
+    total: Interval | None = None  # the sum of the parts' ranges
     span = None
     worst = None
     for idx, part in enumerate(ctx.program.parts):
@@ -97,8 +103,8 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
             continue
         if worst is None or r.hi is None or (worst.hi is not None and r.hi > worst.hi):
             worst, span = r, part.scoring.span
-        total = iv_add(total, r)
-    if span is None:
+        total = r if total is None else iv_add(total, r)
+    if total is None:
         return
     cap = ctx.program.cap
     if cap is not None:

@@ -16,8 +16,7 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
         for step in part.steps:
             if step.expr is not None:
                 typer.name_type(step.name)
-        from .analysis import _part_exprs
-        for expr in _part_exprs(part):
+        for expr in ctx.part_exprs(idx):
             typer.type_of(expr)
     seen: set[tuple[int, int]] = set()
     for issue in ctx.type_issues:

@@ -11,14 +11,14 @@ from typing import Iterator
 from .. import nodes as n
 from ..diagnostics import Diagnostic
 from . import Rule
-from .analysis import LintContext, _part_exprs
+from .analysis import LintContext
 
 
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
-    for idx, part in enumerate(ctx.program.parts):
+    for idx in range(len(ctx.program.parts)):
         typer = ctx.typer_of(idx)
-        for expr in _part_exprs(part):
-            for node in expr.walk():
+        for expr in ctx.part_exprs(idx):
+            for node in ctx.nodes(expr):
                 if not (isinstance(node, n.BinOp) and node.op == "/"):
                     continue
                 den = node.right
