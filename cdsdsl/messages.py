@@ -552,6 +552,14 @@ define("CDS208", "info",
        "Nếu tỷ lệ phải tính từ các số liệu khác, hãy viết thêm, ví dụ `{name} = a/b`.",
        "If the ratio is to be computed from other figures, write it, e.g. `{name} = a/b`.",
        "- Tỷ lệ >= 80%: Điểm tối đa\n- Tỷ lệ < 80%: Tỷ lệ/80%*Điểm tối đa")
+define("CDS209", "error",
+       "`{name}` được tính từ chính nó: {chain}",
+       "`{name}` is computed from itself: {chain}",
+       "Một tên chỉ có một giá trị trong chỉ số; đặt tên khác cho giá trị mới (ví dụ `Điểm = ...` nếu "
+       "đây là dòng tính điểm) hoặc bỏ dòng thừa.",
+       "A name has one value in an indicator; give the new value another name (e.g. `Điểm = ...` if this "
+       "is the scoring line) or remove the extra line.",
+       "Tỷ lệ = a/b\nTỷ lệ = Tỷ lệ * Điểm tối đa")
 define("CDS204", "info",
        "danh sách lựa chọn được hiểu là {mode_vi}: {reason_vi}",
        "the option list is read as {mode_en}: {reason_en}",

@@ -139,6 +139,39 @@ class Step:
     span: Span = attrs.field(default=Span(0, 0), eq=False)
 
 
+def computed_from_itself(steps: Iterable[Step]) -> list[tuple[Step, list[str]]]:
+    """The cycles among a part's computed names, each as (the step that closes it, the names
+    around it): a name has one value in a part (its last definition, as evaluation reads it), so
+    `Tỷ lệ = a/b` then `Tỷ lệ = Tỷ lệ * Điểm tối đa` defines `Tỷ lệ` from itself (and so does
+    `Tỷ lệ = Tỷ lệ cao nhất`: the cohort's highest is taken over the units' own values)."""
+    latest = {s.name: s for s in steps}
+    uses: dict[str, list[str]] = {}
+    for name, step in latest.items():
+        if step.expr is None:
+            continue
+        uses[name] = [x.name for x in step.expr.walk() if isinstance(x, n.Name) and x.name in latest]
+    found: list[tuple[Step, list[str]]] = []
+    done: set[str] = set()
+
+    def visit(name: str, path: list[str]) -> None:
+        if name in path:
+            ring = path[path.index(name):]
+            closing = max(ring, key=lambda x: latest[x].span.start)  # the definition written last
+            at = ring.index(closing)
+            if not any(step.name == closing for step, _ in found):
+                found.append((latest[closing], ring[at:] + ring[:at] + [closing]))
+            return
+        if name in done:
+            return
+        for used in uses.get(name, ()):
+            visit(used, path + [name])
+        done.add(name)
+
+    for name in latest:
+        visit(name, [])
+    return found
+
+
 @attrs.frozen
 class PartProgram:
     index: int
@@ -466,6 +499,8 @@ class _Resolver:
             self.diag("CDS207", last_span, where=f"phần {part.number}" if part.number else "chỉ số này",
                       where_en=f"part {part.number}" if part.number else "this indicator", line=line)
         scoring = scorings[-1][0] if scorings else None
+        for step, chain in computed_from_itself(steps):
+            self.diag("CDS209", step.span, name=step.name, chain=" → ".join(chain))
         return PartProgram(idx, part.number, part.title, tuple(steps), scoring)
 
     def reported_value(self, node: n.Name, idx: int, part: n.Part) -> Step:

@@ -170,3 +170,32 @@ def test_points_used_inside_their_own_formula_are_reported_not_a_crash():
     with pytest.raises(cdsdsl.ScoreError) as exc:
         cdsdsl.evaluate_formula("- Có: điểm\n- Không: 0 điểm", 10, {"lựa chọn": 1})
     assert exc.value.code == "CDS615"
+
+
+# ------------------------------------------------------- CDS209 a name computed from itself
+
+def test_huyen_ninh_thuan_2023_7_2_mutated_ratio_redefined_from_itself_is_an_error():
+    # found by tests/test_robustness_pipeline.py: 7.2 with its scoring line's `Điểm` typed `Tỷ lệ`;
+    # evaluation recursed forever (RecursionError) before CDS209
+    import cdsdsl
+
+    text = ("a = Số lượng doanh nghiệp công nghệ số\nb = Tổng số doanh nghiệp trên địa bàn;\nTỷ lệ = a/b.\n"
+            "Tỷ lệ ≥ 5%: điểm tối đa\nTỷ lệ = Điểm tối đa * tỷ lệ")
+    (d,) = [d for d in cdsdsl.check_formula(text, 20) if d.code == "CDS209"]
+    assert d.severity.value == "error" and text[d.span.start:d.span.end] == "Tỷ lệ = Điểm tối đa * tỷ lệ"
+    assert d.message() == "`Tỷ lệ` được tính từ chính nó: Tỷ lệ → Tỷ lệ"
+    assert d.message("en") == "`Tỷ lệ` is computed from itself: Tỷ lệ → Tỷ lệ"
+    with pytest.raises(cdsdsl.CdsError):
+        cdsdsl.evaluate_formula(text, 20, {"a": 1, "b": 2})
+    # the same lines with the scoring line as the decision writes it: no error
+    fixed = text.replace("Tỷ lệ = Điểm tối đa * tỷ lệ", "Điểm = Điểm tối đa * tỷ lệ")
+    assert not [d for d in cdsdsl.check_formula(fixed, 20) if d.code == "CDS209"]
+    assert cdsdsl.evaluate_formula(fixed, 20, {"a": 1, "b": 2}) == 10  # the last scoring line (CDS207): 20 × 1/2
+
+
+def test_a_cycle_through_two_names_is_reported_at_the_redefinition():
+    text = "a = Số A\nb = Số B\nc = a/b\nd = c * 2\nc = d / 2\nĐiểm = c * Điểm tối đa"
+    (d,) = [d for d in resolve(parse_formula(text), 10).diagnostics if d.code == "CDS209"]
+    assert text[d.span.start:d.span.end] == "c = d / 2" and dict(d.args)["chain"] == "c → d → c"
+    redefined = text.replace("c = d / 2", "c = b / 2")  # a second definition that does not use itself
+    assert not [d for d in resolve(parse_formula(redefined), 10).diagnostics if d.code == "CDS209"]
