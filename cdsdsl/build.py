@@ -69,6 +69,12 @@ def _to_fraction(text: str) -> Fraction:
     return Fraction(text.replace(" ", "").rstrip("%"))
 
 
+@functools.lru_cache(maxsize=1024)
+def _percent_value(text: str) -> Fraction:
+    """`80%` -> 4/5 (cached like `_to_fraction`)."""
+    return _to_fraction(text) / 100
+
+
 @v_args(inline=True, meta=True)
 class AstBuilder(Transformer):
     """Tree → nodes.  ``span_of(start, end)`` maps piece positions to original spans."""
@@ -146,7 +152,7 @@ class AstBuilder(Transformer):
         return n.Number(-to_fraction(tok), span=self._sp(meta), text="-" + str(tok))
 
     def percent(self, meta, tok):
-        return n.Percent(to_fraction(tok) / 100, span=self._tsp(tok), text=str(tok))
+        return n.Percent(_percent_value(str(tok)), span=self._tsp(tok), text=str(tok))
 
     def points(self, meta, num, _diem):
         return n.Number(to_fraction(num), span=self._sp(meta), text=f"{num} điểm")
@@ -155,7 +161,7 @@ class AstBuilder(Transformer):
         return n.Number(Fraction(0), span=self._tsp(tok), text=str(tok))
 
     def pct_of_max(self, meta, pct, diem):
-        return n.BinOp("*", n.Percent(to_fraction(pct) / 100, span=self._tsp(pct), text=str(pct)),
+        return n.BinOp("*", n.Percent(_percent_value(str(pct)), span=self._tsp(pct), text=str(pct)),
                        n.MaxPoints(span=self._tsp(diem), text=str(diem)), span=self._sp(meta))
 
     def maxpts(self, meta, tok):
@@ -237,7 +243,7 @@ class AstBuilder(Transformer):
 
     def _bound_token(self, tok):
         if tok.type == "PERCENT":
-            return n.Percent(to_fraction(tok) / 100, span=self._tsp(tok), text=str(tok))
+            return n.Percent(_percent_value(str(tok)), span=self._tsp(tok), text=str(tok))
         return n.Number(to_fraction(tok), span=self._tsp(tok), text=str(tok))
 
     def from_dash(self, meta, _tu, low, high):
