@@ -251,8 +251,6 @@ _MONEY_TOTAL_WORDS = re.compile(r"kinh\s+phí|tổng\s+chi|giá\s+trị|GRDP", r
 def input_kind(description: str, unit: str | None) -> str:
     if unit in _MONEY_UNITS or unit and _MONEY_WORDS.search(description):
         return MONEY
-    if unit in _MONEY_UNITS:
-        return MONEY
     if _RATIO_START.match(description):
         return RATIO
     if _COUNT_START.match(description):

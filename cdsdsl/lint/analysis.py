@@ -307,10 +307,6 @@ def _written_percents(ctx: LintContext, idx: int) -> set[Fraction]:
     return {x.value * 100 for e in exprs for x in ctx.nodes(e) if isinstance(x, n.Percent)}
 
 
-def _is_literal_fraction(node: n.BinOp) -> bool:
-    return isinstance(node.left, n.Number)
-
-
 def _part_exprs(part: Any) -> Iterator[Any]:
     for step in part.steps:
         if step.expr is not None:
