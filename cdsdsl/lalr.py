@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lark import Lark, Token, Tree
+from lark import Lark, Token, Tree, UnexpectedInput
 from lark.lexer import Scanner
 from lark.parsers.lalr_analysis import Shift
 
@@ -92,6 +92,21 @@ def _tree_builder(rule):
     return build
 
 
+#: pieces the driver must read exactly as Lark does before it is used (`LalrDriver.self_check`)
+_SAMPLES = [("statement", "Tỷ lệ = (a+b)/c"), ("condition", "Từ 10 đến dưới 20"), ("condition", "Tỷ lệ >= 80%"),
+            ("result", "70% điểm"), ("result", "Điểm = 1/2 Điểm tối đa"), ("expr", "a +"), ("expr", "a ? b")]
+
+
+class LarkOnly:
+    """Stands for the driver when it cannot be used: every piece goes to Lark."""
+
+    def parse(self, text: str, start: str) -> Any:
+        raise NotHandled
+
+    def stack_at_shift(self, text: str, start: str, count: int) -> list | None:
+        raise NotHandled
+
+
 class LalrDriver:
     """Parse with the tables of an already built LALR `Lark` (contextual lexer)."""
 
@@ -146,6 +161,21 @@ class LalrDriver:
         root = lexer.root_lexer
         self._root = tuple(root.scanner._mres)
         self._root_ignore = frozenset(root.ignore_types)
+
+    def self_check(self, lark: Lark) -> None:
+        """Raise unless a few sample pieces read as ``lark`` reads them (the same
+        tree, or an error for both)."""
+        for start, text in _SAMPLES:
+            try:
+                ours = self.parse(text, start)
+            except Failure:
+                ours = None
+            try:
+                theirs = lark.parse(text, start=start)
+            except UnexpectedInput:
+                theirs = None
+            if ours != theirs:
+                raise ValueError(f"the driver reads {text!r} ({start}) differently from Lark")
 
     def parse(self, text: str, start: str) -> Any:
         """Lark's tree for ``text`` read from rule ``start``; raises `Failure`

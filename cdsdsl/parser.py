@@ -27,7 +27,7 @@ from .build import (BuildError, build_tree, canonical_name, leading_name_words, 
                     result_expr_tree, tree_name, tree_names)
 from .diagnostics import Diagnostic, FormulaSyntaxError
 from .grammars import grammar_path
-from .lalr import Failure, LalrDriver, NotHandled
+from .lalr import Failure, LalrDriver, LarkOnly, NotHandled
 from .normalize import Normalized, normalize
 from .source import Source, Span
 
@@ -53,13 +53,23 @@ _driver: LalrDriver | None = None
 
 
 def lalr_driver() -> LalrDriver:
-    """The lean driver over `lark_parser()`'s tables (cdsdsl/lalr.py)."""
+    """The lean driver over `lark_parser()`'s tables (cdsdsl/lalr.py).
+
+    The driver reads Lark's internal tables; a Lark whose internals it does not
+    know (construction fails, or a few sample pieces read differently) gets
+    `LarkOnly` instead, and every piece is read by Lark itself: slower, the
+    same result."""
     global _driver
     if _driver is None:
         parser = lark_parser()
         with _lock:
             if _driver is None:
-                _driver = LalrDriver(parser)
+                try:
+                    driver = LalrDriver(parser)
+                    driver.self_check(parser)
+                except Exception:  # noqa: BLE001 - any mismatch with this Lark: fall back, never fail
+                    driver = LarkOnly()
+                _driver = driver
     return _driver
 
 
@@ -107,7 +117,7 @@ _CUT_BARE_WORDS = re.compile(
 
 
 def _space_runs(pattern: "re.Pattern[str]", chunk: str) -> list[tuple[int, int]]:
-    """The spans `(?<=\S)\s+(?=X)` finds, from ``pattern`` = `\s\s*(?=X)` (X starts with a
+    r"""The spans `(?<=\S)\s+(?=X)` finds, from ``pattern`` = `\s\s*(?=X)` (X starts with a
     character that is not a space): a run that follows a non-space is matched whole by both;
     the run at the start of the chunk only by ``pattern``, and is dropped; and neither
     matches inside a run."""

@@ -150,3 +150,29 @@ def test_stack_at_shift_is_the_start_of_the_full_reading():
             opening = " ".join(words).lower()
             assert any(name.lower().startswith(opening) for name in names), (text, names, words)
     assert opened > 40
+
+
+def test_a_lark_the_driver_does_not_know_is_read_by_lark_itself(monkeypatch):
+    # the driver reads Lark's internals; if they change, parsing must go on, by Lark alone
+    import cdsdsl.lalr as L
+
+    def broken(self, lark):
+        raise AttributeError("no such table")
+
+    expected = P.parse_formula(CELLS_TEXT)
+    monkeypatch.setattr(L.LalrDriver, "__init__", broken)
+    monkeypatch.setattr(P, "_driver", None)
+    P.clear_piece_caches()
+    try:
+        assert isinstance(P.lalr_driver(), L.LarkOnly)
+        assert P.parse_formula(CELLS_TEXT) == expected
+    finally:
+        P._driver = None
+        P.clear_piece_caches()
+
+
+def test_the_driver_checks_itself_against_lark_before_use():
+    P.lalr_driver().self_check(P.lark_parser())  # passes with the Lark installed
+
+
+CELLS_TEXT = "a = Số văn bản\nb = Tổng số văn bản\nTỷ lệ = a/b\n- Tỷ lệ >= 80%: Điểm tối đa\n- Tỷ lệ < 80%: 0 điểm"
