@@ -8,11 +8,14 @@ generator per parse, interactive-parser bookkeeping.  Pieces are short (five
 tokens on average), so that fixed cost was most of Lark's time.
 
 The result is the tree Lark would build, by construction: nothing here knows
-the grammar.  Whenever the driver meets anything it does not handle itself (a
-character no terminal of the state matches, a token the state does not
-expect, a lexer callback), it raises `NotHandled` and the caller asks Lark,
-which gives the real reading or the real error.  `bench/compare_parse.py`
-checks the two against each other on 30 000 texts.
+the grammar.  A piece that is not in the language raises `Failure`, the error
+Lark would raise as data (its kind and position); anything the driver does
+not handle itself (a lexer callback, say) raises `NotHandled` and the caller
+asks Lark.  The lexer tries at each character only the terminals that can
+start there (`first_chars.py`).  `tests/test_lalr_driver.py` and
+`bench/compare_parse.py` check the driver against Lark; `self_check` does on a
+few pieces at first use, so that a Lark whose internals differ is never
+trusted (the parser then uses `LarkOnly`).
 """
 from __future__ import annotations
 

@@ -23,8 +23,8 @@ import attrs
 from lark import Lark, Token, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from . import nodes as n
-from .build import (BuildError, build_tree, canonical_name, leading_name_words, compare_right_tree, has_binop_or_maxpoints,
-                    result_expr_tree, tree_name, tree_names)
+from .build import (BuildError, build_tree, canonical_name, compare_right_tree, has_binop_or_maxpoints,
+                    leading_name_words, result_expr_tree, tree_name, tree_names)
 from .diagnostics import Diagnostic, FormulaSyntaxError
 from .grammars import grammar_path
 from .lalr import Failure, LalrDriver, LarkOnly, NotHandled
@@ -135,6 +135,8 @@ def _bare_cuts(chunk: str, low: str) -> set[tuple[int, int]]:
     if "đơn" in low or "Danh " in chunk or "Tính " in chunk or "Cộng " in chunk:
         found.update(_space_runs(_CUT_BARE_WORDS, chunk))
     return found
+
+
 _CUT_LEVEL = re.compile(r"\s\s*(?=mức\s*\d+\s*[:>=<(])", re.I)  # `_space_runs`
 _CUT_HEADING_EQ = re.compile(r"điểm(?: đánh giá)?\s*=\s+(?=[-+]\s+\S)", re.I)
 _CUT_PART = re.compile(r"(?<=[^\d.\s;:])\s+(?=\d\.\s+[A-ZĐÀ-Ỹ][^\d])")
