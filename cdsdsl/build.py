@@ -128,7 +128,8 @@ class AstBuilder(Transformer):
                 v, cs, ce = c, c.start_pos, c.end_pos
             elif isinstance(c, Tree):
                 v, cs, ce = self._build(c, text)
-                if c.data in _EXPR_RULES and cs > 0:  # only `"(" expr ")"` puts parentheses around a node
+                # only `"(" expr ")"` puts parentheses around a node (none when `(` or a space is not just before)
+                if cs > 0 and text[cs - 1] in _OPEN_OR_IGNORED and c.data in _EXPR_RULES:
                     cs, ce = _parenthesised(text, cs, ce)
             else:
                 v, cs, ce = c, c.start_pos, c.end_pos
@@ -315,6 +316,7 @@ class AstBuilder(Transformer):
 
 
 _IGNORED = " \n"  # the grammar's %ignore
+_OPEN_OR_IGNORED = "(" + _IGNORED
 #: rules (and aliases) that build an expression: the only nodes `"(" expr ")"` can wrap
 _EXPR_RULES = frozenset({"number", "percent", "points", "pct_of_max", "maxpts", "itemref", "name_ref",
                          "add", "sub", "mul", "div", "jmul", "neg"})
