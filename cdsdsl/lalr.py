@@ -54,30 +54,21 @@ class Failure(Exception):
 _SKIP = object()
 
 
-def _passes_child_up(rule) -> bool:
-    """Lark's tree builder returns the child itself for this rule: `?rule: x`
-    (expand1, no alias) with one symbol that is kept as it is (a rule not
-    named `_...`, or a terminal that is not filtered out)."""
-    if not rule.options.expand1 or rule.alias or len(rule.expansion) != 1:
-        return False
-    sym = rule.expansion[0]
-    if sym.is_term:
-        return not sym.filter_out
-    return not sym.name.startswith("_")
-
-
 def _tree_builder(rule):
     """The tree-building callback of ``rule``, as Lark's `ParseTreeBuilder`
     makes it for our options (LALR, no placeholders, no positions, `Tree`),
     in one call instead of a chain of wrappers: drop the filtered tokens
     (`"("`), splice in the children of `_rule`s, then hand a lone child of a
-    `?rule` up as it is, else make `Tree(name, children)`."""
+    `?rule` up as it is, else make `Tree(name, children)`.  None for a
+    `?rule: x` that always hands its one child up (no call at all)."""
     name = rule.alias or rule.options.template_source or rule.origin.name
     keep_all = rule.options.keep_all_tokens
     include = [(i, not sym.is_term and sym.name.startswith("_")) for i, sym in enumerate(rule.expansion)
                if keep_all or not (sym.is_term and sym.filter_out)]
     expand1 = bool(rule.options.expand1 and not rule.alias)
     if len(include) == len(rule.expansion) and not any(splice for _, splice in include):
+        if expand1 and len(include) == 1:
+            return None
         if expand1:
             return lambda children: children[0] if len(children) == 1 else Tree(name, children)
         return lambda children: Tree(name, children)
@@ -124,7 +115,6 @@ class LalrDriver:
             raise ValueError("the driver does not support token callbacks")
         plain_trees = (lark.options.tree_class in (None, Tree) and not lark.options.maybe_placeholders
                        and not lark.options.propagate_positions and lark.options.transformer is None)
-        tree_builder = _tree_builder if plain_trees else (lambda rule: None)
         # Flattened tables.  actions[state][terminal] is the next state (an
         # int) for a shift, or (size, callback, rule name) for a reduction,
         # with no callback (None) for a `?rule: x` that just passes its one
@@ -138,10 +128,9 @@ class LalrDriver:
             for sym, (action, arg) in row.items():
                 if action is Shift:
                     (acts if sym.isupper() or sym.startswith("$") else gos)[sym] = arg
-                elif _passes_child_up(arg):
-                    acts[sym] = (1, None, arg.origin.name)
                 else:
-                    acts[sym] = (len(arg.expansion), tree_builder(arg) or callbacks[arg], arg.origin.name)
+                    callback = _tree_builder(arg) if plain_trees else callbacks[arg]
+                    acts[sym] = (len(arg.expansion), callback, arg.origin.name)
             self._actions[state] = acts
             self._goto[state] = gos
         self._chains: dict[tuple[int, int, str], tuple[int, tuple]] = {}

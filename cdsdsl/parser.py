@@ -397,10 +397,11 @@ def _opening_name(kind: str, text: str) -> str | None:
 
 
 def clear_piece_caches() -> None:
-    """Forget every piece read so far (`_parse_tree`, `_opening_name`): for benchmarks that
-    measure reading text the parser has not seen."""
+    """Forget every piece and line read so far (`_parse_tree`, `_opening_name`, `_cuts`): for
+    benchmarks that measure reading text the parser has not seen."""
     _parse_tree.cache_clear()
     _opening_name.cache_clear()
+    _cuts.cache_clear()
 
 
 class _PieceError(Exception):
