@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-CORPUS = REPO.parent / "shared" / "corpus" / "seed-formulas.jsonl"
+CORPUS = REPO / "tests" / "data" / "seed-formulas.jsonl"
 sys.path.insert(0, str(REPO))
 
 

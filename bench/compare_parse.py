@@ -1,8 +1,8 @@
 """Compare two parsers' `parse_formula` on many texts (run by hand when changing the parser).
 
-    mkdir -p /tmp/oldparser && cp -r cdsdsl /tmp/oldparser/oldcds && cp -r grammar /tmp/oldparser/oldcds/grammar
+    mkdir -p build/oldparser && cp -r cdsdsl build/oldparser/oldcds && cp -r grammar build/oldparser/oldcds/grammar
     # ... change the parser ...
-    .venv/bin/python bench/compare_parse.py [N] [--old /tmp/oldparser]
+    .venv/bin/python bench/compare_parse.py [N] [--old build/oldparser]
 
 Texts: the corpus, every formula block of rulesets/*.cds, every string constant of
 tests/test_parse_*.py and tests/test_normalize.py, N mutated texts (default 4000: deletions,
@@ -15,7 +15,7 @@ import ast, json, random, sys, glob, time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-_old = sys.argv[sys.argv.index("--old") + 1] if "--old" in sys.argv else "/tmp/oldparser"
+_old = sys.argv[sys.argv.index("--old") + 1] if "--old" in sys.argv else str(REPO / "build" / "oldparser")
 sys.argv = [a for i, a in enumerate(sys.argv) if a != "--old" and (i == 0 or sys.argv[i - 1] != "--old")]
 sys.path.insert(0, _old); sys.path.insert(0, str(REPO))
 import oldcds.parser as OP, oldcds.nodes as ON  # noqa: E402
@@ -24,7 +24,7 @@ from cdsdsl.ruleset import load_ruleset  # noqa: E402
 
 def texts():
     out = []
-    corpus = [json.loads(l)["formula"] for l in open(REPO.parent / "shared" / "corpus" / "seed-formulas.jsonl", encoding="utf-8") if l.strip()]
+    corpus = [json.loads(l)["formula"] for l in open(REPO / "tests" / "data" / "seed-formulas.jsonl", encoding="utf-8") if l.strip()]
     out += [(t, {}) for t in corpus]
     for p in sorted(glob.glob(str(REPO / "rulesets" / "*.cds"))):
         rs = load_ruleset(p)

@@ -1,7 +1,7 @@
 # Bộ chỉ số đánh giá chuyển đổi số cấp huyện, tỉnh Ninh Thuận (tháng 8/2023).
-# Chép từ /work/shared/decisions/huyen-ninh-thuan-2023.txt (shared/decisions/ bên cạnh dự án).
+# Chép từ rulesets/sources/huyen-ninh-thuan-2023.txt (văn bản nguồn, xem rulesets/sources/README.md).
 # Cách tính được chép NGUYÊN VĂN, kể cả các lỗi của văn bản (chỉ bỏ dấu cách cuối dòng);
-# tests/test_ruleset_format.py so từng ô với shared/corpus/seed-formulas.jsonl.
+# tests/test_ruleset_format.py so từng ô với tests/data/seed-formulas.jsonl.
 # Các lỗi của văn bản mà `cds check` tìm thấy được sửa bằng dòng `Sửa:` (văn bản gốc giữ nguyên ở
 # `Cách tính:`, lý do ở `Lý do sửa:`) hoặc được giải thích bằng ghi chú `#` ngay trên chỉ số.
 Bộ chỉ số: Bộ chỉ số đánh giá chuyển đổi số cấp huyện

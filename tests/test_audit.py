@@ -20,10 +20,9 @@ from cdsdsl.render import render_diagnostics
 from cdsdsl.results_table import parse_number, read_table, read_table_text
 
 REPO = Path(__file__).resolve().parents[1]
-DECISIONS = Path(__file__).resolve().parents[2] / "shared" / "decisions"
+DECISIONS = REPO / "rulesets" / "sources"
 DAK_LAK = DECISIONS / "dak-lak-ket-qua-2021.txt"
 
-needs_dak_lak = pytest.mark.skipif(not DAK_LAK.is_file(), reason="../shared/decisions not present")
 
 HEADER = "STT\tChỉ số đánh giá\tĐiểm tối đa\tĐiểm đạt được\tLý do mất điểm"
 
@@ -39,7 +38,6 @@ def findings(text: str, **kw) -> set[tuple[str, str | None]]:
 # ---------------------------------------------------------------------------
 # the real Đắk Lắk 2021 table
 # ---------------------------------------------------------------------------
-@needs_dak_lak
 def test_dak_lak_exact_findings():
     diags = audit_file(DAK_LAK)
     got = [(d.code, d.item, d.position[0] if d.position else None) for d in diags]
@@ -63,7 +61,6 @@ def test_dak_lak_exact_findings():
     assert [d.severity for d in diags].count(Severity.ERROR) == 4
 
 
-@needs_dak_lak
 def test_dak_lak_rendered_with_caret_under_the_number():
     diags = audit_file(DAK_LAK)
     text = render_diagnostics(diags)
@@ -80,7 +77,6 @@ def test_dak_lak_rendered_with_caret_under_the_number():
     assert lines[j][c:c + 5] == "78,47" and lines[j + 1].count("^") == 5
 
 
-@needs_dak_lak
 def test_dak_lak_rows_read():
     t = read_table(DAK_LAK)
     by = {}
@@ -406,7 +402,6 @@ def test_real_evaluator_when_available():
 # ---------------------------------------------------------------------------
 # the command
 # ---------------------------------------------------------------------------
-@needs_dak_lak
 def test_cli_dak_lak_vi_and_en(tmp_path):
     runner = CliRunner()
     r = runner.invoke(main, ["audit", str(DAK_LAK)])
@@ -445,7 +440,6 @@ def test_cli_exit_codes(tmp_path):
     assert r.exit_code == 2 and "Traceback" not in r.output
 
 
-@needs_dak_lak
 def test_subprocess_python_m_cdsdsl(tmp_path):
     env = dict(os.environ, PYTHONPATH=str(REPO), PYTHONIOENCODING="utf-8")
     p = subprocess.run([sys.executable, "-m", "cdsdsl", "audit", str(DAK_LAK), "--lang", "en"],
@@ -466,7 +460,6 @@ def test_has_errors():
     assert d and not has_errors(d)
 
 
-@needs_dak_lak
 def test_with_the_transcribed_provincial_ruleset(tmp_path):
     ruleset_path = REPO / "rulesets" / "tinh-2021.cds"
     from cdsdsl.ruleset import load_ruleset

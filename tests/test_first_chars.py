@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from cdsdsl.first_chars import FirstChars
 from cdsdsl.parser import lark_parser
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seed-formulas.jsonl"
+CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "seed-formulas.jsonl"
 
 
 def test_points_terminal_of_huyen_ninh_thuan_2023_starts_with_so_or_diem_in_any_case():

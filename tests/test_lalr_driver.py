@@ -16,7 +16,7 @@ from lark import Token, Tree, UnexpectedCharacters, UnexpectedEOF, UnexpectedTok
 import cdsdsl.parser as P
 from cdsdsl.lalr import Failure, LalrDriver, NotHandled
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seed-formulas.jsonl"
+CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "seed-formulas.jsonl"
 KINDS = ["expr", "condition", "result", "statement"]
 
 

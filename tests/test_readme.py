@@ -31,6 +31,9 @@ def test_quick_start_commands_are_the_ones_ci_runs():
     assert (ROOT / "examples/huyen-ninh-thuan-2023/cohort.csv").exists()
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "readme_command setup" in ci and "readme_command test" in ci
+    # ... in a clone of the repository made in an empty temporary folder, so nothing beside it is used
+    assert 'work="$(mktemp -d)"' in ci and 'git clone -q "$src" "$work/cdsdsl"' in ci
+    assert ci.index("git clone") < ci.index('bash -c "$setup"')
 
 
 def test_every_cds_command_the_readme_shows_exists():

@@ -13,7 +13,7 @@ from cdsdsl.ruleset import Rounding, load_ruleset, parse_ruleset_text
 
 ROOT = Path(__file__).resolve().parent.parent
 HUYEN = ROOT / "rulesets" / "huyen-ninh-thuan-2023.cds"
-CORPUS = ROOT.parent / "shared" / "corpus" / "seed-formulas.jsonl"
+CORPUS = ROOT / "tests" / "data" / "seed-formulas.jsonl"
 
 HEAD = "Bộ chỉ số: Thử\nVăn bản: Quyết định 1/QĐ-UBND\n"
 
@@ -61,7 +61,6 @@ def test_huyen_ninh_thuan_2023_stated_section_maxima(huyen):
         "1": 60, "2": 90, "3": 100, "4": 60, "5": 100, "6": 170, "7": 150, "8": 150}
 
 
-@pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not available")
 def test_huyen_ninh_thuan_2023_every_cell_equals_the_seed_corpus(huyen):
     corpus = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert [c["id"] for c in corpus] == [i.id for i in huyen.indicators]
