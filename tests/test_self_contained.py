@@ -1,7 +1,7 @@
 """The repository stands alone: a user's clone has nothing beside it.
 
 Every file the project tracks is searched for paths that point outside the
-repository (an absolute path to a developer's machine, or the ``../shared``
+repository (an absolute path to a developer's machine, or the shared
 folder the project was first built beside); the data the tests read are checked
 to be inside the repository.
 """
@@ -15,10 +15,10 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 
-#: an absolute POSIX path into a machine's folders, a Windows user folder, or the old ../shared folder
+#: an absolute POSIX path into a machine's folders, a Windows user folder, or the old shared folder beside the clone
 OUTSIDE = re.compile(
     r"""(?:^|[\s"'`(=:])/(?:work|home|Users|root|farm|mnt|srv|tmp|opt|var)/"""
-    r"""|\.\./shared\b|\b[A-Za-z]:\\(?:Users|Documents and Settings)\\"""
+    r"""|\.\./sha[r]ed\b|\b[A-Za-z]:\\(?:Users|Documents and Settings)\\"""
 )
 
 
@@ -34,7 +34,7 @@ def _tracked_files() -> list[Path]:
 def test_no_file_points_outside_the_repository():
     found = []
     for path in _tracked_files():
-        if path == Path(__file__).resolve() or path.suffix in {".xlsx", ".png", ".parquet"}:
+        if path.suffix in {".xlsx", ".png", ".parquet"}:
             continue
         try:
             text = path.read_text(encoding="utf-8")
@@ -47,8 +47,9 @@ def test_no_file_points_outside_the_repository():
 
 
 def test_the_pattern_catches_what_it_is_for():
-    for line in ('CORPUS = Path("/work/shared/corpus/x.jsonl")', "see ../shared/decisions", 'open(r"C:\\Users\\me\\a.csv")',
-                 "cds audit /home/me/dak-lak.txt"):
+    # (the examples are assembled so that this file itself holds no such path)
+    for line in ('CORPUS = Path("/' + 'work/shared/corpus/x.jsonl")', "see ../" + "shared/decisions", 'open(r"C:\\Users\\me\\a.csv")',
+                 "cds audit /" + "home/me/dak-lak.txt"):
         assert OUTSIDE.search(line), line
     for line in ("rulesets/sources/dak-lak-ket-qua-2021.txt", "a/b*Điểm tối đa", "Tỷ lệ = a/b; 1/2*Điểm tối đa",
                  "https://example.org/work/x"):
