@@ -72,6 +72,7 @@ ENV = {
 UNSET = ("FORCE_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "PYTHONWARNINGS")
 
 ELLIPSIS = "…"
+NEAR = 5  # how far (lines) --update looks for the first/last part of an elided output from its end
 FENCE = re.compile(r"^(```+|~~~+)\s*([\w+-]*)(.*)$")
 MARKER = re.compile(r"^<!--\s*(run-in|file|not-run)\s*:?\s*(.*?)\s*-->\s*$")
 EXIT = re.compile(r"(\s*)#\s*exit (\d+)\s*$")
@@ -152,36 +153,64 @@ def matches(expected: list[str], actual: list[str]) -> bool:
     return len(actual) - len(last) >= pos and (not last or actual[len(actual) - len(last):] == last)
 
 
+def _best_window(seg: list[str], actual: list[str], lo: int, hi: int) -> int:
+    """Where in actual[lo:hi + len(seg)] a window of len(seg) lines looks most like seg (most equal lines,
+    then most similar text, then the first)."""
+    best = None
+    for k in range(lo, hi + 1):
+        window = actual[k:k + len(seg)]
+        same = sum(a == b for a, b in zip(window, seg))
+        near = difflib.SequenceMatcher(None, "\n".join(window), "\n".join(seg), autojunk=False).ratio()
+        if best is None or (same, near) > best[0]:
+            best = ((same, near), k)
+    return best[1] if best else lo
+
+
+def _align(seg: list[str], actual: list[str], k: int, low: int) -> tuple[int, int]:
+    """The lines of `actual` that stand for `seg` around the window at k: lines added or removed inside the part
+    move its end (matched line by line within NEAR lines of the window)."""
+    a0, a1 = max(low, k - NEAR), min(len(actual), k + len(seg) + NEAR)
+    blocks = [b for b in difflib.SequenceMatcher(None, seg, actual[a0:a1], autojunk=False).get_matching_blocks()
+              if b.size]
+    if not blocks:
+        return k, k + len(seg)
+    first, final = blocks[0], blocks[-1]
+    start = max(low, a0 + first.b - first.a)
+    end = min(len(actual), a0 + final.b + final.size + (len(seg) - final.a - final.size))
+    return (start, end) if start < end else (k, k + len(seg))
+
+
 def shown_output(expected: list[str], actual: list[str]) -> list[str]:
     """What the docs should show for `actual`: `expected` itself when it still matches, else `actual` cut at the
-    same `…` lines (each kept part taken where the actual output looks most like it), else all of `actual`."""
+    same `…` lines, each kept part taken where the actual output looks most like it (the first part still starts
+    the output and the last one ends it, taking in lines added next to them), else all of `actual`."""
     if matches(expected, actual):
         return list(expected)
     segs = _segments(expected)
-    if len(segs) == 1:
+    if len(segs) == 1 or sum(map(len, segs)) > len(actual):
         return list(actual)
-    out, pos = [], 0
+    out, pos, last = [], 0, len(segs) - 1
     for n, seg in enumerate(segs):
         if n:
             out.append(ELLIPSIS)
         if not seg:
             continue
-        if n == 0:
-            k = 0
-        elif n == len(segs) - 1:
-            k = max(pos, len(actual) - len(seg))
+        top = len(actual) - len(seg)
+        if top < pos:
+            return list(actual)
+        if n == 0:  # anchored at the start: lines added before it are kept with it
+            k = _best_window(seg, actual, 0, min(top, NEAR))
+        elif n == last:  # anchored at the end: lines added after it are kept with it
+            k = _best_window(seg, actual, max(pos, top - NEAR), top)
         else:
-            best = None
-            for k2 in range(pos, len(actual) - len(seg) + 1):
-                same = sum(a == b for a, b in zip(actual[k2:k2 + len(seg)], seg))
-                near = difflib.SequenceMatcher(None, "\n".join(actual[k2:k2 + len(seg)]), "\n".join(seg)).ratio() \
-                    if same == 0 else 0
-                key = (same, near)
-                if best is None or key > best[0]:
-                    best = (key, k2)
-            k = best[1] if best else pos
-        out.extend(actual[k:k + len(seg)])
-        pos = k + len(seg)
+            k = _best_window(seg, actual, pos, top)
+        start, end = _align(seg, actual, k, pos)
+        if n == 0:
+            start = 0
+        if n == last:
+            end = len(actual)
+        out.extend(actual[start:end])
+        pos = end
     return out if matches(out, actual) else list(actual)
 
 

@@ -122,3 +122,19 @@ def test_check_command_exits_1_with_the_diff(page):
     assert p.returncode == 1, p.stdout + p.stderr
     assert f"--- {page.as_posix()}:4 (in the docs)" in p.stdout
     assert "2 examples: 2 stale, 0 broken; refresh with: python docs/examples.py --update" in p.stdout
+
+
+def test_update_keeps_the_cut_of_an_elided_output():
+    """After another change of the CLI (a row-count line under the table, a line gone from the explanation) the
+    `…` cuts stay where they were and the lines added next to the kept parts are shown."""
+    E = ex.ELLIPSIS
+    shown = ["Đơn vị  Tổng điểm", "Tỉnh A     653,50", E, "Mục 1: Nhận thức số"]
+    now = ["Đơn vị  Tổng điểm", "Tỉnh A     653,50", "Tỉnh B     593,00", "Mục 1: Nhận thức số", "8 đơn vị"]
+    assert ex.shown_output(shown, now) == ["Đơn vị  Tổng điểm", "Tỉnh A     653,50", E, "Mục 1: Nhận thức số",
+                                           "8 đơn vị"]
+    shown = ["Tổng điểm: 643,79/870", "(*) chưa chấm được đầy đủ", "", "Mục 1", "  1.1: 10,00/10", E,
+             "  1.3: 5,71/10", E]
+    now = ["Tổng điểm: 646,16/870", "", "Mục 1", "  1.1: 10,00/10", "  1.2: 10,00/10", "  1.3: 5,71/10", "  1.4"]
+    assert ex.shown_output(shown, now) == ["Tổng điểm: 646,16/870", "", "Mục 1", "  1.1: 10,00/10", E,
+                                           "  1.3: 5,71/10", E]
+    assert ex.shown_output(shown, ["một dòng"]) == ["một dòng"]  # nothing left to cut: all of it
