@@ -524,16 +524,23 @@ def check(ex: Example) -> str:
 
 
 def update(path: Path) -> int:
-    """Rewrite the stale examples of one file; returns how many changed."""
+    """Rewrite the stale examples of one file; returns how many changed. An example that cannot run is left as
+    it is (the others are refreshed) and reported by raising ExampleError at the end."""
     lines = path.read_text(encoding="utf-8").split("\n")
-    changed = 0
+    changed, errors = 0, []
     for ex in reversed(examples(path)):
-        new = ex.actual()
+        try:
+            new = ex.actual()
+        except ExampleError as exc:  # left as it is; the others are still refreshed
+            errors.insert(0, str(exc))
+            continue
         if new != ex.old:
             lines[ex.first:ex.stop] = new
             changed += 1
     if changed:
         path.write_text("\n".join(lines), encoding="utf-8")
+    if errors:
+        raise ExampleError("\n\n".join(errors))
     return changed
 
 

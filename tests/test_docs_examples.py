@@ -109,11 +109,12 @@ def test_update_fixes_the_page_and_a_second_update_changes_nothing(page):
 
 
 def test_a_crash_is_not_written_into_the_docs(page):
-    page.write_text("```python\nimport cdsdsl\ncdsdsl.load_ruleset('khong-co.cds').title  # → 'x'\n```\n",
-                    encoding="utf-8")
+    page.write_text("```python\nimport cdsdsl\ncdsdsl.load_ruleset('khong-co.cds').title  # → 'x'\n```\n\n"
+                    "```python\nprint(1 + 1)  # → 3\n```\n", encoding="utf-8")
     with pytest.raises(ex.ExampleError, match="RulesetError"):
         ex.update(page)
-    assert "# → 'x'" in page.read_text(encoding="utf-8")
+    text = page.read_text(encoding="utf-8")
+    assert "# → 'x'" in text and "print(1 + 1)  # → 2" in text  # the crash kept, the other example refreshed
 
 
 def test_check_command_exits_1_with_the_diff(page):
