@@ -237,7 +237,8 @@ def workdir(run_in: str | None):
                 (shutil.copytree if item.is_dir() else shutil.copy2)(item, dest)
         bin_dir = tmp / "bin"
         bin_dir.mkdir()
-        for name, body in (("cds", f'exec "{sys.executable}" -m cdsdsl "$@"'),
+        cds = "import sys; from cdsdsl.cli import main; main(prog_name='cds')"
+        for name, body in (("cds", f'exec "{sys.executable}" -c "{cds}" "$@"'),
                            ("python", f'exec "{sys.executable}" "$@"'), ("python3", f'exec "{sys.executable}" "$@"')):
             (bin_dir / name).write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
             (bin_dir / name).chmod(0o755)
@@ -266,6 +267,8 @@ def fixed_env():
 
 def _in_process_args(command: str) -> list[str] | None:
     """The arguments of a plain `cds ...` command (no shell syntax), else None."""
+    if any(c in command for c in "$`*?~\\"):
+        return None
     try:
         lex = shlex.shlex(command, posix=True, punctuation_chars=True)
         lex.whitespace_split = True

@@ -139,3 +139,16 @@ def test_update_keeps_the_cut_of_an_elided_output():
     assert ex.shown_output(shown, now) == ["Tổng điểm: 646,16/870", "", "Mục 1", "  1.1: 10,00/10", E,
                                            "  1.3: 5,71/10", E]
     assert ex.shown_output(shown, ["một dòng"]) == ["một dòng"]  # nothing left to cut: all of it
+
+
+@pytest.mark.parametrize("command", ['cds parse bad.txt', 'cds explain rulesets/huyen-ninh-thuan-2023.cds '
+                                     'examples/huyen-ninh-thuan-2023/cohort.csv --unit "An Phu"', "cds --nope"])
+def test_a_command_prints_the_same_in_process_and_through_bash(command):
+    """A plain `cds ...` runs in-process for speed; with a pipe it runs in bash. Both print the same (streams in
+    the order written, the program called `cds`), so a doc does not depend on how its command was run."""
+    assert ex._in_process_args(command) is not None
+    with ex.fixed_env(), ex.workdir("docs/example-files/cli") as (work, bin_dir):
+        direct = ex.run_command(command, work, bin_dir)
+        piped = ex.run_command(command + " | cat", work, bin_dir)
+    assert ex._in_process_args(command + " | cat") is None
+    assert direct == piped and direct[1] in (1, 2), direct
