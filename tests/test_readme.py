@@ -13,7 +13,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 def test_python_example_prints_what_it_says(tmp_path):
     code = re.search(r"```python\n(.*?)```", README, re.S).group(1)
-    expected = re.findall(r"#\s*(\S+)\s*$", code, re.M)
+    expected = re.findall(r"#\s*(?:→\s*)?(\S+)\s*$", code, re.M)
     script = tmp_path / "vi_du.py"
     script.write_text(code, encoding="utf-8")
     out = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, encoding="utf-8",
