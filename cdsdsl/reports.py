@@ -145,12 +145,16 @@ class Table:
 
         Text (headers, unit and indicator names, reasons: every ``str``) is neutralised against formula
         injection (`safe_cells.csv_field`: ``=x`` → ``'=x``); numbers are written as they are (``-1.5``)."""
-        buf = io.StringIO()
-        w = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
-        w.writerow([csv_field(c.header) for c in self.columns])
-        for row in self.rows:
-            w.writerow([csv_field(v) if v is None or isinstance(v, str) else _exact_str(v) for v in row])
-        return buf.getvalue()
+        rows = [[csv_field(c.header) for c in self.columns]]
+        rows += [[csv_field(v) if v is None or isinstance(v, str) else _exact_str(v) for v in row] for row in self.rows]
+        lines = []
+        for cells in rows:
+            # written with "\r\n" so that a field holding a lone CR is quoted too (csv quotes only the
+            # characters of its line terminator, and every reader ends a line at a CR); the row ends in "\n"
+            line = io.StringIO()
+            csv.writer(line, delimiter=delimiter, lineterminator="\r\n").writerow(cells)
+            lines.append(line.getvalue()[:-2] + "\n")
+        return "".join(lines)
 
     def records(self) -> list[dict[str, Any]]:
         """One dict per row keyed by the columns' keys, numbers as exact strings."""
