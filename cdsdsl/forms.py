@@ -41,6 +41,7 @@ from .parser import parse_formula
 from .resolve import COUNT, MONEY, NUMBER, OPTION, OPTIONS, POINTS, RATIO, Program, resolve
 from .ruleset import Indicator, Ruleset, roman_to_int
 from .runtime import _NONE_WORDS, fold
+from .safe_cells import csv_field, save_workbook, text_cell, unescape_csv_text
 from .unitdata import POINTS_KEY, Unit, Value
 
 __all__ = [
@@ -345,21 +346,25 @@ def template_csv(ruleset: Ruleset, *, form: Form | None = None, delimiter: str =
     lead = [UNIT_HEADER] + ([GROUP_HEADER] if ruleset.groups else [])
     pad = [""] * (len(lead) - 1)
     out = io.StringIO()
-    w = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    w.writerow([f"# Mẫu nhập số liệu: {ruleset.title} ({ruleset.decision})"])
-    w.writerow(["# Mỗi dòng một đơn vị; cột 1.3:a là ô a của chỉ số 1.3; dòng bắt đầu bằng # là mô tả. "
-                "Chọn nhiều: cách nhau bởi ;. Xem docs/data-entry.md."])
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+
+    def row(cells: list[str]) -> None:  # every cell is text: neutralised against formula injection
+        writer.writerow([csv_field(c) for c in cells])
+
+    row([f"# Mẫu nhập số liệu: {ruleset.title} ({ruleset.decision})"])
+    row(["# Mỗi dòng một đơn vị; cột 1.3:a là ô a của chỉ số 1.3; dòng bắt đầu bằng # là mô tả. "
+         "Chọn nhiều: cách nhau bởi ;. Xem docs/data-entry.md."])
     if ruleset.groups:
-        w.writerow(["# Lĩnh vực: " + "; ".join(_group_choice(ruleset, g.id) for g in ruleset.groups)])
-    w.writerow(lead + [f.column for f in fields])
-    w.writerow(["# Tên chỉ số"] + pad + [f.indicator_name for f in fields])
-    w.writerow(["# Mô tả"] + pad + [f.description for f in fields])
-    w.writerow(["# Kiểu"] + pad + [f.kind_label for f in fields])
-    w.writerow(["# Đơn vị tính"] + pad + [f.unit or "" for f in fields])
-    w.writerow(["# Lựa chọn cho phép"] + pad + [" | ".join(f"{i}. {c}" for i, c in enumerate(f.choices, 1))
-                                               for f in fields])
+        row(["# Lĩnh vực: " + "; ".join(_group_choice(ruleset, g.id) for g in ruleset.groups)])
+    row(lead + [f.column for f in fields])
+    row(["# Tên chỉ số"] + pad + [f.indicator_name for f in fields])
+    row(["# Mô tả"] + pad + [f.description for f in fields])
+    row(["# Kiểu"] + pad + [f.kind_label for f in fields])
+    row(["# Đơn vị tính"] + pad + [f.unit or "" for f in fields])
+    row(["# Lựa chọn cho phép"] + pad + [" | ".join(f"{i}. {c}" for i, c in enumerate(f.choices, 1))
+                                        for f in fields])
     for name in (list(units) if units is not None else _listed_units(ruleset)):
-        w.writerow([name] + pad + [""] * len(fields))
+        row([name] + pad + [""] * len(fields))
     return out.getvalue()
 
 
@@ -378,7 +383,7 @@ def _write_xlsx(ruleset: Ruleset, form: Form, path: Path) -> None:
     guide = wb.active
     guide.title = GUIDE_SHEET
     for i, line in enumerate(instructions(ruleset, form), 1):
-        guide.cell(i, 1, line).alignment = Alignment(wrap_text=True, vertical="top")
+        text_cell(guide, i, 1, line).alignment = Alignment(wrap_text=True, vertical="top")
     guide["A1"].font = Font(bold=True, size=13)
     guide.column_dimensions["A"].width = 140
 
@@ -389,17 +394,17 @@ def _write_xlsx(ruleset: Ruleset, form: Form, path: Path) -> None:
     option_fields = [f for f in form.fields if f.kind == OPTION and f.choices]
     for f in option_fields:
         letter = get_column_letter(col)
-        lists.cell(1, col, f.column)
+        text_cell(lists, 1, col, f.column)
         for r, choice in enumerate(f.choices, 2):
-            lists.cell(r, col, choice)
+            text_cell(lists, r, col, choice)
         list_ref[f.column] = f"'{CHOICES_SHEET}'!${letter}$2:${letter}${len(f.choices) + 1}"
         col += 1
     group_ref = None
     if ruleset.groups:
         letter = get_column_letter(col)
-        lists.cell(1, col, GROUP_HEADER)
+        text_cell(lists, 1, col, GROUP_HEADER)
         for r, g in enumerate(ruleset.groups, 2):
-            lists.cell(r, col, _group_choice(ruleset, g.id))
+            text_cell(lists, r, col, _group_choice(ruleset, g.id))
         group_ref = f"'{CHOICES_SHEET}'!${letter}$2:${letter}${len(ruleset.groups) + 1}"
     lists.sheet_state = "hidden"
 
@@ -420,22 +425,22 @@ def _write_xlsx(ruleset: Ruleset, form: Form, path: Path) -> None:
 
     # --- the per-unit sheet
     ws = wb.create_sheet(TEMPLATE_SHEET)
-    ws["A1"] = f"Mẫu nhập số liệu — {ruleset.title}"
+    text_cell(ws, 1, 1, f"Mẫu nhập số liệu — {ruleset.title}")
     ws["A1"].font = Font(bold=True, size=13)
-    ws["A2"], ws["A2"].font = UNIT_HEADER, bold
+    text_cell(ws, 2, 1, UNIT_HEADER).font = bold
     ws["B2"].fill = input_fill
-    ws["C2"] = "← ghi tên đầy đủ của đơn vị / the unit's full name"
+    text_cell(ws, 2, 3, "← ghi tên đầy đủ của đơn vị / the unit's full name")
     if ruleset.groups:
-        ws["A3"], ws["A3"].font = GROUP_HEADER, bold
+        text_cell(ws, 3, 1, GROUP_HEADER).font = bold
         ws["B3"].fill = input_fill
-        ws["C3"] = "← lĩnh vực ưu tiên của đơn vị (nếu có) / the unit's priority sector, if any"
+        text_cell(ws, 3, 3, "← lĩnh vực ưu tiên của đơn vị (nếu có) / the unit's priority sector, if any")
         if group_ref:
             dv = DataValidation(type="list", formula1=group_ref, allow_blank=True)
             ws.add_data_validation(dv)
             dv.add("B3")
     header_row = 5
     for c, name in enumerate(FORM_COLUMNS, 1):
-        cell = ws.cell(header_row, c, name)
+        cell = text_cell(ws, header_row, c, name)
         cell.font, cell.fill = bold, head_fill
     widths = (9, 45, 12, 50, 18, 13, 45, 22)
     for c, width in enumerate(widths, 1):
@@ -450,18 +455,18 @@ def _write_xlsx(ruleset: Ruleset, form: Form, path: Path) -> None:
         if ind.group_id and ind.group_id not in grp_done:
             grp_done.add(ind.group_id)
             g = ruleset.group(ind.group_id)
-            ws.cell(r, 2, f"Lĩnh vực {g.id}. {g.name}").font = bold
+            text_cell(ws, r, 2, f"Lĩnh vực {g.id}. {g.name}").font = bold
             r += 1
         elif not ind.group_id and ind.section_id and ind.section_id not in sec_done:
             sec_done.add(ind.section_id)
             sec = ruleset.section(ind.section_id)
-            ws.cell(r, 2, f"Mục {sec.label or sec.id}. {sec.name}".rstrip(". ")).font = bold
+            text_cell(ws, r, 2, f"Mục {sec.label or sec.id}. {sec.name}".rstrip(". ")).font = bold
             r += 1
         for f in by_ind.get(ind.key, []):
             values = (f.indicator, f.indicator_name, f.key, f.description, f.kind_label, f.unit or "",
                       f.choices_text)
             for c, v in enumerate(values, 1):
-                ws.cell(r, c, v).alignment = wrap
+                text_cell(ws, r, c, v).alignment = wrap
             vcell = ws.cell(r, 8)
             vcell.fill = input_fill
             dv = validation_for(f)
@@ -480,20 +485,20 @@ def _write_xlsx(ruleset: Ruleset, form: Form, path: Path) -> None:
     lead = [UNIT_HEADER] + ([GROUP_HEADER] if ruleset.groups else [])
     fields = form.fields
     for c, name in enumerate(lead + [f.column for f in fields], 1):
-        cell = ds.cell(1, c, name)
+        cell = text_cell(ds, 1, c, name)
         cell.font, cell.fill = bold, head_fill
-    ds.cell(2, 1, "# Mô tả")
+    text_cell(ds, 2, 1, "# Mô tả")
     for c, f in enumerate(fields, len(lead) + 1):
         desc = f"{f.indicator} {f.indicator_name} — {f.description} [{f.kind_label}" + (
             f", {f.unit}" if f.unit else "") + "]"
         if f.choices:
             desc += "\n" + f.choices_text
-        ds.cell(2, c, desc).alignment = wrap
+        text_cell(ds, 2, c, desc).alignment = wrap
         ds.column_dimensions[get_column_letter(c)].width = 16
     ds.column_dimensions["A"].width = 32
     listed = _listed_units(ruleset)
     for i, name in enumerate(listed, 3):
-        ds.cell(i, 1, name)
+        text_cell(ds, i, 1, name)
     last = max(3 + len(listed) + 50, 100)
     ds.freeze_panes = ds.cell(3, len(lead) + 1)
     wide_valid: dict[tuple, DataValidation] = {}
@@ -514,7 +519,7 @@ def _write_xlsx(ruleset: Ruleset, form: Form, path: Path) -> None:
         ds.add_data_validation(dv)
         dv.add(f"B3:B{last}")
     wb.move_sheet(CHOICES_SHEET, offset=len(wb.sheetnames))
-    wb.save(path)
+    save_workbook(wb, path)
 
 
 # ---------------------------------------------------------------------------
@@ -795,7 +800,7 @@ class _Reader:
                 continue
             if _cell_str(row[0]).startswith("#"):
                 continue
-            name = _cell_str(row[unit_col]) if unit_col < len(row) else ""
+            name = unescape_csv_text(_cell_str(row[unit_col])) if unit_col < len(row) else ""  # '=x → =x
             filled = {j: row[j] for j in cols if j < len(row) and not _empty(row[j])}
             if not name:
                 if filled or (group_col is not None and group_col >= 0 and group_col < len(row)

@@ -708,6 +708,17 @@ define("CDS622", "info",
        "Phương pháp Min-Max không phân biệt được các đơn vị khi mọi giá trị bằng nhau (xem docs/semantics.md).",
        "Min-max cannot tell units apart when all values are equal (see docs/semantics.md).",
        "")
+# --- CDS623-629: writing spreadsheets (safe_cells.py): reproducible .xlsx (SOURCE_DATE_EPOCH)
+define("CDS623", "error",
+       "biến môi trường SOURCE_DATE_EPOCH = `{value}` không phải số giây (số nguyên không âm) kể từ "
+       "1970-01-01 UTC; chưa ghi tệp {path}",
+       "the environment variable SOURCE_DATE_EPOCH = `{value}` is not a number of seconds (a whole number, "
+       "not negative) since 1970-01-01 UTC; {path} was not written",
+       "Đặt SOURCE_DATE_EPOCH là một số nguyên như kết quả của `date +%s` (ví dụ 1700000000), hoặc bỏ biến "
+       "này (`unset SOURCE_DATE_EPOCH`) để dùng giờ hiện tại.",
+       "Set SOURCE_DATE_EPOCH to a whole number as `date +%s` prints it (e.g. 1700000000), or unset it "
+       "(`unset SOURCE_DATE_EPOCH`) to use the current time.",
+       "SOURCE_DATE_EPOCH=2024-01-01 cds rank bo.cds so-lieu.csv --format xlsx -o bao-cao.xlsx")
 define("CDS630", "error",
        "không tính được công thức tổng `{formula}`: {detail}",
        "cannot compute the set formula `{formula}`: {detail_en}",

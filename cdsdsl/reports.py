@@ -25,6 +25,7 @@ from typing import Any, Iterable, Sequence
 import attrs
 
 from .runtime import round_points
+from .safe_cells import csv_field, save_workbook, text_cell
 
 __all__ = [
     "Column", "Table", "score_table", "rank_table", "indicator_table", "lost_points_table", "explain_table",
@@ -140,13 +141,20 @@ class Table:
         return out + ("\n\n" + "\n".join(self.notes) if self.notes else "")
 
     def csv(self, delimiter: str = ",") -> str:
-        """CSV for tools: exact values with a decimal point (``635.19``), UTF-8, a header row."""
-        buf = io.StringIO()
-        w = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
-        w.writerow([c.header for c in self.columns])
-        for row in self.rows:
-            w.writerow(["" if v is None else _exact_str(v) for v in row])
-        return buf.getvalue()
+        """CSV for tools: exact values with a decimal point (``635.19``), UTF-8, a header row.
+
+        Text (headers, unit and indicator names, reasons: every ``str``) is neutralised against formula
+        injection (`safe_cells.csv_field`: ``=x`` → ``'=x``); numbers are written as they are (``-1.5``)."""
+        rows = [[csv_field(c.header) for c in self.columns]]
+        rows += [[csv_field(v) if v is None or isinstance(v, str) else _exact_str(v) for v in row] for row in self.rows]
+        lines = []
+        for cells in rows:
+            # written with "\r\n" so that a field holding a lone CR is quoted too (csv quotes only the
+            # characters of its line terminator, and every reader ends a line at a CR); the row ends in "\n"
+            line = io.StringIO()
+            csv.writer(line, delimiter=delimiter, lineterminator="\r\n").writerow(cells)
+            lines.append(line.getvalue()[:-2] + "\n")
+        return "".join(lines)
 
     def records(self) -> list[dict[str, Any]]:
         """One dict per row keyed by the columns' keys, numbers as exact strings."""
@@ -403,7 +411,7 @@ def _write_sheet(ws: Any, table: Table, title_lines: Sequence[str], widths: dict
 
     row = 1
     for line in title_lines:
-        ws.cell(row=row, column=1, value=line).font = Font(bold=row == 1, size=13 if row == 1 else 11)
+        text_cell(ws, row, 1, line).font = Font(bold=row == 1, size=13 if row == 1 else 11)
         row += 1
     if title_lines:
         row += 1
@@ -411,7 +419,7 @@ def _write_sheet(ws: Any, table: Table, title_lines: Sequence[str], widths: dict
     fill = PatternFill("solid", fgColor="1F4E78")
     thin = Side(style="thin", color="A6A6A6")
     for j, col in enumerate(table.columns, 1):
-        cell = ws.cell(row=header_row, column=j, value=col.header.replace("\n", " "))
+        cell = text_cell(ws, header_row, j, col.header.replace("\n", " "))
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = fill
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -419,7 +427,7 @@ def _write_sheet(ws: Any, table: Table, title_lines: Sequence[str], widths: dict
     number_format = "0" if digits == 0 else "0." + "0" * digits
     for i, values in enumerate(table.rows, header_row + 1):
         for j, (col, v) in enumerate(zip(table.columns, values), 1):
-            cell = ws.cell(row=i, column=j, value=_xlsx_value(v))
+            cell = text_cell(ws, i, j, _xlsx_value(v))
             if col.numeric and isinstance(v, Decimal):
                 cell.number_format = number_format
             if not col.numeric:
@@ -436,7 +444,7 @@ def _write_sheet(ws: Any, table: Table, title_lines: Sequence[str], widths: dict
     if table.rows:
         ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(table.columns))}{header_row + len(table.rows)}"
     for k, note in enumerate(table.notes):
-        ws.cell(row=header_row + len(table.rows) + 2 + k, column=1, value=note).font = Font(italic=True)
+        text_cell(ws, header_row + len(table.rows) + 2 + k, 1, note).font = Font(italic=True)
 
 
 def write_report_xlsx(cohort_result: Any, path: str | Path, lang: str = "vi") -> Path:
@@ -470,5 +478,5 @@ def write_report_xlsx(cohort_result: Any, path: str | Path, lang: str = "vi") ->
     ws3 = wb.create_sheet(LOST_SHEET)
     _write_sheet(ws3, lost_points_table(cohort_result, lang), [],
                  {"rank": 7, "unit": 30, "indicator": 10, "name": 45, "reason": 70}, digits)
-    wb.save(path)
+    save_workbook(wb, path)
     return path

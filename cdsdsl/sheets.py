@@ -22,6 +22,7 @@ from .diagnostics import Diagnostic, RulesetError, Severity
 from .ruleset import (EXPECTED, HEADER_KEYS, LIST_PREFIX, Binding, Indicator, Rounding, Ruleset, Section,
                       SetFormula, UnitList, normalize_key, parse_applies_to, parse_cohort_method,
                       parse_max, parse_option_mode, parse_simple_header, parse_stt, roman_to_int)
+from .safe_cells import unescape_csv_text
 from .source import Source, Span
 
 __all__ = ["load_sheet_ruleset", "read_table", "rows_to_ruleset", "classify_header", "column_letter"]
@@ -101,7 +102,7 @@ def _cell_text(value: object) -> str:
         return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, bool):
         return str(value)
-    return str(value).replace("\r\n", "\n").replace("\r", "\n")
+    return unescape_csv_text(str(value)).replace("\r\n", "\n").replace("\r", "\n")  # '=x → =x
 
 
 def read_table(path: Path, sheet: str | None = None) -> tuple[str, list[list[str]]]:

@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 from cdsdsl.forms import GROUP_HEADER, ILLUSTRATION_NOTE, UNIT_HEADER, FormField, build_form  # noqa: E402
 from cdsdsl.resolve import COUNT, MONEY, OPTION, OPTIONS, POINTS  # noqa: E402
 from cdsdsl.ruleset import Ruleset, load_ruleset  # noqa: E402
+from cdsdsl.safe_cells import csv_field  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 
@@ -299,12 +300,13 @@ def write_csv(rs: Ruleset, units: list[dict], path: Path, stem: str) -> str:
     buf.write(f"# Bộ chỉ số: rulesets/{stem}.cds — {rs.title}\n")
     buf.write("# Tạo bởi / made by examples/make_examples.py (python examples/make_examples.py)\n")
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(lead + [f.column for f in form.fields])
+    w.writerow([csv_field(c) for c in lead + [f.column for f in form.fields]])
     for u in units:
-        row = [u["name"]]
+        # names are text (neutralised like every CSV the project writes: '=x); values are data, read as written
+        row = [csv_field(u["name"])]
         if rs.groups:
             g = u.get("group")
-            row.append(f"{g}. {rs.group(g).name}" if g else "")
+            row.append(csv_field(f"{g}. {rs.group(g).name}" if g else ""))
         for f in form.fields:
             v = u["values"].get(f.indicator, {}).get(f.key, "")
             row.append(v if isinstance(v, str) else str(v))
