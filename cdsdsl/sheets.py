@@ -150,7 +150,7 @@ def _read_xlsx(path: Path, sheet: str | None) -> tuple[str, list[list[str]]]:
                 raise RulesetError(first[2])
             return first[0], first[1]
     except Unreadable as exc:
-        raise RulesetError(Diagnostic.make("CDS517", source=where, detail=exc.detail_vi)) from None
+        raise RulesetError(Diagnostic.make("CDS517", source=where, detail=f"{path.name}: {exc.detail_vi}")) from None
     except WorkbookError as exc:
         raise RulesetError(exc.diagnostic) from None
 
