@@ -966,6 +966,7 @@ class _Reader:
                     elif self.wide(rows, cell, f"{self.fname} › {title}"):
                         found = True
         except Unreadable as exc:
+            self.units.clear()  # a sheet broken part-way: nothing of the file is used
             self.diag("CDS800", self.fname, name=self.fname, detail=exc.detail_vi, detail_en=exc.detail_en)
             return
         except WorkbookError as exc:

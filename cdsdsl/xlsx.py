@@ -58,7 +58,7 @@ MAX_UNIT_NAME = 200
 #: uncompressed size of the parts openpyxl reads whole (shared strings, styles, workbook)
 MAX_PART_BYTES = 64 * 1024 * 1024
 #: uncompressed size of one sheet's XML (read as a stream)
-MAX_SHEET_BYTES = 512 * 1024 * 1024
+MAX_SHEET_BYTES = 256 * 1024 * 1024
 
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: .xls, or an encrypted .xlsx
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
