@@ -730,6 +730,11 @@ class _Reader:
 
     def add_unit(self, name: str, group: str | None, values: dict[str, dict[str, Value]], where: str,
                  row_has_cells: bool) -> None:
+        from .xlsx import MAX_UNIT_NAME
+
+        if len(name) > MAX_UNIT_NAME:
+            self.diag("CDS648", where, length=len(name), limit=MAX_UNIT_NAME)
+            return
         if values:
             # item references (``mục 5.12.1``) are filled from the indicator they name, at its cell
             for item, refs in self.form.ref_inputs.items():
@@ -902,7 +907,7 @@ class _Reader:
         if not self.path.exists():
             self.diag("CDS800", self.fname, name=self.fname, detail="không tìm thấy tệp", detail_en="file not found")
             return
-        if suffix == ".xlsx" or suffix == ".xlsm":
+        if suffix in (".xlsx", ".xlsm", ".xls"):  # an .xls is told apart by its bytes (CDS641)
             self.read_xlsx()
         elif suffix in (".csv", ".tsv", ".txt"):
             self.read_text(suffix)
@@ -941,31 +946,39 @@ class _Reader:
             self.diag("CDS801", self.fname, name=self.fname)
 
     def read_xlsx(self) -> None:
-        try:
-            from openpyxl import load_workbook
+        """Stream every worksheet (but the guide and the choice lists) through `cdsdsl.xlsx`: bounded, date
+        cells as text, each formula cell with no computed value reported at its cell (CDS647)."""
+        from .xlsx import Unreadable, WorkbookError, formula_diagnostics, open_workbook
 
-            wb = load_workbook(self.path, data_only=True, read_only=False)
-        except Exception as exc:  # not a workbook, corrupt zip
-            self.diag("CDS800", self.fname, name=self.fname, detail=f"{type(exc).__name__}: {exc}",
-                      detail_en=f"{type(exc).__name__}: {exc}")
-            return
         found = False
-        for ws in wb.worksheets:
-            if ws.title in (GUIDE_SHEET, CHOICES_SHEET):
-                continue
-            rows = [list(r) for r in ws.iter_rows(values_only=True)]
-            title = ws.title
+        try:
+            with open_workbook(self.path, self.fname) as book:
+                for title in book.sheet_names:
+                    if title in (GUIDE_SHEET, CHOICES_SHEET):
+                        continue
+                    sheet = book.read(title)
+                    rows = sheet.rows
+                    self.diags.extend(formula_diagnostics(self.fname, sheet))
 
-            def where_of(i: int, j: int, _t: str = title) -> str:
-                return f"{self.fname} › {_t} › {_col_letter(j)}{i + 1}"
+                    def where_of(i: int, j: int, _t: str = title) -> str:
+                        return f"{self.fname} › {_t} › {_col_letter(j)}{i + 1}"
 
-            def cell(i: int, j: int | None, _t: str = title) -> str:
-                return f"{self.fname} › {_t} › {_col_letter(j if j is not None else 0)}{i + 1}"
+                    def cell(i: int, j: int | None, _t: str = title) -> str:
+                        return f"{self.fname} › {_t} › {_col_letter(j if j is not None else 0)}{i + 1}"
 
-            if self.unit_sheet(ws, rows, where_of):
-                found = True
-            elif self.wide(rows, cell, f"{self.fname} › {title}"):
-                found = True
+                    if self.unit_sheet(sheet, rows, where_of):
+                        found = True
+                    elif self.wide(rows, cell, f"{self.fname} › {title}"):
+                        found = True
+        except Unreadable as exc:
+            self.units.clear()  # a sheet broken part-way: nothing of the file is used
+            self.diag("CDS800", self.fname, name=self.fname, detail=exc.detail_vi, detail_en=exc.detail_en)
+            return
+        except WorkbookError as exc:
+            # a bound passed: nothing of this file is used (a part of a cohort would rank it wrongly)
+            self.units.clear()
+            self.diags.append(exc.diagnostic)
+            return
         if not found:
             self.diag("CDS801", self.fname, name=self.fname)
 
@@ -1042,12 +1055,10 @@ class _Reader:
 
 
 def _col_letter(j: int) -> str:
-    s = ""
-    j += 1
-    while j:
-        j, r = divmod(j - 1, 26)
-        s = chr(65 + r) + s
-    return s
+    """0 → ``A`` (`cdsdsl.xlsx.column_letter`)."""
+    from .xlsx import column_letter
+
+    return column_letter(j)
 
 
 def _show(raw: Any) -> Any:

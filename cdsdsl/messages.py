@@ -735,6 +735,82 @@ define("CDS631", "info",
        "Áp dụng: Danh sách Phụ lục II  (a unit not in the list)")
 
 # ---------------------------------------------------------------------------
+# CDS640-649: reading .xlsx workbooks (xlsx.py; used by forms.py, sheets.py, results_table.py)
+# `where` is the file and the cell (`so-lieu.xlsx › Dữ liệu!D7`) or the file alone;
+# `cell` the cell as Excel writes it (`'Dữ liệu'!D7`); `limit` a bound of docs/data-entry.md.
+# ---------------------------------------------------------------------------
+define("CDS640", "error",
+       "{where}: tệp được bảo vệ bằng mật khẩu (đã mã hoá) nên không đọc được",
+       "{where}: the file is protected with a password (encrypted) and cannot be read",
+       "Mở tệp bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hoá bằng mật khẩu: xoá mật "
+       "khẩu) rồi lưu lại dạng .xlsx.",
+       "Open the file in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password: "
+       "clear it) and save it again as .xlsx.",
+       "so-lieu.xlsx (password-protected)")
+define("CDS641", "error",
+       "{where}: tệp là bảng tính Excel 97-2003 (.xls) kiểu cũ, không phải .xlsx",
+       "{where}: the file is an old Excel 97-2003 workbook (.xls), not an .xlsx",
+       "Mở tệp bằng Excel hoặc LibreOffice và lưu lại dạng Excel Workbook (.xlsx) (Tệp › Lưu thành).",
+       "Open it in Excel or LibreOffice and save it as an Excel Workbook (.xlsx) (File › Save As).",
+       "so-lieu.xls")
+define("CDS642", "error",
+       "{where}: bảng tính không có trang tính nào (tệp trống, hoặc chỉ có trang biểu đồ)",
+       "{where}: the workbook has no worksheet (it is empty, or holds only chart sheets)",
+       "Ghi số liệu vào một trang tính (worksheet) thường, không phải trang biểu đồ; dùng mẫu do `cds template` tạo ra.",
+       "Put the data in an ordinary worksheet, not a chart sheet; use the form `cds template` writes.",
+       "so-lieu.xlsx (chart sheets only)")
+define("CDS643", "error",
+       "{where}: dòng {row} có dữ liệu, quá giới hạn {limit} dòng của một trang tính; không đọc tệp này",
+       "{where}: row {row} holds data, past the limit of {limit} rows per sheet; the file is not read",
+       "Nếu ô này bị ghi nhầm (Ctrl+End trong Excel đưa đến ô cuối cùng có dữ liệu), xoá nó rồi lưu lại; nếu số "
+       "liệu thật sự nhiều như vậy, chia ra nhiều tệp.",
+       "If the cell was filled by mistake (Ctrl+End in Excel goes to the last filled cell), delete it and save; "
+       "if there really is that much data, split it into several files.",
+       "A1048576 = 1")
+define("CDS644", "error",
+       "{where}: ô có dữ liệu nằm sau cột {last}, quá giới hạn {limit} cột của một trang tính; không đọc tệp này",
+       "{where}: a filled cell lies after column {last}, past the limit of {limit} columns per sheet; the file is "
+       "not read",
+       "Xoá ô bị ghi nhầm ở xa bên phải (Ctrl+End trong Excel đưa đến ô cuối cùng có dữ liệu) rồi lưu lại.",
+       "Delete the stray cell far to the right (Ctrl+End in Excel goes to the last filled cell) and save.",
+       "XFD5 = 1")
+define("CDS645", "error",
+       "{where}: ô chứa {length} ký tự, quá giới hạn {limit} ký tự của một ô; không đọc tệp này",
+       "{where}: the cell holds {length} characters, past the limit of {limit} per cell; the file is not read",
+       "Một ô của Excel chứa tối đa 32 767 ký tự: tệp này không do Excel ghi ra; rút ngắn nội dung ô.",
+       "An Excel cell holds at most 32 767 characters, so this file was not written by Excel; shorten the cell.",
+       "")
+define("CDS646", "error",
+       "{where}: bảng tính quá lớn để đọc: {detail}; không đọc tệp này",
+       "{where}: the workbook is too large to read: {detail_en}; the file is not read",
+       "Xoá các dòng, cột hay trang không dùng (hoặc chia số liệu ra nhiều tệp) rồi lưu lại; giới hạn: "
+       "docs/data-entry.md.",
+       "Delete the rows, columns or sheets not used (or split the data into several files) and save; the limits: "
+       "docs/data-entry.md.",
+       "")
+define("CDS647", "error",
+       "{where}: ô chứa công thức `{formula}` nhưng tệp không lưu giá trị đã tính, nên ô được đọc là trống",
+       "{where}: the cell holds the formula `{formula}` but the file keeps no computed value, so the cell reads "
+       "as empty",
+       "Tệp do một chương trình ghi ra mà không tính công thức: mở tệp bằng Excel hoặc LibreOffice rồi lưu lại "
+       "(giá trị được tính và lưu), hoặc ghi thẳng giá trị vào ô.",
+       "A program wrote the file without computing its formulas: open it in Excel or LibreOffice and save it "
+       "(the values are computed and kept), or type the value into the cell.",
+       "D7 = \"=SUM(D3:D6)\" written by a script")
+define("CDS648", "error",
+       "{where}: tên đơn vị dài {length} ký tự, quá giới hạn {limit} ký tự; bỏ qua đơn vị này",
+       "{where}: the unit's name is {length} characters long, past the limit of {limit}; the unit is skipped",
+       "Ghi tên đơn vị ngắn gọn (ví dụ `Huyện Ninh Hải`); ghi chú để ở cột `Ghi chú`.",
+       "Write the unit's short name (e.g. `Huyện Ninh Hải`); put notes in a `Ghi chú` column.",
+       "")
+define("CDS649", "error",
+       "{where}: còn {count} ô khác chứa công thức chưa có giá trị đã tính (các ô: {cells})",
+       "{where}: {count} more cells hold a formula with no computed value (the cells: {cells})",
+       "Mở tệp bằng Excel hoặc LibreOffice rồi lưu lại để các công thức được tính.",
+       "Open the file in Excel or LibreOffice and save it so that the formulas are computed.",
+       "")
+
+# ---------------------------------------------------------------------------
 # CDS8xx: data-entry forms and unit data (forms.py)
 # Every message names the cell: `where` is `form.xlsx › Huyện A › H7`,
 # `form.xlsx › Dữ liệu › F5`, `cohort.csv:5:F` or `cohort.json › Huyện A › 1.3:a`

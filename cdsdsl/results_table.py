@@ -84,10 +84,10 @@ def parse_number(text: str) -> tuple[Decimal, int] | None:
 
 
 def column_letter(index: int) -> str:
-    """0 → ``A``, 25 → ``Z``, 26 → ``AA``."""
-    from openpyxl.utils import get_column_letter
+    """0 → ``A``, 25 → ``Z``, 26 → ``AA`` (`cdsdsl.xlsx.column_letter`)."""
+    from .xlsx import column_letter as letter
 
-    return get_column_letter(index + 1)
+    return letter(index)
 
 
 # ---------------------------------------------------------------------------
@@ -515,7 +515,7 @@ def read_table(path: str | Path) -> ResultsTable:
     (``,`` or ``;``, quoted fields), anything else as tab-separated text."""
     p = Path(path)
     suffix = p.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
+    if suffix in (".xlsx", ".xlsm", ".xls"):  # an .xls is told apart by its bytes (CDS641)
         return _read_xlsx(p)
     try:
         raw = p.read_bytes()
@@ -546,30 +546,34 @@ def _xlsx_value(value: object) -> str:
 
 
 def _read_xlsx(p: Path) -> ResultsTable:
-    import openpyxl
+    """The first worksheet holding a results table, streamed and bounded by `cdsdsl.xlsx`; rows padded to the
+    sheet's width as before.  A formula cell with no computed value is an error at its cell (CDS647)."""
+    from .xlsx import Unreadable, WorkbookError, formula_diagnostics, open_workbook, sheet_prefix
 
     try:
-        wb = openpyxl.load_workbook(p, data_only=True, read_only=True)
-    except Exception as exc:  # zipfile.BadZipFile, KeyError, OSError, InvalidFileException …
-        raise DataError(Diagnostic.make("CDS700", name=str(p), detail=f"{type(exc).__name__}: {exc}")) from None
-    try:
-        last_error: DataError | None = None
-        for ws in wb.worksheets:
-            # one line of text per sheet row, so that line numbers are row numbers
-            lines: list[list[str]] = []
-            for row in ws.iter_rows(min_row=1, min_col=1, values_only=True):
-                lines.append([_xlsx_value(v).replace("\t", " ").replace("\n", " ").replace("\r", " ")
-                              for v in row])
-            text = "\n".join("\t".join(cells) for cells in lines)
-            source = Source(text, name=f"{p.name}!{ws.title}")
-            try:
-                title = ws.title if re.fullmatch(r"\w+", ws.title) else "'" + ws.title.replace("'", "''") + "'"
-                return _build(_records(text, "\t", False), source, source.name,
-                              ref_prefix=f"{title}!", sheet=ws.title)
-            except DataError as exc:
-                last_error = exc
-        if last_error is not None:
-            raise DataError(Diagnostic.make("CDS701", name=p.name)) from None
-        raise DataError(Diagnostic.make("CDS700", name=str(p), detail="no sheet"))
-    finally:
-        wb.close()
+        with open_workbook(p, p.name) as book:
+            last_error: DataError | None = None
+            for title in book.sheet_names:
+                sheet = book.read(title)
+                # one line of text per sheet row, so that line numbers are row numbers
+                lines = [[_xlsx_value(v).replace("\t", " ").replace("\n", " ").replace("\r", " ") for v in row]
+                         for row in sheet.padded(where=f"{p.name} › {title}")]
+                text = "\n".join("\t".join(cells) for cells in lines)
+                source = Source(text, name=f"{p.name}!{title}")
+                try:
+                    table = _build(_records(text, "\t", False), source, source.name,
+                                   ref_prefix=sheet_prefix(title), sheet=title)
+                except DataError as exc:
+                    last_error = exc
+                    continue
+                formulas = formula_diagnostics(p.name, sheet)
+                if formulas:
+                    raise DataError(formulas)
+                return table
+            if last_error is not None:
+                raise DataError(Diagnostic.make("CDS701", name=p.name)) from None
+            raise DataError(Diagnostic.make("CDS700", name=str(p), detail="no sheet"))
+    except Unreadable as exc:
+        raise DataError(Diagnostic.make("CDS700", name=str(p), detail=exc.detail_vi)) from None
+    except WorkbookError as exc:
+        raise DataError(exc.diagnostic) from None

@@ -482,7 +482,7 @@ def load_ruleset(path: str | Path, *, sheet: str | None = None) -> Ruleset:
     """Read a ruleset from ``.cds``, ``.csv``, ``.tsv`` or ``.xlsx`` (by suffix)."""
     p = Path(path)
     suffix = p.suffix.lower()
-    if suffix in (".csv", ".tsv", ".xlsx", ".xlsm"):
+    if suffix in (".csv", ".tsv", ".xlsx", ".xlsm", ".xls"):  # an .xls is told apart by its bytes (CDS641)
         from .sheets import load_sheet_ruleset
 
         return load_sheet_ruleset(p, sheet=sheet)

@@ -46,10 +46,10 @@ REQUIRED = ("id", "name", "max", "formula")
 
 
 def column_letter(index: int) -> str:
-    """0 -> ``A``, 25 -> ``Z``, 26 -> ``AA``."""
-    from openpyxl.utils import get_column_letter
+    """0 -> ``A``, 25 -> ``Z``, 26 -> ``AA`` (`cdsdsl.xlsx.column_letter`)."""
+    from .xlsx import column_letter as letter
 
-    return get_column_letter(index + 1)
+    return letter(index)
 
 
 def _fold(text: str) -> str:
@@ -108,6 +108,8 @@ def _cell_text(value: object) -> str:
 def read_table(path: Path, sheet: str | None = None) -> tuple[str, list[list[str]]]:
     """(sheet name, rows of cell texts) of a ``.csv``, ``.tsv`` or ``.xlsx`` file."""
     suffix = path.suffix.lower()
+    if suffix not in (".csv", ".tsv"):
+        return _read_xlsx(path, sheet)
     try:
         if suffix in (".csv", ".tsv"):
             text = path.read_bytes().decode("utf-8-sig")
@@ -116,31 +118,42 @@ def read_table(path: Path, sheet: str | None = None) -> tuple[str, list[list[str
                 delimiter = ";"
             rows = [[_cell_text(c) for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
             return path.name, rows
-        import openpyxl
-
-        wb = openpyxl.load_workbook(path, data_only=True, read_only=True)
     except (OSError, UnicodeDecodeError, csv.Error, ValueError, KeyError) as exc:
         raise RulesetError(Diagnostic.make("CDS517", source=Source("", name=str(path)), detail=str(exc))) from None
     except Exception as exc:  # openpyxl raises zipfile/XML errors of several kinds
         raise RulesetError(Diagnostic.make("CDS517", source=Source("", name=str(path)), detail=str(exc))) from None
+
+
+def _read_xlsx(path: Path, sheet: str | None) -> tuple[str, list[list[str]]]:
+    """The first sheet with a header row (or ``sheet``), streamed and bounded by `cdsdsl.xlsx`; rows padded
+    to the sheet's width as before.  A formula cell with no computed value is an error at its cell (CDS647)."""
+    from .xlsx import Unreadable, WorkbookError, formula_diagnostics, open_workbook
+
+    where = Source("", name=str(path))
     try:
-        names = wb.sheetnames
-        if sheet is not None and sheet not in names:
-            raise RulesetError(Diagnostic.make("CDS527", source=Source("", name=str(path)), sheet=sheet,
-                                               sheets=", ".join(names)))
-        chosen = [sheet] if sheet is not None else names
-        first: tuple[str, list[list[str]]] | None = None
-        for name in chosen:
-            ws = wb[name]
-            rows = [[_cell_text(c) for c in row] for row in ws.iter_rows(values_only=True)]
-            if first is None:
-                first = (name, rows)
-            if _find_header(rows) is not None:
-                return name, rows
-        assert first is not None
-        return first
-    finally:
-        wb.close()
+        with open_workbook(path, path.name) as book:
+            names = book.sheet_names
+            if sheet is not None and sheet not in names:
+                raise RulesetError(Diagnostic.make("CDS527", source=where, sheet=sheet,
+                                                   sheets=", ".join(names)))
+            first: tuple[str, list[list[str]], list[Diagnostic]] | None = None
+            for name in [sheet] if sheet is not None else names:
+                read = book.read(name)
+                rows = [[_cell_text(c) for c in row] for row in read.padded(where=f"{path.name} › {name}")]
+                formulas = formula_diagnostics(path.name, read)
+                if first is None:
+                    first = (name, rows, formulas)
+                if _find_header(rows) is not None:
+                    first = (name, rows, formulas)
+                    break
+            assert first is not None
+            if first[2]:
+                raise RulesetError(first[2])
+            return first[0], first[1]
+    except Unreadable as exc:
+        raise RulesetError(Diagnostic.make("CDS517", source=where, detail=f"{path.name}: {exc.detail_vi}")) from None
+    except WorkbookError as exc:
+        raise RulesetError(exc.diagnostic) from None
 
 
 def _find_header(rows: list[list[str]]) -> tuple[int, dict[str, int]] | None:
