@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -155,8 +156,10 @@ print(json.dumps({{"read": read, "codes": [d.code for d in diags],
 
 
 def read_capped(reader: str, path: Path) -> dict:
+    # the code under test is this checkout's (an installed copy of an older cdsdsl must not answer)
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
     p = subprocess.run([sys.executable, "-c", _RUNNER, reader, str(path), str(HUYEN)], capture_output=True,
-                       text=True, encoding="utf-8", timeout=60, cwd=path.parent)
+                       text=True, encoding="utf-8", timeout=60, cwd=path.parent, env=env)
     assert p.returncode == 0, p.stderr[-2000:]
     return json.loads(p.stdout)
 
