@@ -1,26 +1,28 @@
 """`cds template RULESET [-o form.xlsx|form.csv]`: write the data-entry form of a ruleset."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from ..diagnostics import Severity
 from ..render import render_diagnostics
-from .common import EXIT_FINDINGS, EXIT_USAGE, emit, fail_usage, guarded, lang_option, main
+from .common import EXIT_FINDINGS, EXIT_USAGE, _output_path, color_option, colour_for, echo, emit, fail_usage, \
+    guarded, lang_option, table_width, main, write_file
 
 _FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".tsv": "tsv"}
 
 
 @main.command("template")
 @click.argument("ruleset", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Ghi mẫu ra tệp .xlsx, .csv hoặc .tsv / write the form to an .xlsx, .csv or .tsv file.")
+@click.option("-o", "--output", "output", type=str, default=None, metavar="FILE", callback=_output_path,
+              help="Ghi mẫu ra tệp .xlsx, .csv hoặc .tsv (- là màn hình) / write the form to an .xlsx, .csv or "
+                   ".tsv file (- is standard output).")
 @click.option("--format", "fmt", type=click.Choice(["xlsx", "csv", "tsv"]), default=None,
               help="Định dạng (mặc định theo đuôi của -o; không có -o: csv ra màn hình) / "
                    "format (default: from the -o suffix; without -o: csv to standard output).")
 @lang_option
+@color_option
 @guarded()
 def template_cmd(ruleset: Path, output: Path | None, fmt: str | None, lang: str) -> None:
     """Tạo mẫu nhập số liệu cho bộ chỉ số / write the data-entry form of a ruleset.
@@ -61,15 +63,10 @@ def template_cmd(ruleset: Path, output: Path | None, fmt: str | None, lang: str)
         emit(template_csv(rs, form=form, delimiter="\t" if fmt == "tsv" else ",").rstrip("\r\n"), None)
         diags = list(form.diagnostics)
     else:
-        try:
-            diags = write_template(rs, output)
-        except OSError as exc:
-            fail_usage(f"không ghi được tệp {output}: {exc.strerror}" if lang == "vi"
-                       else f"cannot write {output}: {exc.strerror}")
-            raise AssertionError  # unreachable
-        click.echo((f"đã ghi mẫu nhập số liệu: {output}" if lang == "vi" else f"form written: {output}"), err=True)
+        diags = write_file(output, lambda p: write_template(rs, p), lang)
+        echo((f"đã ghi mẫu nhập số liệu: {output}" if lang == "vi" else f"form written: {output}"), err=True)
     if diags:
-        click.echo(render_diagnostics(diags, lang=lang, colour=sys.stderr.isatty()), err=True)
+        echo(render_diagnostics(diags, lang=lang, colour=colour_for(err=True), width=table_width(err=True)), err=True)
     if any(d.severity is Severity.ERROR for d in diags):
         raise SystemExit(EXIT_FINDINGS)
 
