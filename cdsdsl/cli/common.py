@@ -13,6 +13,8 @@ import codecs
 import errno
 import functools
 import io
+import itertools
+import json
 import os
 import shutil
 import sys
@@ -135,28 +137,53 @@ def fail_usage(message: str, hint: str = "") -> None:
 
 # ---------------------------------------------------------------- writing
 
+#: stand-ins for the symbols cdsdsl's own output uses, where an encoding has none of them
+_ASCII_STAND_INS = {"│": "|", "┌": "+", "─": "-", "→": "->", "…": "...", "›": ">", "≥": ">=", "≤": "<=",
+                    "≠": "!=", "×": "x", "–": "-", "—": "-", "“": '"', "”": '"', "‘": "'", "’": "'"}
+
+
+def _encodable(text: str, encoding: str) -> bool:
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
 def _degrade(char: str, encoding: str) -> str:
-    """``char`` in a form ``encoding`` can hold: a composed head plus combining marks (cp1258 writes
-    ``ế`` as ``ê`` + U+0301), else ``?`` -- visibly not the character, never a crash."""
+    """``char`` in a form ``encoding`` can hold: a composed letter plus combining marks (cp1258
+    writes ``ệ`` as ``ê`` + U+0323), an ASCII stand-in for a symbol (``│`` → ``|``), else ``?``:
+    visibly not the character, never a crash."""
     decomposed = unicodedata.normalize("NFD", char)
-    for cut in range(len(decomposed), 0, -1):
-        head = unicodedata.normalize("NFC", decomposed[:cut])
-        try:
-            (head + decomposed[cut:]).encode(encoding)
-        except (UnicodeEncodeError, LookupError):
-            continue
-        return head + decomposed[cut:]
+    base, marks = decomposed[:1], decomposed[1:]
+    if marks:
+        for k in range(len(marks), -1, -1):
+            for kept in itertools.combinations(range(len(marks)), k):
+                head = unicodedata.normalize("NFC", base + "".join(marks[i] for i in kept))
+                rest = "".join(m for i, m in enumerate(marks) if i not in kept)
+                if len(head) == 1 and _encodable(head + rest, encoding):
+                    return head + rest
+    stand_in = _ASCII_STAND_INS.get(char)
+    if stand_in is not None and _encodable(stand_in, encoding):
+        return stand_in
     return "?"
 
 
-def _legacy_errors(exc: UnicodeError) -> tuple[str, int]:
-    if not isinstance(exc, UnicodeEncodeError):
-        raise exc
-    return "".join(_degrade(c, exc.encoding) for c in exc.object[exc.start:exc.end]), exc.end
+def legacy_errors(encoding: str) -> str:
+    """The name of a codec error handler for ``encoding`` that writes what the encoding cannot hold
+    with `_degrade` (registered on first use; the handler must know the encoding: a charmap codec
+    such as cp1258 reports itself as ``charmap``)."""
+    name = f"cdsdsl-legacy-{codecs.lookup(encoding).name}"
+    try:
+        codecs.lookup_error(name)
+    except LookupError:
+        def handler(exc: UnicodeError) -> tuple[str, int]:
+            if not isinstance(exc, UnicodeEncodeError):
+                raise exc
+            return "".join(_degrade(c, encoding) for c in exc.object[exc.start:exc.end]), exc.end
 
-
-LEGACY_ERRORS = "cdsdsl-legacy"
-codecs.register_error(LEGACY_ERRORS, _legacy_errors)
+        codecs.register_error(name, handler)
+    return name
 
 
 def _adapt_streams() -> None:
@@ -169,7 +196,7 @@ def _adapt_streams() -> None:
         try:
             if codecs.lookup(enc).name == "utf-8":
                 continue
-            stream.reconfigure(errors=LEGACY_ERRORS)
+            stream.reconfigure(errors=legacy_errors(enc))
         except (LookupError, ValueError, io.UnsupportedOperation):
             continue
 
@@ -182,7 +209,11 @@ def echo(text: str = "", err: bool = False) -> None:
     if stream is None:
         return
     try:
-        stream.write(text + "\n")
+        try:
+            stream.write(text + "\n")
+        except UnicodeEncodeError:  # a stream we could not reconfigure: escapes, never a crash
+            enc = getattr(stream, "encoding", None) or "ascii"
+            stream.write((text + "\n").encode(enc, "backslashreplace").decode(enc))
         stream.flush()
     except BrokenPipeError:  # `cds rank ... | head`: the reader has gone, so stop quietly
         _silence_stdout()
@@ -289,6 +320,11 @@ def table_width(output: Path | None = None, err: bool = False) -> int | None:
     return None
 
 
+def _wants_json(kwargs: dict[str, Any]) -> bool:
+    """The command was asked for JSON on standard output (``--format json`` without ``-o`` or with ``-o -``)."""
+    return kwargs.get("output") is None and kwargs.get("fmt") == "json"
+
+
 def guarded(exit_code_for_cds_error: int = EXIT_USAGE) -> Callable:
     """Decorator: render `CdsError`s, hide tracebacks, map to exit codes."""
 
@@ -304,6 +340,9 @@ def guarded(exit_code_for_cds_error: int = EXIT_USAGE) -> Callable:
             except CdsError as exc:
                 echo(render_diagnostics(exc.diagnostics, lang=lang, colour=colour_for(err=True),
                                         width=table_width(err=True)), err=True)
+                if _wants_json(kwargs):  # tools reading standard output still get a JSON document
+                    echo(json.dumps({"diagnostics": [d.to_dict(lang) for d in exc.diagnostics]},
+                                    ensure_ascii=False, indent=2))
                 raise SystemExit(exit_code_for_cds_error)
             except (SystemExit, click.exceptions.Exit, click.ClickException, click.Abort):
                 raise
