@@ -137,9 +137,10 @@ def fail_usage(message: str, hint: str = "") -> None:
 
 # ---------------------------------------------------------------- writing
 
-#: stand-ins for the symbols cdsdsl's own output uses, where an encoding has none of them
-_ASCII_STAND_INS = {"│": "|", "┌": "+", "─": "-", "→": "->", "…": "...", "›": ">", "≥": ">=", "≤": "<=",
-                    "≠": "!=", "×": "x", "–": "-", "—": "-", "“": '"', "”": '"', "‘": "'", "’": "'"}
+#: stand-ins for the symbols cdsdsl's own output uses, where an encoding has none of them; one column
+#: each, so that tables and carets stay lined up (others, such as ``≤``, become ``?``)
+_ASCII_STAND_INS = {"│": "|", "┌": "+", "─": "-", "→": ">", "›": ">", "×": "x", "–": "-", "—": "-",
+                    "“": '"', "”": '"', "‘": "'", "’": "'"}
 
 
 def _encodable(text: str, encoding: str) -> bool:

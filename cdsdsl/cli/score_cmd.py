@@ -162,7 +162,11 @@ def run_scoring(ruleset_path: Path, data_path: Path, *, lang: str, fmt: str, out
                                   zip(table_of(cohort, lang, label=False).records(), cohort.ranking())]
         else:
             payload["units"] = [r.to_dict(lang) for r in cohort.results]
-        payload["diagnostics"] = [d.to_dict(lang) for d in data_diags + list(cohort.diagnostics)]
+        # the data's and the cohort's diagnostics, then the units' own (the ranking has no per-indicator
+        # detail to carry them), each once
+        ruleset_diags, unit_diags, _ = split_findings(cohort, data_diags)
+        payload["diagnostics"] = [d.to_dict(lang) for d in
+                                  _dedupe(data_diags + list(cohort.diagnostics) + ruleset_diags + unit_diags)]
         payload["complete"] = not failed
         emit(json.dumps(payload, ensure_ascii=False, indent=2), output)
     elif fmt == "csv":
