@@ -145,8 +145,13 @@ class Table:
         body = [[self.cell_text(v, c, lang) for v, c in zip(row, self.columns)] for row in self.rows]
         out = tabulate(body, headers=[c.header for c in self.columns], tablefmt=tablefmt, disable_numparse=True,
                        colalign=["right" if c.numeric else "left" for c in self.columns])
+        headers = [c.header for c in self.columns]
+        numeric = [c.numeric for c in self.columns]
         if width is not None and max((display_width(ln) for ln in out.split("\n")), default=0) > width:
-            out = fit_table([c.header for c in self.columns], body, [c.numeric for c in self.columns], width)
+            out = fit_table(headers, body, numeric, width)
+        elif any(display_width(t) != len(t) for t in [*headers, *(x for row in body for x in row)]):
+            # tabulate counts code points: text in NFD or with wide characters is laid out here
+            out = fit_table(headers, body, numeric, 10**6)
         notes = "\n".join(wrap_block(n, width, 0) for n in self.notes)
         return out + ("\n\n" + notes if self.notes else "")
 

@@ -345,11 +345,11 @@ def test_wide_table_in_nfd_lines_up():
     from decimal import Decimal
     t = Table((Column("unit", "Đơn vị"), Column("total", "Tổng điểm", True)),
               tuple((n, Decimal("571.04")) for n in names))
-    for width in (20, 30, 200):
+    for width in (20, 30, 200, None):
         lines = t.text(width=width).splitlines()
         number_ends = {display_width(ln) for ln in lines if "571,04" in ln}
         assert len(number_ends) == 1, (width, lines)  # the number column ends at one display column
-        assert all(display_width(ln) <= width for ln in lines)
+        assert all(display_width(ln) <= (width or 40) for ln in lines)
 
 
 # ------------------------------------------------------------------ 6. carets
