@@ -182,6 +182,28 @@ def test_unwritable_output_is_a_located_usage_error(tmp_path, command):
         assert "gợi ý" in r.stderr and "Traceback" not in r.stderr and "lỗi nội bộ" not in r.stderr
 
 
+def test_read_only_folder_is_a_located_usage_error(tmp_path, monkeypatch):
+    """A folder the user may not write to.  The tests run as root, for whom permission bits do not
+    stop a write, so the refusal the operating system would give is made here."""
+    import errno
+
+    def refuse(self, *args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "write_text", refuse)
+    target = tmp_path / "chi-doc" / "xep-hang.txt"
+    r = run("rank", RULESET, COHORT, "-o", target)
+    assert r.exit_code == 2, r.stderr
+    assert f"không ghi được tệp {target}: không có quyền ghi" in r.stderr
+    r = run("rank", RULESET, COHORT, "-o", target, "--lang", "en")
+    assert f"error: cannot write {target}: permission denied" in r.stderr
+
+
+def test_every_command_takes_color():
+    for name, command in main.commands.items():
+        assert "color" in {p.name for p in command.params}, name
+
+
 def test_standard_output_that_cannot_be_written_is_a_usage_error():
     if not Path("/dev/full").exists():
         pytest.skip("no /dev/full on this system")
