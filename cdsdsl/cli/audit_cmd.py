@@ -45,7 +45,8 @@ def audit_cmd(table: Path, ruleset: Path | None, lang: str, fmt: str, output: Pa
     else:
         parts = []
         if diags:
-            parts.append(render_diagnostics(diags, lang=lang, colour=colour_for(output=output), width=table_width(output)))
+            parts.append(render_diagnostics(diags, lang=lang, colour=colour_for(output=output),
+                                            width=table_width(output)))
         parts.append(f"{table.name}: {summary(diags, lang)}")
         emit("\n\n".join(parts), output)
     raise SystemExit(EXIT_FINDINGS if has_errors(diags) else EXIT_OK)

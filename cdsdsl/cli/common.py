@@ -282,6 +282,11 @@ def emit(text: str, output: Path | None) -> None:
         write_file(output, lambda p: p.write_text(data, encoding="utf-8"))
 
 
+def echo_diagnostics(diags: Any, lang: str) -> None:
+    """Diagnostics on standard error, coloured and wrapped as the contract says."""
+    echo(render_diagnostics(diags, lang=lang, colour=colour_for(err=True), width=table_width(err=True)), err=True)
+
+
 # ---------------------------------------------------------------- colour and width
 
 _colour_mode = "auto"

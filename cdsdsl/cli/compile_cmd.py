@@ -17,8 +17,7 @@ from typing import Any
 
 import click
 
-from ..render import render_diagnostics
-from .common import EXIT_OK, EXIT_USAGE, color_option, colour_for, echo, emit, guarded, lang_option, table_width, main, \
+from .common import EXIT_OK, EXIT_USAGE, color_option, echo, echo_diagnostics, emit, guarded, lang_option, main, \
     output_option
 from .score_cmd import require_file
 
@@ -76,7 +75,7 @@ def compile_(ruleset: Path, lang: str, output: Path | None) -> None:
     text, diags = module_text(rs, command)
     emit(text, output)
     if diags:
-        echo(render_diagnostics(diags, lang=lang, colour=colour_for(err=True), width=table_width(err=True)), err=True)
+        echo_diagnostics(diags, lang)
         echo(("\n" + f"{len(diags)} chỉ số có công thức còn lỗi: hàm của chúng báo lỗi CDS615 khi gọi; "
                     "chạy `cds check` để xem chi tiết") if lang == "vi" else
                    ("\n" + f"{len(diags)} indicator(s) with formula errors: their functions raise CDS615; "

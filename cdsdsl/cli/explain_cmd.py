@@ -17,9 +17,9 @@ from typing import Any
 
 import click
 
-from ..render import render_diagnostics, wrap_block
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, colour_for, echo, emit, fail_usage, \
-    format_option, guarded, lang_option, main, output_option, resolve_format, table_width
+from ..render import wrap_block
+from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, echo_diagnostics, emit, fail_usage, format_option, \
+    guarded, lang_option, main, output_option, resolve_format, table_width
 from .score_cmd import load_inputs, report_findings, score_with_progress
 
 
@@ -138,7 +138,7 @@ def explain(ruleset: Path, data: Path, unit_name: str, fmt: str, lang: str, outp
     ruleset_obj, units, data_diags = load_inputs(ruleset, data, lang)
     if not units:
         if data_diags:
-            echo(render_diagnostics(data_diags, lang=lang, colour=colour_for(err=True), width=table_width(err=True)), err=True)
+            echo_diagnostics(data_diags, lang)
         fail_usage(f"{data}: không có đơn vị nào" if lang == "vi" else f"{data}: no unit in the data")
     name = find_unit([u.name for u in units], unit_name, lang, data)
     cohort = score_with_progress(ruleset_obj, units, lang, show=not (fmt == "json" and output is None))

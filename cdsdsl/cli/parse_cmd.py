@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import click
 
-from .common import EXIT_FINDINGS, color_option, colour_for, echo, emit, format_option, guarded, lang_option, table_width, \
-    main, output_option, read_text, resolve_format
+from .common import EXIT_FINDINGS, color_option, echo_diagnostics, emit, format_option, guarded, lang_option, main, \
+    output_option, read_text, resolve_format
 
 
 def _tree(node, indent: int = 0) -> list[str]:
@@ -52,7 +52,6 @@ def parse_cmd(file: str, fmt: str, lang: str, output) -> None:
     from ..nodes import to_dict
     from ..parser import parse_formula
     from ..printer import print_formula
-    from ..render import render_diagnostics
 
     fmt = resolve_format(fmt, output, ("tree", "json", "text"), "tree", lang)
     text = read_text(file, lang)
@@ -66,4 +65,4 @@ def parse_cmd(file: str, fmt: str, lang: str, output) -> None:
     else:
         emit("\n".join(_tree(formula)), output)
     if formula.diagnostics:
-        echo(render_diagnostics(formula.diagnostics, lang=lang, colour=colour_for(err=True), width=table_width(err=True)), err=True)
+        echo_diagnostics(formula.diagnostics, lang)

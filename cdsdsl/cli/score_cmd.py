@@ -20,8 +20,8 @@ import click
 
 from ..diagnostics import Diagnostic, Severity
 from ..render import render_diagnostics, wrap_block
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, colour_for, echo, emit, fail_usage, \
-    format_option, guarded, lang_option, main, output_option, resolve_format, table_width, write_file
+from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, colour_for, echo, echo_diagnostics, emit, \
+    fail_usage, format_option, guarded, lang_option, main, output_option, resolve_format, table_width, write_file
 
 #: cohorts larger than this show a progress bar (on standard error)
 PROGRESS_THRESHOLD = 200
@@ -144,7 +144,7 @@ def run_scoring(ruleset_path: Path, data_path: Path, *, lang: str, fmt: str, out
     ruleset, units, data_diags = load_inputs(ruleset_path, data_path, lang)
     if not units:
         if data_diags:
-            echo(render_diagnostics(data_diags, lang=lang, colour=colour_for(err=True), width=table_width(err=True)), err=True)
+            echo_diagnostics(data_diags, lang)
         fail_usage(f"{data_path}: không có đơn vị nào để chấm" if lang == "vi" else f"{data_path}: no unit to score",
                    "Điền số liệu theo mẫu của `cds template`." if lang == "vi"
                    else "Fill in the form `cds template` writes.")

@@ -6,9 +6,8 @@ from pathlib import Path
 import click
 
 from ..diagnostics import Severity
-from ..render import render_diagnostics
-from .common import EXIT_FINDINGS, EXIT_USAGE, _output_path, color_option, colour_for, echo, emit, fail_usage, \
-    guarded, lang_option, table_width, main, write_file
+from .common import EXIT_FINDINGS, EXIT_USAGE, _output_path, color_option, echo, echo_diagnostics, emit, fail_usage, \
+    guarded, lang_option, main, write_file
 
 _FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".tsv": "tsv"}
 
@@ -68,7 +67,7 @@ def template_cmd(ruleset: Path, output: Path | None, fmt: str | None, lang: str)
         diags = write_file(output, lambda p: _write(rs, p, fmt), lang)
         echo((f"đã ghi mẫu nhập số liệu: {output}" if lang == "vi" else f"form written: {output}"), err=True)
     if diags:
-        echo(render_diagnostics(diags, lang=lang, colour=colour_for(err=True), width=table_width(err=True)), err=True)
+        echo_diagnostics(diags, lang)
     if any(d.severity is Severity.ERROR for d in diags):
         raise SystemExit(EXIT_FINDINGS)
 
