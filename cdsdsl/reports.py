@@ -131,14 +131,30 @@ class Table:
             return vi_number(value, lang)
         return str(value)
 
-    def text(self, lang: str = "vi", tablefmt: str = "simple") -> str:
-        """The table for a terminal: tabulate, numbers right-aligned with decimal commas."""
+    def text(self, lang: str = "vi", tablefmt: str = "simple", width: int | None = None) -> str:
+        """The table for a terminal: tabulate, numbers right-aligned with decimal commas.
+
+        ``width`` (the terminal's, `cli.common.table_width`): a table wider than that is laid out
+        again to fit, counting columns as displayed: text cells (unit and indicator names) wrap at
+        spaces inside their column, number headers wrap (``Tổng\\nđiểm``), numbers are never cut;
+        when the numbers alone are too wide, the columns are shown in several blocks, each
+        repeating the leading text columns (the unit).  Notes wrap at spaces."""
         from tabulate import tabulate
+
+        from .render import display_width, wrap_block
 
         body = [[self.cell_text(v, c, lang) for v, c in zip(row, self.columns)] for row in self.rows]
         out = tabulate(body, headers=[c.header for c in self.columns], tablefmt=tablefmt, disable_numparse=True,
                        colalign=["right" if c.numeric else "left" for c in self.columns])
-        return out + ("\n\n" + "\n".join(self.notes) if self.notes else "")
+        headers = [c.header for c in self.columns]
+        numeric = [c.numeric for c in self.columns]
+        if width is not None and max((display_width(ln) for ln in out.split("\n")), default=0) > width:
+            out = fit_table(headers, body, numeric, width)
+        elif any(display_width(t) != len(t) for t in [*headers, *(x for row in body for x in row)]):
+            # tabulate counts code points: text in NFD or with wide characters is laid out here
+            out = fit_table(headers, body, numeric, 10**6)
+        notes = "\n".join(wrap_block(n, width, 0) for n in self.notes)
+        return out + ("\n\n" + notes if self.notes else "")
 
     def csv(self, delimiter: str = ",") -> str:
         """CSV for tools: exact values with a decimal point (``635.19``), UTF-8, a header row.
@@ -159,6 +175,122 @@ class Table:
     def records(self) -> list[dict[str, Any]]:
         """One dict per row keyed by the columns' keys, numbers as exact strings."""
         return [{c.key: _exact_str(v) for c, v in zip(self.columns, row)} for row in self.rows]
+
+
+def _lines_width(text: str) -> int:
+    from .render import display_width
+
+    return max((display_width(ln) for ln in text.split("\n")), default=0)
+
+
+def _wrap_cell(text: str, width: int) -> list[str]:
+    from .render import wrap_words
+
+    out: list[str] = []
+    for line in text.split("\n"):
+        out.extend(wrap_words(line, width) if line else [""])
+    return out
+
+
+def _min_text_width(cells: Sequence[str], cap: int = 12) -> int:
+    """The narrowest a text column may get: its longest word, but at most ``cap`` (longer words are
+    cut), at least 1."""
+    from .render import display_width
+
+    longest = max((display_width(w) for c in cells for w in c.split()), default=1)
+    return max(1, min(longest, cap))
+
+
+def _layout(headers: Sequence[str], body: Sequence[Sequence[str]], numeric: Sequence[bool],
+            width: int, comfortable: int = 0) -> list[int] | None:
+    """Column widths that fit ``width`` (2 spaces between columns), or None when they cannot
+    without narrowing a text column below ``comfortable`` columns (or its natural width)."""
+    n = len(headers)
+    widths = [0] * n
+    for j in range(n):
+        cells = [row[j] for row in body]
+        if numeric[j]:
+            w = max([_lines_width(c) for c in cells] + [_min_text_width([headers[j]], 10**6)])
+            widths[j] = w
+        else:
+            widths[j] = max(_lines_width(c) for c in [headers[j], *cells])
+    room = width - 2 * (n - 1) - sum(w for w, num in zip(widths, numeric) if num)
+    text_cols = [j for j in range(n) if not numeric[j]]
+    natural = {j: widths[j] for j in text_cols}
+    least = {j: min(natural[j], max(comfortable, _min_text_width([headers[j], *[row[j] for row in body]])))
+             for j in text_cols}
+    if room < sum(least.values()):
+        return None
+    # shrink the widest text columns first until the text fits the room left by the numbers
+    while sum(widths[j] for j in text_cols) > room:
+        j = max(text_cols, key=lambda k: (widths[k] - least[k] > 0, widths[k]))
+        if widths[j] <= least[j]:
+            return None
+        widths[j] -= 1
+    return widths
+
+
+def _render(headers: Sequence[str], body: Sequence[Sequence[str]], numeric: Sequence[bool],
+            widths: Sequence[int]) -> str:
+    """A table like tabulate's ``simple``: headers, dashes, rows; cells wrapped to ``widths``."""
+    from .render import display_width
+
+    def pad(text: str, w: int, right: bool) -> str:
+        gap = " " * max(0, w - display_width(text))
+        return gap + text if right else text + gap
+
+    def block(cells: Sequence[str]) -> list[str]:
+        wrapped = [_wrap_cell(c, w) for c, w in zip(cells, widths)]
+        height = max(len(x) for x in wrapped)
+        return ["  ".join(pad(x[i] if i < len(x) else "", w, num) for x, w, num in zip(wrapped, widths, numeric))
+                .rstrip() for i in range(height)]
+
+    lines = block(headers)
+    lines.append("  ".join("-" * w for w in widths))
+    for row in body:
+        lines.extend(block(row))
+    return "\n".join(lines)
+
+
+def fit_table(headers: Sequence[str], body: Sequence[Sequence[str]], numeric: Sequence[bool], width: int) -> str:
+    """The table laid out to at most ``width`` columns (see `Table.text`)."""
+    headers = [h.replace("\n", " ") if num else h for h, num in zip(headers, numeric)]
+    comfortable = min(24, width // 3)
+    widths = _layout(headers, body, numeric, width, comfortable)
+    if widths is not None:
+        return _render(headers, body, numeric, widths)
+    # blocks of columns, each repeating the leading columns up to the first text ones (rank, unit)
+    keys: list[int] = []
+    seen_text = False
+    for j, num in enumerate(numeric):
+        if num and seen_text:
+            break
+        seen_text = seen_text or not num
+        keys.append(j)
+    rest = [j for j in range(len(headers)) if j not in keys]
+    if not rest:  # only text columns: wrap them as narrow as their words allow
+        widths = _layout(headers, body, numeric, width)
+        if widths is not None:
+            return _render(headers, body, numeric, widths)
+        rest, keys = keys[1:], keys[:1]
+    blocks: list[list[int]] = []
+    for j in rest:
+        trial = keys + (blocks[-1] if blocks else []) + [j]
+        if blocks and _layout([headers[k] for k in trial], [[r[k] for k in trial] for r in body],
+                              [numeric[k] for k in trial], width, comfortable) is not None:
+            blocks[-1].append(j)
+        else:
+            blocks.append([j])
+    out = []
+    for b in blocks:
+        cols = keys + b
+        h, rows, nums = [headers[k] for k in cols], [[r[k] for k in cols] for r in body], [numeric[k] for k in cols]
+        ws = _layout(h, rows, nums, width, comfortable) or _layout(h, rows, nums, width)
+        if ws is None:  # one column still too wide: as narrow as its words allow, numbers whole
+            ws = [max(_lines_width(c) for c in [hh, *[r[i] for r in rows]]) if num
+                  else _min_text_width([hh, *[r[i] for r in rows]]) for i, (hh, num) in enumerate(zip(h, nums))]
+        out.append(_render(h, rows, nums, ws))
+    return "\n\n".join(out)
 
 
 # ---------------------------------------------------------------- cohort helpers

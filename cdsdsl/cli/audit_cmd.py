@@ -9,13 +9,13 @@ Exit codes: 0 no errors (warnings allowed), 1 inconsistencies found,
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from ..render import diagnostics_json, render_diagnostics, summary
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, emit, fail_usage, format_option, guarded, lang_option, main, output_option
+from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, colour_for, emit, fail_usage, format_option, \
+    guarded, lang_option, table_width, main, output_option, resolve_format
 
 
 @main.command("audit")
@@ -25,6 +25,7 @@ from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, emit, fail_usage, format
 @lang_option
 @format_option("table", "json")
 @output_option
+@color_option
 @guarded(EXIT_USAGE)
 def audit_cmd(table: Path, ruleset: Path | None, lang: str, fmt: str, output: Path | None) -> None:
     """Kiểm tra bảng kết quả đã công bố / audit a published results table.
@@ -33,6 +34,7 @@ def audit_cmd(table: Path, ruleset: Path | None, lang: str, fmt: str, output: Pa
     """
     from ..audit import audit_file, has_errors
 
+    fmt = resolve_format(fmt, output, ("table", "json"), "table", lang)
     for path in (table, ruleset):
         if path is not None and not path.is_file():
             fail_usage(f"không tìm thấy tệp {path}" if lang == "vi" else f"no such file: {path}",
@@ -43,7 +45,8 @@ def audit_cmd(table: Path, ruleset: Path | None, lang: str, fmt: str, output: Pa
     else:
         parts = []
         if diags:
-            parts.append(render_diagnostics(diags, lang=lang, colour=output is None and sys.stdout.isatty()))
+            parts.append(render_diagnostics(diags, lang=lang, colour=colour_for(output=output),
+                                            width=table_width(output)))
         parts.append(f"{table.name}: {summary(diags, lang)}")
         emit("\n\n".join(parts), output)
     raise SystemExit(EXIT_FINDINGS if has_errors(diags) else EXIT_OK)

@@ -3,19 +3,19 @@
 FILE is a ruleset (``.cds``, ``.csv``, ``.tsv``, ``.xlsx``) or a plain text
 file holding one scoring text (``--max``, ``--item``).  Human output (source
 line, carets, hint) and a summary line by default, ``--format json`` for tools.
-Exit 0 when there is no error, 1 when there are errors, 2 on usage errors.
+Exit 0 when there is no error, 1 when there are errors, 2 on usage errors and
+on a ruleset that cannot be loaded (its CDS5xx errors are still the report).
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
 from ..diagnostics import RulesetError, Severity
 from ..render import diagnostics_json, render_diagnostics, summary
-from .common import EXIT_FINDINGS, EXIT_OK, emit, fail_usage, format_option, guarded, lang_option, main, \
-    output_option, read_text
+from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, colour_for, emit, fail_usage, \
+    format_option, guarded, lang_option, main, output_option, read_text, resolve_format, table_width
 
 RULESET_SUFFIXES = (".cds", ".csv", ".tsv", ".xlsx")
 
@@ -34,6 +34,7 @@ def _is_ruleset(path: str) -> bool:
 @output_option
 @click.option("--severity", "min_severity", type=click.Choice(["info", "warning", "error"]), default="info",
               show_default=True, help="Chỉ in từ mức này / only show findings from this level up.")
+@color_option
 @guarded(exit_code_for_cds_error=EXIT_FINDINGS)
 def check_cmd(file: str, max_points: str, item: str | None, fmt: str, lang: str, output,
               min_severity: str) -> None:
@@ -43,6 +44,8 @@ def check_cmd(file: str, max_points: str, item: str | None, fmt: str, lang: str,
     """
     from ..check import check_formula, check_ruleset, sort_diagnostics
 
+    fmt = resolve_format(fmt, output, ("text", "json"), "text", lang)
+    unloadable = False
     if file != "-" and not Path(file).exists():
         fail_usage(f"không tìm thấy tệp {file}" if lang == "vi" else f"no such file: {file}",
                    "Kiểm tra đường dẫn tệp." if lang == "vi" else "Check the file path.")
@@ -52,6 +55,7 @@ def check_cmd(file: str, max_points: str, item: str | None, fmt: str, lang: str,
             ruleset = load_ruleset(file)
         except RulesetError as exc:  # a ruleset that cannot be loaded: its errors are the findings
             diags = list(exc.diagnostics)
+            unloadable = True
         else:
             diags = check_ruleset(ruleset)
     else:
@@ -68,7 +72,9 @@ def check_cmd(file: str, max_points: str, item: str | None, fmt: str, lang: str,
     if fmt == "json":
         emit(diagnostics_json(shown, lang), output)
     else:
-        colour = output is None and sys.stdout.isatty()
-        body = render_diagnostics(shown, lang=lang, colour=colour)
+        colour = colour_for(output=output)
+        body = render_diagnostics(shown, lang=lang, colour=colour, width=table_width(output))
         emit((body + "\n\n" if body else "") + summary(diags, lang), output)
+    if unloadable:
+        raise SystemExit(EXIT_USAGE)
     raise SystemExit(EXIT_FINDINGS if any(d.severity is Severity.ERROR for d in diags) else EXIT_OK)

@@ -1,8 +1,24 @@
-"""Shared pieces of the `cds` sub-commands: the group, options, error handling."""
+"""Shared pieces of the `cds` sub-commands: the group, options, error handling.
+
+Also the output contract every command keeps (docs/cli.md, "The contract"):
+`-o -` is standard output, `-o` creates missing folders and turns an unwritable
+path into a usage error (exit 2); `--format` defaults to the `-o` suffix;
+standard output in a legacy encoding (cp1258, cp1252, ascii) degrades visibly
+instead of failing; colour follows `--color` and `NO_COLOR`; tables fit
+`COLUMNS` or the terminal.
+"""
 from __future__ import annotations
 
+import codecs
+import errno
 import functools
+import io
+import itertools
+import json
+import os
+import shutil
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any, Callable
 
@@ -10,21 +26,67 @@ import click
 
 from .. import __version__
 from ..diagnostics import CdsError
-from ..render import render_diagnostics
+from ..render import render_diagnostics, wrap_block
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 lang_option = click.option(
     "--lang", type=click.Choice(["vi", "en"]), default="vi", show_default=True,
     help="Ngôn ngữ thông báo / language of messages.")
+
+
+def _output_path(ctx: click.Context, param: click.Parameter, value: str | None) -> Path | None:
+    """``-o -`` (or no ``-o``) is standard output: None."""
+    return None if value in (None, "-") else Path(value)
+
+
 output_option = click.option(
-    "-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-    help="Ghi kết quả ra tệp / write the result to a file.")
+    "-o", "--output", "output", type=str, default=None, metavar="FILE", callback=_output_path,
+    help="Ghi kết quả ra tệp (- là màn hình; thư mục chưa có sẽ được tạo) / write the result to a file "
+         "(- is standard output; missing folders are created).")
+
+color_option = click.option(
+    "--color", "--colour", "color", type=click.Choice(["auto", "always", "never"]), default="auto",
+    show_default=True,
+    help="Tô màu: auto = chỉ trên màn hình và khi không đặt NO_COLOR / colour: auto = only on a terminal, "
+         "unless NO_COLOR is set.")
+
+#: the -o suffixes that name a format, and the format each names
+SUFFIX_FORMATS = {".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".txt": "table", ".md": "table"}
 
 
 def format_option(*choices: str, default: str = "table") -> Callable:
-    return click.option("--format", "fmt", type=click.Choice(list(choices)), default=default,
-                        show_default=True, help="Định dạng kết quả / output format.")
+    """``--format``: None when not given, so that `resolve_format` can follow the ``-o`` suffix."""
+    return click.option("--format", "fmt", type=click.Choice(list(choices)), default=None,
+                        help=f"Định dạng kết quả (mặc định: theo đuôi của -o, nếu không thì {default}) / "
+                             f"output format (default: from the -o suffix, else {default}).")
+
+
+def resolve_format(fmt: str | None, output: Path | None, choices: tuple[str, ...], default: str,
+                   lang: str = "vi") -> str:
+    """The format to write: ``--format`` if given, else the one the ``-o`` suffix names, else ``default``.
+
+    A suffix naming a format the command cannot write, or contradicting ``--format``, is a usage error;
+    an unknown suffix keeps the default.  ``table`` stands for the command's text format (``text``,
+    ``tree``) when it has no ``table``."""
+    named = SUFFIX_FORMATS.get(output.suffix.lower()) if output is not None else None
+    if named == "table" and "table" not in choices:
+        named = default if default in ("text", "tree") else None
+    if fmt is None:
+        if named is None:
+            return default
+        if named not in choices:
+            fail_usage(f"không ghi được định dạng {output.suffix} với lệnh này ({output})" if lang == "vi"
+                       else f"this command cannot write the {output.suffix} format ({output})",
+                       (f"Dùng một trong các định dạng: {', '.join(choices)} (đuôi tệp hoặc --format)."
+                        if lang == "vi" else f"Use one of the formats: {', '.join(choices)} (file suffix or --format)."))
+        return named
+    if named is not None and named != fmt and not (named == "table" and fmt in ("text", "tree")):
+        fail_usage(f"--format {fmt} không khớp với đuôi tệp {output.suffix} của {output}" if lang == "vi"
+                   else f"--format {fmt} contradicts the suffix {output.suffix} of {output}",
+                   "Bỏ --format (định dạng sẽ theo đuôi tệp) hoặc đổi tên tệp." if lang == "vi"
+                   else "Drop --format (the suffix decides) or rename the file.")
+    return fmt
 
 
 _OS_REASONS = {
@@ -69,15 +131,204 @@ def fail_usage(message: str, hint: str = "") -> None:
     lines = [f"{'error' if en else 'lỗi'}: {message}"]
     if hint:
         lines.append(f"  = {'hint' if en else 'gợi ý'}: {hint}")
-    click.echo("\n".join(lines), err=True)
+    echo(wrap_block("\n".join(lines), table_width(err=True)), err=True)
     raise SystemExit(EXIT_USAGE)
 
 
+# ---------------------------------------------------------------- writing
+
+#: stand-ins for the symbols cdsdsl's own output uses, where an encoding has none of them; one column
+#: each, so that tables and carets stay lined up (others, such as ``≤``, become ``?``)
+_ASCII_STAND_INS = {"│": "|", "┌": "+", "─": "-", "→": ">", "›": ">", "×": "x", "–": "-", "—": "-",
+                    "“": '"', "”": '"', "‘": "'", "’": "'"}
+
+
+def _encodable(text: str, encoding: str) -> bool:
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
+
+
+def _degrade(char: str, encoding: str) -> str:
+    """``char`` in a form ``encoding`` can hold: a composed letter plus combining marks (cp1258
+    writes ``ệ`` as ``ê`` + U+0323), an ASCII stand-in for a symbol (``│`` → ``|``), else ``?``:
+    visibly not the character, never a crash."""
+    decomposed = unicodedata.normalize("NFD", char)
+    base, marks = decomposed[:1], decomposed[1:]
+    if marks:
+        for k in range(len(marks), -1, -1):
+            for kept in itertools.combinations(range(len(marks)), k):
+                head = unicodedata.normalize("NFC", base + "".join(marks[i] for i in kept))
+                rest = "".join(m for i, m in enumerate(marks) if i not in kept)
+                if len(head) == 1 and _encodable(head + rest, encoding):
+                    return head + rest
+    stand_in = _ASCII_STAND_INS.get(char)
+    if stand_in is not None and _encodable(stand_in, encoding):
+        return stand_in
+    return "?"
+
+
+def legacy_errors(encoding: str) -> str:
+    """The name of a codec error handler for ``encoding`` that writes what the encoding cannot hold
+    with `_degrade` (registered on first use; the handler must know the encoding: a charmap codec
+    such as cp1258 reports itself as ``charmap``)."""
+    name = f"cdsdsl-legacy-{codecs.lookup(encoding).name}"
+    try:
+        codecs.lookup_error(name)
+    except LookupError:
+        def handler(exc: UnicodeError) -> tuple[str, int]:
+            if not isinstance(exc, UnicodeEncodeError):
+                raise exc
+            return "".join(_degrade(c, encoding) for c in exc.object[exc.start:exc.end]), exc.end
+
+        codecs.register_error(name, handler)
+    return name
+
+
+def _adapt_streams() -> None:
+    """Standard output and error in a legacy encoding (PYTHONIOENCODING=cp1258, a Windows console
+    redirected to a file): characters the encoding cannot hold degrade instead of raising."""
+    for stream in (sys.stdout, sys.stderr):
+        enc = getattr(stream, "encoding", None)
+        if not isinstance(stream, io.TextIOWrapper) or not enc:
+            continue
+        try:
+            if codecs.lookup(enc).name == "utf-8":
+                continue
+            stream.reconfigure(errors=legacy_errors(enc))
+        except (LookupError, ValueError, io.UnsupportedOperation):
+            continue
+
+
+def echo(text: str = "", err: bool = False) -> None:
+    """Write a line to standard output (or error) in its own encoding, as it is (no ANSI stripping:
+    colour is decided by `colour_for`).  A standard output that cannot be written (a full disk, a
+    closed pipe) is a usage error, not a traceback."""
+    stream = sys.stderr if err else sys.stdout
+    if stream is None:
+        return
+    try:
+        try:
+            stream.write(text + "\n")
+        except UnicodeEncodeError:  # a stream we could not reconfigure: escapes, never a crash
+            enc = getattr(stream, "encoding", None) or "ascii"
+            stream.write((text + "\n").encode(enc, "backslashreplace").decode(enc))
+        stream.flush()
+    except BrokenPipeError:  # `cds rank ... | head`: the reader has gone, so stop quietly
+        _silence_stdout()
+        raise SystemExit(EXIT_FINDINGS)
+    except OSError as exc:
+        if err:
+            raise
+        _silence_stdout()
+        lang = _current_lang()
+        fail_usage(f"không ghi được ra đầu ra chuẩn: {_write_reason(exc, lang)}" if lang == "vi"
+                   else f"cannot write to standard output: {_write_reason(exc, lang)}",
+                   "Ghi ra tệp với -o TỆP, hoặc kiểm tra chỗ trống." if lang == "vi"
+                   else "Write to a file with -o FILE, or check the free space.")
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null so that Python's own flush at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass
+
+
+_WRITE_REASONS = {
+    errno.ENOENT: ("thư mục không tồn tại", "no such folder"),
+    errno.EISDIR: ("đây là một thư mục, không phải tệp", "this is a folder, not a file"),
+    errno.ENOTDIR: ("một phần của đường dẫn là tệp, không phải thư mục", "a part of the path is a file, not a folder"),
+    errno.EEXIST: ("một phần của đường dẫn là tệp, không phải thư mục", "a part of the path is a file, not a folder"),
+    errno.EACCES: ("không có quyền ghi", "permission denied"),
+    errno.EPERM: ("không có quyền ghi", "permission denied"),
+    errno.EROFS: ("hệ thống tệp chỉ đọc", "read-only file system"),
+    errno.ENOSPC: ("thiết bị đã đầy", "no space left on the device"),
+}
+
+
+def _write_reason(exc: OSError, lang: str) -> str:
+    vi, en = _WRITE_REASONS.get(exc.errno or 0, (exc.strerror or str(exc),) * 2)
+    return en if lang == "en" else vi
+
+
+def write_file(output: Path, write: Callable[[Path], Any], lang: str | None = None) -> Any:
+    """Run ``write(output)`` after creating the missing folders of ``output``; an ``OSError`` (a
+    read-only folder, /dev/full, a path that is a folder) is a usage error naming the path (exit 2)."""
+    lang = lang or _current_lang()
+    try:
+        if output.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "is a directory", str(output))
+        output.parent.mkdir(parents=True, exist_ok=True)
+        return write(output)
+    except OSError as exc:
+        fail_usage(f"không ghi được tệp {output}: {_write_reason(exc, lang)}" if lang == "vi"
+                   else f"cannot write {output}: {_write_reason(exc, lang)}",
+                   "Chọn một đường dẫn tệp ghi được (thư mục có quyền ghi, còn chỗ trống), hoặc -o - để in ra."
+                   if lang == "vi" else
+                   "Choose a writable file path (a folder you may write to, with free space), or -o - to print.")
+
+
 def emit(text: str, output: Path | None) -> None:
+    """The result: to standard output, or to the file ``output`` (UTF-8, one final newline)."""
     if output is None:
-        click.echo(text)
+        echo(text)
     else:
-        output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        data = text if text.endswith("\n") else text + "\n"
+        write_file(output, lambda p: p.write_text(data, encoding="utf-8"))
+
+
+def echo_diagnostics(diags: Any, lang: str) -> None:
+    """Diagnostics on standard error, coloured and wrapped as the contract says."""
+    echo(render_diagnostics(diags, lang=lang, colour=colour_for(err=True), width=table_width(err=True)), err=True)
+
+
+# ---------------------------------------------------------------- colour and width
+
+_colour_mode = "auto"
+
+
+def colour_for(err: bool = False, output: Path | None = None) -> bool:
+    """Whether to colour what goes to standard error (``err``) or output: never into a file,
+    ``--color always``/``never`` as said, ``auto``: a terminal, no ``NO_COLOR``, not ``TERM=dumb``."""
+    if output is not None or _colour_mode == "never":
+        return False
+    if _colour_mode == "always":
+        return True
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    stream = sys.stderr if err else sys.stdout
+    try:
+        return bool(stream is not None and stream.isatty())
+    except (ValueError, AttributeError):
+        return False
+
+
+def table_width(output: Path | None = None, err: bool = False) -> int | None:
+    """The width tables and messages must fit: None (no limit) for a file; else ``COLUMNS`` when it
+    is a number, else the terminal's width when standard output (``err``: error) is a terminal,
+    else no limit (a pipe or redirection keeps whole rows, one per line, for tools such as grep)."""
+    if output is not None:
+        return None
+    env = os.environ.get("COLUMNS", "").strip()
+    if env.isdigit() and int(env) > 0:
+        return max(20, int(env))
+    stream = sys.stderr if err else sys.stdout
+    try:
+        if stream is not None and stream.isatty():
+            return shutil.get_terminal_size((80, 24)).columns
+    except (ValueError, AttributeError, OSError):
+        pass
+    return None
+
+
+def _wants_json(kwargs: dict[str, Any]) -> bool:
+    """The command was asked for JSON on standard output (``--format json`` without ``-o`` or with ``-o -``)."""
+    return kwargs.get("output") is None and kwargs.get("fmt") == "json"
 
 
 def guarded(exit_code_for_cds_error: int = EXIT_USAGE) -> Callable:
@@ -86,24 +337,33 @@ def guarded(exit_code_for_cds_error: int = EXIT_USAGE) -> Callable:
     def deco(fn: Callable) -> Callable:
         @functools.wraps(fn)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
+            global _colour_mode
             lang = kwargs.get("lang", "vi")
+            _colour_mode = kwargs.pop("color", None) or "auto"
+            _adapt_streams()
             try:
                 return fn(*args, **kwargs)
             except CdsError as exc:
-                click.echo(render_diagnostics(exc.diagnostics, lang=lang,
-                                              colour=sys.stderr.isatty()), err=True)
+                echo(render_diagnostics(exc.diagnostics, lang=lang, colour=colour_for(err=True),
+                                        width=table_width(err=True)), err=True)
+                if _wants_json(kwargs):  # tools reading standard output still get a JSON document
+                    echo(json.dumps({"diagnostics": [d.to_dict(lang) for d in exc.diagnostics]},
+                                    ensure_ascii=False, indent=2))
                 raise SystemExit(exit_code_for_cds_error)
             except (SystemExit, click.exceptions.Exit, click.ClickException, click.Abort):
                 raise
             except KeyboardInterrupt:
-                click.echo("đã dừng" if lang == "vi" else "interrupted", err=True)
+                echo("đã dừng" if lang == "vi" else "interrupted", err=True)
                 raise SystemExit(130)
+            except BrokenPipeError:
+                _silence_stdout()
+                raise SystemExit(EXIT_FINDINGS)
             except Exception as exc:  # a bug: say so, without a traceback
                 msg = ("lỗi nội bộ của cdsdsl (không phải lỗi của dữ liệu): "
                        if lang == "vi" else "internal error in cdsdsl (not your data's fault): ")
-                click.echo(f"{msg}{type(exc).__name__}: {exc}", err=True)
-                click.echo("  = gợi ý: xin báo lại lỗi này kèm tệp đầu vào." if lang == "vi"
-                           else "  = hint: please report this with the input file.", err=True)
+                echo(f"{msg}{type(exc).__name__}: {exc}", err=True)
+                echo("  = gợi ý: xin báo lại lỗi này kèm tệp đầu vào." if lang == "vi"
+                     else "  = hint: please report this with the input file.", err=True)
                 raise SystemExit(3)
 
         return wrapper

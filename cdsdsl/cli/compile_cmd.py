@@ -12,14 +12,13 @@ Exit codes: 0 written, 2 usage errors or unreadable ruleset.
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
-from ..render import render_diagnostics
-from .common import EXIT_OK, EXIT_USAGE, emit, guarded, lang_option, main, output_option
+from .common import EXIT_OK, EXIT_USAGE, color_option, echo, echo_diagnostics, emit, guarded, lang_option, main, \
+    output_option
 from .score_cmd import require_file
 
 
@@ -60,6 +59,7 @@ def module_text(ruleset: Any, command: str) -> tuple[str, list]:
 @click.argument("ruleset", type=click.Path(dir_okay=False, path_type=Path))
 @lang_option
 @output_option
+@color_option
 @guarded(EXIT_USAGE)
 def compile_(ruleset: Path, lang: str, output: Path | None) -> None:
     """Biên dịch bộ chỉ số thành mô-đun Python / compile a ruleset into a Python module.
@@ -75,11 +75,11 @@ def compile_(ruleset: Path, lang: str, output: Path | None) -> None:
     text, diags = module_text(rs, command)
     emit(text, output)
     if diags:
-        click.echo(render_diagnostics(diags, lang=lang, colour=sys.stderr.isatty()), err=True)
-        click.echo(("\n" + f"{len(diags)} chỉ số có công thức còn lỗi: hàm của chúng báo lỗi CDS615 khi gọi; "
+        echo_diagnostics(diags, lang)
+        echo(("\n" + f"{len(diags)} chỉ số có công thức còn lỗi: hàm của chúng báo lỗi CDS615 khi gọi; "
                     "chạy `cds check` để xem chi tiết") if lang == "vi" else
                    ("\n" + f"{len(diags)} indicator(s) with formula errors: their functions raise CDS615; "
                     "run `cds check` for details"), err=True)
     if output is not None:
-        click.echo(f"đã ghi {output}" if lang == "vi" else f"written to {output}", err=True)
+        echo(f"đã ghi {output}" if lang == "vi" else f"written to {output}", err=True)
     raise SystemExit(EXIT_OK)

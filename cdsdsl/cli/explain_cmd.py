@@ -17,9 +17,9 @@ from typing import Any
 
 import click
 
-from ..render import render_diagnostics
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, emit, fail_usage, format_option, guarded, lang_option, \
-    main, output_option
+from ..render import wrap_block
+from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, echo_diagnostics, emit, fail_usage, format_option, \
+    guarded, lang_option, main, output_option, resolve_format, table_width
 from .score_cmd import load_inputs, report_findings, score_with_progress
 
 
@@ -123,6 +123,7 @@ def _section_heading(cohort: Any, result: Any, rs: Any, sec: str | None, lang: s
 @format_option("table", "json", "csv")
 @lang_option
 @output_option
+@color_option
 @guarded(EXIT_USAGE)
 def explain(ruleset: Path, data: Path, unit_name: str, fmt: str, lang: str, output: Path | None) -> None:
     """Giải thích điểm của một đơn vị / explain one unit's points.
@@ -133,10 +134,11 @@ def explain(ruleset: Path, data: Path, unit_name: str, fmt: str, lang: str, outp
     """
     from ..reports import explain_table
 
+    fmt = resolve_format(fmt, output, ("table", "json", "csv"), "table", lang)
     ruleset_obj, units, data_diags = load_inputs(ruleset, data, lang)
     if not units:
         if data_diags:
-            click.echo(render_diagnostics(data_diags, lang=lang), err=True)
+            echo_diagnostics(data_diags, lang)
         fail_usage(f"{data}: không có đơn vị nào" if lang == "vi" else f"{data}: no unit in the data")
     name = find_unit([u.name for u in units], unit_name, lang, data)
     cohort = score_with_progress(ruleset_obj, units, lang, show=not (fmt == "json" and output is None))
@@ -154,7 +156,7 @@ def explain(ruleset: Path, data: Path, unit_name: str, fmt: str, lang: str, outp
     elif fmt == "csv":
         emit(explain_table(cohort, result, unit, lang).csv().rstrip("\n"), output)
     else:
-        emit(explain_text(cohort, result, unit, lang), output)
+        emit(wrap_block(explain_text(cohort, result, unit, lang), table_width(output), 4), output)
     raise SystemExit(EXIT_FINDINGS if failed else EXIT_OK)
 
 

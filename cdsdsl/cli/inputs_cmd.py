@@ -14,8 +14,8 @@ import click
 
 from ..diagnostics import CdsError
 from .check_cmd import _is_ruleset
-from .common import EXIT_FINDINGS, emit, fail_usage, format_option, guarded, lang_option, main, output_option, \
-    read_text
+from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, emit, fail_usage, format_option, guarded, \
+    lang_option, main, output_option, read_text, resolve_format, table_width
 
 _COHORT = {"min_max": "minmax", "ratio_to_max": "ratio_to_best"}
 
@@ -29,7 +29,8 @@ def _rows_for(text: str, max_points: Any, *, item: str | None, title: str | None
     try:
         formula = parse_formula(text, name=name, item=item, line_offset=line_offset, column_offset=column_offset)
     except CdsError as exc:
-        return {"item": item, "error": exc.first.message(lang), "inputs": []}
+        return {"item": item, "error": exc.first.message(lang), "inputs": [],
+                "diagnostics": [d.to_dict(lang) for d in exc.diagnostics]}
     program = resolve(formula, max_points if max_points is not None else 1, item=item, title=title,
                       option_mode=option_mode, cohort_method=_COHORT.get(cohort_method or "", cohort_method))
     return {"item": item, "needs_cohort": program.needs_cohort,
@@ -43,12 +44,21 @@ def _rows_for(text: str, max_points: Any, *, item: str | None, title: str | None
 @format_option("table", "json", default="table")
 @lang_option
 @output_option
-@guarded(exit_code_for_cds_error=EXIT_FINDINGS)
+@color_option
+@guarded(exit_code_for_cds_error=EXIT_USAGE)
 def inputs_cmd(file: str, max_points: str, item: str | None, fmt: str, lang: str, output) -> None:
-    """Liệt kê số liệu đầu vào của từng chỉ số / list the inputs of every indicator."""
+    """Liệt kê số liệu đầu vào của từng chỉ số / list the inputs of every indicator.
+
+    Exit 0, 1 when an indicator's text cannot be read (listed with its error), 2 on usage errors
+    and unloadable rulesets.
+    """
     from tabulate import tabulate
 
+    from ..reports import Column, Table
     from ..typesys import kind_label
+
+    fmt = resolve_format(fmt, output, ("table", "json"), "table", lang)
+    width = table_width(output)
 
     if file != "-" and not Path(file).exists():
         fail_usage(f"không tìm thấy tệp {file}" if lang == "vi" else f"no such file: {file}",
@@ -72,9 +82,10 @@ def inputs_cmd(file: str, max_points: str, item: str | None, fmt: str, lang: str
         if not ok or mp is None:
             fail_usage(f"--max không hợp lệ: {max_points}" if lang == "vi" else f"invalid --max: {max_points}")
         entries.append(_rows_for(read_text(file, lang), mp, item=item, title=None, name=file, lang=lang))
+    failed = any(e.get("error") for e in entries)
     if fmt == "json":
         emit(json.dumps(entries, ensure_ascii=False, indent=2), output)
-        return
+        raise SystemExit(EXIT_FINDINGS if failed else EXIT_OK)
     headers = (["Chỉ số", "Khoá", "Mô tả", "Loại", "Đơn vị", "Lựa chọn"] if lang == "vi"
                else ["Indicator", "Key", "Description", "Kind", "Unit", "Choices"])
     rows = []
@@ -88,11 +99,17 @@ def inputs_cmd(file: str, max_points: str, item: str | None, fmt: str, lang: str
             continue
         for spec in e["inputs"]:
             desc = spec["description"]
-            if len(desc) > 70:
-                desc = desc[:69] + "…"
             choices = "; ".join(spec["choices"])
-            if len(choices) > 60:
-                choices = choices[:59] + "…"
+            if width is None:  # no width to wrap to: cut long texts as before
+                if len(desc) > 70:
+                    desc = desc[:69] + "…"
+                if len(choices) > 60:
+                    choices = choices[:59] + "…"
             rows.append([e["item"] or "", spec["key"], desc, kind_label(spec["kind"], lang), spec["unit"] or "",
                          choices])
-    emit(tabulate(rows, headers=headers, tablefmt="simple"), output)
+    if width is None:
+        emit(tabulate(rows, headers=headers, tablefmt="simple"), output)
+    else:  # wrapped to the terminal, every text whole
+        table = Table(tuple(Column(f"c{i}", h) for i, h in enumerate(headers)), tuple(map(tuple, rows)))
+        emit(table.text(lang, width=width), output)
+    raise SystemExit(EXIT_FINDINGS if failed else EXIT_OK)

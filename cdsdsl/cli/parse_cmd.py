@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import click
 
-from .common import EXIT_FINDINGS, emit, format_option, guarded, lang_option, main, output_option, read_text
+from .common import EXIT_FINDINGS, color_option, echo_diagnostics, emit, format_option, guarded, lang_option, main, \
+    output_option, read_text, resolve_format
 
 
 def _tree(node, indent: int = 0) -> list[str]:
@@ -38,6 +39,7 @@ def _tree(node, indent: int = 0) -> list[str]:
 @format_option("tree", "json", "text", default="tree")
 @lang_option
 @output_option
+@color_option
 @guarded(exit_code_for_cds_error=EXIT_FINDINGS)
 def parse_cmd(file: str, fmt: str, lang: str, output) -> None:
     """Đọc một công thức và in cây cú pháp / parse one formula and print its tree.
@@ -50,8 +52,8 @@ def parse_cmd(file: str, fmt: str, lang: str, output) -> None:
     from ..nodes import to_dict
     from ..parser import parse_formula
     from ..printer import print_formula
-    from ..render import render_diagnostics
 
+    fmt = resolve_format(fmt, output, ("tree", "json", "text"), "tree", lang)
     text = read_text(file, lang)
     formula = parse_formula(text, name="<stdin>" if file == "-" else file)
     if fmt == "json":
@@ -63,4 +65,4 @@ def parse_cmd(file: str, fmt: str, lang: str, output) -> None:
     else:
         emit("\n".join(_tree(formula)), output)
     if formula.diagnostics:
-        click.echo(render_diagnostics(formula.diagnostics, lang=lang), err=True)
+        echo_diagnostics(formula.diagnostics, lang)

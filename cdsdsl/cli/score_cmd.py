@@ -19,9 +19,9 @@ from typing import Any, Callable
 import click
 
 from ..diagnostics import Diagnostic, Severity
-from ..render import render_diagnostics
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, emit, fail_usage, format_option, guarded, lang_option, \
-    main, output_option
+from ..render import render_diagnostics, wrap_block
+from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, colour_for, echo, echo_diagnostics, emit, \
+    fail_usage, format_option, guarded, lang_option, main, output_option, resolve_format, table_width, write_file
 
 #: cohorts larger than this show a progress bar (on standard error)
 PROGRESS_THRESHOLD = 200
@@ -103,14 +103,14 @@ def split_findings(cohort: Any, data_diags: list[Diagnostic]) -> tuple[list[Diag
 def report_findings(cohort: Any, data_diags: list[Diagnostic], lang: str) -> bool:
     """Print the findings on standard error; True when the run failed (exit 1)."""
     ruleset_diags, unit_diags, failed = split_findings(cohort, data_diags)
-    colour = sys.stderr.isatty()
+    colour, width = colour_for(err=True), table_width(err=True)
     parts = []
     if ruleset_diags:
-        parts.append(render_diagnostics(ruleset_diags, lang=lang, colour=colour))
+        parts.append(render_diagnostics(ruleset_diags, lang=lang, colour=colour, width=width))
     if unit_diags:
-        parts.append(render_diagnostics(unit_diags, lang=lang, colour=colour))
+        parts.append(render_diagnostics(unit_diags, lang=lang, colour=colour, width=width))
     if parts:
-        click.echo("\n\n".join(parts), err=True)
+        echo("\n\n".join(parts), err=True)
         n_err = sum(1 for d in ruleset_diags + unit_diags if d.severity is Severity.ERROR)
         n_warn = sum(1 for d in ruleset_diags + unit_diags if d.severity is Severity.WARNING)
         incomplete = sum(1 for r in cohort.results if not r.complete)
@@ -121,7 +121,7 @@ def report_findings(cohort: Any, data_diags: list[Diagnostic], lang: str) -> boo
         if ruleset_diags:
             line += ("; run `cds check` on the ruleset for its formula errors" if lang == "en"
                      else "; chạy `cds check` với bộ chỉ số để xem lỗi của công thức")
-        click.echo("\n" + line, err=True)
+        echo("\n" + wrap_block(line, width), err=True)
     return failed
 
 
@@ -136,6 +136,7 @@ def run_scoring(ruleset_path: Path, data_path: Path, *, lang: str, fmt: str, out
                 ranked: bool) -> None:
     from .. import reports
 
+    fmt = resolve_format(fmt, output, ("table", "json", "csv", "xlsx"), "table", lang)
     if fmt == "xlsx" and output is None:
         fail_usage("--format xlsx cần -o TỆP.xlsx" if lang == "vi" else "--format xlsx needs -o FILE.xlsx",
                    "Ví dụ: cds rank BỘ_CHỈ_SỐ SỐ_LIỆU --format xlsx -o bao-cao.xlsx" if lang == "vi"
@@ -143,7 +144,7 @@ def run_scoring(ruleset_path: Path, data_path: Path, *, lang: str, fmt: str, out
     ruleset, units, data_diags = load_inputs(ruleset_path, data_path, lang)
     if not units:
         if data_diags:
-            click.echo(render_diagnostics(data_diags, lang=lang, colour=sys.stderr.isatty()), err=True)
+            echo_diagnostics(data_diags, lang)
         fail_usage(f"{data_path}: không có đơn vị nào để chấm" if lang == "vi" else f"{data_path}: no unit to score",
                    "Điền số liệu theo mẫu của `cds template`." if lang == "vi"
                    else "Fill in the form `cds template` writes.")
@@ -152,8 +153,8 @@ def run_scoring(ruleset_path: Path, data_path: Path, *, lang: str, fmt: str, out
     failed = report_findings(cohort, data_diags, lang)
     table_of: Callable = reports.rank_table if ranked else reports.score_table
     if fmt == "xlsx":
-        reports.write_report_xlsx(cohort, output, lang)
-        click.echo((f"đã ghi báo cáo {output}" if lang == "vi" else f"report written to {output}"), err=True)
+        write_file(output, lambda p: reports.write_report_xlsx(cohort, p, lang), lang)
+        echo((f"đã ghi báo cáo {output}" if lang == "vi" else f"report written to {output}"), err=True)
     elif fmt == "json":
         payload: dict[str, Any] = {"ruleset": _ruleset_info(ruleset)}
         if ranked:
@@ -161,13 +162,17 @@ def run_scoring(ruleset_path: Path, data_path: Path, *, lang: str, fmt: str, out
                                   zip(table_of(cohort, lang, label=False).records(), cohort.ranking())]
         else:
             payload["units"] = [r.to_dict(lang) for r in cohort.results]
-        payload["diagnostics"] = [d.to_dict(lang) for d in data_diags + list(cohort.diagnostics)]
+        # the data's and the cohort's diagnostics, then the units' own (the ranking has no per-indicator
+        # detail to carry them), each once
+        ruleset_diags, unit_diags, _ = split_findings(cohort, data_diags)
+        payload["diagnostics"] = [d.to_dict(lang) for d in
+                                  _dedupe(data_diags + list(cohort.diagnostics) + ruleset_diags + unit_diags)]
         payload["complete"] = not failed
         emit(json.dumps(payload, ensure_ascii=False, indent=2), output)
     elif fmt == "csv":
         emit(table_of(cohort, lang, label=False).csv().rstrip("\n"), output)
     else:
-        emit(table_of(cohort, lang).text(lang), output)
+        emit(table_of(cohort, lang).text(lang, width=table_width(output)), output)
     raise SystemExit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
@@ -180,6 +185,7 @@ _DATA_HELP = "DATA: số liệu các đơn vị (.csv, .tsv, .xlsx theo mẫu `c
 @format_option("table", "json", "csv", "xlsx")
 @lang_option
 @output_option
+@color_option
 @guarded(EXIT_USAGE)
 def score(ruleset: Path, data: Path, fmt: str, lang: str, output: Path | None) -> None:
     """Chấm điểm từng đơn vị / score every unit of DATA.
@@ -196,6 +202,7 @@ def score(ruleset: Path, data: Path, fmt: str, lang: str, output: Path | None) -
 @format_option("table", "json", "csv", "xlsx")
 @lang_option
 @output_option
+@color_option
 @guarded(EXIT_USAGE)
 def rank(ruleset: Path, data: Path, fmt: str, lang: str, output: Path | None) -> None:
     """Xếp hạng các đơn vị / rank the units of DATA.
