@@ -1043,7 +1043,10 @@ class _Reader:
             lost = f" — gồm số liệu của: {', '.join(lost_rows)}" if lost_rows else ""
             lost_en = f" — including the data of: {', '.join(lost_rows)}" if lost_rows else ""
             n_lines = rec.end_line - qline
-            if n_lines:
+            if rec.unclosed:
+                extent = f"dấu ngoặc kép không được đóng, ô này kéo đến hết tệp (dòng {rec.end_line}){lost}"
+                extent_en = f"the quote is never closed, the cell runs to the end of the file (line {rec.end_line}){lost_en}"
+            elif n_lines:
                 extent = f"ô này nuốt {n_lines} dòng sau nó (đến dòng {rec.end_line}){lost}"
                 extent_en = f"the cell swallows the {n_lines} line(s) after it (to line {rec.end_line}){lost_en}"
             else:
@@ -1125,7 +1128,9 @@ class _Reader:
                 return None
             merged = best[2]
             chosen.append(best[1])
-        if len(merged) != width or not all(self.fits(k, c, cols) for k, c in enumerate(merged)):
+        # every cell fits its column, except the joined numbers themselves (``1234,5`` typed into a count
+        # column is still a split number; the scorer would refuse it there)
+        if len(merged) != width or not all(self.fits(k, c, cols) or k in chosen for k, c in enumerate(merged)):
             return None
         # the values are suspect from the leftmost split that fits as well as the one named
         top = max(sc for sc, _ in first_round)

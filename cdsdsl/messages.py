@@ -763,11 +763,11 @@ define("CDS653", "error",
        "comma must be quoted, or save the file separated by semicolons.",
        "Đơn vị,1.3:a\nHuyện A,9,10")
 define("CDS654", "error",
-       "{where}: dòng có {cells} ô nhưng dòng tiêu đề chỉ có {header} cột: có thể số {number} bị tách vì dấu phẩy "
-       "thập phân (ô `{key_column}`, cột {column}); hãy đặt trong ngoặc kép hoặc dùng dấu chấm phẩy; các giá trị "
+       "{where}: dòng có {cells} ô nhưng dòng tiêu đề chỉ có {header} cột (ô `{key_column}`, cột {column}): có thể "
+       "số {number} bị tách vì dấu phẩy thập phân; hãy đặt trong ngoặc kép hoặc dùng dấu chấm phẩy; các giá trị "
        "từ cột {cut_column} của dòng này không được dùng",
-       "{where}: the row has {cells} cells but the header has only {header} columns: the number {number} was "
-       "probably split by its decimal comma (input `{key_column}`, column {column}); quote it or use semicolons; "
+       "{where}: the row has {cells} cells but the header has only {header} columns (input `{key_column}`, column "
+       "{column}): the number {number} was probably split by its decimal comma; quote it or use semicolons; "
        "the row's values from column {cut_column} on are not used",
        "Viết \"{number}\" (trong ngoặc kép), hoặc lưu tệp phân cách bằng dấu chấm phẩy (;), hoặc dùng dấu chấm "
        "thập phân ({number_dot}).",

@@ -117,6 +117,14 @@ def decode(raw: bytes, name: str) -> tuple[str, str]:
         encoding = "utf-16"
     else:
         encoding = "utf-8"
+    if encoding == "utf-8" and b"\x00" in raw:
+        at = raw.index(b"\x00")
+        line, col = _position(raw, at)
+        raise TextFileProblem(
+            f"tệp có ký tự NUL ở vị trí {at} (dòng {line}, cột {col}): có thể là UTF-16 không có dấu "
+            f"BOM; {_HOW_TO_VI}",
+            f"the file has a NUL character at offset {at} (line {line}, column {col}): probably UTF-16 "
+            f"without a byte-order mark; {_HOW_TO_EN}")
     try:
         text = raw.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -133,14 +141,6 @@ def decode(raw: bytes, name: str) -> tuple[str, str]:
             f"the file is not UTF-8 — byte 0x{byte:02X} at offset {exc.start} (line {line}, column "
             f"{col}); it was probably saved in a legacy Windows code page (cp1258 Vietnamese or cp1252), which "
             f"cannot be told apart reliably, so it is not read rather than garble names; {_HOW_TO_EN}") from None
-    if encoding == "utf-8" and "\x00" in text:
-        at = raw.index(b"\x00")
-        line, col = _position(raw, at)
-        raise TextFileProblem(
-            f"tệp có ký tự NUL ở vị trí {at} (dòng {line}, cột {col}): có thể là UTF-16 không có dấu "
-            f"BOM; {_HOW_TO_VI}",
-            f"the file has a NUL character at offset {at} (line {line}, column {col}): probably UTF-16 "
-            f"without a byte-order mark; {_HOW_TO_EN}")
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:

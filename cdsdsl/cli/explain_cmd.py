@@ -20,7 +20,7 @@ import click
 from ..render import render_diagnostics
 from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, emit, fail_usage, format_option, guarded, lang_option, \
     main, output_option
-from .score_cmd import load_inputs, report_findings, score_with_progress
+from .score_cmd import load_inputs_counted, report_findings, score_with_progress
 
 
 def _fold(text: str) -> str:
@@ -133,7 +133,7 @@ def explain(ruleset: Path, data: Path, unit_name: str, fmt: str, lang: str, outp
     """
     from ..reports import explain_table
 
-    ruleset_obj, units, data_diags = load_inputs(ruleset, data, lang)
+    ruleset_obj, units, data_diags, intake = load_inputs_counted(ruleset, data, lang)
     if not units:
         if data_diags:
             click.echo(render_diagnostics(data_diags, lang=lang), err=True)
@@ -145,6 +145,8 @@ def explain(ruleset: Path, data: Path, unit_name: str, fmt: str, lang: str, outp
     # only this unit's findings (and the data file's own errors) concern the reader
     mine = [d for d in data_diags if d.unit in (None, name)]
     failed = report_findings(_only(cohort, name), mine, lang)
+    # the cohort the unit is compared with: rows read vs units scored (standard error, as the findings)
+    click.echo(intake.line(len(cohort.results), lang), err=True)
     if fmt == "json":
         table = explain_table(cohort, result, unit, lang)
         payload = result.to_dict(lang)
