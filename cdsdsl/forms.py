@@ -1103,6 +1103,8 @@ class _Reader:
         row = list(cells)
         while row and _empty(row[-1]) and len(row) > width:
             row.pop()
+        if len(row) - width > 4:  # more than a few splits: not decimal commas (and the search would be slow)
+            return None
         pair = re.compile(r"^[+-]?\d[\d.]*$"), re.compile(r"^\d+%?$")
         candidates = [j for j in range(unit_col + 1, len(row) - 1)
                       if pair[0].match(row[j].strip()) and pair[1].match(row[j + 1].strip())]

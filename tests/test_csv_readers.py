@@ -299,6 +299,19 @@ def test_a_ruleset_table_saved_with_cr_and_semicolons_loads_the_same(tmp_path):
         [(i.key, i.name, i.max_points, i.formula_text) for i in base.indicators]
 
 
+def test_a_ruleset_table_with_a_cell_longer_than_pythons_csv_limit(tmp_path):
+    # a scoring text pasted with 200 000 characters (over Python csv's 131 072): read as it is
+    rows = list(csv.reader(io.StringIO(HUYEN_TABLE.read_text(encoding="utf-8-sig"))))
+    at = next(i for i, r in enumerate(rows) if r and r[0] == "1.3")
+    rows[at][3] = rows[at][3] + " " + "x" * 200_000
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    p = tmp_path / "huyen.csv"
+    p.write_text(buf.getvalue(), encoding="utf-8")
+    rs = load_sheet_ruleset(p)
+    assert rs.indicator("1.3").formula_text.endswith("x" * 200_000)
+
+
 def test_a_ruleset_table_in_cp1252_is_refused(tmp_path):
     p = tmp_path / "huyen.csv"
     p.write_bytes("STT,Chỉ số/Chỉ số thành phần,Điểm tối đa\n".encode("cp1258", errors="replace"))
