@@ -212,6 +212,17 @@ def records(text: str, delimiter: str, name: str = "<text>", *, limit: int = MAX
             i += 1
             line += 1
             continue
+        nl = text.find("\n", i)
+        nl = n if nl < 0 else nl
+        if text.find('"', i, nl) < 0:  # a line without quotes: its cells are what the delimiter cuts
+            parts = text[i:nl].split(delimiter)
+            for k, part in enumerate(parts):
+                if len(part) > limit:
+                    raise _too_long(name, line, k, len(part))
+            out.append(Record(tuple(parts), line, line, (line,) * len(parts)))
+            i = nl + 1
+            line += 1
+            continue
         start_line = line
         cells: list[str] = []
         cell_lines: list[int] = []

@@ -418,3 +418,14 @@ def test_any_results_table_text_is_read_or_refused_with_a_place(tmp_path, data):
     for d in found:
         assert (d.source is not None and d.source.name) or d.arguments.get("name"), d.message()
         d.message("en"), d.hint("en")
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=st.text(alphabet=list('ab,;\t"\n 1ệ'), max_size=80), delimiter=st.sampled_from([",", ";", "\t"]))
+def test_records_cut_cells_as_pythons_csv_does(text, delimiter):
+    # the one reader replaces csv.reader in forms.py and sheets.py: same cells on every text csv can read
+    expected = [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    recs = records(text, delimiter)
+    assert [list(r.cells) for r in recs] == expected
+    assert [r.line for r in recs] == sorted(r.line for r in recs)
+    assert all(r.end_line - r.line == sum(c.count("\n") for c in r.cells) for r in recs)
