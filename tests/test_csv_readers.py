@@ -312,6 +312,19 @@ def test_a_ruleset_table_with_a_cell_longer_than_pythons_csv_limit(tmp_path):
     assert rs.indicator("1.3").formula_text.endswith("x" * 200_000)
 
 
+def test_a_ruleset_table_with_a_5000_digit_maximum_is_a_located_error(tmp_path):
+    rows = list(csv.reader(io.StringIO(HUYEN_TABLE.read_text(encoding="utf-8-sig"))))
+    at = next(i for i, r in enumerate(rows) if r and r[0] == "1.3")
+    rows[at][2] = "9" * 5000
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    p = tmp_path / "huyen.csv"
+    p.write_text(buf.getvalue(), encoding="utf-8")
+    with pytest.raises(RulesetError) as e:
+        load_sheet_ruleset(p)
+    assert e.value.code == "CDS524" and e.value.message.startswith(f"ô huyen.csv!C{at + 1}: điểm tối đa `999")
+
+
 def test_a_ruleset_table_in_cp1252_is_refused(tmp_path):
     p = tmp_path / "huyen.csv"
     p.write_bytes("STT,Chỉ số/Chỉ số thành phần,Điểm tối đa\n".encode("cp1258", errors="replace"))
