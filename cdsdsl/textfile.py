@@ -21,11 +21,12 @@ The rules (docs/data-entry.md, "Tệp văn bản"):
 * **Line endings.**  LF, CRLF and CR alone (old Mac Excel) all end a line; the text handed on
   has ``\\n`` only, also inside quoted cells.
 * **Delimiter.**  ``.tsv`` is tab-separated.  Otherwise the first `SNIFF_LINES` lines that are
-  not blank and do not start with ``#`` are looked at, outside quoted cells: a tab anywhere there
-  makes the file tab-separated (nobody types a tab into a cell; Excel's "Text (Tab delimited)"
-  and tables copied from PDF or Word use it); otherwise the one of ``;`` and ``,`` found on more
-  of these lines wins (every row of a file has its delimiter; a decimal comma or a ``1; 2`` option
-  list only some), on a tie the one found more often, on a further tie ``,``.
+  not blank and do not start with ``#`` are looked at, outside quoted cells, and the candidate
+  found on the most of these lines wins (every row of a file has its delimiter; a decimal comma, a
+  ``1; 2`` option list or a stray tab only some): a tab when it is on at least as many lines as
+  ``;`` and ``,`` (Excel's "Text (Tab delimited)" and tables copied from PDF or Word, whose title
+  lines may hold commas); otherwise ``;`` or ``,``, on a tie the one found more often, on a further
+  tie ``,``.
 * **Cells.**  RFC 4180 quoting as Python's `csv` reads it (``"a, b"``, ``""`` for a quote, a
   quoted cell may span lines); a cell longer than `MAX_CELL_CHARS` characters is refused with its
   line and column (Python's own `csv` stops at 131 072 with an error that names no place).
@@ -170,9 +171,9 @@ def sniff_delimiter(text: str, suffix: str = "") -> str:
         if not s or s.lstrip('"').startswith("#"):
             continue
         lines.append(_unquoted(ln))
-    if any("\t" in ln for ln in lines):
+    on = {d: sum(1 for ln in lines if d in ln) for d in (",", ";", "\t")}
+    if on["\t"] and on["\t"] >= max(on[","], on[";"]):
         return "\t"
-    on = {d: sum(1 for ln in lines if d in ln) for d in (",", ";")}
     total = {d: sum(ln.count(d) for ln in lines) for d in (",", ";")}
     if (on[";"], total[";"]) > (on[","], total[","]):
         return ";"

@@ -356,7 +356,8 @@ def test_the_delimiter_rule():
     assert sniff_delimiter("Đơn vị;1.3:a\nHuyện A;2,5\nHuyện B;3,5\n") == ";"  # decimal commas do not win
     assert sniff_delimiter("Đơn vị,3.5:lựa chọn\nHuyện A,1; 2\nHuyện B,2\n") == ","  # an option list does not
     assert sniff_delimiter('# a; b; c\nĐơn vị,"x;y"\n') == ","  # comments and quoted cells are not counted
-    assert sniff_delimiter("Phụ lục, kết quả\nSTT\tChỉ số\tĐiểm\n") == "\t"
+    assert sniff_delimiter("Phụ lục, kết quả\nSTT\tChỉ số\tĐiểm\n") == "\t"  # a title line with a comma
+    assert sniff_delimiter("STT,Lý do\n1,a\tb\n2,c\n") == ","  # a stray tab in one cell
     assert sniff_delimiter("a;b\n", ".tsv") == "\t"
 
 
