@@ -36,18 +36,19 @@ from typing import Any, Iterable
 
 import attrs
 
-from .diagnostics import CdsError, Diagnostic
+from .diagnostics import CdsError, DataError, Diagnostic
 from .parser import parse_formula
 from .resolve import COUNT, MONEY, NUMBER, OPTION, OPTIONS, POINTS, RATIO, Program, resolve
 from .ruleset import Indicator, Ruleset, roman_to_int
-from .runtime import _NONE_WORDS, fold
+from .runtime import _NONE_WORDS, Fault, fold, fmt_vi, to_number
 from .safe_cells import csv_field, save_workbook, text_cell, unescape_csv_text
+from .textfile import Record, TextFileProblem, open_delimited, records
 from .unitdata import POINTS_KEY, Unit, Value
 
 __all__ = [
     "FormField", "Form", "build_form", "form_fields", "write_template", "template_csv", "read_units",
     "KIND_LABELS", "TEMPLATE_SHEET", "DATA_SHEET", "GUIDE_SHEET", "CHOICES_SHEET", "UNIT_HEADER", "GROUP_HEADER",
-    "FORM_COLUMNS",
+    "FORM_COLUMNS", "Intake", "read_units_counted", "MAX_DIGITS",
 ]
 
 TEMPLATE_SHEET = "Mẫu"
@@ -594,6 +595,13 @@ class _Reader:
         self.ind_keys = {ind.key for ind in ruleset.indicators}
         self.ind_by_norm = {_norm(k): k for k in self.ind_keys}
         self.refs = {ind: set(v) for ind, v in self.form.item_refs.items()}
+        #: rows (unit sheets, JSON entries) read, and those that gave no unit: (where, unit name, code)
+        self.rows_read = 0
+        self.refused: list[tuple[str, str, str]] = []
+        #: the records of a delimited text file (their physical lines), None for .xlsx/.json
+        self.text_records: list[Record] | None = None
+        self.delimiter = ","
+        self.ratio_caps: dict[str, Fraction | None] = {}
 
     # -- diagnostics
     def diag(self, code: str, where: str | None, *, item: str | None = None, unit: str | None = None,
@@ -686,6 +694,10 @@ class _Reader:
     def value(self, unit: str, item: str, key: str, raw: Any, where: str) -> Value | None:
         """Check one filled cell; None when it is dropped (an error was reported)."""
         f = self.fields[item][key]
+        if f.kind in (OPTION, OPTIONS) and not isinstance(raw, bool) and _digit_count(_show(raw)) > MAX_DIGITS:
+            self.diag("CDS659", where, item=item, unit=unit, key=key, digits=_digit_count(_show(raw)),
+                      limit=MAX_DIGITS)
+            return None
         if f.kind in (OPTION, OPTIONS):
             chosen = self.options(unit, f, raw, where)
             if chosen is None:
@@ -700,7 +712,66 @@ class _Reader:
                     return None
                 return Value(chosen[0], where)
             return Value(chosen, where)
+        if not self.scale_ok(unit, f, raw, where):
+            return None
         return Value(_raw(raw), where)
+
+    def ratio_cap(self, item: str) -> Fraction | None:
+        """The largest ratio an indicator's inputs may hold: 100% unless its scoring text names a level above
+        100% (``trên 100%``, ``120%``), then no bound."""
+        if item not in self.ratio_caps:
+            ind = next((i for i in self.ruleset.indicators if i.key == item), None)
+            text = (ind.effective_formula or "") if ind is not None else ""
+            cap: Fraction | None = Fraction(1)
+            for m in _PERCENT_IN_TEXT.finditer(text):
+                level = Fraction(m.group(2).replace(",", "."))
+                if level > 100 or (level == 100 and m.group(1)):
+                    cap = None
+                    break
+            self.ratio_caps[item] = cap
+        return self.ratio_caps[item]
+
+    def scale_ok(self, unit: str, f: FormField, raw: Any, where: str) -> bool:
+        """The value's scale by the rule of docs/data-entry.md ("Thang giá trị"); False after an error."""
+        if f.kind not in (COUNT, MONEY, RATIO, NUMBER, POINTS) or isinstance(raw, bool):
+            return True
+        common = dict(item=f.indicator, unit=unit, key=f.key)
+        digits = _digit_count(raw)
+        if digits > MAX_DIGITS:
+            self.diag("CDS659", where, digits=digits, limit=MAX_DIGITS, **common)
+            return False
+        text = unicodedata.normalize("NFC", raw).strip() if isinstance(raw, str) else None
+        if f.kind == POINTS and text is not None and text.endswith("%"):
+            self.diag("CDS658", where, value=text, suggestion=text[:-1].strip() or "0", **common)
+            return False
+        if f.kind != RATIO:
+            return True
+        if text is not None and not text.endswith("%"):
+            try:
+                bare = to_number(text, "ratio")
+            except Fault:
+                return True  # not a number: the scorer says so (CDS601, CDS602)
+            if bare == 0:
+                return True  # 0 is 0% on every scale
+            body = text
+            suggestion = f"`{body}%`"
+            suggestion_en = f"`{body}%`"
+            if bare <= 1:
+                as_pct = fmt_vi(bare, 4, percent=True)
+                suggestion += f" hoặc `{as_pct}` nếu {body} là phần của 1"
+                suggestion_en += f" or `{as_pct}` if {body} is a fraction of 1"
+            self.diag("CDS657", where, value=text, suggestion=suggestion, suggestion_en=suggestion_en, **common)
+            return False
+        try:
+            value = to_number(text if text is not None else raw, "ratio")
+        except Fault:
+            return True
+        cap = self.ratio_cap(f.indicator)
+        if cap is not None and value > cap:
+            self.diag("CDS656", where, value=_cell_str(raw), percent=fmt_vi(value, 4, percent=True),
+                      max=fmt_vi(cap, 4, percent=True), **common)
+            return False
+        return True
 
     def options(self, unit: str, f: FormField, raw: Any, where: str) -> list[str] | None:
         if isinstance(raw, (list, tuple)):
@@ -745,10 +816,15 @@ class _Reader:
         if not values:
             if not row_has_cells:
                 self.diag("CDS807", where, unit=name)
+                self.refused.append((where, name, "CDS807"))
+            else:
+                codes = [d.code for d in self.diags if d.unit == name and d.severity.value == "error"]
+                self.refused.append((where, name, codes[-1] if codes else "?"))
             return
         n = _norm(name)
         if n in self.seen:
             self.diag("CDS804", where, unit=name, first=self.seen[n])
+            self.refused.append((where, name, "CDS804"))
             return
         self.seen[n] = where
         self.units.append(Unit(name, values, group=group, where=where))
@@ -805,12 +881,18 @@ class _Reader:
                 continue
             if _cell_str(row[0]).startswith("#"):
                 continue
+            self.rows_read += 1
             name = unescape_csv_text(_cell_str(row[unit_col])) if unit_col < len(row) else ""  # '=x → =x
-            filled = {j: row[j] for j in cols if j < len(row) and not _empty(row[j])}
+            # a text file's row with a shape problem: its values from column `cut` on are refused
+            cut = self.shape(i, header_idx, unit_col, cols, cell, name) if self.text_records is not None else None
+            filled = {j: row[j] for j in cols if j < len(row) and not _empty(row[j]) and (cut is None or j < cut)}
             if not name:
                 if filled or (group_col is not None and group_col >= 0 and group_col < len(row)
                               and not _empty(row[group_col])):
                     self.diag("CDS808", cell(i, unit_col))
+                    self.refused.append((cell(i, None), "", "CDS808"))
+                elif cut is not None:
+                    self.refused.append((cell(i, None), "", self.diags[-1].code))
                 continue
             where = cell(i, None)
             group = None
@@ -820,6 +902,7 @@ class _Reader:
             # cells in columns already reported (unknown, item references) are not "no data"
             bad = any(not _empty(c) for j, c in enumerate(row) if j not in skip and j not in cols
                       and j < len(header) and not _empty(header[j]) and _fold(header[j]) not in _IGNORED_COLS)
+            bad = bad or cut is not None
             for j, raw in filled.items():
                 item, key = cols[j]
                 v = self.value(name, item, key, raw, cell(i, j))
@@ -867,6 +950,7 @@ class _Reader:
                 return True
             name = title
         sheet_where = f"{self.fname} › {title}"
+        self.rows_read += 1
         group = self.group_id(group_raw, group_where, name) if not _empty(group_raw) else None
         values: dict[str, dict[str, Value]] = {}
         bad = False
@@ -919,31 +1003,151 @@ class _Reader:
                       detail_en=f"the format {suffix or '(no suffix)'} is not supported (.xlsx, .csv, .tsv, .json)")
 
     def read_text(self, suffix: str) -> None:
+        # encoding, line endings, delimiter and long cells: one reader for every text file (textfile.py)
         try:
-            text = self.path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            self.diag("CDS800", self.fname, name=self.fname, detail=f"tệp không phải UTF-8 (byte {exc.start})",
-                      detail_en=f"the file is not UTF-8 (byte {exc.start})")
+            tf = open_delimited(self.path, suffix=suffix)
+        except TextFileProblem as exc:
+            self.diag("CDS800", self.fname, name=self.fname, detail=exc.detail, detail_en=exc.detail_en)
             return
         except OSError as exc:
             self.diag("CDS800", self.fname, name=self.fname, detail=str(exc.strerror), detail_en=str(exc.strerror))
             return
-        text = unicodedata.normalize("NFC", text)
-        if suffix == ".tsv":
-            delimiter = "\t"
-        else:
-            first = next((ln for ln in text.splitlines() if ln.strip() and not ln.lstrip('"').startswith("#")), "")
-            counts = {d: first.count(d) for d in (",", ";", "\t")}
-            delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
-        rows = [list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+        text = unicodedata.normalize("NFC", tf.text)
+        try:
+            recs = records(text, tf.delimiter, self.fname)
+        except DataError as exc:  # a cell over the bound (CDS651), located
+            self.diags.extend(exc.diagnostics)
+            return
+        self.text_records, self.delimiter = recs, tf.delimiter
+        rows = [list(r.cells) for r in recs]
         width = max((len(r) for r in rows), default=0)
         rows = [r + [""] * (width - len(r)) for r in rows]
 
         def cell(i: int, j: int | None) -> str:
-            return f"{self.fname}:{i + 1}" + (f":{_col_letter(j)}" if j is not None else "")
+            # the physical line the row (cell) starts on: a quoted cell may span lines
+            rec = recs[i]
+            line = rec.cell_lines[j] if j is not None and j < len(rec.cell_lines) else rec.line
+            return f"{self.fname}:{line}" + (f":{_col_letter(j)}" if j is not None else "")
 
         if not self.wide(rows, cell, self.fname):
             self.diag("CDS801", self.fname, name=self.fname)
+
+    # -- shapes of a text file's rows
+    def shape(self, i: int, header_idx: int, unit_col: int, cols: dict[int, tuple[str, str]], cell: Any,
+              name: str) -> int | None:
+        """Check row ``i`` of a text file against its header: None when it is sound, else the first column
+        whose values are refused (0: all), after a located diagnostic (CDS652-CDS655)."""
+        assert self.text_records is not None
+        rec = self.text_records[i]
+        header = self.text_records[header_idx].cells
+        width = max((j + 1 for j, c in enumerate(header) if not _empty(c)), default=0)
+        unit = name or None
+        swallowed = [c for c in rec.cells if "\n" in c and self.delimiter in c.split("\n", 1)[1]]
+        broken = rec.open_quote is not None and (swallowed or len(rec.cells) != len(header))
+        if rec.unclosed or broken or rec.stray_quote is not None:
+            qline, qcol = (rec.open_quote if rec.unclosed or broken else None) or rec.stray_quote \
+                or (rec.line, max(len(rec.cells) - 1, 0))
+            lost_rows = [ln.split(self.delimiter, 1)[0].strip().strip('"')
+                         for c in swallowed or [c for c in rec.cells if "\n" in c] for ln in c.split("\n")[1:]]
+            lost_rows = [x for x in lost_rows if x and not x.startswith("#")]
+            lost = f" — gồm số liệu của: {', '.join(lost_rows)}" if lost_rows else ""
+            lost_en = f" — including the data of: {', '.join(lost_rows)}" if lost_rows else ""
+            n_lines = rec.end_line - qline
+            if rec.unclosed:
+                extent = f"dấu ngoặc kép không được đóng, ô này kéo đến hết tệp (dòng {rec.end_line}){lost}"
+                extent_en = f"the quote is never closed, the cell runs to the end of the file (line {rec.end_line}){lost_en}"
+            elif n_lines:
+                extent = f"ô này nuốt {n_lines} dòng sau nó (đến dòng {rec.end_line}){lost}"
+                extent_en = f"the cell swallows the {n_lines} line(s) after it (to line {rec.end_line}){lost_en}"
+            else:
+                extent = "ô này nuốt cả dấu phân cách sau nó, các ô sau bị lệch cột"
+                extent_en = "the cell swallows the delimiter after it and the later cells shift columns"
+            self.diag("CDS652", f"{self.fname}:{qline}:{_col_letter(qcol)}", unit=unit, line=qline,
+                      column=_col_letter(qcol), swallowed=n_lines, extent=extent, extent_en=extent_en)
+            return 0
+        cells = rec.cells
+        used = max((j + 1 for j, c in enumerate(cells) if not _empty(c)), default=0)
+        if used > width:
+            split = self.decimal_split(cells, width, unit_col, cols)
+            if split is not None:
+                j, number, cut = split
+                item_key = cols.get(j)
+                self.diag("CDS654", cell(i, j), unit=unit, item=item_key[0] if item_key else None, cells=used,
+                          header=width, number=number, number_dot=number.replace(",", "."),
+                          key_column=_cell_str(header[j]) if j < len(header) else "?", column=_col_letter(j),
+                          cut_column=_col_letter(cut))
+                return cut
+            first = next(j for j in range(width, len(cells)) if not _empty(cells[j]))
+            self.diag("CDS653", cell(i, None), unit=unit, cells=used, header=width, text=_cell_str(cells[first]),
+                      column=_col_letter(first))
+            return 0
+        if len(cells) < width:
+            self.diag("CDS655", cell(i, None), unit=unit, cells=len(cells), header=width,
+                      column=_col_letter(len(cells)))
+        return None
+
+    def fits(self, j: int, text: str, cols: dict[int, tuple[str, str]]) -> bool:
+        """Could ``text`` be the value of column ``j`` (by its field's kind)?  For locating a split row."""
+        if _empty(text) or j not in cols:
+            return True
+        f = self.fields[cols[j][0]][cols[j][1]]
+        if f.kind in (OPTION, OPTIONS):
+            parts = [p for p in re.split(r"[;\n]+", text) if p.strip()] or [text]
+            return all(_match_choice(f.choices, p) is not None or _is_none_word(p) for p in parts)
+        t = text.strip()
+        if len(t) > 64 or (f.kind == POINTS and t.endswith("%")) or (f.kind == RATIO and not t.endswith("%")):
+            return False
+        try:
+            value = to_number(t, f.kind if f.kind in (COUNT, MONEY, RATIO, POINTS) else "number")
+        except Fault:
+            return False
+        if f.kind == POINTS and f.max_points is not None and value > f.max_points:
+            return False
+        cap = self.ratio_cap(f.indicator) if f.kind == RATIO else None
+        return not (cap is not None and value > cap)
+
+    def decimal_split(self, cells: tuple[str, ...], width: int, unit_col: int,
+                      cols: dict[int, tuple[str, str]]) -> tuple[int, str, int] | None:
+        """(column, ``1234,5``) when joining cells split at unquoted decimal commas makes every cell of the
+        row fit its column; the column is the leftmost such split (the values from there on are suspect)."""
+        row = list(cells)
+        while row and _empty(row[-1]) and len(row) > width:
+            row.pop()
+        if len(row) - width > 4:  # more than a few splits: not decimal commas (and the search would be slow)
+            return None
+        pair = re.compile(r"^[+-]?\d[\d.]*$"), re.compile(r"^\d+%?$")
+        candidates = [j for j in range(unit_col + 1, len(row) - 1)
+                      if pair[0].match(row[j].strip()) and pair[1].match(row[j + 1].strip())]
+        if not candidates:
+            return None
+        merged = row
+        chosen: list[int] = []
+        first_round: list[tuple[int, int]] = []
+        for _ in range(len(row) - width):
+            best = None
+            for j in range(len(merged) - 1):
+                if not (pair[0].match(merged[j].strip()) and pair[1].match(merged[j + 1].strip())):
+                    continue
+                trial = merged[:j] + [merged[j].strip() + "," + merged[j + 1].strip()] + merged[j + 2:]
+                score = sum(self.fits(k, c, cols) for k, c in enumerate(trial[:width]))
+                # the best fit; among equals, the shortest decimal part (``40,6`` rather than ``933,9300``)
+                rank = (score, -len(merged[j + 1].strip().rstrip("%")))
+                if best is None or rank > best[0]:
+                    best = (rank, j, trial)
+                if not chosen:
+                    first_round.append((score, j))
+            if best is None:
+                return None
+            merged = best[2]
+            chosen.append(best[1])
+        # every cell fits its column, except the joined numbers themselves (``1234,5`` typed into a count
+        # column is still a split number; the scorer would refuse it there)
+        if len(merged) != width or not all(self.fits(k, c, cols) or k in chosen for k, c in enumerate(merged)):
+            return None
+        # the values are suspect from the leftmost split that fits as well as the one named
+        top = max(sc for sc, _ in first_round)
+        cut = min(j for sc, j in first_round if sc == top)
+        return chosen[0], merged[chosen[0]], cut
 
     def read_xlsx(self) -> None:
         """Stream every worksheet (but the guide and the choice lists) through `cdsdsl.xlsx`: bounded, date
@@ -1008,14 +1212,17 @@ class _Reader:
             self.diag("CDS801", self.fname, name=self.fname)
             return
         for name, group_raw, vals, where in entries:
+            self.rows_read += 1
             if not name:
                 self.diag("CDS808", where)
+                self.refused.append((where, "", "CDS808"))
                 continue
             uwhere = f"{self.fname} › {name}"
             group = self.group_id(group_raw, f"{uwhere} › group", name) if not _empty(group_raw) else None
             if not isinstance(vals, dict):
                 self.diag("CDS800", uwhere, name=self.fname, detail="`values` phải là một đối tượng",
                           detail_en="`values` must be an object")
+                self.refused.append((uwhere, name, "CDS800"))
                 continue
             values: dict[str, dict[str, Value]] = {}
             bad = False
@@ -1102,6 +1309,56 @@ def _match_choice(choices: tuple[str, ...], text: Any) -> str | None:
     if len(folded) == 1:
         return folded[0]
     return None
+
+
+#: the most digits a figure's cell may hold (a count of citizens has 9, an amount in đồng 15)
+MAX_DIGITS = 30
+_PERCENT_IN_TEXT = re.compile(r"(trên|vượt|hơn|lớn hơn|>|≥|>=)?\s*(\d+(?:[.,]\d+)?)\s*%", re.I)
+
+
+def _digit_count(raw: Any) -> int:
+    if isinstance(raw, str):
+        return sum(ch.isdigit() for ch in raw)
+    if isinstance(raw, int):
+        return max(1, int(abs(raw).bit_length() * 0.30103) + 1)
+    if isinstance(raw, Decimal) and raw.is_finite():
+        return len(raw.as_tuple().digits)
+    return 0
+
+
+@attrs.frozen
+class Intake:
+    """What reading a data file gave: rows read (a wide table's data rows, unit sheets, JSON entries),
+    units read, and the rows that gave no unit with the code saying why (``(where, unit name, code)``)."""
+
+    source: str
+    rows: int
+    units: int
+    refused: tuple[tuple[str, str, str], ...] = ()
+
+    def line(self, scored: int | None = None, lang: str = "vi") -> str:
+        """``Số liệu cohort.csv: đọc 8 dòng, chấm 8 đơn vị, 0 dòng bị từ chối``, with the refused rows."""
+        scored = self.units if scored is None else scored
+        why = "; ".join(f"{w}{' (' + n + ')' if n else ''}: {c}" for w, n, c in self.refused)
+        if lang == "en":
+            out = (f"Data {self.source}: {self.rows} row(s) read, {scored} unit(s) scored, "
+                   f"{len(self.refused)} row(s) refused")
+        else:
+            out = f"Số liệu {self.source}: đọc {self.rows} dòng, chấm {scored} đơn vị, {len(self.refused)} dòng bị từ chối"
+        return out + (f" ({why})" if why else "")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "rows": self.rows, "units": self.units,
+                "refused": [{"where": w, "unit": n or None, "code": c} for w, n, c in self.refused]}
+
+
+def read_units_counted(path: str | Path, ruleset: Ruleset) -> tuple[list[Unit], list[Diagnostic], Intake]:
+    """`read_units` with the count of rows read and the rows refused (`Intake`), so that a report can say
+    that no row was dropped silently."""
+    reader = _Reader(ruleset, Path(path))
+    reader.read()
+    intake = Intake(reader.fname, reader.rows_read, len(reader.units), tuple(reader.refused))
+    return reader.units, reader.diags, intake
 
 
 def read_units(path: str | Path, ruleset: Ruleset) -> tuple[list[Unit], list[Diagnostic]]:

@@ -811,6 +811,99 @@ define("CDS649", "error",
        "")
 
 # ---------------------------------------------------------------------------
+# CDS650-669: delimited text files and the scales of values (textfile.py, forms.py)
+# `where` is the place: `cohort.csv:12` (a row, its physical line), `cohort.csv:12:F` (a cell);
+# `indicator`, `unit_name`, `key` as above.  See docs/data-entry.md ("Tệp văn bản", "Thang giá trị").
+# ---------------------------------------------------------------------------
+define("CDS650", "error",
+       "không đọc được tệp {name}: {detail}",
+       "cannot read the file {name}: {detail_en}",
+       "Lưu tệp dưới dạng UTF-8 (Excel: Tệp › Lưu thành › \"CSV UTF-8 (phân cách bằng dấu phẩy)\") rồi chạy lại.",
+       "Save the file as UTF-8 (Excel: File › Save As › \"CSV UTF-8 (Comma delimited)\") and run again.",
+       "bang.csv saved as cp1258")
+define("CDS651", "error",
+       "{where}: ô ở dòng {line}, cột {column} dài {length} ký tự, quá giới hạn {limit}",
+       "{where}: the cell at line {line}, column {column} is {length} characters long, over the limit of {limit}",
+       "Một ô không thể dài như vậy: thường là do một dấu ngoặc kép \" mở mà không đóng, nuốt cả phần sau của tệp; "
+       "kiểm tra dấu ngoặc kép của ô này.",
+       "No cell is that long: usually a quote \" was opened and never closed, swallowing the rest of the file; "
+       "check this cell's quotes.",
+       "Huyện A,\"9,10,...")
+define("CDS652", "error",
+       "{where}: dấu ngoặc kép mở ở dòng {line} (cột {column}) không được đóng đúng chỗ: {extent}; số liệu của "
+       "dòng này không được dùng",
+       "{where}: the quote opened at line {line} (column {column}) is not closed where it should be: {extent_en}; "
+       "the data of this row is not used",
+       "Đóng dấu ngoặc kép ngay sau nội dung của ô (\"40,6\"), hoặc bỏ dấu ngoặc kép thừa; một dấu \" trong ô viết "
+       "thành \"\".",
+       "Close the quote right after the cell's content (\"40,6\"), or delete the stray quote; a quote inside a cell "
+       "is written \"\".",
+       "Huyện A,\"40,6,9\nHuyện B,...")
+define("CDS653", "error",
+       "{where}: dòng có {cells} ô nhưng dòng tiêu đề chỉ có {header} cột; ô thừa đầu tiên `{text}` ở cột {column}; "
+       "các giá trị của dòng này không được dùng vì có thể đã bị lệch cột",
+       "{where}: the row has {cells} cells but the header has only {header} columns; the first extra cell `{text}` "
+       "is in column {column}; the row's values are not used because they may have shifted columns",
+       "Xoá các ô thừa, hoặc đặt ô có dấu phẩy trong ngoặc kép (\"2,5\"); số thập phân trong tệp phân cách bằng dấu "
+       "phẩy phải đặt trong ngoặc kép, hoặc lưu tệp phân cách bằng dấu chấm phẩy.",
+       "Delete the extra cells, or quote a cell that holds a comma (\"2,5\"); in a comma-separated file a decimal "
+       "comma must be quoted, or save the file separated by semicolons.",
+       "Đơn vị,1.3:a\nHuyện A,9,10")
+define("CDS654", "error",
+       "{where}: dòng có {cells} ô nhưng dòng tiêu đề chỉ có {header} cột (ô `{key_column}`, cột {column}): có thể "
+       "số {number} bị tách vì dấu phẩy thập phân; hãy đặt trong ngoặc kép hoặc dùng dấu chấm phẩy; các giá trị "
+       "từ cột {cut_column} của dòng này không được dùng",
+       "{where}: the row has {cells} cells but the header has only {header} columns (input `{key_column}`, column "
+       "{column}): the number {number} was probably split by its decimal comma; quote it or use semicolons; "
+       "the row's values from column {cut_column} on are not used",
+       "Viết \"{number}\" (trong ngoặc kép), hoặc lưu tệp phân cách bằng dấu chấm phẩy (;), hoặc dùng dấu chấm "
+       "thập phân ({number_dot}).",
+       "Write \"{number}\" (quoted), or save the file separated by semicolons (;), or use a decimal point "
+       "({number_dot}).",
+       "Huyện A,1234,5,45%")
+define("CDS655", "warning",
+       "{where}: dòng chỉ có {cells} ô, dòng tiêu đề có {header} cột: các cột từ {column} được coi là để trống",
+       "{where}: the row has only {cells} cells, the header {header} columns: the columns from {column} on are "
+       "read as empty",
+       "Nếu thiếu ô ở giữa dòng thì các giá trị sau đó đã bị lệch cột: điền đủ ô (để trống ô không có số liệu) để "
+       "mỗi giá trị nằm đúng cột.",
+       "If a cell is missing in the middle of the row the later values have shifted: give every column a cell "
+       "(empty where there is no data) so each value stays in its column.",
+       "Đơn vị,1.3:a,1.3:b\nHuyện A,9")
+define("CDS656", "error",
+       "{where}: `{key}` của chỉ số {indicator} (đơn vị {unit_name}) là tỷ lệ nhưng `{value}` = {percent}, ngoài "
+       "khoảng 0% – {max}",
+       "{where}: `{key}` of indicator {indicator} (unit {unit_name}) is a ratio but `{value}` = {percent}, outside "
+       "0% – {max}",
+       "Tỷ lệ ghi từ 0% đến 100% (ví dụ 45%); nếu chỉ số cho phép vượt 100% thì cách tính trong văn bản phải nêu "
+       "mức trên 100%.",
+       "A ratio lies between 0% and 100% (e.g. 45%); if the indicator allows more, its scoring text must name a "
+       "level above 100%.",
+       "Huyện A,150%")
+define("CDS657", "error",
+       "{where}: `{key}` của chỉ số {indicator} (đơn vị {unit_name}) là tỷ lệ (%) nhưng ghi số không có dấu %: "
+       "`{value}`; không đoán thang đo",
+       "{where}: `{key}` of indicator {indicator} (unit {unit_name}) is a ratio (%) but holds a number without "
+       "a % sign: `{value}`; the scale is not guessed",
+       "Ghi kèm dấu %: {suggestion}.",
+       "Write it with a % sign: {suggestion_en}.",
+       "Huyện A,45")
+define("CDS658", "error",
+       "{where}: `{key}` của chỉ số {indicator} (đơn vị {unit_name}) là số điểm nhưng ghi `{value}`: điểm không "
+       "phải là tỷ lệ phần trăm",
+       "{where}: `{key}` of indicator {indicator} (unit {unit_name}) is points but holds `{value}`: points are not "
+       "a percentage",
+       "Ghi số điểm (ví dụ {suggestion}), không có dấu %.",
+       "Write the points (e.g. {suggestion}) without a % sign.",
+       "Huyện A,45%")
+define("CDS659", "error",
+       "{where}: `{key}` của chỉ số {indicator} (đơn vị {unit_name}) có {digits} chữ số, quá giới hạn {limit}",
+       "{where}: `{key}` of indicator {indicator} (unit {unit_name}) has {digits} digits, over the limit of {limit}",
+       "Kiểm tra ô này: không số liệu nào dài như vậy (có thể đã dán nhầm nhiều ô vào một ô).",
+       "Check this cell: no figure is that long (several cells may have been pasted into one).",
+       "Huyện A,1234567890123456789012345678901234567890")
+
+# ---------------------------------------------------------------------------
 # CDS8xx: data-entry forms and unit data (forms.py)
 # Every message names the cell: `where` is `form.xlsx › Huyện A › H7`,
 # `form.xlsx › Dữ liệu › F5`, `cohort.csv:5:F` or `cohort.json › Huyện A › 1.3:a`

@@ -415,6 +415,8 @@ def _summary(cohort: Any, results: Iterable[Any], lang: str, *, ranked: bool, la
         notes.append(legend)
     if label and any(not r.complete for r in cohort.results):
         notes.append(_w("incomplete", lang))
+    if label and getattr(cohort, "intake", None) is not None:  # rows read vs units scored: none dropped silently
+        notes.append(cohort.intake.line(len(cohort.results), lang))
     return Table(tuple(cols), rows, tuple(notes))
 
 

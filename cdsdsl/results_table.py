@@ -26,6 +26,7 @@ import attrs
 
 from .diagnostics import DataError, Diagnostic
 from .source import Source, Span
+from .textfile import TextFileProblem, decode, problem_error, sniff_delimiter
 
 __all__ = [
     "Cell",
@@ -348,11 +349,8 @@ def _records(text: str, delimiter: str, quotes: bool) -> Iterable[list[_RawCell]
 
 
 def _detect_delimiter(text: str) -> str:
-    sample = text[:20000]
-    counts = {d: sample.count(d) for d in ("\t", ";", ",")}
-    if counts["\t"]:
-        return "\t"
-    return ";" if counts[";"] >= max(1, counts[","] // 4) else ","
+    """The delimiter by the one rule of `cdsdsl.textfile.sniff_delimiter` (tab first, then ``;``/``,``)."""
+    return sniff_delimiter(text)
 
 
 # ---------------------------------------------------------------------------
@@ -503,6 +501,8 @@ def _find_garbled_ids(rows: list[Row]) -> None:
 def read_table_text(text: str, name: str = "<table>", delimiter: str | None = None,
                     quotes: bool | None = None) -> ResultsTable:
     """Read a results table from text (tab-separated as published, or CSV)."""
+    if "\r" in text:  # CRLF and CR-only line endings: lines end with \n (as textfile.decode gives them)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     delimiter = delimiter or _detect_delimiter(text)
     if quotes is None:
         quotes = delimiter != "\t"
@@ -522,11 +522,11 @@ def read_table(path: str | Path) -> ResultsTable:
     except OSError as exc:
         raise DataError(Diagnostic.make("CDS700", name=str(p), detail=exc.strerror or str(exc))) from None
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DataError(Diagnostic.make("CDS700", name=str(p), detail=f"not UTF-8 (byte {exc.start})")) from None
+        text, _encoding = decode(raw, p.name)
+    except TextFileProblem as exc:
+        raise problem_error(exc, p.name) from None
     if suffix == ".csv":
-        return read_table_text(text, p.name, delimiter=_detect_delimiter(text.replace("\t", "")), quotes=True)
+        return read_table_text(text, p.name, delimiter=sniff_delimiter(text, suffix), quotes=True)
     if suffix == ".tsv":
         return read_table_text(text, p.name, delimiter="\t", quotes=False)
     return read_table_text(text, p.name)

@@ -345,7 +345,7 @@ def parse_max(text: str | None) -> tuple[bool, Fraction | None]:
     t = re.sub(r"\s*(điểm|đ)\.?$", "", t, flags=re.IGNORECASE).strip()
     if t in ("-", "–", "—"):
         return True, None
-    if not _NUMBER.match(t):
+    if not _NUMBER.match(t) or len(t) > 30:  # no maximum has 30 digits (and int() stops at 4 300)
         return False, None
     return True, Fraction(t.replace(",", "."))
 

@@ -647,6 +647,8 @@ class CohortResult:
     stats: Mapping[str, CohortStats] = attrs.field(factory=dict, eq=False, repr=False)
     diagnostics: tuple[Diagnostic, ...] = ()
     units: tuple[Unit, ...] = attrs.field(default=(), eq=False, repr=False)
+    #: what reading the data file gave (`forms.Intake`: rows read, rows refused and why), when known
+    intake: Any = attrs.field(default=None, eq=False, repr=False)
 
     def __iter__(self):
         return iter(self.results)
@@ -668,8 +670,11 @@ class CohortResult:
         return "\n\n".join(r.explain(lang, unit=by_name.get(r.unit), cohort=self.stats) for r in self.ranking())
 
     def to_dict(self, lang: str = "vi") -> dict[str, Any]:
-        return {"units": [r.to_dict(lang) for r in self.ranking()],
-                "diagnostics": [d.to_dict(lang) for d in self.diagnostics]}
+        out = {"units": [r.to_dict(lang) for r in self.ranking()],
+               "diagnostics": [d.to_dict(lang) for d in self.diagnostics]}
+        if self.intake is not None:
+            out["intake"] = dict(self.intake.to_dict(), scored=len(self.results))
+        return out
 
 
 # ------------------------------------------------------------------------- API

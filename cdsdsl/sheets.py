@@ -13,17 +13,17 @@ kept verbatim.  Problems name the sheet, row and column (``Sheet1!D14``).
 from __future__ import annotations
 
 import csv
-import io
 import re
 import unicodedata
 from pathlib import Path
 
-from .diagnostics import Diagnostic, RulesetError, Severity
+from .diagnostics import DataError, Diagnostic, RulesetError, Severity
 from .ruleset import (EXPECTED, HEADER_KEYS, LIST_PREFIX, Binding, Indicator, Rounding, Ruleset, Section,
                       SetFormula, UnitList, normalize_key, parse_applies_to, parse_cohort_method,
                       parse_max, parse_option_mode, parse_simple_header, parse_stt, roman_to_int)
 from .safe_cells import unescape_csv_text
 from .source import Source, Span
+from .textfile import TextFileProblem, open_delimited, problem_error, records
 
 __all__ = ["load_sheet_ruleset", "read_table", "rows_to_ruleset", "classify_header", "column_letter"]
 
@@ -112,12 +112,18 @@ def read_table(path: Path, sheet: str | None = None) -> tuple[str, list[list[str
         return _read_xlsx(path, sheet)
     try:
         if suffix in (".csv", ".tsv"):
-            text = path.read_bytes().decode("utf-8-sig")
-            delimiter = "\t" if suffix == ".tsv" else ","
-            if suffix == ".csv" and text.count(";") > text.count(",") and "," not in text.split("\n", 1)[0]:
-                delimiter = ";"
-            rows = [[_cell_text(c) for c in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+            # one reader for delimited text (encoding, line endings, delimiter, long cells): textfile
+            try:
+                tf = open_delimited(path)
+                recs = records(tf.text, tf.delimiter, path.name)
+            except TextFileProblem as exc:
+                raise RulesetError(problem_error(exc, path.name).diagnostics) from None
+            except DataError as exc:  # a cell over the bound, located
+                raise RulesetError(exc.diagnostics) from None
+            rows = [[_cell_text(c) for c in rec.cells] for rec in recs]
             return path.name, rows
+    except RulesetError:
+        raise
     except (OSError, UnicodeDecodeError, csv.Error, ValueError, KeyError) as exc:
         raise RulesetError(Diagnostic.make("CDS517", source=Source("", name=str(path)), detail=str(exc))) from None
     except Exception as exc:  # openpyxl raises zipfile/XML errors of several kinds

@@ -18,9 +18,9 @@ from typing import Any
 import click
 
 from ..render import wrap_block
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, echo_diagnostics, emit, fail_usage, format_option, \
+from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, echo, echo_diagnostics, emit, fail_usage, format_option, \
     guarded, lang_option, main, output_option, resolve_format, table_width
-from .score_cmd import load_inputs, report_findings, score_with_progress
+from .score_cmd import load_inputs_counted, report_findings, score_with_progress
 
 
 def _fold(text: str) -> str:
@@ -135,7 +135,7 @@ def explain(ruleset: Path, data: Path, unit_name: str, fmt: str, lang: str, outp
     from ..reports import explain_table
 
     fmt = resolve_format(fmt, output, ("table", "json", "csv"), "table", lang)
-    ruleset_obj, units, data_diags = load_inputs(ruleset, data, lang)
+    ruleset_obj, units, data_diags, intake = load_inputs_counted(ruleset, data, lang)
     if not units:
         if data_diags:
             echo_diagnostics(data_diags, lang)
@@ -147,6 +147,8 @@ def explain(ruleset: Path, data: Path, unit_name: str, fmt: str, lang: str, outp
     # only this unit's findings (and the data file's own errors) concern the reader
     mine = [d for d in data_diags if d.unit in (None, name)]
     failed = report_findings(_only(cohort, name), mine, lang)
+    # the cohort the unit is compared with: rows read vs units scored (standard error, as the findings)
+    echo(intake.line(len(cohort.results), lang), err=True)
     if fmt == "json":
         table = explain_table(cohort, result, unit, lang)
         payload = result.to_dict(lang)

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any, Callable
 
+import attrs
 import click
 
 from ..diagnostics import Diagnostic, Severity
@@ -39,14 +40,20 @@ def require_file(path: Path, what_vi: str, what_en: str, lang: str) -> None:
 
 def load_inputs(ruleset_path: Path, data_path: Path, lang: str) -> tuple[Any, list, list[Diagnostic]]:
     """The ruleset, the units read from DATA and the data's diagnostics (files checked first)."""
-    from ..forms import read_units
+    ruleset, units, diags, _intake = load_inputs_counted(ruleset_path, data_path, lang)
+    return ruleset, units, diags
+
+
+def load_inputs_counted(ruleset_path: Path, data_path: Path, lang: str) -> tuple[Any, list, list[Diagnostic], Any]:
+    """`load_inputs` with the `forms.Intake` of the data file (rows read, rows refused)."""
+    from ..forms import read_units_counted
     from ..ruleset import load_ruleset
 
     require_file(ruleset_path, "bộ chỉ số", "ruleset", lang)
     require_file(data_path, "số liệu", "data", lang)
     ruleset = load_ruleset(ruleset_path)
-    units, diags = read_units(data_path, ruleset)
-    return ruleset, list(units), list(diags)
+    units, diags, intake = read_units_counted(data_path, ruleset)
+    return ruleset, list(units), list(diags), intake
 
 
 def score_with_progress(ruleset: Any, units: list, lang: str, show: bool) -> Any:
@@ -141,7 +148,7 @@ def run_scoring(ruleset_path: Path, data_path: Path, *, lang: str, fmt: str, out
         fail_usage("--format xlsx cần -o TỆP.xlsx" if lang == "vi" else "--format xlsx needs -o FILE.xlsx",
                    "Ví dụ: cds rank BỘ_CHỈ_SỐ SỐ_LIỆU --format xlsx -o bao-cao.xlsx" if lang == "vi"
                    else "E.g. cds rank RULESET DATA --format xlsx -o report.xlsx")
-    ruleset, units, data_diags = load_inputs(ruleset_path, data_path, lang)
+    ruleset, units, data_diags, intake = load_inputs_counted(ruleset_path, data_path, lang)
     if not units:
         if data_diags:
             echo_diagnostics(data_diags, lang)
@@ -149,7 +156,7 @@ def run_scoring(ruleset_path: Path, data_path: Path, *, lang: str, fmt: str, out
                    "Điền số liệu theo mẫu của `cds template`." if lang == "vi"
                    else "Fill in the form `cds template` writes.")
     show_progress = not (fmt == "json" and output is None)
-    cohort = score_with_progress(ruleset, units, lang, show_progress)
+    cohort = attrs.evolve(score_with_progress(ruleset, units, lang, show_progress), intake=intake)
     failed = report_findings(cohort, data_diags, lang)
     table_of: Callable = reports.rank_table if ranked else reports.score_table
     if fmt == "xlsx":
@@ -167,6 +174,7 @@ def run_scoring(ruleset_path: Path, data_path: Path, *, lang: str, fmt: str, out
         ruleset_diags, unit_diags, _ = split_findings(cohort, data_diags)
         payload["diagnostics"] = [d.to_dict(lang) for d in
                                   _dedupe(data_diags + list(cohort.diagnostics) + ruleset_diags + unit_diags)]
+        payload["intake"] = dict(intake.to_dict(), scored=len(cohort.results))
         payload["complete"] = not failed
         emit(json.dumps(payload, ensure_ascii=False, indent=2), output)
     elif fmt == "csv":
