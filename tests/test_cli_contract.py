@@ -444,3 +444,31 @@ def uncorrected_copy() -> Path:
 
         _UNCORRECTED.append(uncorrected(RULESET, Path(tempfile.mkdtemp())))
     return _UNCORRECTED[0]
+
+
+def test_every_row_refused_for_data_errors_is_exit_1_an_empty_file_exit_2(tmp_path):
+    """Ninh Thuận 2023 cohort: when every row is refused for a data error (here each row has a cell more
+    than the header, CDS653), `cds score`/`rank`/`explain` exit 1 (data errors), naming the rows; a data
+    file with a header and no unit is unusable input, exit 2."""
+    from click.testing import CliRunner
+
+    from cdsdsl.cli import main
+
+    repo = Path(__file__).resolve().parents[1]
+    ruleset = repo / "rulesets" / "huyen-ninh-thuan-2023.cds"
+    lines = (repo / "examples" / "huyen-ninh-thuan-2023" / "cohort.csv").read_text(encoding="utf-8").splitlines()
+    header_at = next(i for i, line in enumerate(lines) if not line.startswith("#"))
+    broken = tmp_path / "moi-dong-thua-o.csv"
+    broken.write_text("\n".join(lines[:header_at + 1] + [line + ",thừa" for line in lines[header_at + 1:]
+                                                          if line and not line.startswith("#")]) + "\n",
+                      encoding="utf-8")
+    empty = tmp_path / "khong-co-don-vi.csv"
+    empty.write_text("\n".join(lines[:header_at + 1]) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    for args in (["score"], ["rank"], ["explain", "--unit", "Huyện Ninh Hải"]):
+        cmd = [args[0], str(ruleset), str(broken), *args[1:]]
+        result = runner.invoke(main, cmd)
+        assert result.exit_code == 1, (cmd, result.output)
+        assert "CDS653" in result.stderr and "moi-dong-thua-o.csv:" in result.stderr
+        result = runner.invoke(main, [args[0], str(ruleset), str(empty), *args[1:]])
+        assert result.exit_code == 2, (cmd, result.output)

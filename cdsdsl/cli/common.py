@@ -123,8 +123,8 @@ def _current_lang() -> str:
     return (ctx.params.get("lang") if ctx is not None else None) or "vi"
 
 
-def fail_usage(message: str, hint: str = "") -> None:
-    """Print a usage error (in the command's --lang) with its hint, and exit 2."""
+def fail_usage(message: str, hint: str = "", code: int = EXIT_USAGE) -> None:
+    """Print a usage error (in the command's --lang) with its hint, and exit 2 (or ``code``)."""
     en = _current_lang() == "en"
     if message.startswith(("lỗi: ", "error: ")):
         message = message.split(": ", 1)[1]
@@ -132,7 +132,13 @@ def fail_usage(message: str, hint: str = "") -> None:
     if hint:
         lines.append(f"  = {'hint' if en else 'gợi ý'}: {hint}")
     echo(wrap_block("\n".join(lines), table_width(err=True)), err=True)
-    raise SystemExit(EXIT_USAGE)
+    raise SystemExit(code)
+
+
+def no_unit_exit(data_diags: Any) -> int:
+    """Exit code when a data file gives no unit to score: 1 when its rows were refused for data errors
+    (the contract's "data errors"), 2 when it simply holds no unit (unusable input)."""
+    return EXIT_FINDINGS if any(d.severity.value == "error" for d in data_diags) else EXIT_USAGE
 
 
 # ---------------------------------------------------------------- writing

@@ -19,7 +19,7 @@ import click
 
 from ..render import wrap_block
 from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, echo, echo_diagnostics, emit, fail_usage, format_option, \
-    guarded, lang_option, main, output_option, resolve_format, table_width
+    guarded, lang_option, main, no_unit_exit, output_option, resolve_format, table_width
 from .score_cmd import load_inputs_counted, report_findings, score_with_progress
 
 
@@ -139,7 +139,8 @@ def explain(ruleset: Path, data: Path, unit_name: str, fmt: str, lang: str, outp
     if not units:
         if data_diags:
             echo_diagnostics(data_diags, lang)
-        fail_usage(f"{data}: không có đơn vị nào" if lang == "vi" else f"{data}: no unit in the data")
+        fail_usage(f"{data}: không có đơn vị nào" if lang == "vi" else f"{data}: no unit in the data",
+                   code=no_unit_exit(data_diags))
     name = find_unit([u.name for u in units], unit_name, lang, data)
     cohort = score_with_progress(ruleset_obj, units, lang, show=not (fmt == "json" and output is None))
     result = cohort.unit(name)

@@ -22,7 +22,8 @@ import click
 from ..diagnostics import Diagnostic, Severity
 from ..render import render_diagnostics, wrap_block
 from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, colour_for, echo, echo_diagnostics, emit, \
-    fail_usage, format_option, guarded, lang_option, main, output_option, resolve_format, table_width, write_file
+    fail_usage, format_option, guarded, lang_option, main, no_unit_exit, output_option, resolve_format, table_width, \
+    write_file
 
 #: cohorts larger than this show a progress bar (on standard error)
 PROGRESS_THRESHOLD = 200
@@ -154,7 +155,7 @@ def run_scoring(ruleset_path: Path, data_path: Path, *, lang: str, fmt: str, out
             echo_diagnostics(data_diags, lang)
         fail_usage(f"{data_path}: không có đơn vị nào để chấm" if lang == "vi" else f"{data_path}: no unit to score",
                    "Điền số liệu theo mẫu của `cds template`." if lang == "vi"
-                   else "Fill in the form `cds template` writes.")
+                   else "Fill in the form `cds template` writes.", code=no_unit_exit(data_diags))
     show_progress = not (fmt == "json" and output is None)
     cohort = attrs.evolve(score_with_progress(ruleset, units, lang, show_progress), intake=intake)
     failed = report_findings(cohort, data_diags, lang)
