@@ -501,9 +501,12 @@ class _FastGen:
             spec = None
         kind = spec.kind if spec is not None and spec.kind in _KINDS else "number"
         nonneg = kind in runtime._NON_NEGATIVE
-        bad: ast.expr = ast.Compare(_call("type", _name(ident)), [ast.IsNot()], [_name("int")])
-        if nonneg:
-            bad = ast.BoolOp(ast.Or(), [bad, ast.Compare(_name(ident), [ast.Lt()], [_c(0)])])
+        # not an int, negative where it cannot be, or too large (`runtime.HUGE`): `_fast_read` decides
+        low = _c(0) if nonneg else ast.UnaryOp(ast.USub(), _c(runtime.HUGE))
+        bad: ast.expr = ast.BoolOp(ast.Or(), [
+            ast.Compare(_call("type", _name(ident)), [ast.IsNot()], [_name("int")]),
+            ast.UnaryOp(ast.Not(), ast.Compare(low, [ast.LtE() if nonneg else ast.Lt(), ast.Lt()],
+                                               [_name(ident), _c(runtime.HUGE)]))])
         if spec is not None and spec.constant is not None:
             default = Fraction(spec.constant)
             if default.denominator != 1:
@@ -916,6 +919,10 @@ class CompiledFormula:
     def __call__(self, inputs: Mapping[str, object], *, cohort: Mapping[str, Any] | None = None,
                  item_points: Any = None, unit: str | None = None, policy: Policy | None = None) -> Outcome:
         policy = policy or _DEFAULT_POLICY
+        if not callable(getattr(inputs, "get", None)) or isinstance(inputs, (str, bytes)):
+            from .interpret import check_inputs
+
+            check_inputs(inputs)
         diags: list[Diagnostic] = []
         exact = self.exact(inputs, cohort=cohort, item_points=item_points, unit=unit, policy=policy, diags=diags)
         # the warnings of the interpreter come in this order: clamp, then no-match
@@ -1146,10 +1153,11 @@ def compile_formula(text: str, max_points: Any, *, rounding: Any = None, zero_di
     ``f = compile_formula("Tỷ lệ = a/b\\nĐiểm = Tỷ lệ * Điểm tối đa", 5); f({"a": 7, "b": 21}) == Decimal("1.67")``.
     Raises `CdsError` subclasses only (at compile time and at call time).
     """
-    from .interpret import _policy, check_rounding
+    from .interpret import _policy, check_inputs, check_rounding
     from .parser import parse_formula
-    from .resolve import resolve
+    from .resolve import max_points_value, resolve
 
+    max_points = max_points_value(max_points)
     policy = _policy(rounding, zero_division)
     check_rounding(policy)
     program = resolve(parse_formula(text), max_points, item=item, title=title, option_mode=option_mode,
@@ -1157,6 +1165,7 @@ def compile_formula(text: str, max_points: Any, *, rounding: Any = None, zero_di
     compiled = compile_program(program)
 
     def points(inputs: Mapping[str, object]) -> Decimal:
+        check_inputs(inputs)
         return compiled(inputs, policy=policy).points
 
     points.compiled = compiled  # type: ignore[attr-defined]
