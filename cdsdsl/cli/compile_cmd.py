@@ -8,7 +8,11 @@ the rounded points as a `Decimal`.  The module imports only the standard
 library: it runs where cdsdsl is not installed.  Indicators whose points are
 entered directly are not in it; a formula with errors becomes a function
 that raises ``Fault("CDS615")`` and is reported on standard error.
-Exit codes: 0 written, 2 usage errors or unreadable ruleset.
+User text (file names, title, decision, indicator ids) enters the comment
+header only through `quoting.quote(..., "comment")`; the module's bytes are
+verified (`quoting.verify_module`) before anything is written.
+Exit codes: 0 written, 2 usage errors, unreadable ruleset or a module that is
+not itself (CDS632, nothing written).
 """
 from __future__ import annotations
 
