@@ -28,7 +28,7 @@ from .diagnostics import CdsError, Diagnostic, Severity
 from .lint import LINT_RULES, lint
 from .lint.analysis import LintContext
 from .parser import parse_formula
-from .resolve import Program, resolve
+from .resolve import Program, max_points_value, resolve
 from .source import Source
 
 __all__ = ["check_program", "check_formula", "check_ruleset", "CorrectedDiagnostic", "sort_diagnostics"]
@@ -143,7 +143,9 @@ def check_formula(text: str, max_points: Any = 10, *, item: str | None = None, t
                   cohort_method: str | None = None) -> list[Diagnostic]:
     """Check one scoring text with its maximum points.  Syntax errors come back as
     diagnostics (codes CDS1xx), never as exceptions.  Diagnostics render in either
-    language on demand (``d.message("en")``)."""
+    language on demand (``d.message("en")``).  A ``max_points`` that is not a maximum (None,
+    NaN, negative, …) raises `ScoreError` CDS633."""
+    max_points = max_points_value(max_points)
     program, errors = _parse_and_resolve(text, max_points, name=name, item=item, title=title,
                                          option_mode=option_mode, cohort_method=cohort_method)
     if program is None:

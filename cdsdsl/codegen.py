@@ -7,7 +7,8 @@ for ``cds compile``, `module_source(programs)`: the text of an importable
 module that needs only the standard library (the runtime core is copied in).
 
 Rules: user text enters the generated code only as `ast.Constant` (input keys,
-option labels, the span table); identifiers come only from `mangle.Mangler`;
+option labels, the span table), and in docstrings and file names only through
+`quoting.quote` (one printable line); identifiers come only from `mangle.Mangler`;
 numbers are exact (``Fraction(4, 5)`` for ``80%``, hoisted as module
 constants); every run-time problem raises ``Fault(code, args, span_index)``
 and the span table maps the index back to the formula's words.  Evaluation
@@ -31,6 +32,7 @@ from .interpret import (Outcome, shown_subject, Policy, _fmt_subject, _where, ch
                         finish, formula_errors, refs)
 from .mangle import Mangler
 from .printer import print_expr
+from .quoting import quote
 from .resolve import CaseScoring, CohortScoring, ExprScoring, PerItemScoring, Program, SumItemsScoring
 
 #: helper name in generated code -> runtime core function
@@ -38,6 +40,11 @@ HELPERS = {"_read": "read", "_read_or": "read_or", "_div": "div", "_stat": "stat
            "_items_sum": "items_sum", "_minmax_points": "minmax_points", "_ratio_points": "ratio_points",
            "_Fault": "Fault", "_Fraction": "Fraction"}
 _KINDS = ("count", "money", "ratio", "number")
+
+
+def _doc(text: Any) -> str:
+    """User text (an indicator id, a title) for a docstring or a file name: one printable line."""
+    return quote(text, "comment")
 
 
 def _name(ident: str) -> ast.Name:
@@ -330,7 +337,7 @@ class _FunctionGen:
     # ------------------------------------------------------------ function
     def function(self) -> ast.FunctionDef:
         body: list[ast.stmt] = []
-        doc = f"{self.p.item or 'công thức'}: điểm tối đa {runtime.fmt_vi(self.p.max_points)}"
+        doc = f"{_doc(self.p.item or 'công thức')}: điểm tối đa {runtime.fmt_vi(self.p.max_points)}"
         body.append(ast.Expr(_c(doc)))
         part_vars: list[str] = []
         known: dict[str, str] = {}
@@ -494,9 +501,12 @@ class _FastGen:
             spec = None
         kind = spec.kind if spec is not None and spec.kind in _KINDS else "number"
         nonneg = kind in runtime._NON_NEGATIVE
-        bad: ast.expr = ast.Compare(_call("type", _name(ident)), [ast.IsNot()], [_name("int")])
-        if nonneg:
-            bad = ast.BoolOp(ast.Or(), [bad, ast.Compare(_name(ident), [ast.Lt()], [_c(0)])])
+        # not an int, negative where it cannot be, or too large (`runtime.HUGE`): `_fast_read` decides
+        low = _c(0) if nonneg else ast.UnaryOp(ast.USub(), _c(runtime.HUGE))
+        bad: ast.expr = ast.BoolOp(ast.Or(), [
+            ast.Compare(_call("type", _name(ident)), [ast.IsNot()], [_name("int")]),
+            ast.UnaryOp(ast.Not(), ast.Compare(low, [ast.LtE() if nonneg else ast.Lt(), ast.Lt()],
+                                               [_name(ident), _c(runtime.HUGE)]))])
         if spec is not None and spec.constant is not None:
             default = Fraction(spec.constant)
             if default.denominator != 1:
@@ -758,7 +768,7 @@ class _FastGen:
 
     # ------------------------------------------------------------ function
     def function(self) -> ast.FunctionDef:
-        body: list[ast.stmt] = [ast.Expr(_c(f"{self.p.item or 'công thức'}: đường nhanh (số nguyên); "
+        body: list[ast.stmt] = [ast.Expr(_c(f"{_doc(self.p.item or 'công thức')}: đường nhanh (số nguyên); "
                                             "trả về (tử số, mẫu số) hoặc dừng bằng _SLOW"))]
         parts: list[str] = []
         known: dict[str, tuple] = {}
@@ -830,7 +840,7 @@ def build_fast_function(program: Program, mod: _Module) -> ast.FunctionDef | Non
 
 
 def _error_function(program: Program, fname: str, detail: str) -> ast.FunctionDef:
-    body = [ast.Expr(_c(f"{program.item}: không chấm được (công thức còn lỗi)")),
+    body = [ast.Expr(_c(f"{_doc(program.item)}: không chấm được (công thức còn lỗi)")),
             ast.Raise(_call("_Fault", _c("CDS615"), ast.Dict([_c("detail")], [_c(detail)]), _c(None)), None)]
     args = ast.arguments(posonlyargs=[], args=[ast.arg("inputs"), ast.arg("cohort"), ast.arg("item_points"),
                                               ast.arg("notes")], kwonlyargs=[], kw_defaults=[],
@@ -909,6 +919,10 @@ class CompiledFormula:
     def __call__(self, inputs: Mapping[str, object], *, cohort: Mapping[str, Any] | None = None,
                  item_points: Any = None, unit: str | None = None, policy: Policy | None = None) -> Outcome:
         policy = policy or _DEFAULT_POLICY
+        if not callable(getattr(inputs, "get", None)) or isinstance(inputs, (str, bytes)):
+            from .interpret import check_inputs
+
+            check_inputs(inputs)
         diags: list[Diagnostic] = []
         exact = self.exact(inputs, cohort=cohort, item_points=item_points, unit=unit, policy=policy, diags=diags)
         # the warnings of the interpreter come in this order: clamp, then no-match
@@ -1002,13 +1016,14 @@ def compile_program(program: Program) -> CompiledFormula:
         namespace[alias] = Fraction if target == "Fraction" else getattr(runtime, target)
     for alias, target in FAST_HELPERS.items():
         namespace[alias] = getattr(runtime, target)
-    code = compile(module, f"<cdsdsl {program.item or 'formula'}>", "exec")
+    code = compile(module, _doc(f"<cdsdsl {program.item or 'formula'}>"), "exec")
     exec(code, namespace)  # noqa: S102 - code built from ast nodes, user text only in Constants
     fast_function, fast_source = None, ""
     if fast is not None:
         fast_module = ast.Module(body=[fast], type_ignores=[])
         ast.fix_missing_locations(fast_module)
-        exec(compile(fast_module, f"<cdsdsl {program.item or 'formula'} fast>", "exec"), namespace)  # noqa: S102
+        exec(compile(fast_module, _doc(f"<cdsdsl {program.item or 'formula'} fast>"), "exec"),  # noqa: S102
+             namespace)
         fast_function, fast_source = namespace[fast.name], ast.unparse(fast_module)
     return CompiledFormula(program, namespace[func.name], mod.spans, ast.unparse(module), fast_function,
                            fast_source)
@@ -1049,7 +1064,7 @@ def compile_quantities(program: Program) -> Callable[[Mapping[str, object]], dic
         namespace[alias] = Fraction if target == "Fraction" else getattr(runtime, target)
     for alias, target in FAST_HELPERS.items():
         namespace[alias] = getattr(runtime, target)
-    exec(compile(module, f"<cdsdsl quantities {program.item}>", "exec"), namespace)  # noqa: S102
+    exec(compile(module, _doc(f"<cdsdsl quantities {program.item}>"), "exec"), namespace)  # noqa: S102
     table = [(key, namespace[fname]) for key, fname in funcs]
 
     def quantities(inputs: Mapping[str, object]) -> dict[str, Any]:
@@ -1115,14 +1130,19 @@ def module_source(programs: Sequence[Program], *, title: str | None = None) -> s
                           [ast.Tuple([_name(f.name), _call("_Fraction", _c(p.max_points.numerator),
                                                            _c(p.max_points.denominator))], ast.Load())
                            for p, f in zip(programs, funcs)])
-    doc = ast.Expr(_c(f"Điểm các chỉ số{' của ' + title if title else ''}, dịch bởi cdsdsl (cds compile).\n\n"
+    doc = ast.Expr(_c(f"Điểm các chỉ số{' của ' + _doc(title) if title else ''}, dịch bởi cdsdsl (cds compile).\n\n"
                       "Chỉ dùng thư viện chuẩn của Python. `score(\"1.3\", {\"a\": 7, \"b\": 21})` → Decimal."))
     body = ([doc] + header.body + core.body + _helper_aliases() + mod.const_defs()
             + [_assign("SPANS", ast.Tuple(spans, ast.Load()))] + funcs
             + [_assign("INDICATORS", indicators)] + ast.parse(_MODULE_TAIL).body)
     module = ast.Module(body=body, type_ignores=[])
     ast.fix_missing_locations(module)
-    return ast.unparse(module) + "\n"
+    source = ast.unparse(module) + "\n"
+    try:  # never hand out a module that does not compile
+        compile(source.encode("utf-8"), "<cds compile>", "exec", dont_inherit=True)
+    except (SyntaxError, ValueError, UnicodeEncodeError, MemoryError, RecursionError) as exc:
+        raise CdsError(Diagnostic.make("CDS632", None, detail=f"{type(exc).__name__}: {exc}")) from None
+    return source
 
 
 def compile_formula(text: str, max_points: Any, *, rounding: Any = None, zero_division: str = "zero",
@@ -1133,10 +1153,11 @@ def compile_formula(text: str, max_points: Any, *, rounding: Any = None, zero_di
     ``f = compile_formula("Tỷ lệ = a/b\\nĐiểm = Tỷ lệ * Điểm tối đa", 5); f({"a": 7, "b": 21}) == Decimal("1.67")``.
     Raises `CdsError` subclasses only (at compile time and at call time).
     """
-    from .interpret import _policy, check_rounding
+    from .interpret import _policy, check_inputs, check_rounding
     from .parser import parse_formula
-    from .resolve import resolve
+    from .resolve import max_points_value, resolve
 
+    max_points = max_points_value(max_points)
     policy = _policy(rounding, zero_division)
     check_rounding(policy)
     program = resolve(parse_formula(text), max_points, item=item, title=title, option_mode=option_mode,
@@ -1144,6 +1165,7 @@ def compile_formula(text: str, max_points: Any, *, rounding: Any = None, zero_di
     compiled = compile_program(program)
 
     def points(inputs: Mapping[str, object]) -> Decimal:
+        check_inputs(inputs)
         return compiled(inputs, policy=policy).points
 
     points.compiled = compiled  # type: ignore[attr-defined]

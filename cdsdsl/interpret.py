@@ -21,7 +21,7 @@ import attrs
 
 from . import nodes as n
 from .cohort import best_subject, cohort_points, cohort_quantities, needs_cohort_error, quantity_key
-from .diagnostics import CdsError, Diagnostic, ScoreError, Severity
+from .diagnostics import CdsError, DataError, Diagnostic, ScoreError, Severity
 from .printer import print_expr
 from .resolve import (CaseScoring, CohortScoring, ExprScoring, PerItemScoring, Program, SumItemsScoring)
 from .runtime import Fault, choose, fault_diagnostic, fault_error, fmt_vi, round_points, to_number
@@ -481,12 +481,20 @@ def _denominator_key(program: Program, part: int, expr: Any) -> str | None:
     return None
 
 
+def check_inputs(inputs: Any, argument: str = "inputs") -> None:
+    """Raise `DataError` CDS634 unless ``inputs`` is a mapping of input keys to values
+    (anything with ``get``: a dict, a `Mapping`); None, a list or a text is refused by name."""
+    if not callable(getattr(inputs, "get", None)) or isinstance(inputs, (str, bytes)):
+        raise DataError(Diagnostic.make("CDS634", argument=argument, type=type(inputs).__name__))
+
+
 def evaluate_program(program: Program, inputs: Mapping[str, object], *, cohort: Mapping[str, Any] | None = None,
                      item_points: Mapping[str, Any] | Callable[[str, str], Any] | None = None,
                      policy: Policy | None = None, unit: str | None = None) -> Outcome:
     """Score one unit on one indicator (see the module docstring and docs/semantics.md)."""
     policy = policy or Policy()
     check_program(program)
+    check_inputs(inputs)
     ev = _Eval(program, inputs, cohort, item_points, unit)
     diags: list[Diagnostic] = []
     parts: list[Fraction] = []
@@ -594,8 +602,10 @@ def evaluate_formula(text: str, max_points: Any, inputs: Mapping[str, object], *
     ``(digits, mode)`` or a `ruleset.Rounding`.  Raises `CdsError` subclasses only.
     """
     from .parser import parse_formula
-    from .resolve import resolve
+    from .resolve import max_points_value, resolve
 
+    max_points = max_points_value(max_points)
+    check_inputs(inputs)
     policy = _policy(rounding, zero_division)
     check_rounding(policy)
     program = resolve(parse_formula(text), max_points, item=item, title=title, option_mode=option_mode,

@@ -156,6 +156,15 @@ define("CDS112", "error",
        "Viết số điểm theo dạng `Điểm tối đa`, `1/2*Điểm tối đa`, `70% điểm`, `5 điểm` hoặc `0 điểm`.",
        "Write the points as `Điểm tối đa`, `1/2*Điểm tối đa`, `70% điểm`, `5 điểm` or `0 điểm`.",
        "- Đã triển khai: gần đủ điểm")
+# --- numbers too long for a formula (parser.py MAX_NUMBER_DIGITS; docs/language.md) ---
+define("CDS113", "error",
+       "số `{text}` quá dài ({digits} chữ số; một số trong công thức có nhiều nhất {limit} chữ số)",
+       "the number `{text}` is too long ({digits} digits; a number in a formula has at most {limit} digits)",
+       "Kiểm tra lại số này (có thể bị dán lặp hoặc dính vào một số khác); viết số như văn bản ghi, ví dụ "
+       "`80%`, `1/2` hoặc `485`.",
+       "Check this number (it may have been pasted twice or run into another number); write it as the "
+       "decision does, e.g. `80%`, `1/2` or `485`.",
+       "- Tỷ lệ >= 8000000000000000000000000000000000%: Điểm tối đa")
 define("CDS150", "warning",
        "khai báo không có tên: đã tự đặt tên `{name}` (tên tiếp theo chưa dùng theo thứ tự a, b, c…)",
        "declaration without a name: named it `{name}` (the next unused letter a, b, c…)",
@@ -733,6 +742,27 @@ define("CDS631", "info",
        "Nothing to do; if the unit must be scored on it, add the unit to the list named by `Áp dụng:` "
        "(or give the unit's `Lĩnh vực`).",
        "Áp dụng: Danh sách Phụ lục II  (a unit not in the list)")
+# --- the arguments of the API and the code `cds compile` writes (resolve.py, runtime.py, codegen.py) ---
+define("CDS632", "error",
+       "mô-đun Python tạo ra không hợp lệ nên không được ghi ({detail})",
+       "the generated Python module is not valid, so it was not written ({detail})",
+       "Đây là lỗi của cdsdsl, không phải của bộ chỉ số: xin báo lại kèm tệp bộ chỉ số.",
+       "This is a bug in cdsdsl, not in the ruleset: please report it with the ruleset file.",
+       "")
+define("CDS633", "error",
+       "điểm tối đa (tham số `{argument}`) = `{value}` không dùng được: {reason}",
+       "the maximum points (argument `{argument}`) = `{value}` cannot be used: {reason_en}",
+       "Truyền điểm tối đa của chỉ số: một số không âm, hữu hạn, ví dụ `10`, `2.5`, `Fraction(5, 2)` hoặc "
+       "`\"2.5\"`.",
+       "Pass the indicator's maximum points: a finite number that is not negative, e.g. `10`, `2.5`, "
+       "`Fraction(5, 2)` or `\"2.5\"`.",
+       "evaluate_formula(text, float(\"nan\"), inputs)")
+define("CDS634", "error",
+       "số liệu của đơn vị (tham số `{argument}`) phải là một bảng tên → giá trị (dict), không phải `{type}`",
+       "the unit's data (argument `{argument}`) must be a mapping of names to values (a dict), not `{type}`",
+       "Truyền một dict, ví dụ `{{\"a\": 7, \"b\": 21}}`.",
+       "Pass a dict, e.g. `{{\"a\": 7, \"b\": 21}}`.",
+       "evaluate_formula(text, 10, [7, 21])")
 
 # ---------------------------------------------------------------------------
 # CDS640-649: reading .xlsx workbooks (xlsx.py; used by forms.py, sheets.py, results_table.py)

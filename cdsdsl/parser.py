@@ -32,6 +32,11 @@ from .normalize import Normalized, normalize
 from .source import Source, Span
 
 MAX_DEPTH = 50
+#: the most digits a number in a formula may have (integer and decimal part together; docs/language.md)
+MAX_NUMBER_DIGITS = 30
+#: a necessary condition of a number longer than that (`_NUMBER_RUN` is looked for only then)
+_LONG_NUMBER = re.compile(r"\d[\d.]{%d,}" % MAX_NUMBER_DIGITS)
+_NUMBER_RUN = re.compile(r"\d+(?:\.\d+)?")
 _STARTS = ["expr", "condition", "result", "statement"]
 _lock = threading.Lock()
 _parser: Lark | None = None
@@ -629,8 +634,21 @@ class _FormulaParser:
             elif ch == ")":
                 depth = max(0, depth - 1)
 
+    def check_numbers(self) -> None:
+        """CDS113 for a number of more than `MAX_NUMBER_DIGITS` digits, before anything converts it
+        (Python refuses to convert more than 4300 digits, and no decision writes such a number)."""
+        if _LONG_NUMBER.search(self.nt) is None:
+            return
+        for m in _NUMBER_RUN.finditer(self.nt):
+            digits = len(m.group(0)) - m.group(0).count(".")
+            if digits > MAX_NUMBER_DIGITS:
+                shown = self.original(m.start(), m.end())
+                shown = shown if len(shown) <= 24 else shown[:10] + "…" + shown[-10:]
+                raise self.error("CDS113", m.start(), m.end(), text=shown, digits=digits, limit=MAX_NUMBER_DIGITS)
+
     def parse(self) -> n.Formula:
         self.check_depth()
+        self.check_numbers()
         lines, self.nt = split_lines(self.nt)
         parts: list[tuple[str | None, str | None, int, list]] = [(None, None, 0, [])]
         pending_heading: tuple[str, int, int] | None = None

@@ -347,6 +347,9 @@ def parse_max(text: str | None) -> tuple[bool, Fraction | None]:
         return True, None
     if not _NUMBER.match(t) or len(t) > 30:  # no maximum has 30 digits (and int() stops at 4 300)
         return False, None
+    # at most 30 digits (as a number in a formula, parser.MAX_NUMBER_DIGITS), never `x/0`
+    if sum(ch.isdigit() for ch in t) > 30 or re.search(r"/0+$", t):
+        return False, None
     return True, Fraction(t.replace(",", "."))
 
 

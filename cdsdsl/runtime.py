@@ -56,6 +56,26 @@ _DEC_DOT = re.compile(r"^\d*\.\d+$")
 _VN_FULL = re.compile(r"^\d{1,3}(\.\d{3})+,\d+$")
 _EN_FULL = re.compile(r"^\d{1,3}(,\d{3})+\.\d+$")
 _NON_NEGATIVE = ("count", "money", "ratio", "points")
+#: a figure is below 10**100 and its denominator too (docs/semantics.md, "Numbers"): far above any
+#: real figure (tests feed 32-digit ones to the exact arithmetic), far below the 4300 digits Python converts
+MAX_DIGITS = 100
+HUGE = 10 ** MAX_DIGITS
+
+
+def _huge(raw):
+    """Fault CDS601 for a figure with too many digits, the value shortened for the message
+    (an int of more than 4300 digits cannot even be written out)."""
+    if isinstance(raw, (str, Decimal)):
+        text = str(raw)
+    elif isinstance(raw, int):
+        text = ("-" if raw < 0 else "") + "10^%d" % (len("%x" % abs(raw)) * 12 // 10)  # about
+    else:
+        try:
+            text = "%.3e" % raw
+        except (OverflowError, TypeError, ValueError):
+            text = "<" + type(raw).__name__ + ">"
+    text = text if len(text) <= 40 else text[:20] + "…" + text[-10:]
+    return Fault("CDS601", {"value": text, "detail": "huge"})
 
 
 def _text_number(text, kind):
@@ -74,6 +94,8 @@ def _text_number(text, kind):
     elif s[:1] == "+":
         s = s[1:].strip()
     digits = _SPACES.sub("", s)
+    if len(digits) > 2 * MAX_DIGITS + 8:  # before converting: Python converts at most 4300 digits
+        raise _huge(text)
     if _SPACES.search(s) and not re.fullmatch(r"\d{1,3}([\s\u00a0\u202f\u2009\u2007']\d{3})+([.,]\d+)?", s):
         raise Fault("CDS601", {"value": text, "detail": "space"})
     if _PLAIN.match(digits):
@@ -109,6 +131,8 @@ def to_number(raw, kind="number"):
     money/ratio/points (>= 0) or number.  Raises Fault (CDS600-605)."""
     t = type(raw)
     if t is int:
+        if not -HUGE < raw < HUGE:
+            raise _huge(raw)
         value = Fraction(raw)
     elif t is Fraction:
         value = raw
@@ -123,6 +147,8 @@ def to_number(raw, kind="number"):
     elif isinstance(raw, Decimal):
         if not raw.is_finite():
             raise Fault("CDS601", {"value": str(raw), "detail": "text"})
+        if raw and not -MAX_DIGITS <= raw.adjusted() < MAX_DIGITS:  # before Fraction makes 10**exponent
+            raise _huge(raw)
         value = Fraction(raw)
     elif isinstance(raw, float):
         if raw != raw or raw in (float("inf"), float("-inf")):
@@ -131,7 +157,13 @@ def to_number(raw, kind="number"):
     elif isinstance(raw, str):
         value = _text_number(raw, kind)
     else:
-        raise Fault("CDS601", {"value": repr(raw), "detail": "text"})
+        try:
+            shown = repr(raw)
+        except Exception:  # noqa: BLE001 - a strange object: its type is enough
+            shown = "<" + type(raw).__name__ + ">"
+        raise Fault("CDS601", {"value": shown if len(shown) <= 40 else shown[:39] + "…", "detail": "text"})
+    if not -HUGE < value.numerator < HUGE or value.denominator >= HUGE:
+        raise _huge(raw)
     if value < 0 and kind in _NON_NEGATIVE:
         raise Fault("CDS603", {"value": str(raw)})
     if kind == "count" and value.denominator != 1:
@@ -144,7 +176,7 @@ def read(inputs, key, kind, missing=None):
     raw = inputs.get(key, missing)
     if raw is missing:
         raise Fault("CDS600", {"key": key})
-    if type(raw) is int and raw >= 0:
+    if type(raw) is int and 0 <= raw < HUGE:
         return raw
     raw = getattr(raw, "raw", raw)
     if raw is None or raw == "":
@@ -337,7 +369,7 @@ _NON_NEGATIVE_KINDS = frozenset(_NON_NEGATIVE)
 def fast_read(raw, nonneg):
     """A plain int figure (a `Value` is unwrapped), else `Slow`."""
     raw = getattr(raw, "raw", raw)
-    if type(raw) is int and (raw >= 0 or not nonneg):
+    if type(raw) is int and (raw >= 0 or not nonneg) and -HUGE < raw < HUGE:
         return raw
     raise SLOW
 
@@ -347,7 +379,7 @@ def fast_read_or(raw, default, nonneg):
     raw = getattr(raw, "raw", raw)
     if raw is None or raw == "":
         return default
-    if type(raw) is int and (raw >= 0 or not nonneg):
+    if type(raw) is int and (raw >= 0 or not nonneg) and -HUGE < raw < HUGE:
         return raw
     raise SLOW
 
@@ -392,7 +424,7 @@ def fast_stat(cohort, key):
 
 #: names of the core functions and classes, in the order `module_source` copies them
 CORE = ("Fault", "_SPACES", "_GROUPED_DOTS", "_GROUPED_COMMAS", "_PLAIN", "_DEC_COMMA", "_DEC_DOT",
-        "_VN_FULL", "_EN_FULL", "_NON_NEGATIVE", "_text_number", "to_number", "read", "read_or", "fold", "_NONE_WORDS",
+        "_VN_FULL", "_EN_FULL", "_NON_NEGATIVE", "MAX_DIGITS", "HUGE", "_huge", "_text_number", "to_number", "read", "read_or", "fold", "_NONE_WORDS",
         "choose", "round_points", "div", "stat", "minmax_points", "ratio_points", "pick", "items_sum")
 
 #: codes that are about a unit's data (DataError); the others are ScoreError
@@ -404,6 +436,8 @@ _DETAIL = {
     "text": ("không phải là số", "not a number"),
     "percent": ("số lượng hoặc số tiền không viết bằng %", "a count or an amount is not written with %"),
     "bool": ("giá trị đúng/sai không phải là số", "a true/false value is not a number"),
+    "huge": ("số quá lớn hoặc quá nhiều chữ số (nhiều nhất 100 chữ số trước và 100 chữ số sau dấu thập phân)",
+             "too large a number or too many digits (at most 100 digits before and 100 after the decimal point)"),
 }
 
 

@@ -45,6 +45,11 @@ SYNTAX_ERRORS: dict[str, list[tuple[str, str]]] = {
         ("- Tỷ lệ >= 2,5,1%: Điểm tối đa", "2,5,1%"),
         ("- Tỷ lệ ≥ 80%%: Điểm tối đa", "80%%"),
     ],
+    "CDS113": [  # a number too long to be one (more than parser.MAX_NUMBER_DIGITS digits)
+        ("- Tỷ lệ >= 8000000000000000000000000000000000%: Điểm tối đa", "8000000000000000000000000000000000"),
+        ("Điểm = 0," + "1" * 40 + " * Điểm tối đa", "0," + "1" * 40),
+        ("a = Số lượng (" + "7" * 5000 + ")\nĐiểm = a", "7" * 5000),
+    ],
     "CDS109": [  # two comparisons that are not one range
         ("- a >= 1 và b < 2: Điểm tối đa", "a >= 1 và b < 2"),
     ],

@@ -8,7 +8,11 @@ the rounded points as a `Decimal`.  The module imports only the standard
 library: it runs where cdsdsl is not installed.  Indicators whose points are
 entered directly are not in it; a formula with errors becomes a function
 that raises ``Fault("CDS615")`` and is reported on standard error.
-Exit codes: 0 written, 2 usage errors or unreadable ruleset.
+User text (file names, title, decision, indicator ids) enters the comment
+header only through `quoting.quote(..., "comment")`; the module's bytes are
+verified (`quoting.verify_module`) before anything is written.
+Exit codes: 0 written, 2 usage errors, unreadable ruleset or a module that is
+not itself (CDS632, nothing written).
 """
 from __future__ import annotations
 
@@ -17,9 +21,15 @@ from typing import Any
 
 import click
 
+from ..diagnostics import CdsError, Diagnostic
+from ..quoting import quote, verify_module
 from .common import EXIT_OK, EXIT_USAGE, color_option, echo, echo_diagnostics, emit, guarded, lang_option, main, \
     output_option
 from .score_cmd import require_file
+
+
+def _comment(text: Any) -> str:
+    return quote(text, "comment")
 
 
 def module_text(ruleset: Any, command: str) -> tuple[str, list]:
@@ -32,27 +42,32 @@ def module_text(ruleset: Any, command: str) -> tuple[str, list]:
     entered = [c.key for c in compiled.items if c.program is None and not c.errors]
     cohort = [c.key for c in compiled.items if c.needs_cohort]
     failed = [c for c in compiled.items if c.errors]
+    q = _comment
     header = [
-        f"# Bộ chỉ số / ruleset: {ruleset.title}",
-        f"# Văn bản / decision: {ruleset.decision}",
-        f"# Tạo bởi / made by: {command}  (cdsdsl; chỉ cần thư viện chuẩn của Python)",
-        f"# Làm tròn / rounding: {ruleset.rounding.digits} chữ số, "
+        f"# Bộ chỉ số / ruleset: {q(ruleset.title)}",
+        f"# Văn bản / decision: {q(ruleset.decision)}",
+        f"# Tạo bởi / made by: {q(command)}  (cdsdsl; chỉ cần thư viện chuẩn của Python)",
+        f"# Làm tròn / rounding: {q(ruleset.rounding.digits)} chữ số, "
         f"{'nửa lên' if ruleset.rounding.mode == 'half_up' else 'cắt bỏ'}; chia cho 0 / zero division: "
-        f"{ruleset.zero_division}",
+        f"{q(ruleset.zero_division)}",
         "# Cách dùng / usage: score(\"1.3\", {\"a\": 7, \"b\": 21}, digits=2, rounding=\"half_up\") -> Decimal",
     ]
     if entered:
         header.append("# Không có trong mô-đun (điểm nhập trực tiếp hoặc cộng từ chỉ số con) / not in the module "
-                      "(points entered directly or summed from sub-indicators): " + ", ".join(entered))
+                      "(points entered directly or summed from sub-indicators): " + q(", ".join(entered)))
     if cohort:
         header.append("# Cần số liệu cả nhóm (tham số cohort) / need the cohort's statistics (the cohort "
-                      "argument): " + ", ".join(cohort))
+                      "argument): " + q(", ".join(cohort)))
     if failed:
         header.append("# Công thức còn lỗi (hàm báo Fault CDS615) / formulas with errors (the function raises "
-                      "Fault CDS615): " + ", ".join(c.key for c in failed))
+                      "Fault CDS615): " + q(", ".join(c.key for c in failed)))
     source = module_source(programs, title=ruleset.title)
     diags = [c.errors[0] for c in failed if c.errors]
-    return "\n".join(header) + "\n" + source, diags
+    text = "\n".join(header) + "\n" + source
+    problem = verify_module(text, source, command)
+    if problem is not None:  # never write a module that does not import or does something else
+        raise CdsError(Diagnostic.make("CDS632", None, detail=problem))
+    return text, diags
 
 
 @main.command("compile")
