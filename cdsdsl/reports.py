@@ -595,6 +595,8 @@ def write_report_xlsx(cohort_result: Any, path: str | Path, lang: str = "vi") ->
     digits, _ = _policy(cohort_result)
     title = [getattr(rs, "title", "") or "", getattr(rs, "decision", "") or ""]
     title = [t for t in title if t]
+    if getattr(cohort_result, "intake", None) is not None:  # rows read vs units scored, as in the text report
+        title.append(cohort_result.intake.line(len(cohort_result.results), lang))
     wb = Workbook()
     ws = wb.active
     ws.title = RANK_SHEET

@@ -129,6 +129,9 @@ def test_cli_rank_xlsx(tmp_path):
     assert r.stdout == "" and f"đã ghi báo cáo {out}" in r.stderr
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["Xếp hạng", "Điểm theo chỉ số", "Lý do mất điểm"]
+    # the row count of the data file is in the workbook too: no row dropped without a word
+    texts = [c.value for row in wb["Xếp hạng"].iter_rows(max_row=6) for c in row if isinstance(c.value, str)]
+    assert "Số liệu cohort.csv: đọc 8 dòng, chấm 8 đơn vị, 0 dòng bị từ chối" in texts
 
 
 def test_cli_score_xlsx_english_headers(tmp_path):
