@@ -428,6 +428,14 @@ define("CDS549", "warning",
        "Check the indicator's number or where the `Mục` line is.",
        "Mục 2 | Thể chế số | 10\nChỉ số 1.1 | A | 10")
 
+# --- CDS550-559: damaged `.cds` files found by the fuzz suite (tests/test_fuzz_rulesets.py) ---
+define("CDS550", "error",
+       "tệp bộ chỉ số không phải UTF-8: không đọc được byte `{bytes}` ở đây",
+       "the ruleset file is not UTF-8: byte `{bytes}` cannot be read here",
+       "Lưu lại tệp với mã hoá UTF-8 (Save As → Encoding: UTF-8), rồi gõ lại ký tự ở chỗ này nếu nó bị hỏng.",
+       "Save the file as UTF-8 (Save As → Encoding: UTF-8), then retype the character here if it was damaged.",
+       "")
+
 # ---------------------------------------------------------------------------
 # CDS7xx: audit of published results (audit.py, results_table.py)
 # Numbers in the arguments are written the way the table writes them

@@ -347,7 +347,10 @@ def parse_max(text: str | None) -> tuple[bool, Fraction | None]:
         return True, None
     if not _NUMBER.match(t):
         return False, None
-    return True, Fraction(t.replace(",", "."))
+    try:
+        return True, Fraction(t.replace(",", "."))
+    except (ValueError, ZeroDivisionError):  # "1/0", "1,5/2", a number of thousands of digits
+        return False, None
 
 
 def normalize_key(text: str) -> str:
@@ -489,10 +492,25 @@ def load_ruleset(path: str | Path, *, sheet: str | None = None) -> Ruleset:
     if suffix not in (".cds", ".txt"):
         raise RulesetError(Diagnostic.make("CDS518", source=Source("", name=str(path)), suffix=suffix or p.name))
     try:
-        text = p.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        raw = p.read_bytes()
+    except OSError as exc:
         raise RulesetError(Diagnostic.make("CDS517", source=Source("", name=str(path)), detail=str(exc))) from None
-    return parse_ruleset_text(text, str(path))
+    return parse_ruleset_text(decode_ruleset_bytes(raw, str(path)), str(path))
+
+
+def decode_ruleset_bytes(raw: bytes, name: str) -> str:
+    """The text of a `.cds` file (UTF-8, a BOM allowed); bytes that are not UTF-8 raise CDS550
+    at their line and column (the text around them shown with U+FFFD in their place)."""
+    body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = body[:exc.start].decode("utf-8", errors="replace")
+        shown = body.decode("utf-8", errors="replace")
+        bad = " ".join(f"{b:02X}" for b in body[exc.start:exc.end])
+        source = Source(shown, name=name)
+        raise RulesetError(Diagnostic.make("CDS550", Span(len(before), len(before) + 1), source=source,
+                                           bytes=bad)) from None
 
 
 def _nfc_outside_blocks(text: str) -> str:
