@@ -156,6 +156,13 @@ define("CDS112", "error",
        "Viết số điểm theo dạng `Điểm tối đa`, `1/2*Điểm tối đa`, `70% điểm`, `5 điểm` hoặc `0 điểm`.",
        "Write the points as `Điểm tối đa`, `1/2*Điểm tối đa`, `70% điểm`, `5 điểm` or `0 điểm`.",
        "- Đã triển khai: gần đủ điểm")
+# --- CDS170-179: damaged formula texts found by the fuzz suite (tests/test_fuzz_rulesets.py) ---
+define("CDS170", "error",
+       "số `{first}…` quá dài ({digits} chữ số)",
+       "number `{first}…` is too long ({digits} digits)",
+       "Một số trong văn bản có tối đa {limit} chữ số; kiểm tra xem có bị dán nhầm hoặc thiếu dấu cách không.",
+       "A number in a decision has at most {limit} digits; check for a bad paste or a missing space.",
+       "Tỷ lệ >= 1234567890123456789012345678901234%")
 define("CDS150", "warning",
        "khai báo không có tên: đã tự đặt tên `{name}` (tên tiếp theo chưa dùng theo thứ tự a, b, c…)",
        "declaration without a name: named it `{name}` (the next unused letter a, b, c…)",

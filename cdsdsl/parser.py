@@ -32,6 +32,9 @@ from .normalize import Normalized, normalize
 from .source import Source, Span
 
 MAX_DEPTH = 50
+#: a run of more digits than this is no figure of a decision (CDS170); Python refuses 4 300 anyway
+MAX_DIGITS = 30
+_LONG_NUMBER = re.compile(r"\d{%d,}" % (MAX_DIGITS + 1))
 _STARTS = ["expr", "condition", "result", "statement"]
 _lock = threading.Lock()
 _parser: Lark | None = None
@@ -629,8 +632,15 @@ class _FormulaParser:
             elif ch == ")":
                 depth = max(0, depth - 1)
 
+    def check_numbers(self) -> None:
+        m = _LONG_NUMBER.search(self.nt)
+        if m is not None:
+            raise self.error("CDS170", m.start(), m.end(), first=m.group()[:8], digits=len(m.group()),
+                             limit=MAX_DIGITS)
+
     def parse(self) -> n.Formula:
         self.check_depth()
+        self.check_numbers()
         lines, self.nt = split_lines(self.nt)
         parts: list[tuple[str | None, str | None, int, list]] = [(None, None, 0, [])]
         pending_heading: tuple[str, int, int] | None = None

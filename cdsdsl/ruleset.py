@@ -304,8 +304,9 @@ class Ruleset:
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _ROMAN_RE = re.compile(r"^(?=[IVXLC]+$)C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
-_SECTION_STT = re.compile(r"^\d+\.?$")
-_INDICATOR_STT = re.compile(r"^\d+(\.\d+)*\.?$")
+#: each number of an STT has at most 6 digits (a longer one is a slip, and would be a huge gap to report)
+_SECTION_STT = re.compile(r"^\d{1,6}\.?$")
+_INDICATOR_STT = re.compile(r"^\d{1,6}(\.\d{1,6})*\.?$")
 
 
 def roman_to_int(text: str) -> int | None:
@@ -392,9 +393,13 @@ KNOWN_KEYS = ("Bộ chỉ số, Văn bản, Ngày, Cấp, Tổng điểm, Làm t
 LEVELS = ("tỉnh", "sở", "thành phố", "huyện", "xã")
 
 
+#: `Làm tròn: N chữ số` takes N from 0 to this (scoring rounds to 10**-N: a huge N would never finish)
+MAX_ROUNDING_DIGITS = 10
+
+
 def parse_rounding(value: str) -> Rounding | None:
     m = re.match(r"^(\d+)\s*chữ số\s*(?:,\s*(nửa lên|cắt bỏ)\s*)?$", normalize_key(value))
-    if not m:
+    if not m or len(m.group(1)) > 2 or int(m.group(1)) > MAX_ROUNDING_DIGITS:
         return None
     return Rounding(int(m.group(1)), "truncate" if m.group(2) == "cắt bỏ" else "half_up")
 
@@ -451,8 +456,8 @@ def parse_level(value: str) -> str | None:
 
 # (code of what is wrong, Vietnamese, English) for the CDS507 "expected" argument
 EXPECTED = {
-    "rounding": ("`N chữ số`, `N chữ số, nửa lên` hoặc `N chữ số, cắt bỏ`",
-                 "`N chữ số`, `N chữ số, nửa lên` or `N chữ số, cắt bỏ`"),
+    "rounding": ("`N chữ số`, `N chữ số, nửa lên` hoặc `N chữ số, cắt bỏ` (N từ 0 đến 10)",
+                 "`N chữ số`, `N chữ số, nửa lên` or `N chữ số, cắt bỏ` (N from 0 to 10)"),
     "zero_division": ("`0 điểm` hoặc `lỗi`", "`0 điểm` or `lỗi`"),
     "total": ("một số, ví dụ `1000`", "a number, e.g. `1000`"),
     "level": ("một trong: tỉnh, sở, thành phố, huyện, xã", "one of: tỉnh, sở, thành phố, huyện, xã"),

@@ -35,7 +35,12 @@ def fmt_points(value: Fraction) -> str:
     """``Fraction(5, 2)`` → ``"2,5"`` (Vietnamese decimal comma)."""
     if value.denominator == 1:
         return str(value.numerator)
-    as_float = float(value)
+    try:
+        as_float = float(value)
+    except OverflowError:  # beyond a float (a maximum of hundreds of digits): exact, 4 decimals
+        whole, rest = divmod(abs(round(value * 10000)), 10000)
+        text = f"{'-' if value < 0 else ''}{whole}.{rest:04d}".rstrip("0").rstrip(".")
+        return text.replace(".", ",")
     text = f"{as_float:.4f}".rstrip("0").rstrip(".")
     return text.replace(".", ",")
 
@@ -224,7 +229,7 @@ def _gaps(rs: Ruleset) -> list[Diagnostic]:
         prev = 0
         for n in nums:
             if n > prev + 1:
-                missing_nums = list(range(prev + 1, n))
+                missing_nums = range(prev + 1, n)
                 name = (lambda k: f"{prefix}.{k}" if prefix else str(k))
                 missing = ", ".join(name(k) for k in missing_nums[:5]) + ("…" if len(missing_nums) > 5 else "")
                 previous = name(prev) if prev else "(đầu)"
@@ -239,7 +244,8 @@ def _gaps(rs: Ruleset) -> list[Diagnostic]:
         if prev and n > prev + 1:  # between sections only (an excerpt may start at any section)
             out.append(Diagnostic.make("CDS543", previous=f"mục {prev}",
                                        next=f"mục {sec.label or sec.id}",
-                                       missing=", ".join(f"mục {k}" for k in range(prev + 1, n)), **_place(sec)))
+                                       missing=", ".join(f"mục {k}" for k in range(prev + 1, min(n, prev + 6)))
+                                       + ("…" if n - prev - 1 > 5 else ""), **_place(sec)))
         prev = max(prev, n)
     return out
 

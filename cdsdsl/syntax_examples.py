@@ -59,6 +59,10 @@ SYNTAX_ERRORS: dict[str, list[tuple[str, str]]] = {
         ("- Tỷ lệ >= 80% Điểm tối đa", "Điểm tối đa"),
         ("+ Tỷ lệ < 70% Tỷ lệ*Điểm tối đa", "Tỷ lệ*Điểm tối đa"),
     ],
+    "CDS170": [  # a number of more than 30 digits (a bad paste); Python refuses 4 300
+        ("- Tỷ lệ >= 80%: " + "9" * 4400 + " điểm", "9" * 4400),
+        ("Tỷ lệ = a/1234567890123456789012345678901", "1234567890123456789012345678901"),
+    ],
 }
 
 #: code → [(snippet that still parses, the words the warning points at)]

@@ -18,15 +18,18 @@ from __future__ import annotations
 
 import json
 import tempfile
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cdsdsl.check import check_formula
 from cdsdsl.diagnostics import CdsError, Diagnostic
 from cdsdsl.render import diagnostics_json, render_diagnostics
 from cdsdsl.ruleset import load_ruleset, parse_ruleset_text
+from cdsdsl.ruleset_checks import fmt_points
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = {p.name: p.read_text(encoding="utf-8") for p in sorted((ROOT / "rulesets").glob("*.cds"))}
@@ -60,6 +63,10 @@ BROKEN_LINES = [
     "Áp dụng: Danh sách không có", "Áp dụng: mọi nơi", "Cách hiểu: cả hai", "Phương pháp: ngẫu nhiên",
     "Danh sách A:", "Danh sách A: ;;;", "Danh sách : x", "Nhập điểm", "Nhập điểm:", "Nhập điểm nhé",
     ":", "::", "|", "| | |", "#", "x" * 5000, "Cách tính: " + "x" * 5000,
+    "Chỉ số 1.1 | X | " + "9" * 400 + "/7", "Mục 1 | X | " + "9" * 400 + "/7", "Tổng điểm: " + "9" * 400 + "/7",
+    "Làm tròn: " + "9" * 5000 + " chữ số", "Làm tròn: 99999999999 chữ số", "Chỉ số 1.99999999999999999999 | X | 5",
+    "Mục " + "9" * 5000 + " | X | 1", "Mục 999999 | X | 1", "Chỉ số 1.999999 | X | 1",
+    "    - Tỷ lệ >= 1e400%: " + "9" * 4400 + " điểm", "Cách tính: Cộng điểm từ 1." + "9" * 5000 + " đến 1.2",
 ]
 
 #: words of the decisions' scoring texts (as in test_robustness_pipeline.py)
@@ -138,7 +145,7 @@ def mutated_texts(draw, max_steps: int = 4) -> str:
         else:  # huge numbers in place of the first number of a line
             import re
 
-            big = draw(st.sampled_from(["9" * 400, "1e999999", "0." + "0" * 300 + "1", "-5", "1/0",
+            big = draw(st.sampled_from(["9" * 400, "9" * 5000, "9" * 400 + "/7", "1e999999", "0." + "0" * 300 + "1", "-5", "1/0",
                                         "99999999999999999999999999999999/7", "∞", "NaN", "١٠"]))
             lines[i] = re.sub(r"\d+", big, lines[i], count=1)
         text = "\n".join(lines)
@@ -298,3 +305,79 @@ def test_a_byte_that_is_not_utf8_is_named_by_line_and_column(tmp_path):
     assert "E1" in err.first.message("en")
     text = err.render()
     assert "bo-chi-so.cds:4:21" in text and "Nhận th\ufffdc" in text
+
+
+def test_a_maximum_of_hundreds_of_digits_is_compared_not_crashed():
+    """`Chỉ số 1.1 | … | 999…9/7` (400 digits) loads; the section sum check used to crash turning it into a
+    float (OverflowError) to write it in the message; it now writes it exactly."""
+    big = "9" * 400 + "/7"
+    diags = load_and_check_text(HEAD + f"Chỉ số 1.1 | Người đứng đầu | {big}\n")
+    sums = [d for d in diags if d.code == "CDS540"]
+    assert len(sums) == 1 and sums[0].position[0] == 3  # the section's max cell
+    assert fmt_points(Fraction("9" * 400) / 7) in sums[0].message()
+    diags = load_and_check_text("Bộ chỉ số: Thử\nVăn bản: Quyết định thử\nTổng điểm: " + big
+                                + "\nMục 1 | A | 10\nChỉ số 1.1 | B | 10\n")
+    assert [d.code for d in diags] == ["CDS541"]
+
+
+def test_points_beyond_a_float_are_written_exactly():
+    assert fmt_points(Fraction(10 ** 400 + 1, 4)) == "25" + "0" * 398 + ",25"
+    assert fmt_points(Fraction(-(10 ** 400) - 1, 3)) == "-" + "3" * 400 + ",6667"
+    assert fmt_points(Fraction(5, 2)) == "2,5"  # the float path, unchanged
+
+
+@pytest.mark.parametrize("digits", ["11", "99999999999", "9" * 5000])
+def test_rounding_to_more_than_ten_digits_is_refused(digits):
+    """`Làm tròn: 99999999999 chữ số` was accepted (scoring would round to 10**-99999999999 and never
+    finish) and 5000 digits crashed the loader (int() refuses them); both are CDS507 at the value."""
+    err = _load_error(f"Bộ chỉ số: Thử\nVăn bản: Quyết định thử\nLàm tròn: {digits} chữ số\nMục 1 | A | 10\n"
+                      "Chỉ số 1.1 | B | 10\n")
+    assert [d.code for d in err.diagnostics] == ["CDS507"]
+    assert (err.line, err.column) == (3, 11)
+    assert "0 đến 10" in err.hint and "0 to 10" in err.first.hint("en")
+
+
+def test_rounding_to_ten_digits_is_still_read():
+    rs = parse_ruleset_text("Bộ chỉ số: Thử\nVăn bản: Quyết định thử\nLàm tròn: 10 chữ số, cắt bỏ\n"
+                            "Mục 1 | A | 10\nChỉ số 1.1 | B | 10\n", "thu.cds")
+    assert (rs.rounding.digits, rs.rounding.mode) == (10, "truncate")
+
+
+@pytest.mark.parametrize("heading, kind", [
+    ("Chỉ số 1.99999999999999999999 | B | 5", "Chỉ số"),
+    ("Chỉ số 1." + "9" * 5000 + " | B | 5", "Chỉ số"),
+    ("Mục " + "9" * 5000 + " | A | 10", "Mục"),
+])
+def test_a_number_of_more_than_six_digits_in_an_stt_is_invalid(heading, kind):
+    """An STT such as `1.99999999999999999999` (a key held down) used to reach the numbering-gap check,
+    which listed the gap with range() (OverflowError) or int() (over 4 300 digits, ValueError)."""
+    err = _load_error(HEAD + "Chỉ số 1.1 | B | 10\n" + heading + "\n")
+    assert "CDS511" in [d.code for d in err.diagnostics]
+    d = next(d for d in err.diagnostics if d.code == "CDS511")
+    assert d.position[0] == 5 and d.arguments["kind"] == kind
+
+
+def test_a_big_gap_between_sections_lists_the_first_missing_ones_only():
+    """`Mục 1` then `Mục 999999`: the gap message named all 999 997 missing sections (megabytes)."""
+    diags = load_and_check_text(HEAD + "Chỉ số 1.1 | B | 10\nMục 999999 | C | 10\nChỉ số 999999.1 | D | 10\n")
+    gap = [d for d in diags if d.code == "CDS543"]
+    assert len(gap) == 1 and gap[0].position == (5, 1)
+    assert gap[0].arguments["missing"] == "mục 2, mục 3, mục 4, mục 5, mục 6…"
+
+
+@pytest.mark.parametrize("number", ["1" * 31, "9" * 400, "9" * 4400])
+def test_a_number_of_more_than_thirty_digits_in_a_formula_is_cds170(number):
+    """A scoring text with a number of hundreds of digits (a bad paste): 4 400 digits crashed the builder
+    (Fraction → int() refuses more than 4 300 digits); any number over 30 digits is now CDS170 at its place
+    in the ruleset file."""
+    diags = load_and_check_text(HEAD + "Chỉ số 1.1 | B | 10\nCách tính:\n    - Tỷ lệ >= 80%: " + number
+                                + " điểm\n    - Tỷ lệ < 80%: 0 điểm\n")
+    assert [d.code for d in diags] == ["CDS170"]
+    assert diags[0].position == (6, len("    - Tỷ lệ >= 80%: ") + 1) and diags[0].item == "1.1"
+    assert f"({len(number)} chữ số)" in diags[0].message()
+    assert f"({len(number)} digits)" in diags[0].message("en")
+
+
+def test_thirty_digits_in_a_formula_are_still_a_number():
+    assert not [d for d in check_formula("- Tỷ lệ >= 80%: Điểm tối đa\n- Tỷ lệ < 80%: 0 điểm\n"
+                                         "Trong đó: Tỷ lệ = a/" + "1" * 30, 10) if d.code == "CDS170"]
