@@ -17,6 +17,7 @@ The default run is modest; `-m slow` runs the same properties with many more exa
 from __future__ import annotations
 
 import json
+import re
 import tempfile
 from fractions import Fraction
 from pathlib import Path
@@ -27,6 +28,7 @@ from hypothesis import strategies as st
 
 from cdsdsl.check import check_formula
 from cdsdsl.diagnostics import CdsError, Diagnostic
+from cdsdsl.messages import _FIELD, lookup
 from cdsdsl.render import diagnostics_json, render_diagnostics
 from cdsdsl.ruleset import load_ruleset, parse_ruleset_text
 from cdsdsl.ruleset_checks import fmt_points
@@ -143,8 +145,6 @@ def mutated_texts(draw, max_steps: int = 4) -> str:
             lines[i] = lines[i] + " " + draw(st.sampled_from(["x", "1.1 ", "(", "Điểm tối đa ", "| "])) * \
                 draw(st.integers(100, 3000))
         else:  # huge numbers in place of the first number of a line
-            import re
-
             big = draw(st.sampled_from(["9" * 400, "9" * 5000, "9" * 400 + "/7", "1e999999", "0." + "0" * 300 + "1", "-5", "1/0",
                                         "99999999999999999999999999999999/7", "∞", "NaN", "١٠"]))
             lines[i] = re.sub(r"\d+", big, lines[i], count=1)
@@ -168,7 +168,10 @@ def mutated_bytes(draw) -> bytes:
 
 # --------------------------------------------------------------------------- the properties
 
-def assert_well_formed(diags: list[Diagnostic], file_name: str) -> None:
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def assert_well_formed(diags: list[Diagnostic], file_name: str, text: str | None = None) -> None:
     """Each diagnostic names its place, says something in both languages and renders."""
     for d in diags:
         assert isinstance(d, Diagnostic), d
@@ -182,10 +185,14 @@ def assert_well_formed(diags: list[Diagnostic], file_name: str) -> None:
         if where is not None:
             line, column = where
             assert line >= 1 and column >= 1, (d.code, where)
+            if text is not None and d.source is not None and d.source.name == file_name:
+                assert line <= len(_LINE_BREAK.split(text)), (d.code, where, "past the last line")
         for lang in ("vi", "en"):
             message = d.message(lang)
             assert message.strip(), (d.code, lang)
-            d.hint(lang)
+            hint = d.hint(lang)
+            for field in _FIELD.findall(lookup(d.code).vi + lookup(d.code).en):  # every argument filled in
+                assert "{" + field + "}" not in message + hint, (d.code, lang, field, message)
             d.to_dict(lang)
     for lang in ("vi", "en"):
         for colour in (False, True):
@@ -214,10 +221,10 @@ def load_and_check_text(text: str, name: str = "bo-chi-so.cds") -> list[Diagnost
         ruleset = parse_ruleset_text(text, name)
     except CdsError as exc:
         assert exc.diagnostics, "a CdsError without a diagnostic"
-        assert_well_formed(exc.diagnostics, name)
+        assert_well_formed(exc.diagnostics, name, text)
         return exc.diagnostics
     diags = ruleset.check()
-    assert_well_formed(diags, name)
+    assert_well_formed(diags, name, text)
     return diags
 
 
