@@ -68,6 +68,8 @@ BROKEN_LINES = [
     "Chỉ số 1.1 | X | " + "9" * 400 + "/7", "Mục 1 | X | " + "9" * 400 + "/7", "Tổng điểm: " + "9" * 400 + "/7",
     "Làm tròn: " + "9" * 5000 + " chữ số", "Làm tròn: 99999999999 chữ số", "Chỉ số 1.99999999999999999999 | X | 5",
     "Mục " + "9" * 5000 + " | X | 1", "Mục 999999 | X | 1", "Chỉ số 1.999999 | X | 1",
+    "Trong đó: A = tổng điểm các mục a-b", "Trong đó: Z = tổng điểm các mục 1-" + "9" * 5000,
+    "Công thức tổng: D = Điểm tối đa", "Công thức tổng: - A >= 5: 10 điểm", "Công thức tổng: D = E / 0",
     "    - Tỷ lệ >= 1e400%: " + "9" * 4400 + " điểm", "Cách tính: Cộng điểm từ 1." + "9" * 5000 + " đến 1.2",
 ]
 
@@ -388,3 +390,62 @@ def test_a_number_of_more_than_thirty_digits_in_a_formula_is_cds170(number):
 def test_thirty_digits_in_a_formula_are_still_a_number():
     assert not [d for d in check_formula("- Tỷ lệ >= 80%: Điểm tối đa\n- Tỷ lệ < 80%: 0 điểm\n"
                                          "Trong đó: Tỷ lệ = a/" + "1" * 30, 10) if d.code == "CDS170"]
+
+
+# Quảng Trị 2022 (sở): `Công thức tổng: D = (A + B) x 485 / (485 + C)` and its three `Trong đó:` lines
+SO = SEEDS["quang-tri-2022-so.cds"]
+SO_FORMULA = "Công thức tổng: D = (A + B) x 485 / (485 + C)"
+SO_BINDING = "Trong đó: A = tổng điểm các mục 1-6"
+
+
+def _so_line(prefix: str) -> int:
+    return next(k for k, l in enumerate(SO.split("\n"), 1) if l.startswith(prefix))
+
+
+@pytest.mark.parametrize("description", ["tổng điểm các mục a-b", "tổng điểm các mục 1-" + "9" * 5000, "gì đó"])
+def test_a_set_formula_binding_that_cannot_be_read_is_cds553_at_its_line(description):
+    """`Trong đó: A = tổng điểm các mục a-b` passed `cds check` silently and crashed scoring (int('a'),
+    exit 3); it is now CDS553 at the `Trong đó:` line, and scoring says CDS630 for each unit."""
+    text = SO.replace(SO_BINDING, "Trong đó: A = " + description, 1)
+    diags = [d for d in load_and_check_text(text, "so.cds") if d.severity.value == "error"]
+    assert [d.code for d in diags] == ["CDS553"]
+    assert diags[0].position == (_so_line("Trong đó: A ="), 1)
+    assert diags[0].arguments["name"] == "A"
+
+
+def test_a_set_formula_binding_of_letters_does_not_crash_scoring():
+    from cdsdsl.scoring import set_binding_meaning
+
+    assert set_binding_meaning("tổng điểm các mục a-b") is None
+    assert set_binding_meaning("tổng điểm các mục 1-" + "9" * 5000) is None
+    assert set_binding_meaning("tổng điểm các mục 1-6") == ("sections", 1, 6)
+    assert set_binding_meaning("điểm tối đa lĩnh vực ưu tiên") == ("group_max",)
+
+
+def test_a_set_formula_name_not_declared_is_cds552_at_its_column():
+    """`Công thức tổng: D = (A + B) x 485 / (485 + E)`: E is bound nowhere; scoring failed for every unit
+    (CDS630, no line) while `cds check` said nothing; now CDS552 at the E."""
+    text = SO.replace(SO_FORMULA, SO_FORMULA.replace("+ C)", "+ E)"), 1)
+    diags = [d for d in load_and_check_text(text, "so.cds") if d.severity.value == "error"]
+    assert [d.code for d in diags] == ["CDS552"]
+    assert diags[0].position == (_so_line("Công thức tổng:"), SO_FORMULA.index("C)") + 1)
+    assert diags[0].source.name == "so.cds"
+
+
+def test_a_set_formula_that_cannot_be_read_is_a_syntax_error_at_its_place():
+    text = SO.replace(SO_FORMULA, "Công thức tổng: D = (A + B", 1)
+    diags = [d for d in load_and_check_text(text, "so.cds") if d.severity.value == "error"]
+    assert [d.code for d in diags] == ["CDS103"]
+    assert diags[0].position[0] == _so_line("Công thức tổng:")
+
+
+@pytest.mark.parametrize("written, says", [("- A >= 5: 10 điểm", "D = ..."), ("D = Điểm tối đa", "+ - x /")])
+def test_a_set_formula_scoring_cannot_compute_is_cds551(written, says):
+    """A set formula written as cases, or using words scoring does not know there (`Điểm tối đa`):
+    each unit failed with CDS630 at scoring; `cds check` now says CDS551 at the formula."""
+    text = SO.replace(SO_FORMULA, "Công thức tổng: " + written, 1)
+    diags = [d for d in load_and_check_text(text, "so.cds") if d.severity.value == "error"]
+    assert [d.code for d in diags] == ["CDS551"]
+    assert diags[0].position[0] == _so_line("Công thức tổng:")
+    assert diags[0].position[1] >= len("Công thức tổng: ") + 1
+    assert says in diags[0].message("en")
