@@ -14,6 +14,7 @@ The default run is modest; `-m slow` runs the same property with many more examp
 """
 from __future__ import annotations
 
+import functools
 import re
 import tempfile
 from pathlib import Path
@@ -74,7 +75,24 @@ def mutated_cohorts(draw) -> str:
 
 #: what a path argument can be: (kind, suffix)
 FILE_KINDS = ["ruleset", "mutated_ruleset", "cohort", "mutated_cohort", "formula", "missing", "folder",
-              "empty", "binary", "utf16", "stdin"]
+              "empty", "binary", "utf16", "stdin", "results", "mutated_results"]
+
+
+@functools.lru_cache(maxsize=1)
+def results_table() -> str:
+    """A published-results table of one unit for the seed ruleset, as `cds audit` reads it (tab-separated:
+    STT, name, maximum, points; each indicator scored half its maximum, sections adding them up)."""
+    from cdsdsl.ruleset import load_ruleset
+    from cdsdsl.ruleset_checks import fmt_points
+
+    rs = load_ruleset(RULESET)
+    rows = ["STT\tChỉ số đánh giá\tĐiểm tối đa\tĐiểm đạt được"]
+    for sec in rs.sections:
+        inds = [i for i in rs.top_level(sec.id) if i.max_points is not None]
+        rows.append(f"{sec.label}\t{sec.name}\t{fmt_points(sum(i.max_points for i in inds))}\t"
+                    f"{fmt_points(sum(i.max_points for i in inds) / 2)}")
+        rows += [f"{i.id}\t{i.name}\t{fmt_points(i.max_points)}\t{fmt_points(i.max_points / 2)}" for i in inds]
+    return "\n".join(rows) + "\n"
 SUFFIXES = [".cds", ".csv", ".tsv", ".xlsx", ".json", ".txt", ".py", ""]
 
 
@@ -82,7 +100,7 @@ SUFFIXES = [".cds", ".csv", ".tsv", ".xlsx", ".json", ".txt", ".py", ""]
 def file_specs(draw, *, kinds=FILE_KINDS, suffixes=SUFFIXES) -> tuple[str, str, object]:
     kind = draw(st.sampled_from(kinds))
     natural = {"ruleset": ".cds", "mutated_ruleset": ".cds", "cohort": ".csv", "mutated_cohort": ".csv",
-               "formula": ".txt"}.get(kind)
+               "formula": ".txt", "results": ".txt", "mutated_results": ".txt"}.get(kind)
     suffix = natural if natural is not None and draw(st.integers(0, 3)) else draw(st.sampled_from(suffixes))
     payload: object = None
     if kind == "mutated_ruleset":
@@ -91,6 +109,10 @@ def file_specs(draw, *, kinds=FILE_KINDS, suffixes=SUFFIXES) -> tuple[str, str, 
         payload = draw(mutated_cohorts())
     elif kind == "binary":
         payload = draw(st.binary(min_size=1, max_size=200))
+    elif kind == "mutated_results":  # a figure of the published table changed or cut
+        table = results_table()
+        at = draw(st.integers(0, len(table)))
+        payload = table[:at] + draw(st.sampled_from(CELLS + JUNK)) + table[at + draw(st.integers(0, 3)):]
     elif kind == "stdin":  # `-`: a formula typed or piped in (UTF-8: other bytes are a known bug, below)
         suffix = ""
         at = draw(st.integers(0, len(FORMULA)))
@@ -109,7 +131,9 @@ def make_file(tmp: Path, n: int, spec: tuple[str, str, object]) -> Path:
         path.write_text(COHORT_TEXT, encoding="utf-8")
     elif kind == "formula":
         path.write_text(FORMULA, encoding="utf-8")
-    elif kind in ("mutated_ruleset", "mutated_cohort"):
+    elif kind == "results":
+        path.write_text(results_table(), encoding="utf-8")
+    elif kind in ("mutated_ruleset", "mutated_cohort", "mutated_results"):
         path.write_bytes(str(payload).encode("utf-8", "surrogatepass"))
     elif kind == "folder":
         path.mkdir()
@@ -130,7 +154,7 @@ OUTPUTS = ["ket-qua.txt", "ket-qua.csv", "ket-qua.tsv", "ket-qua.xlsx", "ket-qua
 
 @st.composite
 def invocations(draw, *, kinds=FILE_KINDS):
-    """(command, [file specs], function of the paths giving the argument list)."""
+    """(command, [file specs], options, whether the second file is `audit --ruleset`)."""
     command = draw(st.sampled_from(["parse", "check", "inputs", "template", "score", "rank", "explain",
                                     "compile", "audit"]))
     lang = draw(st.sampled_from(["vi", "en", None]))
@@ -140,7 +164,7 @@ def invocations(draw, *, kinds=FILE_KINDS):
             return draw(file_specs(kinds=[k for k in kinds if k in wanted] or kinds))
         return draw(file_specs(kinds=kinds))
 
-    first = {"parse": ["formula", "stdin"], "audit": ["cohort", "mutated_cohort"],
+    first = {"parse": ["formula", "stdin"], "audit": ["results", "mutated_results", "cohort"],
              "check": ["ruleset", "mutated_ruleset", "stdin"], "inputs": ["ruleset", "mutated_ruleset", "stdin"]}.get(
         command, ["ruleset", "mutated_ruleset"])
     files = [role(first)]
@@ -205,7 +229,7 @@ def run_invocation(inv) -> None:
 
 
 #: a line and column, a row or cell, or the place line of a rendered diagnostic (file, indicator or unit)
-_POSITION = re.compile(r":\d+:\d+|\b(dòng|line|hàng|row|ô|cell) \d+|![A-Z]+\d+|┌─ \S")
+_POSITION = re.compile(r':\d+:\d+|\b(dòng|line|hàng|row|ô|cell) \d+|![A-Z]+\d+|┌─ \S|"line": \d+|"item": "[^"]')
 
 
 def names_a_place(text: str, paths: list[Path], args: list[str]) -> bool:
