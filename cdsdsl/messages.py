@@ -437,6 +437,36 @@ define("CDS549", "warning",
        "Check the indicator's number or where the `Mục` line is.",
        "Mục 2 | Thể chế số | 10\nChỉ số 1.1 | A | 10")
 
+# --- CDS550-559: damaged `.cds` files found by the fuzz suite (tests/test_fuzz_rulesets.py) ---
+define("CDS550", "error",
+       "tệp bộ chỉ số không phải UTF-8: không đọc được byte `{bytes}` ở đây",
+       "the ruleset file is not UTF-8: byte `{bytes}` cannot be read here",
+       "Lưu lại tệp với mã hoá UTF-8 (Save As → Encoding: UTF-8), rồi gõ lại ký tự ở chỗ này nếu nó bị hỏng.",
+       "Save the file as UTF-8 (Save As → Encoding: UTF-8), then retype the character here if it was damaged.",
+       "")
+define("CDS551", "error",
+       "không tính được công thức tổng `{formula}`: {detail}",
+       "the set formula `{formula}` cannot be computed: {detail_en}",
+       "Viết công thức tổng như `D = (A + B) x 485 / (485 + C)`: một phép gán, chỉ với số, các tên của "
+       "`Trong đó:` và + - x /.",
+       "Write the set formula as `D = (A + B) x 485 / (485 + C)`: one assignment, with only numbers, the "
+       "names of `Trong đó:` and + - x /.",
+       "Công thức tổng: D > 5")
+define("CDS552", "error",
+       "tên `{name}` của công thức tổng chưa được khai báo trong `Trong đó:`",
+       "name `{name}` of the set formula is not declared under `Trong đó:`",
+       "Thêm dòng `Trong đó: {name} = …` (ví dụ `Trong đó: {name} = tổng điểm các mục 1-6`) hoặc sửa tên.",
+       "Add a line `Trong đó: {name} = …` (e.g. `Trong đó: {name} = tổng điểm các mục 1-6`) or fix the name.",
+       "Công thức tổng: D = A + E\nTrong đó: A = tổng điểm các mục 1-6")
+define("CDS553", "error",
+       "không hiểu `Trong đó: {name} = {description}`",
+       "cannot read `Trong đó: {name} = {description}`",
+       "Viết một trong: `tổng điểm các mục 1-6`, `tổng điểm lĩnh vực ưu tiên`, `điểm tối đa lĩnh vực ưu tiên`, "
+       "`tổng điểm`.",
+       "Write one of: `tổng điểm các mục 1-6`, `tổng điểm lĩnh vực ưu tiên`, `điểm tối đa lĩnh vực ưu tiên`, "
+       "`tổng điểm`.",
+       "Trong đó: A = tổng điểm các mục a-b")
+
 # ---------------------------------------------------------------------------
 # CDS7xx: audit of published results (audit.py, results_table.py)
 # Numbers in the arguments are written the way the table writes them

@@ -304,8 +304,9 @@ class Ruleset:
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _ROMAN_RE = re.compile(r"^(?=[IVXLC]+$)C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
-_SECTION_STT = re.compile(r"^\d+\.?$")
-_INDICATOR_STT = re.compile(r"^\d+(\.\d+)*\.?$")
+#: each number of an STT has at most 6 digits (a longer one is a slip, and would be a huge gap to report)
+_SECTION_STT = re.compile(r"^\d{1,6}\.?$")
+_INDICATOR_STT = re.compile(r"^\d{1,6}(\.\d{1,6})*\.?$")
 
 
 def roman_to_int(text: str) -> int | None:
@@ -345,12 +346,13 @@ def parse_max(text: str | None) -> tuple[bool, Fraction | None]:
     t = re.sub(r"\s*(điểm|đ)\.?$", "", t, flags=re.IGNORECASE).strip()
     if t in ("-", "–", "—"):
         return True, None
-    if not _NUMBER.match(t) or len(t) > 30:  # no maximum has 30 digits (and int() stops at 4 300)
+    # at most 30 digits, as a number in a formula (parser.MAX_NUMBER_DIGITS; int() stops at 4 300)
+    if not _NUMBER.match(t) or sum(ch.isdigit() for ch in t) > 30:
         return False, None
-    # at most 30 digits (as a number in a formula, parser.MAX_NUMBER_DIGITS), never `x/0`
-    if sum(ch.isdigit() for ch in t) > 30 or re.search(r"/0+$", t):
+    try:
+        return True, Fraction(t.replace(",", "."))
+    except (ValueError, ZeroDivisionError):  # "1/0", "1,5/2"
         return False, None
-    return True, Fraction(t.replace(",", "."))
 
 
 def normalize_key(text: str) -> str:
@@ -392,9 +394,13 @@ KNOWN_KEYS = ("Bộ chỉ số, Văn bản, Ngày, Cấp, Tổng điểm, Làm t
 LEVELS = ("tỉnh", "sở", "thành phố", "huyện", "xã")
 
 
+#: `Làm tròn: N chữ số` takes N from 0 to this (scoring rounds to 10**-N: a huge N would never finish)
+MAX_ROUNDING_DIGITS = 10
+
+
 def parse_rounding(value: str) -> Rounding | None:
     m = re.match(r"^(\d+)\s*chữ số\s*(?:,\s*(nửa lên|cắt bỏ)\s*)?$", normalize_key(value))
-    if not m:
+    if not m or len(m.group(1)) > 2 or int(m.group(1)) > MAX_ROUNDING_DIGITS:
         return None
     return Rounding(int(m.group(1)), "truncate" if m.group(2) == "cắt bỏ" else "half_up")
 
@@ -451,8 +457,8 @@ def parse_level(value: str) -> str | None:
 
 # (code of what is wrong, Vietnamese, English) for the CDS507 "expected" argument
 EXPECTED = {
-    "rounding": ("`N chữ số`, `N chữ số, nửa lên` hoặc `N chữ số, cắt bỏ`",
-                 "`N chữ số`, `N chữ số, nửa lên` or `N chữ số, cắt bỏ`"),
+    "rounding": ("`N chữ số`, `N chữ số, nửa lên` hoặc `N chữ số, cắt bỏ` (N từ 0 đến 10)",
+                 "`N chữ số`, `N chữ số, nửa lên` or `N chữ số, cắt bỏ` (N from 0 to 10)"),
     "zero_division": ("`0 điểm` hoặc `lỗi`", "`0 điểm` or `lỗi`"),
     "total": ("một số, ví dụ `1000`", "a number, e.g. `1000`"),
     "level": ("một trong: tỉnh, sở, thành phố, huyện, xã", "one of: tỉnh, sở, thành phố, huyện, xã"),
@@ -492,10 +498,25 @@ def load_ruleset(path: str | Path, *, sheet: str | None = None) -> Ruleset:
     if suffix not in (".cds", ".txt"):
         raise RulesetError(Diagnostic.make("CDS518", source=Source("", name=str(path)), suffix=suffix or p.name))
     try:
-        text = p.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        raw = p.read_bytes()
+    except OSError as exc:
         raise RulesetError(Diagnostic.make("CDS517", source=Source("", name=str(path)), detail=str(exc))) from None
-    return parse_ruleset_text(text, str(path))
+    return parse_ruleset_text(decode_ruleset_bytes(raw, str(path)), str(path))
+
+
+def decode_ruleset_bytes(raw: bytes, name: str) -> str:
+    """The text of a `.cds` file (UTF-8, a BOM allowed); bytes that are not UTF-8 raise CDS550
+    at their line and column (the text around them shown with U+FFFD in their place)."""
+    body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = body[:exc.start].decode("utf-8", errors="replace")
+        shown = body.decode("utf-8", errors="replace")
+        bad = " ".join(f"{b:02X}" for b in body[exc.start:exc.end])
+        source = Source(shown, name=name)
+        raise RulesetError(Diagnostic.make("CDS550", Span(len(before), len(before) + 1), source=source,
+                                           bytes=bad)) from None
 
 
 def _nfc_outside_blocks(text: str) -> str:

@@ -35,7 +35,12 @@ def fmt_points(value: Fraction) -> str:
     """``Fraction(5, 2)`` → ``"2,5"`` (Vietnamese decimal comma)."""
     if value.denominator == 1:
         return str(value.numerator)
-    as_float = float(value)
+    try:
+        as_float = float(value)
+    except OverflowError:  # beyond a float (a maximum of hundreds of digits): exact, 4 decimals
+        whole, rest = divmod(abs(round(value * 10000)), 10000)
+        text = f"{'-' if value < 0 else ''}{whole}.{rest:04d}".rstrip("0").rstrip(".")
+        return text.replace(".", ",")
     text = f"{as_float:.4f}".rstrip("0").rstrip(".")
     return text.replace(".", ",")
 
@@ -118,6 +123,7 @@ def check_ruleset_structure(ruleset: Ruleset) -> list[Diagnostic]:
     diags += _parts(ruleset)
     diags += _references(ruleset)
     diags += _applicability(ruleset)
+    diags += _set_formula(ruleset)
     diags += _section_prefix(ruleset)
     return diags
 
@@ -224,7 +230,7 @@ def _gaps(rs: Ruleset) -> list[Diagnostic]:
         prev = 0
         for n in nums:
             if n > prev + 1:
-                missing_nums = list(range(prev + 1, n))
+                missing_nums = range(prev + 1, n)
                 name = (lambda k: f"{prefix}.{k}" if prefix else str(k))
                 missing = ", ".join(name(k) for k in missing_nums[:5]) + ("…" if len(missing_nums) > 5 else "")
                 previous = name(prev) if prev else "(đầu)"
@@ -239,7 +245,8 @@ def _gaps(rs: Ruleset) -> list[Diagnostic]:
         if prev and n > prev + 1:  # between sections only (an excerpt may start at any section)
             out.append(Diagnostic.make("CDS543", previous=f"mục {prev}",
                                        next=f"mục {sec.label or sec.id}",
-                                       missing=", ".join(f"mục {k}" for k in range(prev + 1, n)), **_place(sec)))
+                                       missing=", ".join(f"mục {k}" for k in range(prev + 1, min(n, prev + 6)))
+                                       + ("…" if n - prev - 1 > 5 else ""), **_place(sec)))
         prev = max(prev, n)
     return out
 
@@ -337,3 +344,58 @@ def _section_prefix(rs: Ruleset) -> list[Diagnostic]:
                                        section=(sec.label if sec else None) or ind.section_id,
                                        prefix=ind.section_prefix, **_place(ind)))
     return out
+
+
+def _set_formula(rs: Ruleset) -> list[Diagnostic]:
+    """`Công thức tổng:` and its `Trong đó:` lines read as scoring reads them (`scoring._set_formula`):
+    what would fail for every unit (CDS630, without a line) is said once, at its place, by `cds check`.
+    CDS1xx: the formula cannot be read; CDS551: no `D = ...`, or an operation scoring cannot do;
+    CDS552: a name not declared under `Trong đó:`; CDS553: a `Trong đó:` line that cannot be read."""
+    sf = rs.set_formula
+    if sf is None:
+        return []
+    from . import nodes as n
+    from .diagnostics import CdsError
+    from .parser import parse_formula
+    from .scoring import set_binding_meaning
+
+    src = sf.source
+    out: list[Diagnostic] = []
+    for b in sf.bindings:
+        if set_binding_meaning(b.description) is None:
+            if rs.source is not None and b.line:
+                place = {"span": _line(rs.source, b.line), "source": rs.source}
+            else:  # a spreadsheet: the cell of the set formula
+                place = {"span": Span(0, len(sf.text)), "source": src}
+            out.append(Diagnostic.make("CDS553", name=b.name, description=b.description, **place))
+    whole = {"span": Span(0, len(sf.text)), "source": src}
+    try:
+        formula = parse_formula(sf.text, name=src.name if src is not None else rs.name,
+                                line_offset=src.line_offset if src is not None else 0,
+                                column_offset=src.column_offset if src is not None else 0)
+    except CdsError as exc:
+        return out + list(exc.diagnostics)
+    fsrc = formula.source if formula.source is not None else src
+    assigns = [st for st in formula.statements if isinstance(st, n.Assign)]
+    if not assigns:
+        return out + [Diagnostic.make("CDS551", formula=sf.text, detail="không có phép gán `D = ...`",
+                                      detail_en="no assignment `D = ...`", **whole)]
+    bound = {b.name for b in sf.bindings}
+    allowed = (n.Number, n.Percent, n.Name, n.Neg, n.BinOp)
+    for node in assigns[-1].value.walk():
+        if isinstance(node, n.Name) and node.name not in bound:
+            out.append(Diagnostic.make("CDS552", node.span, source=fsrc, name=node.name))
+        elif not isinstance(node, allowed):
+            out.append(Diagnostic.make("CDS551", node.span, source=fsrc, formula=sf.text,
+                                       detail="chỉ dùng được số, tên và + - x /",
+                                       detail_en="only numbers, names and + - x / can be used"))
+            break
+    return out
+
+
+def _line(source: Source, line: int) -> Span:
+    """The span of 1-based ``line`` of ``source`` (without its line break)."""
+    starts = source._starts
+    start = starts[line - 1] if line - 1 < len(starts) else len(source.text)
+    end = starts[line] - 1 if line < len(starts) else len(source.text)
+    return Span(start, max(start, end))

@@ -486,6 +486,25 @@ class _Indicators(_MappingABC):
 _SET_SECTIONS = re.compile(r"tổng\s+điểm\s+(?:các\s+)?mục\s+(\S+)\s*[-–đến]+\s*(\S+)", re.I)
 
 
+def set_binding_meaning(description: str) -> tuple | None:
+    """What a `Trong đó:` line of a set formula adds up: ``("sections", lo, hi)``, ``("group_max",)``,
+    ``("group",)``, ``("total",)``; None when it cannot be read (also checked by `cds check`, CDS553)."""
+    d = unicodedata.normalize("NFC", description).lower()
+    m = _SET_SECTIONS.search(d)
+    if m:
+        lo, hi = m.group(1), m.group(2)
+        if not (lo.isdecimal() and hi.isdecimal() and len(lo) <= 6 and len(hi) <= 6):
+            return None  # `các mục a-b`, or a number of thousands of digits
+        return ("sections", int(lo), int(hi))
+    if "tối đa" in d and "lĩnh vực" in d:
+        return ("group_max",)
+    if "lĩnh vực" in d:
+        return ("group",)
+    if "tổng điểm" in d:
+        return ("total",)
+    return None
+
+
 def _set_formula(rs: Any, unit: Unit, sections: Mapping[str, "TotalResult"],
                  groups: Mapping[str, "TotalResult"]) -> Fraction:
     from .parser import parse_formula
@@ -499,12 +518,12 @@ def _set_formula(rs: Any, unit: Unit, sections: Mapping[str, "TotalResult"],
     env: dict[str, Fraction] = {}
     group = groups.get(unit.group) if unit.group else None
     for b in sf.bindings:
-        d = unicodedata.normalize("NFC", b.description).lower()
-        m = _SET_SECTIONS.search(d)
-        if m:
-            lo, hi = int(m.group(1)), int(m.group(2))
+        meaning = set_binding_meaning(b.description)
+        kind = meaning[0] if meaning else None
+        if kind == "sections":
+            lo, hi = meaning[1], meaning[2]  # type: ignore[index]
             env[b.name] = sum((t.exact for k, t in sections.items() if k.isdigit() and lo <= int(k) <= hi), ZERO)
-        elif "tối đa" in d and "lĩnh vực" in d:
+        elif kind == "group_max":
             if unit.group is None:
                 env[b.name] = ZERO
             else:
@@ -513,9 +532,9 @@ def _set_formula(rs: Any, unit: Unit, sections: Mapping[str, "TotalResult"],
                     env[b.name] = g.stated_max if g.stated_max is not None else (group.max_points if group else ZERO)
                 except KeyError:
                     raise fail(f"không có lĩnh vực {unit.group}", f"no group {unit.group}") from None
-        elif "lĩnh vực" in d:
+        elif kind == "group":
             env[b.name] = group.exact if group else ZERO
-        elif "tổng điểm" in d:
+        elif kind == "total":
             env[b.name] = sum((t.exact for t in sections.values()), ZERO)
         else:
             raise fail(f"không hiểu `{b.name} = {b.description}`", f"cannot read `{b.name} = {b.description}`")

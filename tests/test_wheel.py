@@ -18,7 +18,9 @@ REPO = Path(__file__).resolve().parents[1]
 def _build(out: Path) -> tuple[Path, Path]:
     """`python -m build --no-isolation`: the sdist, then the wheel built from that sdist (offline)."""
     cmd = [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(REPO)]
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    # run from `out`: from the repository root, a local `build/` folder (bench scripts keep old copies of
+    # the package there) would be imported in place of the `build` front end
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=out)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     (sdist,) = out.glob("cdsdsl-*.tar.gz")
     (wheel,) = out.glob("cdsdsl-*.whl")
@@ -29,7 +31,8 @@ def _build(out: Path) -> tuple[Path, Path]:
 def dist(tmp_path_factory) -> tuple[Path, Path]:
     import build  # noqa: F401  (the `test` extra installs it)
     import hatchling  # noqa: F401  (the wheel is built offline, without build isolation)
-    return _build(tmp_path_factory.mktemp("dist"))
+    out = tmp_path_factory.mktemp("dist")
+    return _build(out)
 
 
 @pytest.fixture(scope="module")

@@ -97,12 +97,10 @@ _OS_REASONS = {
 
 
 def read_text(path: str, lang: str = "vi") -> str:
-    """Read a UTF-8 text file, or standard input for ``-``."""
-    if path == "-":
-        return sys.stdin.read()
+    """Read a UTF-8 text file, or standard input for ``-`` (its bytes, decoded by the same rule)."""
     p = Path(path)
     try:
-        raw = p.read_bytes()
+        raw = sys.stdin.buffer.read() if path == "-" else p.read_bytes()
     except OSError as exc:
         why_vi, why_en = _OS_REASONS.get(type(exc), (exc.strerror or str(exc), exc.strerror or str(exc)))
         fail_usage(
@@ -111,9 +109,10 @@ def read_text(path: str, lang: str = "vi") -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
+        name = "<stdin>" if path == "-" else path
         fail_usage(
-            f"{path}: tệp không phải UTF-8 (byte {exc.start})" if lang == "vi"
-            else f"{path}: the file is not UTF-8 (byte {exc.start})",
+            f"{name}: tệp không phải UTF-8 (byte {exc.start})" if lang == "vi"
+            else f"{name}: the file is not UTF-8 (byte {exc.start})",
             "Lưu lại tệp với mã hoá UTF-8." if lang == "vi" else "Save the file as UTF-8.")
     raise AssertionError  # unreachable
 

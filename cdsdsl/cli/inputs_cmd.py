@@ -29,7 +29,10 @@ def _rows_for(text: str, max_points: Any, *, item: str | None, title: str | None
     try:
         formula = parse_formula(text, name=name, item=item, line_offset=line_offset, column_offset=column_offset)
     except CdsError as exc:
-        return {"item": item, "error": exc.first.message(lang), "inputs": [],
+        first = exc.first.to_dict(lang)
+        place = ":".join(str(first[k]) for k in ("file", "line", "column") if first.get(k) is not None)
+        return {"item": item, "error": f"{place}: {first['code']} {first['message']}" if place else exc.first.message(lang),
+                "inputs": [],
                 "diagnostics": [d.to_dict(lang) for d in exc.diagnostics]}
     program = resolve(formula, max_points if max_points is not None else 1, item=item, title=title,
                       option_mode=option_mode, cohort_method=_COHORT.get(cohort_method or "", cohort_method))
