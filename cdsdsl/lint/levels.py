@@ -32,8 +32,9 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
         for k, c in enumerate(a.cases):
             if c.case.level is None or a.effective(k):
                 continue
-            own = set(a.nonempty(c.matches))
-            prev = next((a.cases[i] for i in range(k) if set(a.nonempty(a.cases[i].matches)) & own), None)
+            # the first case taking one of its values (an earlier one: it takes them all)
+            first = a.first_owner(k)
+            prev = a.cases[first] if first is not None else None
             if prev is None or prev.case.level is None:
                 continue
             nxt = a.cases[k + 1] if k + 1 < len(a.cases) else None

@@ -1,0 +1,74 @@
+"""Long generated formulas of several shapes (used by bench_check_size.py and compare_check.py).
+
+Each shape is a function ``n -> text`` giving a formula of about ``n`` lines (or, for the one-line
+and nested shapes, of a size growing with ``n``).  The texts are plausible but extreme: a pasted
+whole document, a generated ruleset.  Deterministic (no randomness).
+"""
+from __future__ import annotations
+
+
+def cases(n: int) -> str:
+    """``- Tỷ lệ >= X%: Y điểm`` with distinct, decreasing thresholds, then a fallback line."""
+    lines = ["a = Số hồ sơ trực tuyến", "b = Tổng số hồ sơ", "Tỷ lệ = a/b"]
+    for i in range(n):
+        thr = f"{100 - i * 100 / (n + 1):.4f}".rstrip("0").rstrip(".").replace(".", ",")
+        pts = f"{10 - i * 10 / (n + 1):.3f}".rstrip("0").rstrip(".").replace(".", ",")
+        lines.append(f"- Tỷ lệ >= {thr}%: {pts} điểm")
+    lines.append("- Còn lại: 0 điểm")
+    return "\n".join(lines)
+
+
+def cases_bare(n: int) -> str:
+    """The same case lines with no declarations (the unit reports the ratio)."""
+    return "\n".join(cases(n).split("\n")[3:])
+
+
+def levels(n: int) -> str:
+    """``Mức N: ≥ X%: Y% điểm`` level lines."""
+    lines = ["a = Tổng kinh phí đầu tư cho ATTT", "b = Tổng kinh phí đầu tư cho CNTT", "Tỷ lệ = a/b", "Thang điểm:"]
+    for i in range(n):
+        thr = f"{100 - i * 100 / (n + 1):.4f}".rstrip("0").rstrip(".").replace(".", ",")
+        pct = f"{100 - i * 100 / (n + 1):.3f}".rstrip("0").rstrip(".").replace(".", ",")
+        lines.append(f"Mức {i + 1}: ≥ {thr}%: {pct}% điểm")
+    lines.append(f"Mức {n + 1}: < {thr}%: 0% điểm")
+    return "\n".join(lines)
+
+
+def per_item(n: int) -> str:
+    """``- Mỗi <thing> k: 1 điểm`` lines, then a cap."""
+    lines = [f"- Mỗi hoạt động loại {i + 1}: {1 + i % 3} điểm;" for i in range(n)]
+    lines.append("- Tổng điểm không quá Điểm tối đa")
+    return "\n".join(lines)
+
+
+def declarations(n: int) -> str:
+    """``aK = Số lượng ...`` declarations, a sum of all of them, a score."""
+    lines = [f"a{i + 1} = Số lượng văn bản loại {i + 1} được ký số" for i in range(n)]
+    lines.append("T = " + " + ".join(f"a{i + 1}" for i in range(n)))
+    lines.append("- T >= 100: Điểm tối đa")
+    lines.append("- Còn lại: 0 điểm")
+    return "\n".join(lines)
+
+
+def options(n: int) -> str:
+    """``- Có <thing> k (x điểm)`` options."""
+    lines = [f"- Có ban hành văn bản loại {i + 1} ({1 + i % 5} điểm)" for i in range(n)]
+    return "\n".join(lines)
+
+
+def one_line(n: int) -> str:
+    """One long line: ``Điểm = a1 + a2 + ... `` with the inputs declared in prose on the same line."""
+    decl = "; ".join(f"a{i + 1} = Số văn bản loại {i + 1}" for i in range(n))
+    return decl + "; Điểm = (" + " + ".join(f"a{i + 1}" for i in range(n)) + ") / 1000 * Điểm tối đa"
+
+
+def nested(n: int) -> str:
+    """Deeply nested parentheses: ``Điểm = ((((a + 1) + 1) ...) / b * Điểm tối đa``, depth n // 10."""
+    d = max(1, n // 10)
+    return "a = Số hồ sơ\nb = Tổng số hồ sơ\nĐiểm = " + "(" * d + "a" + " + 1)" * d + " / b * Điểm tối đa"
+
+
+SHAPES = {
+    "cases": cases, "cases_bare": cases_bare, "levels": levels, "per_item": per_item,
+    "declarations": declarations, "options": options, "one_line": one_line, "nested": nested,
+}
