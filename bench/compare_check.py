@@ -120,6 +120,10 @@ def main() -> None:
             jobs.append(("formula", (shape(size), 10)))
     jobs += [("formula", (random_cases(rnd), rnd.choice([10, 5, 20]))) for _ in range(N)]
     jobs += [("formula", (mutate(rnd, rnd.choice(corpus)["formula"]), 10)) for _ in range(N)]
+    # whole formulas pasted on one line (the statements found again inside the line)
+    for _ in range(N // 2):
+        text = random_cases(rnd) if rnd.random() < 0.5 else rnd.choice(corpus)["formula"]
+        jobs.append(("formula", (text.replace("\n", rnd.choice([" ", "; ", "  ", ". "])), 10)))
     bad = 0
     kinds: dict[str, int] = {}
     codes: dict[str, int] = {}

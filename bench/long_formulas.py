@@ -42,9 +42,10 @@ def per_item(n: int) -> str:
 
 
 def declarations(n: int) -> str:
-    """``aK = Số lượng ...`` declarations, a sum of all of them, a score."""
+    """``aK = Số lượng ...`` declarations (a name with a digit is not read as a declaration: the lines
+    join into one long note, CDS152), then a short sum and two cases."""
     lines = [f"a{i + 1} = Số lượng văn bản loại {i + 1} được ký số" for i in range(n)]
-    lines.append("T = " + " + ".join(f"a{i + 1}" for i in range(n)))
+    lines.append("T = a1 + a2 + a3")
     lines.append("- T >= 100: Điểm tối đa")
     lines.append("- Còn lại: 0 điểm")
     return "\n".join(lines)
@@ -57,9 +58,13 @@ def options(n: int) -> str:
 
 
 def one_line(n: int) -> str:
-    """One long line: ``Điểm = a1 + a2 + ... `` with the inputs declared in prose on the same line."""
-    decl = "; ".join(f"a{i + 1} = Số văn bản loại {i + 1}" for i in range(n))
-    return decl + "; Điểm = (" + " + ".join(f"a{i + 1}" for i in range(n)) + ") / 1000 * Điểm tối đa"
+    """The case list of `cases` pasted as one line, the statements separated by ``;``."""
+    return "; ".join(cases(n).split("\n"))
+
+
+def long_sum(n: int) -> str:
+    """One expression of n terms: ``Điểm = (a1 + a2 + ... + an) / 1000 * Điểm tối đa`` (names not declared)."""
+    return "Điểm = (" + " + ".join(f"a{i + 1}" for i in range(n)) + ") / 1000 * Điểm tối đa"
 
 
 def nested(n: int) -> str:
@@ -70,5 +75,6 @@ def nested(n: int) -> str:
 
 SHAPES = {
     "cases": cases, "cases_bare": cases_bare, "levels": levels, "per_item": per_item,
-    "declarations": declarations, "options": options, "one_line": one_line, "nested": nested,
+    "declarations": declarations, "options": options, "one_line": one_line, "long_sum": long_sum,
+    "nested": nested,
 }
