@@ -33,6 +33,12 @@ from .normalize import Normalized, normalize
 from .source import Source, Span
 
 MAX_DEPTH = 50
+#: the deepest expression tree a piece may build (CDS160): about one level per operation chained in
+#: one expression (``a1 + a2 + … + a200``).  Building, checking, compiling and scoring recurse one to
+#: three frames per level; without the bound a sum of ~300 terms stopped `compile_formula` and ~450
+#: `check_formula` with a RecursionError.  200 keeps them well within Python's recursion limit
+#: wherever they are called from.
+MAX_TREE_DEPTH = 200
 _STARTS = ["expr", "condition", "result", "statement"]
 _lock = threading.Lock()
 _parser: Lark | None = None
@@ -156,6 +162,20 @@ _PRE_HEADING_EQ = re.compile(r"=\s+[-+]")
 _PRE_BULLET = re.compile(r"\s[-+]\s")
 _new = object.__new__
 _set = object.__setattr__
+
+
+def _tree_depth(tree: Any) -> int:
+    """The number of levels of a Lark tree, counted without recursion (tokens are leaves)."""
+    deepest = 0
+    stack = [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > deepest:
+            deepest = depth
+        for child in getattr(node, "children", ()):
+            if not isinstance(child, str):
+                stack.append((child, depth + 1))
+    return deepest
 
 
 def _starts_statement(chunk: str, at: int) -> bool:
@@ -541,6 +561,10 @@ class _FormulaParser:
                 return sp
             return slow(a, b)
 
+        if end - start > MAX_TREE_DEPTH // 2:  # a piece is at most ~2 levels deep per character
+            depth = _tree_depth(outcome[1])
+            if depth > MAX_TREE_DEPTH:
+                raise self.error("CDS160", start, end, depth=depth, limit=MAX_TREE_DEPTH)
         try:
             return build_tree(outcome[1], self.nt[start:end], span_of)
         except BuildError as orig:
