@@ -78,3 +78,19 @@ SHAPES = {
     "declarations": declarations, "options": options, "one_line": one_line, "long_sum": long_sum,
     "nested": nested,
 }
+
+
+def repeated(n: int) -> str:
+    """The same case line n times: every line after the first can never apply (n - 1 findings CDS404)."""
+    return "\n".join(["- Tỷ lệ >= 50%: 5 điểm"] * n + ["- Còn lại: 0 điểm"])
+
+
+def crossing(n: int) -> str:
+    """Ranges that each overlap the next one (``Từ k% đến dưới k+2%``): n - 1 findings CDS402."""
+    lines = [f"- Từ {i * 100 / (n + 2):.3f}% đến dưới {(i + 2) * 100 / (n + 2):.3f}%: {1 + i % 5} điểm".replace(".", ",")
+             for i in range(n)]
+    return "\n".join(lines + ["- Còn lại: 0 điểm"])
+
+
+SHAPES["repeated"] = repeated
+SHAPES["crossing"] = crossing

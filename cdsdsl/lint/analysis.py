@@ -588,7 +588,10 @@ def analyse_cases(ctx: LintContext, part: int, sc: CaseScoring) -> CaseAnalysis 
         if bounds is None:
             return None
         cases.append(NumCase(i, case, *_piece_span(bounds, cut, len(pieces))))
-    label = ctx.text(subject_expr) if subject_expr.span.end else subject_name
+    # a subject the conditions do not write (`- Từ 50% đến dưới 80%: …` after `Tỷ lệ = a/b`) is a name
+    # resolve made with the place of the whole case list: its label is its name, not that text
+    implied = subject_expr.span == sc.span
+    label = ctx.text(subject_expr) if subject_expr.span.end and not implied else (subject_expr.text or subject_name)
     if subject_name == "x" or not label:
         spec = typer.spec("x") if subject_name == "x" else None
         desc = " ".join(spec.description.split()) if spec is not None else ""
