@@ -12,8 +12,8 @@ For each shape of bench/long_formulas.py and each size (lines, or terms for `lon
   ``Cách tính:`` is the text (CPU time of the child, startup included; the startup on a one-line
   formula is printed first),
 
-and prints a table with the growth ratio per step (×2 per doubling of the size is linear; ×4 is
-quadratic), and the number of findings.  With ``--old DIR`` (a copy of the package named ``oldcds``:
+and prints a table with the growth of the time per doubling of the size (×2 is linear, ×4 quadratic,
+×8 cubic) and the number of findings.  With ``--old DIR`` (a copy of the package named ``oldcds``:
 ``mkdir -p build/oldcheck && cp -r cdsdsl build/oldcheck/oldcds && cp -r grammar build/oldcheck/oldcds/grammar``
 before the change) the old code is timed side by side, in the same run, and the findings of old and
 new are compared (``same``: identical `to_dict()` lists); an old measurement above ``--budget``
@@ -24,6 +24,7 @@ Results are recorded under "Checking long formulas" in docs/performance.md.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import platform
 import resource
@@ -87,10 +88,11 @@ def fmt(x: float | None, budget_hit: bool = False) -> str:
     return f"{x:.2f}"
 
 
-def ratio(a: float | None, b: float | None) -> str:
-    if a is None or b is None or a < 0.005:
+def ratio(a: float | None, b: float | None, size_a: int, size_b: int) -> str:
+    """The growth of the time per doubling of the size: ×2 linear, ×4 quadratic, ×8 cubic."""
+    if a is None or b is None or a < 0.005 or size_a == size_b:
         return ""
-    return f"×{b / a:.1f}"
+    return f"×{(b / a) ** (math.log(2) / math.log(size_b / size_a)):.1f}"
 
 
 def main() -> None:
@@ -123,7 +125,8 @@ def main() -> None:
         small.write_text(ruleset_text("- Tỷ lệ >= 80%: Điểm tối đa\n- Còn lại: 0 điểm"), encoding="utf-8")
         start = time_cli("cdsdsl", str(small), str(REPO), 60)
         print(f"`cds check` on a one-line formula (startup): {fmt(start)} s CPU")
-    print("CPU seconds; ratio = growth from the previous size; findings = count (old = new: `same`)")
+    print("CPU seconds; ratio = growth per doubling of the size from the previous row (×2 linear, ×4 quadratic);"
+          " findings = count (old = new: `same`)")
     cols = ["shape", "size", "check_formula", "ratio", "cds check", "ratio"]
     if old:
         cols += ["old check_formula", "ratio", "old cds check", "ratio", "findings"]
@@ -134,6 +137,7 @@ def main() -> None:
     for shape in shapes:
         make = SHAPES[shape]
         prev: dict[str, float | None] = {}
+        prev_size = 0
         old_stopped = False
         for size in sizes:
             text = make(size)
@@ -156,14 +160,16 @@ def main() -> None:
                         old_stopped = True
                 else:
                     row["old"] = row["old_cli"] = None
-            cells = [shape, str(size), fmt(row["new"]), ratio(prev.get("new"), row["new"]),
-                     fmt(row.get("cli")), ratio(prev.get("cli"), row.get("cli"))]
+            last = prev_size or size
+            cells = [shape, str(size), fmt(row["new"]), ratio(prev.get("new"), row["new"], last, size),
+                     fmt(row.get("cli")), ratio(prev.get("cli"), row.get("cli"), last, size)]
             if old:
-                cells += [fmt(row.get("old"), old_stopped), ratio(prev.get("old"), row.get("old")),
-                          fmt(row.get("old_cli"), old_stopped), ratio(prev.get("old_cli"), row.get("old_cli"))]
+                cells += [fmt(row.get("old"), old_stopped), ratio(prev.get("old"), row.get("old"), last, size),
+                          fmt(row.get("old_cli"), old_stopped),
+                          ratio(prev.get("old_cli"), row.get("old_cli"), last, size)]
             cells.append(f"{len(new_found)}" + (f" {same}" if same else ""))
             print("| " + " | ".join(cells) + " |", flush=True)
-            prev = row
+            prev, prev_size = row, size
 
 
 if __name__ == "__main__":
