@@ -171,3 +171,16 @@ def test_cds_check_reports_the_overlap_of_a_long_ruleset_cell_at_its_file_line(t
     found = [d for d in json.loads(r.output) if d["code"] in CASE_CODES]
     assert len(found) == 1 and found[0]["code"] == "CDS402"
     assert found[0]["line"] == 8 + 3 + 1236 and found[0]["column"] == 7
+
+
+def test_a_level_numbered_one_million_lists_the_missing_numbers_as_one_run():
+    # the work and the message grew with the number written: `Mức 1000000` listed 999 998 numbers (7,9 MB)
+    text = RATIO + "Mức 1: ≥ 10%: 100% điểm\nMức 1: ≥ 5%: 50% điểm\nMức 1000000: < 5%: 0% điểm"
+    (d,) = [d for d in check_formula(text, 10) if d.code == "CDS406"]
+    assert d.message() == "số thứ tự các mức không liên tục: 1, 1, 1000000 (thiếu hoặc trùng 2–999999, 1)"
+    assert d.message("en") == ("the levels are not numbered consecutively: 1, 1, 1000000 "
+                               "(missing or repeated 2–999999, 1)")
+    # a short run is still listed number by number
+    (short,) = [d for d in check_formula(RATIO + "Mức 1: ≥ 10%: 100% điểm\nMức 4: < 10%: 0% điểm", 10)
+                if d.code == "CDS406"]
+    assert short.message() == "số thứ tự các mức không liên tục: 1, 4 (thiếu hoặc trùng 2, 3)"
