@@ -184,3 +184,22 @@ def test_a_level_numbered_one_million_lists_the_missing_numbers_as_one_run():
     (short,) = [d for d in check_formula(RATIO + "Mức 1: ≥ 10%: 100% điểm\nMức 4: < 10%: 0% điểm", 10)
                 if d.code == "CDS406"]
     assert short.message() == "số thứ tự các mức không liên tục: 1, 4 (thiếu hoặc trùng 2, 3)"
+
+
+def test_cds_check_shows_a_long_pasted_line_around_each_finding_only():
+    # a case list of 1 000 lines pasted on one line (24 000 characters): every finding printed the whole
+    # line, 43 MB for 1 000 findings; now a window around the marked case, the carets under it
+    from cdsdsl.render import render_diagnostic
+
+    text = "; ".join(["- Tỷ lệ >= 50%: 5 điểm"] * 1000)
+    found = [d for d in check_formula(text, 10) if d.code == "CDS404"]
+    assert len(found) == 999
+    d = found[500]
+    lines = render_diagnostic(d).split("\n")
+    shown, carets = lines[2].split(" │ ", 1)[1], lines[3].split(" │ ", 1)[1]
+    assert len(shown) <= 1002 and shown.startswith("…") and shown.endswith("…")
+    start = carets.index("^")
+    assert shown[start:start + carets.count("^")] == "Tỷ lệ >= 50%: 5 điểm" == d.source.excerpt(d.span)
+    # a line of ordinary length is shown whole, as before
+    short = [x for x in check_formula("- Tỷ lệ >= 50%: 5 điểm; - Tỷ lệ >= 50%: 5 điểm", 10) if x.code == "CDS404"]
+    assert render_diagnostic(short[0]).split("\n")[2] == "1 │ - Tỷ lệ >= 50%: 5 điểm; - Tỷ lệ >= 50%: 5 điểm"
