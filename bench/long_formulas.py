@@ -94,3 +94,14 @@ def crossing(n: int) -> str:
 
 SHAPES["repeated"] = repeated
 SHAPES["crossing"] = crossing
+
+
+def windows(n: int) -> str:
+    """Wide ranges sliding by a small step, all with the same points: each overlaps many earlier ones on
+    many values (n - 1 findings CDS403, each over a long common stretch)."""
+    step = 50 / n
+    lines = [f"- Từ {i * step:.4f}% đến {i * step + 50:.4f}%: 5 điểm".replace(".", ",") for i in range(n)]
+    return "\n".join(lines + ["- Còn lại: 0 điểm"])
+
+
+SHAPES["windows"] = windows

@@ -203,3 +203,15 @@ def test_cds_check_shows_a_long_pasted_line_around_each_finding_only():
     # a line of ordinary length is shown whole, as before
     short = [x for x in check_formula("- Tỷ lệ >= 50%: 5 điểm; - Tỷ lệ >= 50%: 5 điểm", 10) if x.code == "CDS404"]
     assert render_diagnostic(short[0]).split("\n")[2] == "1 │ - Tỷ lệ >= 50%: 5 điểm; - Tỷ lệ >= 50%: 5 điểm"
+
+
+def test_a_thousand_wide_overlapping_bands_with_the_same_points_each_name_the_first_band():
+    # `Từ k·0,05% đến k·0,05% + 50%: 5 điểm`: every band overlaps the first one on a long stretch with
+    # the same points (information CDS403, at the first value they share); the points are compared once
+    lines = [f"- Từ {pct(k, 2000)} đến {pct(k + 1000, 2000)}: 5 điểm" for k in range(1000)]
+    found = case_findings(RATIO + "\n".join(lines + ["- Còn lại: 0 điểm"]))
+    assert [d.code for d in found] == ["CDS403"] * 999
+    d = found[499]  # band 500, line 3 + 501
+    assert d.position == (3 + 501, 3)
+    assert d.message() == ("`Từ 0% đến 50%` và `Từ 25% đến 75%` cùng đúng khi Tỷ lệ = 25%; cả hai cho cùng số điểm (5) "
+                           "nên kết quả không đổi")

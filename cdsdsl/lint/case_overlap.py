@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from .. import nodes as n
 from ..diagnostics import Diagnostic
 from ..typesys import fmt_num
 from . import Rule
@@ -27,6 +28,8 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for a in ctx.analyses:
         env = ctx.typer_of(a.part).env
         crossing = a.first_crossing() if len(a.cases) > 1 else []
+        # points with no name in them (`5 điểm`, `70% điểm`) are the same for every value of the subject
+        constant = [not any(isinstance(x, n.Name) for x in ctx.nodes(c.case.result)) for c in a.cases]
         for k in range(1, len(a.cases)):
             if not a.effective(k):
                 continue  # never applies: reported by `unreachable`
@@ -35,6 +38,8 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
                 continue
             (lo_i, hi_i), (lo_k, hi_k) = a.valid_span(i), a.valid_span(k)
             inter = a.valid_pieces[max(lo_i, lo_k):min(hi_i, hi_k) + 1]
+            if constant[i] and constant[k]:
+                inter = inter[:1]  # the same two points everywhere: the first value tells
             # the first value where the two cases give different points (else the first value; the
             # points are the same everywhere only if they are known everywhere)
             found = None
