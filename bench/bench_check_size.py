@@ -155,7 +155,10 @@ def main() -> None:
                     same = ("same" if [d.to_dict() for d in old_found] == [d.to_dict() for d in new_found]
                             else "DIFFERENT")
                     if not args.no_cli:
-                        row["old_cli"] = time_cli("oldcds", str(path), args.old, max(60.0, 4 * args.budget))
+                        limit = max(60.0, 4 * args.budget)
+                        row["old_cli"] = time_cli("oldcds", str(path), args.old, limit)
+                        if row["old_cli"] is None:
+                            row["old_cli_text"] = f"> {limit:.0f} (stopped)"
                     if old_t > args.budget or (not args.no_cli and row.get("old_cli") is None):
                         old_stopped = True
                 else:
@@ -165,7 +168,7 @@ def main() -> None:
                      fmt(row.get("cli")), ratio(prev.get("cli"), row.get("cli"), last, size)]
             if old:
                 cells += [fmt(row.get("old"), old_stopped), ratio(prev.get("old"), row.get("old"), last, size),
-                          fmt(row.get("old_cli"), old_stopped),
+                          row.get("old_cli_text") or fmt(row.get("old_cli"), old_stopped),
                           ratio(prev.get("old_cli"), row.get("old_cli"), last, size)]
             cells.append(f"{len(new_found)}" + (f" {same}" if same else ""))
             print("| " + " | ".join(cells) + " |", flush=True)
