@@ -197,6 +197,16 @@ define("CDS154", "info",
        "a. Tổng số tên miền .vn trên địa bàn")
 
 
+# --- CDS160-169: long formulas (checking grows linearly; what is beyond a documented size)
+define("CDS160", "error",
+       "biểu thức quá dài: khoảng {depth} phép tính nối tiếp nhau trong một biểu thức (tối đa {limit})",
+       "expression too long: about {depth} operations chained in one expression (at most {limit})",
+       "Tách biểu thức thành nhiều tên tính toán, ví dụ `T1 = a1 + … + a100`, `T2 = a101 + … + a200`, "
+       "rồi `T = T1 + T2`.",
+       "Split the expression into several computed names, e.g. `T1 = a1 + … + a100`, `T2 = a101 + … + a200`, "
+       "then `T = T1 + T2`.",
+       "Điểm = a1 + a2 + a3 + … + a600")
+
 # ---------------------------------------------------------------------------
 # CDS5xx: rulesets (ruleset_checks.py, ruleset.py)
 # CDS500-519 loading a `.cds` file, CDS520-539 spreadsheets (sheets.py),

@@ -13,6 +13,7 @@ note) → its formal pieces parsed by the Lark LALR grammar
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import threading
@@ -37,6 +38,12 @@ MAX_NUMBER_DIGITS = 30
 #: a necessary condition of a number longer than that (`_NUMBER_RUN` is looked for only then)
 _LONG_NUMBER = re.compile(r"\d[\d.]{%d,}" % MAX_NUMBER_DIGITS)
 _NUMBER_RUN = re.compile(r"\d+(?:\.\d+)?")
+#: the deepest expression tree a piece may build (CDS160): about one level per operation chained in
+#: one expression (``a1 + a2 + … + a200``).  Building, checking, compiling and scoring recurse one to
+#: three frames per level; without the bound a sum of ~300 terms stopped `compile_formula` and ~450
+#: `check_formula` with a RecursionError.  200 keeps them well within Python's recursion limit
+#: wherever they are called from.
+MAX_TREE_DEPTH = 200
 _STARTS = ["expr", "condition", "result", "statement"]
 _lock = threading.Lock()
 _parser: Lark | None = None
@@ -162,13 +169,28 @@ _new = object.__new__
 _set = object.__setattr__
 
 
+def _tree_depth(tree: Any) -> int:
+    """The number of levels of a Lark tree, counted without recursion (tokens are leaves)."""
+    deepest = 0
+    stack = [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > deepest:
+            deepest = depth
+        for child in getattr(node, "children", ()):
+            if not isinstance(child, str):
+                stack.append((child, depth + 1))
+    return deepest
+
+
 def _starts_statement(chunk: str, at: int) -> bool:
-    rest = chunk[at:]
-    if not rest:
+    # the patterns are matched at `at` in place (neither has `^` or a look-behind): no copy of the rest
+    if at >= len(chunk):
         return False
-    if rest[0].isalpha() and rest[0].isupper() and not _UPPER_NOT_STATEMENT.match(rest):
+    first = chunk[at]
+    if first.isalpha() and first.isupper() and not _UPPER_NOT_STATEMENT.match(chunk, at):
         return True
-    return bool(_STATEMENT_START.match(rest))
+    return bool(_STATEMENT_START.match(chunk, at))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -181,16 +203,19 @@ def _cuts(chunk: str) -> list[int]:
     if len(chunk) < 3:
         return []
     if "(" in chunk:  # no `(`: depth 0 everywhere
-        parens = [(m.start(), m.group()) for m in _PAREN.finditer(chunk)]
+        # the depth after each parenthesis, counted once (a long pasted line has many)
+        paren_at: list[int] = []
+        depth_after: list[int] = []
+        d = 0
+        for m in _PAREN.finditer(chunk):
+            d = d + 1 if m.group() == "(" else max(0, d - 1)
+            paren_at.append(m.start())
+            depth_after.append(d)
 
         def depth_at(pos: int) -> int:
             """The nesting depth of parentheses before ``chunk[pos]``."""
-            d = 0
-            for i, ch in parens:
-                if i >= pos:
-                    break
-                d = d + 1 if ch == "(" else max(0, d - 1)
-            return d
+            k = bisect.bisect_left(paren_at, pos)
+            return depth_after[k - 1] if k else 0
     else:
         def depth_at(pos: int) -> int:
             return 0
@@ -216,12 +241,12 @@ def _cuts(chunk: str) -> list[int]:
     if has_dot and _PRE_SENTENCE.search(chunk):
         for m in _CUT_SENTENCE.finditer(chunk):
             if (depth_at(m.start()) == 0 and _starts_statement(chunk, m.end())
-                    and not _ENDS_WITH_LETTER.search(chunk[:m.start()])):
+                    and not _ENDS_WITH_LETTER.search(chunk, max(0, m.start() - 4), m.start())):
                 cuts.add(m.end())
     low = chunk.lower()
     for start, end in _bare_cuts(chunk, low):
         if (depth_at(start) == 0 and prev_char(start) not in _OPERATOR_BEFORE
-                and not _CONJ_BEFORE.search(chunk[:start])):
+                and not _CONJ_BEFORE.search(chunk, max(0, start - 12), start)):
             cuts.add(end)
     if "mức" in low:
         for start, end in _space_runs(_CUT_LEVEL, chunk):
@@ -238,6 +263,8 @@ def _cuts(chunk: str) -> list[int]:
     if not (has_sign and _PRE_BULLET.search(chunk)):
         return sorted(c for c in cuts if 0 < c < len(chunk)) if cuts else []
     # last: a bare bullet is judged by the statement before it
+    earlier = sorted(cuts)  # the cuts so far; those this pass adds come in order, before the next run
+    added = 0
     for m_start, m_end in _space_runs(_CUT_BULLET, chunk):
         after = m_end + 1
         while after < len(chunk) and chunk[after] == " ":
@@ -248,7 +275,8 @@ def _cuts(chunk: str) -> list[int]:
             # `Điểm tối đa + Điểm tối đa` is arithmetic: a bullet says `x: y` or `x = y`
             nxt = _NEXT_BREAK.search(chunk, after)
             segment = chunk[after:nxt.start() if nxt else len(chunk)]
-            before = chunk[max([0] + [c for c in cuts if c <= m_start]):m_start]
+            k = bisect.bisect_right(earlier, m_start)
+            before = chunk[max(earlier[k - 1] if k else 0, added):m_start]
             before = _LEVEL_PREFIX.sub("", before)
             if _NOT_BULLET_START.match(segment) or not (
                     ":" in before or (_DECL_LINE.match(before) and _DECL_LINE.match(segment))
@@ -258,6 +286,7 @@ def _cuts(chunk: str) -> list[int]:
             if ":" in segment or "=" in segment or (
                     _PART_LINE.match(chunk[after:]) is None and _EXPLAIN_START.match(segment)):
                 cuts.add(m_end)
+                added = m_end
     return sorted(c for c in cuts if 0 < c < len(chunk))
 
 
@@ -265,7 +294,7 @@ _BULLET_RE = re.compile(r"^([-+•*]|[a-zđ]\)(?=\s)|\d{1,2}\)(?=\s))\s*(?=\S)")
 # the previous line is already a whole case (`Đã ban hành: 10 điểm`): a line that is a case too never joins it
 _WHOLE_CASE = re.compile(r":\s*\S")
 _CONT_START = re.compile(r"^[*/)]")
-_ENDS_OPEN = re.compile(r"[*/(+=\-,]$")
+_ENDS_OPEN = re.compile(r"[*/(+=\-,]$")  # asked of the last character of a line only (a joined line can be long)
 _DECL_START = re.compile(r"^[A-Za-z]\s*[=.:]|^=")
 _NOT_CONTINUATION = re.compile(r"^(từ|dưới|trên|mức|mỗi|tổng điểm|cộng điểm|giải thích|ghi chú|lưu ý|đơn vị)\b", re.I)
 
@@ -318,7 +347,7 @@ def split_lines(text: str) -> tuple[list[Line], str]:
         prev = lines[-1] if lines else None
         if prev is not None and bullet is None and "\n" in text[prev.end:a] and (
             _CONT_START.match(seg)
-            or (not prev.closed and _ENDS_OPEN.search(text[prev.start:prev.end]) and not _DECL_START.match(seg))
+            or (not prev.closed and _ENDS_OPEN.match(text, prev.end - 1, prev.end) and not _DECL_START.match(seg))
             or (not prev.closed and seg[0].islower() and not _DECL_START.match(seg)
                 and not _NOT_CONTINUATION.match(seg) and not _STATEMENT_START.match(seg)
                 and not (":" in seg and _WHOLE_CASE.search(text, prev.start, prev.end)))
@@ -537,6 +566,10 @@ class _FormulaParser:
                 return sp
             return slow(a, b)
 
+        if end - start > MAX_TREE_DEPTH // 2:  # a piece is at most ~2 levels deep per character
+            depth = _tree_depth(outcome[1])
+            if depth > MAX_TREE_DEPTH:
+                raise self.error("CDS160", start, end, depth=depth, limit=MAX_TREE_DEPTH)
         try:
             return build_tree(outcome[1], self.nt[start:end], span_of)
         except BuildError as orig:

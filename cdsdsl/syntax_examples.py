@@ -29,6 +29,11 @@ SYNTAX_ERRORS: dict[str, list[tuple[str, str]]] = {
     "CDS104": [  # nesting too deep
         ("Tỷ lệ = " + "(" * 60 + "a" + ")" * 60, "("),
     ],
+    "CDS160": [  # an expression too long to read (more than MAX_TREE_DEPTH chained operations): the statement
+        ("Điểm = " + " + ".join(["a"] * 250), "Điểm = " + " + ".join(["a"] * 250)),
+        ("- Tỷ lệ >= 80%: (" + " + ".join(["a"] * 250) + ") / 250 * Điểm tối đa",
+         "(" + " + ".join(["a"] * 250) + ") / 250 * Điểm tối đa"),
+    ],
     "CDS105": [  # a case with no points
         ("- Tỷ lệ >= 80%:", ":"),
         ("Mức 1: ≥ 10%:", ":"),

@@ -99,17 +99,21 @@ def test_thousand_deep_parentheses_is_cds104(prefix):
 
 
 def test_very_long_flat_sum_is_an_error_not_a_crash():
+    # CDS160 (expression too long), at the statement: no longer CDS104 "parentheses nested too
+    # deeply" at the first character, which this text has none of
     text = "Điểm = " + " + ".join(["a"] * 5000)
-    try:
+    with pytest.raises(FormulaSyntaxError) as info:
         parse_formula(text)
-    except FormulaSyntaxError as exc:
-        assert exc.code == "CDS104"
+    assert info.value.code == "CDS160"
+    assert (info.value.first.span.start, info.value.first.span.end) == (0, len(text))
 
 
 def test_deep_unary_minus_is_an_error_not_a_crash():
+    text = "Điểm = " + "-" * 5000 + "a"
     with pytest.raises(FormulaSyntaxError) as info:
-        parse_formula("Điểm = " + "-" * 5000 + "a")
-    assert info.value.code == "CDS104"
+        parse_formula(text)
+    assert info.value.code == "CDS160"
+    assert (info.value.first.span.start, info.value.first.span.end) == (0, len(text))
 
 
 @pytest.mark.parametrize("text", ["", " ", "\n\n", ";", ":", "-", "=", "Mức", "Mức 1", "(", ")", "%", "<br>", "$",

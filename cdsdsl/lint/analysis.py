@@ -73,7 +73,15 @@ class Piece:
 class NumCase:
     index: int  # index in Cases.cases
     case: n.Case
-    matches: frozenset[int]  # pieces matched by the condition
+    #: the pieces matched by the condition: ``first`` to ``last`` (consecutive, see `_pieces_between`;
+    #: empty when ``first > last``)
+    first: int
+    last: int
+
+    @property
+    def matches(self) -> frozenset[int]:
+        """The pieces matched by the condition, as a set (built on demand: the rules use the ends)."""
+        return frozenset(range(self.first, self.last + 1))
 
 
 @attrs.frozen
@@ -94,17 +102,50 @@ class CaseAnalysis:
     valid: frozenset[int] = attrs.field(init=False, eq=False, repr=False)
     #: derived: per case, the pieces where it is the first match (see `effective`)
     firsts: tuple[tuple[int, ...], ...] = attrs.field(init=False, eq=False, repr=False)
+    #: derived: ``rank[p]`` = how many valid pieces come before piece ``p`` (``rank[len(pieces)]``: all of them)
+    rank: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
+    #: derived: the valid pieces no case matches, in order (see `gaps`)
+    uncovered: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
+    #: derived: the valid pieces in order (``valid_pieces[rank[p]] == p`` for a valid piece ``p``)
+    valid_pieces: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
+    #: the owners of the valid pieces by rank, for `first_owner` (built when first asked)
+    owners: Any = attrs.field(init=False, default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         # every piece holds a real value; not every one an integer
         valid = (frozenset(i for i in self.domain if self.pieces[i].int_rep is not None) if self.integer
                  else self.domain)
         object.__setattr__(self, "valid", valid)
-        firsts, earlier = [], frozenset()
+        rank, seen = [], 0
+        for p in range(len(self.pieces)):
+            rank.append(seen)
+            seen += p in valid
+        rank.append(seen)
+        object.__setattr__(self, "rank", tuple(rank))
+        # each case's pieces not matched by an earlier case: every piece is taken once, by the first case
+        # matching it (``after[p]``: the first piece from p on that no case has taken yet; path halving)
+        count = len(self.pieces)
+        after = list(range(count + 1))
+
+        def untaken(p: int) -> int:
+            while after[p] != p:
+                after[p] = after[after[p]]
+                p = after[p]
+            return p
+
+        firsts = []
         for c in self.cases:
-            firsts.append(tuple(sorted((c.matches - earlier) & valid)))
-            earlier |= c.matches
+            mine = []
+            p = untaken(c.first) if c.first <= c.last else count
+            while p <= c.last:
+                if p in valid:
+                    mine.append(p)
+                after[p] = p + 1
+                p = untaken(p + 1)
+            firsts.append(tuple(mine))
         object.__setattr__(self, "firsts", tuple(firsts))
+        object.__setattr__(self, "valid_pieces", tuple(sorted(valid)))
+        object.__setattr__(self, "uncovered", tuple(p for p in self.valid_pieces if untaken(p) == p))
 
     def nonempty(self, region: frozenset[int]) -> list[int]:
         """The pieces of ``region`` holding a valid value, in order."""
@@ -119,10 +160,66 @@ class CaseAnalysis:
         return {p: k for k, first in enumerate(self.firsts) for p in first}
 
     def gaps(self) -> list[int]:
-        covered: set[int] = set()
-        for c in self.cases:
-            covered |= c.matches
-        return self.nonempty(self.domain - covered)
+        """The valid pieces of the domain no case matches, in order."""
+        return list(self.uncovered)
+
+    def valid_span(self, k: int) -> tuple[int, int]:
+        """The valid pieces case ``k`` matches, as positions among the valid pieces: (first, last),
+        empty when first > last.  (A case matches consecutive pieces, so its valid ones are
+        consecutive among the valid pieces.)"""
+        c = self.cases[k]
+        if c.first > c.last:
+            return 0, -1
+        return self.rank[c.first], self.rank[c.last + 1] - 1
+
+    def first_crossing(self) -> list[int | None]:
+        """Per case ``k``, the first case whose valid pieces overlap those of ``k`` with neither
+        holding all the other's (None if no case does).  If that case comes before ``k``, it is the
+        first earlier case overlapping ``k`` that way.  Found by two sweeps over the valid pieces
+        (a case is a run of them), not by comparing every pair: case ``i`` crosses case ``k`` when
+        ``lo_i < lo_k <= hi_i < hi_k`` or ``lo_k < lo_i <= hi_k < hi_i``."""
+        spans = [self.valid_span(k) for k in range(len(self.cases))]
+        live = [k for k, (lo, hi) in enumerate(spans) if lo <= hi]
+        best: list[int | None] = [None] * len(self.cases)
+        size = self.rank[-1]
+        # lo_i < lo_k and lo_k <= hi_i <= hi_k - 1: cases taken by their low end, looked up by their high end
+        tree = _MinTree(size)
+        by_lo = sorted(live, key=lambda i: spans[i][0])
+        j = 0
+        for k in sorted(live, key=lambda k: spans[k][0]):
+            lo, hi = spans[k]
+            while j < len(by_lo) and spans[by_lo[j]][0] < lo:
+                tree.put(spans[by_lo[j]][1], by_lo[j])
+                j += 1
+            best[k] = tree.least(lo, hi - 1)
+        # hi_i > hi_k and lo_k + 1 <= lo_i <= hi_k: cases taken by their high end, looked up by their low end
+        tree = _MinTree(size)
+        by_hi = sorted(live, key=lambda i: -spans[i][1])
+        j = 0
+        for k in sorted(live, key=lambda k: -spans[k][1]):
+            lo, hi = spans[k]
+            while j < len(by_hi) and spans[by_hi[j]][1] > hi:
+                tree.put(spans[by_hi[j]][0], by_hi[j])
+                j += 1
+            other = tree.least(lo + 1, hi)
+            if other is not None and (best[k] is None or other < best[k]):
+                best[k] = other
+        return best
+
+    def first_owner(self, k: int) -> int | None:
+        """The first case matching one of the valid pieces case ``k`` matches (None if it matches
+        none): the least owner (`owner`) over those pieces."""
+        lo, hi = self.valid_span(k)
+        if lo > hi:
+            return None
+        tree = self.owners
+        if tree is None:  # built on the first question
+            tree = _MinTree(self.rank[-1])
+            for case, first in enumerate(self.firsts):
+                for p in first:
+                    tree.put(self.rank[p], case)
+            object.__setattr__(self, "owners", tree)
+        return tree.least(lo, hi)
 
     def hull(self, pieces: list[int]) -> Interval:
         lo_p, hi_p = self.pieces[pieces[0]], self.pieces[pieces[-1]]
@@ -135,6 +232,41 @@ class CaseAnalysis:
         a = self.value(k, _PROBE_A, env, max_points)
         b = self.value(k, _PROBE_B, env, max_points)
         return a is None or b is None or a != b
+
+
+class _MinTree:
+    """The least value put at positions ``lo``..``hi``, for positions 0..size-1 (a segment tree)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = max(1, size)
+        self.cells: list[int | None] = [None] * (2 * self.size)
+
+    def put(self, pos: int, value: int) -> None:
+        cells = self.cells
+        pos += self.size
+        while pos >= 1:
+            here = cells[pos]
+            if here is not None and here <= value:
+                return
+            cells[pos] = value
+            pos //= 2
+
+    def least(self, lo: int, hi: int) -> int | None:
+        cells = self.cells
+        out: int | None = None
+        lo, hi = max(lo, 0) + self.size, min(hi, self.size - 1) + self.size + 1
+        while lo < hi:
+            if lo & 1:
+                if cells[lo] is not None and (out is None or cells[lo] < out):
+                    out = cells[lo]
+                lo += 1
+            if hi & 1:
+                hi -= 1
+                if cells[hi] is not None and (out is None or cells[hi] < out):
+                    out = cells[hi]
+            lo //= 2
+            hi //= 2
+        return out
 
 
 #: two values of the subject, to tell a result that depends on it from a constant
@@ -376,10 +508,17 @@ def _pieces_between(bounds: tuple[Fraction | None, bool, Fraction | None, bool],
     """The pieces of `make_pieces` whose values lie within ``bounds`` (every bound is a cut point;
     ``cut`` maps a cut point to its position).  Piece 2i+1 is the i-th cut point and piece 2i the
     open interval just below it, so the pieces matched are consecutive."""
+    first, last = _piece_span(bounds, cut, count)
+    return frozenset(range(first, last + 1))
+
+
+def _piece_span(bounds: tuple[Fraction | None, bool, Fraction | None, bool], cut: dict[Fraction, int],
+                count: int) -> tuple[int, int]:
+    """The first and the last of the (consecutive) pieces of `_pieces_between`."""
     lo, lo_in, hi, hi_in = bounds
     first = 0 if lo is None else 2 * cut[lo] + (1 if lo_in else 2)
     last = count - 1 if hi is None else 2 * cut[hi] + (1 if hi_in else 0)
-    return frozenset(range(first, last + 1))
+    return first, last
 
 
 def make_pieces(points: list[Fraction]) -> list[Piece]:
@@ -448,8 +587,11 @@ def analyse_cases(ctx: LintContext, part: int, sc: CaseScoring) -> CaseAnalysis 
         bounds = _bounds(cond, vals)
         if bounds is None:
             return None
-        cases.append(NumCase(i, case, _pieces_between(bounds, cut, len(pieces))))
-    label = ctx.text(subject_expr) if subject_expr.span.end else subject_name
+        cases.append(NumCase(i, case, *_piece_span(bounds, cut, len(pieces))))
+    # a subject the conditions do not write (`- Từ 50% đến dưới 80%: …` after `Tỷ lệ = a/b`) is a name
+    # resolve made with the place of the whole case list: its label is its name, not that text
+    implied = subject_expr.span == sc.span
+    label = ctx.text(subject_expr) if subject_expr.span.end and not implied else (subject_expr.text or subject_name)
     if subject_name == "x" or not label:
         spec = typer.spec("x") if subject_name == "x" else None
         desc = " ".join(spec.description.split()) if spec is not None else ""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from .. import nodes as n
 from ..diagnostics import Diagnostic
 from ..typesys import fmt_num
 from . import Rule
@@ -26,35 +27,45 @@ def strict_text(text: str) -> str:
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for a in ctx.analyses:
         env = ctx.typer_of(a.part).env
+        crossing = a.first_crossing() if len(a.cases) > 1 else []
+        # points with no name in them (`5 điểm`, `70% điểm`) are the same for every value of the subject
+        constant = [not any(isinstance(x, n.Name) for x in ctx.nodes(c.case.result)) for c in a.cases]
         for k in range(1, len(a.cases)):
-            mk = a.cases[k].matches & a.valid
             if not a.effective(k):
                 continue  # never applies: reported by `unreachable`
-            for i in range(k):
-                mi = a.cases[i].matches & a.valid
-                inter = sorted(mi & mk)
-                if not inter or mi <= mk or mk <= mi:
-                    continue
-                pts = []
-                same = True
-                for p in inter:
-                    w = a.pieces[p].witness(a.integer)
-                    vi, vk = a.value(i, w, env, ctx.max_points), a.value(k, w, env, ctx.max_points)
-                    pts.append((w, vi, vk))
-                    if vi is None or vk is None or vi != vk:
-                        same = False
-                w, vi, vk = next(((w, x, y) for w, x, y in pts if x != y), pts[0])
-                first, second = ctx.text(a.cases[i].case.condition), ctx.text(a.cases[k].case.condition)
-                if same:
-                    yield ctx.diag("CDS403", a.cases[k].case.condition.span, first=first, second=second,
-                                   subject=a.subject_label, value=fmt_subject_value(a, w),
-                                   points=fmt_num(vi), fixed=strict_text(second))
-                else:
-                    yield ctx.diag("CDS402", a.cases[k].case.condition.span, first=first, second=second,
-                                   subject=a.subject_label, value=fmt_subject_value(a, w),
-                                   points_first=fmt_num(vi) if vi is not None else "?",
-                                   points_second=fmt_num(vk) if vk is not None else "?")
-                break
+            i = crossing[k]
+            if i is None or i >= k:
+                continue
+            (lo_i, hi_i), (lo_k, hi_k) = a.valid_span(i), a.valid_span(k)
+            inter = a.valid_pieces[max(lo_i, lo_k):min(hi_i, hi_k) + 1]
+            if constant[i] and constant[k]:
+                inter = inter[:1]  # the same two points everywhere: the first value tells
+            # the first value where the two cases give different points (else the first value; the
+            # points are the same everywhere only if they are known everywhere)
+            found = None
+            same = True
+            for p in inter:
+                w = a.pieces[p].witness(a.integer)
+                vi, vk = a.value(i, w, env, ctx.max_points), a.value(k, w, env, ctx.max_points)
+                if found is None:
+                    found = (w, vi, vk)
+                if vi != vk:
+                    found, same = (w, vi, vk), False
+                    break
+                if vi is None:
+                    same = False
+            assert found is not None
+            w, vi, vk = found
+            first, second = ctx.text(a.cases[i].case.condition), ctx.text(a.cases[k].case.condition)
+            if same:
+                yield ctx.diag("CDS403", a.cases[k].case.condition.span, first=first, second=second,
+                               subject=a.subject_label, value=fmt_subject_value(a, w),
+                               points=fmt_num(vi), fixed=strict_text(second))
+            else:
+                yield ctx.diag("CDS402", a.cases[k].case.condition.span, first=first, second=second,
+                               subject=a.subject_label, value=fmt_subject_value(a, w),
+                               points_first=fmt_num(vi) if vi is not None else "?",
+                               points_second=fmt_num(vk) if vk is not None else "?")
 
 
 RULE = Rule("case_overlap", ("CDS402", "CDS403"), check)

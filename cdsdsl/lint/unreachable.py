@@ -15,15 +15,15 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
         for k, c in enumerate(a.cases):
             if c.case.level is not None or a.effective(k):
                 continue
-            own = a.nonempty(c.matches)
+            # the first case taking one of its values (an earlier one: it takes them all)
+            earlier_k = a.first_owner(k)
             text = ctx.text(c.case.condition)
-            if not own:
+            if earlier_k is None:
                 dom = "tỷ lệ từ 0% đến 100%" if a.ratio_subject and a.relative_to is None else "giá trị hợp lệ"
                 why = f"không có {dom} nào thoả điều kiện"
                 why_en = "no valid value satisfies it"
             else:
-                earlier = next(ctx.text(a.cases[i].case.condition) for i in range(k)
-                               if set(a.nonempty(a.cases[i].matches)) & set(own))
+                earlier = ctx.text(a.cases[earlier_k].case.condition)
                 why = f"mọi giá trị thoả điều kiện này đã thoả `{earlier}` viết trước"
                 why_en = f"every value it matches is matched first by `{earlier}`"
             yield ctx.diag("CDS404", c.case.span, case=text, why=why, why_en=why_en)
