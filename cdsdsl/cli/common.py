@@ -134,10 +134,11 @@ def fail_usage(message: str, hint: str = "", code: int = EXIT_USAGE) -> None:
     raise SystemExit(code)
 
 
-def no_unit_exit(data_diags: Any) -> int:
-    """Exit code when a data file gives no unit to score: 1 when its rows were refused for data errors
-    (the contract's "data errors"), 2 when it simply holds no unit (unusable input)."""
-    return EXIT_FINDINGS if any(d.severity.value == "error" for d in data_diags) else EXIT_USAGE
+def no_unit_exit(intake: Any) -> int:
+    """Exit code when a data file gives no unit to score: 1 when it had rows and they were refused for
+    data errors (the contract's "data errors"), 2 when it holds no unit or cannot be read at all
+    (unusable input: not a workbook, not UTF-8, a bound passed)."""
+    return EXIT_FINDINGS if intake is not None and intake.refused else EXIT_USAGE
 
 
 # ---------------------------------------------------------------- writing

@@ -140,7 +140,7 @@ def explain(ruleset: Path, data: Path, unit_name: str, fmt: str, lang: str, outp
         if data_diags:
             echo_diagnostics(data_diags, lang)
         fail_usage(f"{data}: không có đơn vị nào" if lang == "vi" else f"{data}: no unit in the data",
-                   code=no_unit_exit(data_diags))
+                   code=no_unit_exit(intake))
     name = find_unit([u.name for u in units], unit_name, lang, data)
     cohort = score_with_progress(ruleset_obj, units, lang, show=not (fmt == "json" and output is None))
     result = cohort.unit(name)

@@ -155,7 +155,7 @@ def run_scoring(ruleset_path: Path, data_path: Path, *, lang: str, fmt: str, out
             echo_diagnostics(data_diags, lang)
         fail_usage(f"{data_path}: không có đơn vị nào để chấm" if lang == "vi" else f"{data_path}: no unit to score",
                    "Điền số liệu theo mẫu của `cds template`." if lang == "vi"
-                   else "Fill in the form `cds template` writes.", code=no_unit_exit(data_diags))
+                   else "Fill in the form `cds template` writes.", code=no_unit_exit(intake))
     show_progress = not (fmt == "json" and output is None)
     cohort = attrs.evolve(score_with_progress(ruleset, units, lang, show_progress), intake=intake)
     failed = report_findings(cohort, data_diags, lang)
