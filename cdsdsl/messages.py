@@ -267,10 +267,10 @@ define("CDS508", "error",
        "Indented lines go right after `Cách tính:`, `Sửa:` (or continue `Nguồn dữ liệu:`, `Đơn vị phối hợp:`, `Tài liệu kiểm chứng:`, `Lý do sửa:`); remove the indentation if this is a key.",
        "Mục 1 | Nhận thức số | 60\n    - Đã ban hành: Điểm tối đa")
 define("CDS509", "error",
-       "thụt lề phải đúng 4 dấu cách (dòng này thụt lề bằng {what})",
-       "indentation must be exactly 4 spaces (this line is indented with {what_en})",
-       "Thụt lề mỗi dòng công thức bằng đúng 4 dấu cách, không dùng tab.",
-       "Indent every formula line by exactly 4 spaces, not a tab.",
+       "thụt lề phải là 4 dấu cách hoặc một tab (dòng này thụt lề bằng {what})",
+       "indentation must be 4 spaces or a tab (this line is indented with {what_en})",
+       "Thụt lề mỗi dòng công thức bằng 4 dấu cách hoặc một tab.",
+       "Indent every formula line by 4 spaces or a tab.",
        "Cách tính:\n  - Có: Điểm tối đa")
 define("CDS510", "error",
        "dòng `{kind}` cần {expected} ô `STT | Tên | Điểm tối đa`, ở đây có {count}",
@@ -476,6 +476,57 @@ define("CDS553", "error",
        "Write one of: `tổng điểm các mục 1-6`, `tổng điểm lĩnh vực ưu tiên`, `điểm tối đa lĩnh vực ưu tiên`, "
        "`tổng điểm`.",
        "Trong đó: A = tổng điểm các mục a-b")
+
+# CDS570-579: authoring friction (a `Sửa:` replacing one phrase, markup in names, a row split by a page
+# break: `Tiếp theo chỉ số X`). Arguments: `phrase` / `to` the phrases of `Sửa: "…" → "…"`, `id` an indicator.
+define("CDS570", "error",
+       "`Sửa:` thay `{phrase}` nhưng `Cách tính:` không có cụm này",
+       "`Sửa:` replaces `{phrase}` but `Cách tính:` does not contain it",
+       "Chép cụm cần thay đúng như trong `Cách tính:` (kể cả dấu cách), hoặc viết lại cả cách tính đã sửa dưới `Sửa:`.",
+       "Copy the phrase exactly as under `Cách tính:` (spaces included), or write the whole corrected text under `Sửa:`.",
+       'Sửa: "Tỷ lệ <80" → "Tỷ lệ <80%"')
+define("CDS571", "error",
+       "`Sửa:` thay `{phrase}` nhưng cụm này có {count} lần trong `Cách tính:` (dòng {lines}): không rõ thay chỗ nào",
+       "`Sửa:` replaces `{phrase}` but it occurs {count} times under `Cách tính:` (lines {lines}): which one is meant?",
+       "Chép thêm vài chữ trước hoặc sau để cụm chỉ có một lần, ví dụ `- Tỷ lệ <80:`.",
+       "Copy a few more words before or after so that the phrase occurs once, e.g. `- Tỷ lệ <80:`.",
+       'Sửa: "80" → "80%"')
+define("CDS572", "error",
+       "sau khi thay `{phrase}` bằng `{to}`, cách tính không đọc được: {detail}",
+       "after replacing `{phrase}` with `{to}`, the scoring text cannot be read: {detail_en}",
+       "Kiểm tra cụm thay thế, hoặc viết lại cả cách tính đã sửa dưới `Sửa:`.",
+       "Check the replacement, or write the whole corrected text under `Sửa:`.",
+       'Sửa: "Tỷ lệ <80" → "Tỷ lệ <"')
+define("CDS573", "error",
+       "`Sửa:` thay một cụm nhưng chỉ số không có `Cách tính:` để thay",
+       "`Sửa:` replaces a phrase but the indicator has no `Cách tính:` to replace it in",
+       "Viết `Cách tính:` như văn bản, hoặc viết cả cách tính dưới `Sửa:`.",
+       "Write the `Cách tính:` as in the decision, or the whole scoring text under `Sửa:`.",
+       "")
+define("CDS574", "info",
+       "đã bỏ định dạng trong tên: {repairs}",
+       "markup removed from the name: {repairs_en}",
+       "Nếu tên phải giữ các ký tự này, hãy viết chúng như chữ thường (không thẻ HTML hay lệnh LaTeX).",
+       "If the name must keep these characters, write them as plain text (no HTML tag or LaTeX command).",
+       "Chỉ số 1.1 | <i>Thể chế số</i> | 10")
+define("CDS575", "error",
+       "`Tiếp theo chỉ số {id}`: không có chỉ số {id} trong bộ chỉ số",
+       "`Tiếp theo chỉ số {id}`: there is no indicator {id} in the ruleset",
+       "Ghi đúng số thứ tự của chỉ số bị ngắt trang (dòng `Chỉ số {id} | ...` phải có ngay phía trên).",
+       "Write the number of the indicator the page break split (its `Chỉ số {id} | ...` line must be just above).",
+       "Tiếp theo chỉ số 2.3")
+define("CDS576", "error",
+       "`Tiếp theo chỉ số {id}` đứng trước dòng `Chỉ số {id}` (dòng {line}): phần tiếp theo phải viết sau phần đầu",
+       "`Tiếp theo chỉ số {id}` comes before the `Chỉ số {id}` line (line {line}): the continuation must follow its start",
+       "Chuyển dòng `Tiếp theo chỉ số {id}` và các dòng của nó xuống ngay sau chỉ số {id}.",
+       "Move the `Tiếp theo chỉ số {id}` line and its lines to just after indicator {id}.",
+       "")
+define("CDS577", "error",
+       "`Tiếp theo chỉ số {id}` phải đứng ngay sau chỉ số {id} (dòng {line}), nhưng chỉ số {current} ở giữa",
+       "`Tiếp theo chỉ số {id}` must come right after indicator {id} (line {line}), but indicator {current} is in between",
+       "Ngắt trang chỉ tách dòng cuối của trang: chuyển phần tiếp theo lên ngay sau chỉ số {id}.",
+       "A page break splits only the last row of a page: move the continuation to right after indicator {id}.",
+       "")
 
 # ---------------------------------------------------------------------------
 # CDS7xx: audit of published results (audit.py, results_table.py)

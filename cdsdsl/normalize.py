@@ -144,22 +144,50 @@ _X_BEFORE_NUMBER = re.compile(r"[xX]\s*[\d(]")  # what the first branch of _TIME
 _REWRITTEN_CHAR = re.compile("[" + _INVISIBLE.pattern[1:-1] + _SYMBOL.pattern[1:-1] + _BULLET_CHAR.pattern[1:-1] + "]")
 
 
+def _strip_markup(buf: _Buf, seen: "list[tuple[str, str]] | None" = None) -> None:
+    """HTML tags and entities, LaTeX commands and ``$``: the markup passes of `normalize`, also used
+    for indicator and section names (`clean_markup`); ``seen`` collects (markup, what replaced it)."""
+    def rec(f: Callable[[re.Match], str]) -> Callable[[re.Match], str]:
+        if seen is None:
+            return f
+
+        def g(m: re.Match) -> str:
+            new = f(m)
+            seen.append((m.group(0), new))
+            return new
+        return g
+    if "<" in buf.text:
+        buf.sub(_HTML_TAG, rec(lambda m: "\n" if m.group(0).lower().startswith("<br") else ""))
+    if "&" in buf.text:
+        buf.sub(_HTML_ENTITY, rec(lambda m: html.unescape(m.group(0))))
+    if "\\" in buf.text:
+        buf.sub(_LATEX_TEXT, rec(lambda m: m.group(1)))
+        buf.sub(_LATEX_FRAC, rec(lambda m: f"({m.group(1)})/({m.group(2)})"))
+        buf.sub(_LATEX_CMD, rec(lambda m: _LATEX_CMDS[m.group(0)]))
+    if "$" in buf.text:
+        buf.sub(_DOLLAR, rec(lambda m: ""))
+
+
+def clean_markup(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """``text`` (a name or title) without its HTML/LaTeX markup, cleaned by the passes `normalize`
+    uses for formulas, and the repairs made: (markup as written, what replaced it), in order.
+    When something was removed, runs of whitespace left behind become one space."""
+    n = len(text)
+    buf = _Buf(text, list(range(n)), list(range(1, n + 1)))
+    seen: list[tuple[str, str]] = []
+    _strip_markup(buf, seen)
+    if not seen:
+        return text, ()
+    return " ".join(buf.text.split()), tuple(seen)
+
+
 def normalize(text: str) -> Normalized:
     """Normalise ``text``; see the module docstring."""
     buf = _Buf(*_nfc(text))
     # a pass whose pattern needs a character the text does not hold is skipped
     if "\r" in buf.text or "\u2028" in buf.text or "\u2029" in buf.text:
         buf.sub(_CRLF, "\n")
-    if "<" in buf.text:
-        buf.sub(_HTML_TAG, lambda m: "\n" if m.group(0).lower().startswith("<br") else "")
-    if "&" in buf.text:
-        buf.sub(_HTML_ENTITY, lambda m: html.unescape(m.group(0)))
-    if "\\" in buf.text:
-        buf.sub(_LATEX_TEXT, lambda m: m.group(1))
-        buf.sub(_LATEX_FRAC, lambda m: f"({m.group(1)})/({m.group(2)})")
-        buf.sub(_LATEX_CMD, lambda m: _LATEX_CMDS[m.group(0)])
-    if "$" in buf.text:
-        buf.sub(_DOLLAR, "")
+    _strip_markup(buf)
     if _REWRITTEN_CHAR.search(buf.text):  # nothing for the next three passes without one of these
         buf.sub(_INVISIBLE, "")
         buf.sub(_SYMBOL, lambda m: _SYMBOLS[m.group(0)])

@@ -27,8 +27,9 @@ import attrs
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput
 
-from .diagnostics import Diagnostic, RulesetError, Severity
+from .diagnostics import Diagnostic, FormulaSyntaxError, RulesetError, Severity
 from .grammars import grammar_path
+from .normalize import clean_markup
 from .source import Source, Span
 
 __all__ = [
@@ -118,6 +119,8 @@ class Correction:
     reason: str | None
     source: Source | None = attrs.field(default=None, eq=False, repr=False)
     line: int | None = None
+    #: a short ``Sửa: "from" → "to"``: the phrases replaced in the original (``text`` is the result)
+    replaced: tuple[tuple[str, str], ...] = ()
 
 
 @attrs.frozen
@@ -386,6 +389,10 @@ INDICATOR_KEYS = {
 }
 LIST_PREFIX = "danh sách "
 FLAG_ENTERED = "nhập điểm"
+#: ``Tiếp theo chỉ số 2.3``: the rest of a row a page break split (docs/ruleset-format.md)
+_CONTINUATION = re.compile(r"^\(?tiếp(?: theo)?\)?\s+chỉ số\s+(\S+)$")
+#: one line of a short correction: ``"Tỷ lệ <80" → "Tỷ lệ <80%"`` (``->`` too)
+_REPLACEMENT = re.compile(r'^[ \t]*["“]([^"“”]+)["”][ \t]*(?:→|->)[ \t]*["“]([^"“”]*)["”][ \t]*$')
 _TEXT_FIELDS = {"data_source", "coordinator", "evidence", "reason"}
 _BLOCK_FIELDS = {"formula", "correction"}
 KNOWN_KEYS = ("Bộ chỉ số, Văn bản, Ngày, Cấp, Tổng điểm, Làm tròn, Chia cho 0, Công thức tổng, Trong đó, "
@@ -524,7 +531,11 @@ def _nfc_outside_blocks(text: str) -> str:
     if unicodedata.is_normalized("NFC", text):
         return text
     lines = text.split("\n")
-    return "\n".join(l if l.startswith("    ") else unicodedata.normalize("NFC", l) for l in lines)
+    return "\n".join(l if _BLOCK_INDENT.match(l) else unicodedata.normalize("NFC", l) for l in lines)
+
+
+#: the indentation of a block line: four spaces, or a tab after at most three spaces (one tab stop)
+_BLOCK_INDENT = re.compile(r"    | {0,3}\t")
 
 
 @attrs.define
@@ -542,6 +553,8 @@ class _Open:
     fields: dict = attrs.field(factory=dict)   # field -> value
     field_lines: dict = attrs.field(factory=dict)  # field -> line
     entered: int | None = None  # line of `Nhập điểm`
+    continued: int | None = None  # line of `Tiếp theo chỉ số` (a row split by a page break)
+    first_halves: dict = attrs.field(factory=dict)  # field -> its value before the page break
 
 
 class _Reader:
@@ -564,10 +577,13 @@ class _Reader:
         self.seen_heading = False
         # the field receiving indented lines: (kind, key, first line) and its lines
         self.block_field: str | None = None
-        self.block_lines: list[tuple[int, str]] = []
+        # (line, text, indentation): the indentation is removed in close_block
+        self.block_lines: list[tuple[int, str, int]] = []
         self.block_key_line = 0
         self.block_inline: tuple[int, int, str] | None = None  # (line, col, text) on the key line
         self.block_target = ""  # "indicator" | "header"
+        # `Tiếp theo chỉ số X` not after X: (id, start, end, line), judged at the end of the file
+        self.pending_continuations: list[tuple[str, int, int, int]] = []
 
     # -- diagnostics --
     def error(self, code: str, start: int, end: int, *, item: str | None = None, **args: object) -> None:
@@ -604,7 +620,7 @@ class _Reader:
     # -- line kinds --
     def on_blank(self, node: Tree) -> None:
         if self.block_field is not None and self.block_lines:
-            self.block_lines.append((0, ""))  # kept only if more block lines follow
+            self.block_lines.append((0, "", 0))  # kept only if more block lines follow
 
     def on_bad_indent(self, node: Tree) -> None:
         tok: Token = node.children[0]
@@ -614,7 +630,7 @@ class _Reader:
         item = self.current.id if self.current else None
         self.error("CDS509", tok.start_pos, tok.end_pos, item=item, what=what[0], what_en=what[1])
         if self.block_field is not None:  # keep the block (no second "empty" error)
-            self.block_lines.append((tok.line, raw.lstrip()))
+            self.block_lines.append((tok.line, raw.lstrip(), 0))
 
     def on_block_line(self, node: Tree) -> None:
         tok: Token = node.children[0]
@@ -622,12 +638,18 @@ class _Reader:
             item = self.current.id if self.current else None
             self.error("CDS508", tok.start_pos, tok.end_pos, item=item)
             return
-        self.block_lines.append((tok.line, str(tok)[4:]))
+        raw = str(tok)
+        m = _BLOCK_INDENT.match(raw)
+        self.block_lines.append((tok.line, raw, m.end() if m else 0))
 
     def on_flag(self, node: Tree) -> None:
         tok: Token = node.children[0]
         self.close_block()
         key = normalize_key(str(tok))
+        cont = _CONTINUATION.match(key)
+        if cont:
+            self.on_continuation(cont.group(1).rstrip("."), tok)
+            return
         if key != FLAG_ENTERED:
             self.error("CDS501", tok.start_pos, tok.end_pos, item=self.current.id if self.current else None,
                        key=str(tok).strip(), known=KNOWN_KEYS)
@@ -640,6 +662,21 @@ class _Reader:
                        first_line=self.current.entered)
             return
         self.current.entered = tok.line
+
+    def on_continuation(self, ident: str, tok: Token) -> None:
+        """``Tiếp theo chỉ số X``: the following fields continue those of X, written just above."""
+        start = tok.start_pos + (len(str(tok)) - len(str(tok).lstrip()))
+        end = start + len(str(tok).strip())
+        cur = self.current
+        if cur is not None and cur.id == ident:
+            cur.continued = tok.line
+            return
+        earlier = [i for i in self.indicators if i.id == ident and i.group_id == self.group_id]
+        if earlier:
+            self.error("CDS577", start, end, item=ident, id=ident, line=earlier[-1].line,
+                       current=cur.id if cur is not None else (self.indicators[-1].id if self.indicators else "?"))
+            return
+        self.pending_continuations.append((ident, start, end, tok.line))
 
     def on_field(self, node: Tree) -> None:
         key_tok: Token = node.children[0]
@@ -664,6 +701,11 @@ class _Reader:
             self.error("CDS504", kstart, kend, key=raw_key + ":")
             return
         cur = self.current
+        if (field in cur.field_lines and cur.continued is not None and cur.field_lines[field] < cur.continued
+                and (field in _BLOCK_FIELDS or field in _TEXT_FIELDS) and field not in cur.first_halves
+                and field in cur.fields):
+            cur.first_halves[field] = cur.fields.pop(field)  # joined with this second half in close_block
+            del cur.field_lines[field]
         if field in cur.field_lines:
             self.error("CDS505", kstart, kend, item=cur.id, key=raw_key + ":", first_line=cur.field_lines[field])
             return
@@ -753,6 +795,8 @@ class _Reader:
             self.error("CDS510", lspan.start, lspan.end, kind=kind_label, expected=3, count=len(cells) + 1)
             return
         name = str(cells[0]).strip() if cells[0] is not None else ""
+        if name:
+            name = self.clean_name(name, cells[0], stt_tok)
         max_tok = cells[1]
         max_text = str(max_tok).strip() if max_tok is not None else ""
         if max_tok is not None:
@@ -786,6 +830,23 @@ class _Reader:
                 self.error("CDS515", lspan.start, lspan.end, item=ident, id=ident)
             self.current = _Open(ident, name, max_value, self.section_id, self.group_id, line, lspan, max_span)
 
+    def clean_name(self, name: str, tok: Token, stt_tok: Token) -> str:
+        """The name without HTML/LaTeX markup (the formulas' cleaner), with an info note naming what went."""
+        cleaned, repairs = clean_markup(name)
+        if not repairs:
+            return name
+        shown: list[str] = []
+        for markup, new in repairs:
+            item = f"`{markup}` → `{new}`" if new.strip() else f"`{markup}`"
+            if item not in shown:
+                shown.append(item)
+        raw = str(tok)
+        start = tok.start_pos + (len(raw) - len(raw.lstrip()))
+        ident = str(stt_tok).strip()
+        self.error("CDS574", start, start + len(raw.strip()), item=ident, repairs=", ".join(shown),
+                   repairs_en=", ".join(shown))
+        return cleaned
+
     # -- blocks (verbatim and continued text) --
     def open_block(self, field: str, target: str, key_tok: Token, val_tok: Token | None, value: str) -> None:
         self.block_field = field
@@ -806,7 +867,12 @@ class _Reader:
         if field is None:
             return
         self.block_field = None
-        lines = list(self.block_lines)
+        # every line loses the block's shortest indentation (4 spaces, or 1 for a tab): a tab counts as
+        # one column, so positions stay exact; in a block mixing the two, what a line has beyond that
+        # shortest indentation stays in its text (leading spaces the formula reader skips)
+        indents = [i for _, _, i in self.block_lines if i > 0]
+        cut = min(indents) if indents else 4
+        lines = [(ln, t[min(i, cut):]) for ln, t, i in self.block_lines]
         while lines and lines[-1][1] == "":
             lines.pop()
         inline = self.block_inline
@@ -823,14 +889,19 @@ class _Reader:
                 src = Source(text, name=self.name, line_offset=line - 1, column_offset=col - 1)
             elif lines:
                 text = "\n".join(t for _, t in lines)
-                src = Source(text, name=self.name, line_offset=lines[0][0] - 1, column_offset=4)
+                src = Source(text, name=self.name, line_offset=lines[0][0] - 1, column_offset=cut)
             else:
                 self.error("CDS512", key_tok.start_pos, key_tok.end_pos, item=cur.id, key=raw_key)
                 return
-            cur.fields[field] = (text, src, self.block_key_line)
+            value = (text, src, self.block_key_line)
+            first = cur.first_halves.get(field)
+            cur.fields[field] = _join_halves(first, value) if first is not None else value
             return
         parts = ([inline[2]] if inline else []) + [t.strip() for _, t in lines]
         text = "\n".join(parts).strip()
+        first = cur.first_halves.get(field)
+        if first:
+            text = first + ("\n" + text if text else "")
         cur.fields[field] = text or None
 
     def close_indicator(self) -> None:
@@ -850,7 +921,10 @@ class _Reader:
             self.error("CDS514", ls.start, ls.end, item=cur.id, key="Lý do sửa:", needs="Sửa:")
         correction = None
         if corr is not None:
-            correction = Correction(corr[0], f.get("reason"), corr[1], corr[2])
+            correction = self.short_correction(cur, corr, formula) or Correction(corr[0], f.get("reason"), corr[1],
+                                                                                  corr[2])
+            if correction.reason is None and f.get("reason") is not None:
+                correction = attrs.evolve(correction, reason=f.get("reason"))
         self.indicators.append(Indicator(
             id=cur.id, name=cur.name, max_points=cur.max_points,
             formula_text=formula[0] if formula else None,
@@ -864,7 +938,60 @@ class _Reader:
             line=cur.line, span=cur.span, max_span=cur.max_span, source=self.source,
         ))
 
+    def short_correction(self, cur: _Open, corr: tuple, formula: tuple | None) -> Correction | None:
+        """``Sửa: "from" → "to"`` (one line each): the original with each phrase replaced, exactly once;
+        ``None`` when the correction is a whole text. Errors are added (and a correction returned)."""
+        text, src, key_line = corr
+        lines = text.split("\n")
+        found = [_REPLACEMENT.match(l) for l in lines]
+        if not any(found) or any(m is None and l.strip() for m, l in zip(found, lines)):
+            return None
+        def where(li: int, col: int) -> int:  # the file offset of column ``col`` of line ``li`` of the text
+            return self.source._starts[src.line_offset + li] + src.column_offset + col
+        if formula is None:
+            ks = self.line_span(key_line)
+            self.error("CDS573", ks.start, ks.end, item=cur.id)
+            return Correction(text, None, src, key_line)
+        fsrc: Source = formula[1]
+        result = formula[0]
+        replaced: list[tuple[str, str]] = []
+        for li, m in enumerate(found):
+            if m is None:
+                continue
+            frm, to = m.group(1), m.group(2)
+            at = [i for i in range(len(result)) if result.startswith(frm, i)]
+            s, e = where(li, m.start(1)), where(li, m.end(1))
+            if not at:
+                self.error("CDS570", s, e, item=cur.id, phrase=frm)
+                return Correction(text, None, src, key_line)
+            if len(at) > 1:
+                lines_at = ", ".join(dict.fromkeys(str(fsrc.position(i)[0]) for i in at))
+                self.error("CDS571", s, e, item=cur.id, phrase=frm, count=len(at), lines=lines_at)
+                return Correction(text, None, src, key_line)
+            result = result[:at[0]] + to + result[at[0] + len(frm):]
+            replaced.append((frm, to))
+        new_src = Source(result, name=self.name, line_offset=fsrc.line_offset, column_offset=fsrc.column_offset)
+        from .parser import parse_formula  # here: the parser is not needed to read most rulesets
+
+        try:
+            parse_formula(result, name=self.name, line_offset=fsrc.line_offset, column_offset=fsrc.column_offset)
+        except FormulaSyntaxError as exc:
+            first = exc.diagnostics[0]
+            li = max(i for i, m in enumerate(found) if m is not None)
+            m = found[li]
+            assert m is not None
+            self.error("CDS572", where(li, m.start(0) + (len(m.group(0)) - len(m.group(0).lstrip()))),
+                       where(li, len(m.group(0).rstrip())), item=cur.id, phrase=replaced[-1][0],
+                       to=replaced[-1][1], detail=first.message("vi"), detail_en=first.message("en"))
+        return Correction(result, None, new_src, key_line, tuple(replaced))
+
     def finish(self) -> Ruleset:
+        for ident, start, end, line in self.pending_continuations:
+            later = [i for i in self.indicators if i.id == ident and (i.line or 0) > line]
+            if later:
+                self.error("CDS576", start, end, item=ident, id=ident, line=later[0].line)
+            else:
+                self.error("CDS575", start, end, item=ident, id=ident)
         for key, label in (("title", "Bộ chỉ số:"), ("decision", "Văn bản:")):
             if not self.header.get(key):
                 self.error("CDS502", 0, 0, key=label)
@@ -889,6 +1016,21 @@ class _Reader:
             name=self.name, format="cds", source=self.source, total_span=self.header_spans.get("total"),
             notes=tuple(self.diags),
         )
+
+
+def _join_halves(first: tuple, second: tuple) -> tuple:
+    """One block value of a row a page break split: the two halves' texts in one text whose lines keep
+    their file lines (the lines between become blank lines, which the formula reader skips) and columns
+    (a half with a wider indentation keeps the difference as leading spaces)."""
+    t1, s1, key_line = first
+    t2, s2, _ = second
+    col = min(s1.column_offset, s2.column_offset)
+    pad1 = " " * (s1.column_offset - col)
+    pad2 = " " * (s2.column_offset - col)
+    gap = s2.line_offset - (s1.line_offset + t1.count("\n"))
+    text = "\n".join(pad1 + l if l else l for l in t1.split("\n")) + "\n" * max(1, gap) + \
+        "\n".join(pad2 + l if l else l for l in t2.split("\n"))
+    return text, Source(text, name=s1.name, line_offset=s1.line_offset, column_offset=col), key_line
 
 
 def parse_ruleset_text(text: str, name: str = "<ruleset>") -> Ruleset:
