@@ -625,8 +625,8 @@ class _Reader:
     def on_bad_indent(self, node: Tree) -> None:
         tok: Token = node.children[0]
         raw = str(tok)
-        what = ("tab", "a tab") if raw.startswith("\t") else (
-            f"{len(raw) - len(raw.lstrip(' '))} dấu cách", f"{len(raw) - len(raw.lstrip(' '))} spaces")
+        n = len(raw) - len(raw.lstrip(" "))  # 1-3 spaces (four spaces or a tab make a block line)
+        what = (f"{n} dấu cách", f"{n} spaces")
         item = self.current.id if self.current else None
         self.error("CDS509", tok.start_pos, tok.end_pos, item=item, what=what[0], what_en=what[1])
         if self.block_field is not None:  # keep the block (no second "empty" error)
@@ -671,6 +671,8 @@ class _Reader:
         if cur is not None and cur.id == ident:
             cur.continued = tok.line
             return
+        if cur is not None:  # read what follows as a continuation anyway: the error is said once, here
+            cur.continued = tok.line
         earlier = [i for i in self.indicators if i.id == ident and i.group_id == self.group_id]
         if earlier:
             self.error("CDS577", start, end, item=ident, id=ident, line=earlier[-1].line,

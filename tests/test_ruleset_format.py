@@ -256,11 +256,12 @@ def test_stray_indented_line():
     assert err.code == "CDS508" and (err.line, err.column) == (4, 1)
 
 
-@pytest.mark.parametrize("indent, what", [("  ", "2 dấu cách"), ("\t", "tab")])
-def test_indentation_must_be_four_spaces(indent, what):
+@pytest.mark.parametrize("indent, what", [("  ", "2 dấu cách"), (" ", "1 dấu cách"), ("   ", "3 dấu cách")])
+def test_indentation_must_be_four_spaces_or_a_tab(indent, what):
     err = _error(HEAD + "Mục 1 | A | 10\nChỉ số 1.1 | B | 10\nCách tính:\n" + indent + "- Có: Điểm tối đa\n")
     assert err.code == "CDS509" and err.line == 6
-    assert err.message == f"thụt lề phải đúng 4 dấu cách (dòng này thụt lề bằng {what})"
+    assert err.message == f"thụt lề phải là 4 dấu cách hoặc một tab (dòng này thụt lề bằng {what})"
+    # a tab is an indentation like four spaces (tests/test_ruleset_authoring.py)
 
 
 def test_heading_with_too_few_cells():
