@@ -296,3 +296,23 @@ def test_continuation_after_another_indicator_is_located():
 def test_a_field_written_twice_without_a_continuation_is_still_an_error():
     err = _error(HEAD + "Mục 2 | A | 10\nChỉ số 2.1 | B | 10\nCách tính: 10 điểm\nCách tính: 5 điểm\n")
     assert err.code == "CDS505"
+
+
+def test_several_replacements_apply_in_order_each_once():
+    text = (HEAD + "Mục 1 | A | 20\nChỉ số 1.1 | Tỷ lệ hồ sơ trực tuyến | 20\nCách tính:\n"
+            "    - Tỷ lệ ≥ 80: Điểm tối đa\n    - 50% ≤ Tỷ lệ < 80: 1/2 Điểm tối đa\n    - Tỷ lệ < 50%: 0 điểm\n")
+    whole = parse_ruleset_text(text + "Sửa:\n    - Tỷ lệ ≥ 80%: Điểm tối đa\n"
+                               "    - 50% ≤ Tỷ lệ < 80%: 1/2 Điểm tối đa\n    - Tỷ lệ < 50%: 0 điểm\n", "thu.cds")
+    short = parse_ruleset_text(text + 'Sửa:\n    "≥ 80:" → "≥ 80%:"\n    "< 80:" -> "< 80%:"\n', "thu.cds")
+    assert short.indicator("1.1").correction.text == whole.indicator("1.1").correction.text
+    assert short.indicator("1.1").correction.replaced == (("≥ 80:", "≥ 80%:"), ("< 80:", "< 80%:"))
+    assert _findings(short, "1.1") == _findings(whole, "1.1")
+    for rate in ("0.3", "0.5", "0.79", "0.8"):
+        assert _points(short, {"1.1": {"tỷ lệ": rate}}) == _points(whole, {"1.1": {"tỷ lệ": rate}})
+    # each phrase is looked for in the text as the lines above left it: `80:` twice in the original (CDS571),
+    # once after the first line, then never (CDS570 on the third line)
+    assert _error(text + 'Sửa: "80:" → "80%:"\n').code == "CDS571"
+    ok = parse_ruleset_text(text + 'Sửa:\n    "≥ 80:" → "≥ 80%:"\n    "80:" → "80%:"\n', "thu.cds")
+    assert ok.indicator("1.1").correction.text == whole.indicator("1.1").correction.text
+    err = _error(text + 'Sửa:\n    "≥ 80:" → "≥ 80%:"\n    "80:" → "80%:"\n    "80:" → "80%:"\n')
+    assert err.code == "CDS570" and err.line == 12
