@@ -522,8 +522,8 @@ define("CDS576", "error",
        "Move the `Tiếp theo chỉ số {id}` line and its lines to just after indicator {id}.",
        "")
 define("CDS577", "error",
-       "`Tiếp theo chỉ số {id}` phải đứng ngay sau chỉ số {id} (dòng {line}), nhưng chỉ số {current} ở giữa",
-       "`Tiếp theo chỉ số {id}` must come right after indicator {id} (line {line}), but indicator {current} is in between",
+       "`Tiếp theo chỉ số {id}` phải đứng ngay sau chỉ số {id} (dòng {line}), nhưng {between} ở giữa",
+       "`Tiếp theo chỉ số {id}` must come right after indicator {id} (line {line}), but {between_en} is in between",
        "Ngắt trang chỉ tách dòng cuối của trang: chuyển phần tiếp theo lên ngay sau chỉ số {id}.",
        "A page break splits only the last row of a page: move the continuation to right after indicator {id}.",
        "")

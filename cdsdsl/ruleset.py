@@ -675,8 +675,14 @@ class _Reader:
             cur.continued = tok.line
         earlier = [i for i in self.indicators if i.id == ident and i.group_id == self.group_id]
         if earlier:
+            if cur is not None:
+                between = (f"chỉ số {cur.id}", f"indicator {cur.id}")
+            elif self.group_id is not None:
+                between = (f"lĩnh vực {self.group_id}", f"group {self.group_id}")
+            else:
+                between = (f"mục {self.section_id}", f"section {self.section_id}")
             self.error("CDS577", start, end, item=ident, id=ident, line=earlier[-1].line,
-                       current=cur.id if cur is not None else (self.indicators[-1].id if self.indicators else "?"))
+                       between=between[0], between_en=between[1])
             return
         self.pending_continuations.append((ident, start, end, tok.line))
 
@@ -961,7 +967,11 @@ class _Reader:
             if m is None:
                 continue
             frm, to = m.group(1), m.group(2)
-            at = [i for i in range(len(result)) if result.startswith(frm, i)]
+            at: list[int] = []
+            i = result.find(frm)
+            while i >= 0:  # overlapping occurrences count too: `88` twice in `888`
+                at.append(i)
+                i = result.find(frm, i + 1)
             s, e = where(li, m.start(1)), where(li, m.end(1))
             if not at:
                 self.error("CDS570", s, e, item=cur.id, phrase=frm)

@@ -157,6 +157,7 @@ def test_short_correction_positions_point_at_the_original_lines():
     ('Sửa: "tỷ lệ <80" → "tỷ lệ <80%"\n', "CDS570", "tỷ lệ <80"),         # case differs
     ('Sửa: "80" → "80%"\n', "CDS571", "80"),                              # twice: lines 182 and 183
     ('Sửa: "Tỷ lệ" -> "Tỷ lệ %"\n', "CDS571", "Tỷ lệ"),
+    ('Sửa: "8" -> "8"\n', "CDS571", "8"),
     ('Sửa: "<80" → "<"\n', "CDS572", '"<80" → "<"'),                      # the result does not read
 ])
 def test_short_correction_errors_are_located_on_the_sua_line(fix, code, marked):
@@ -290,7 +291,15 @@ def test_continuation_before_its_start_is_located():
 def test_continuation_after_another_indicator_is_located():
     err = _error(WHOLE_2_3 + "Tiếp theo chỉ số 2.3\nNguồn dữ liệu: Sở TTTT\n")
     assert err.code == "CDS577" and err.line == WHOLE_2_3.count("\n") + 1
-    assert err.first.arguments["current"] == "2.4"
+    assert err.first.arguments["between"] == "chỉ số 2.4"
+    assert "indicator 2.4 is in between" in err.first.message("en")
+
+
+def test_continuation_after_a_section_heading_names_the_section():
+    err = _error(HEAD + "Mục 2 | A | 10\nChỉ số 2.5 | B | 10\nCách tính: 10 điểm\nMục 3 | C | 10\n"
+                 "Tiếp theo chỉ số 2.5\n")
+    assert err.code == "CDS577" and err.line == 7
+    assert err.message.endswith("nhưng mục 3 ở giữa")
 
 
 def test_a_field_written_twice_without_a_continuation_is_still_an_error():
