@@ -325,3 +325,51 @@ def test_several_replacements_apply_in_order_each_once():
     assert ok.indicator("1.1").correction.text == whole.indicator("1.1").correction.text
     err = _error(text + 'Sửa:\n    "≥ 80:" → "≥ 80%:"\n    "80:" → "80%:"\n    "80:" → "80%:"\n')
     assert err.code == "CDS570" and err.line == 12
+
+
+# -- the transcribed huyện Ninh Thuận 2023 ruleset (the one whose 85 indicators carry scoring text) -----------
+
+def _all_findings(rs) -> list[tuple]:
+    out = []
+    for d in rs.check():
+        words = d.source.excerpt(d.span).strip() if d.source is not None and d.span is not None else ""
+        out.append((d.item or "", d.code, d.message(), " ".join(words.split())))
+    return sorted(out)
+
+
+@pytest.mark.parametrize("every", [1, 2], ids=["all-tabs", "every-other-line-a-tab"])
+def test_ninh_thuan_indented_with_tabs_reads_the_same(every):
+    lines = NT_TEXT.split("\n")
+    tabbed = "\n".join("\t" + l[4:] if l.startswith("    ") and n % every == 0 else l
+                       for n, l in enumerate(lines))
+    assert tabbed.count("\n\t") > 150
+    a, b = load_ruleset(NINH_THUAN), parse_ruleset_text(tabbed, str(NINH_THUAN))
+    assert _all_findings(a) == _all_findings(b)
+    if every == 1:  # the same texts; mixed blocks keep 3 leading spaces on their 4-space lines
+        assert [(i.key, i.formula_text, i.effective_formula, i.data_source) for i in a] == \
+            [(i.key, i.formula_text, i.effective_formula, i.data_source) for i in b]
+    values = {"1.3": {"a": 7, "b": 21}, "3.3": {"a": 79, "b": 100}, "1.5": {"lựa chọn": "Đã có"}}
+    assert _points(a, values) == _points(b, values)
+
+
+def test_ninh_thuan_with_every_scoring_text_split_by_a_page_break_reads_the_same():
+    whole = load_ruleset(NINH_THUAN)
+    breaks = {}  # file line after which the marker goes -> indicator id
+    for ind in whole:
+        src, n = ind.formula_source, (ind.formula_text or "").count("\n") + 1
+        if src is not None and src.column_offset == 4 and n >= 2:
+            breaks[src.line_offset + n // 2] = ind.id
+    assert len(breaks) > 60
+    out = []
+    for no, line in enumerate(NT_TEXT.split("\n"), 1):
+        out.append(line)
+        if no in breaks:
+            out += ["# --- ngắt trang ---", f"Tiếp theo chỉ số {breaks[no]}", "Cách tính:"]
+    split = parse_ruleset_text("\n".join(out), str(NINH_THUAN))
+    assert [i.key for i in split] == [i.key for i in whole]
+    for a, b in zip(whole, split):
+        assert [l for l in (b.formula_text or "").split("\n") if l] == \
+            [l for l in (a.formula_text or "").split("\n") if l]
+    assert _all_findings(split) == _all_findings(whole)
+    values = {"1.3": {"a": 7, "b": 21}, "3.3": {"a": 79, "b": 100}, "1.5": {"lựa chọn": "Đã có"}}
+    assert _points(split, values) == _points(whole, values)
