@@ -503,7 +503,7 @@ def indicator_explanation(cohort: Any, unit_result: Any, key: str, unit: Any = N
     return [], reason
 
 
-_EXTREMES: list = []  # a few recent (cohort, indicator key, names) so a report does not recompute them
+_EXTREMES: list = []  # the recent (cohort, indicator key, names) so a report does not recompute them
 
 
 def _extremes(cohort: Any, c: Any, cr: Any) -> Any:
@@ -536,7 +536,7 @@ def _extremes(cohort: Any, c: Any, cr: Any) -> Any:
             if v == st[1]:
                 high.append(u.name)
     _EXTREMES.append((cohort, c.key, table))
-    del _EXTREMES[:-4]
+    del _EXTREMES[:-32]  # one cohort's cohort indicators fit: a report asks unit by unit, indicator by indicator
     return table.get
 
 
