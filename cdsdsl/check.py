@@ -100,18 +100,25 @@ def aggregate(facts: list, zero_division: str = "zero") -> list[Diagnostic]:
         by_code.setdefault(fact[0], []).append(fact)
     for code, items in by_code.items():
         _, item, span, source, _data = items[0]
-        names = []
+        names, names_en = [], []
         for _c, it, _s, _src, data in items:
             if code == "CDS310":
-                label = f"{data['denominator']}" + (f" ở {it}" if it else "")
+                what = f"{data['denominator']}"
             elif code == "CDS408":
-                label = f"{data['parts']} ≤ {data['wholes']}" + (f" ở {it}" if it else "")
+                what = f"{data['parts']} ≤ {data['wholes']}"
             else:
-                label = it or "công thức này"
+                what = None
+            if what is None:
+                label, label_en = it or "công thức này", it or "this formula"
+            else:  # the English message names the place in English (no "ở" in --lang en)
+                label, label_en = what + (f" ở {it}" if it else ""), what + (f" in {it}" if it else "")
             if label not in names:
                 names.append(label)
-        examples = ", ".join(names[:6]) + (f", … ({len(names) - 6} nữa)" if len(names) > 6 else "")
-        args: dict[str, Any] = {"count": len(items), "examples": examples}
+                names_en.append(label_en)
+        more = len(names) - 6
+        examples = ", ".join(names[:6]) + (f", … ({more} nữa)" if more > 0 else "")
+        examples_en = ", ".join(names_en[:6]) + (f", … ({more} more)" if more > 0 else "")
+        args: dict[str, Any] = {"count": len(items), "examples": examples, "examples_en": examples_en}
         if code == "CDS310":
             args["outcome"], args["outcome_en"] = _OUTCOME.get(zero_division, _OUTCOME["zero"])
         out.append(Diagnostic.make(code, span, source=source, item=None if len(items) > 1 else item, **args))

@@ -199,18 +199,47 @@ def collect_stats(program: Program, units: Mapping[str, Mapping[str, object]], *
                 notes.append(Diagnostic.make("CDS620", None, item=program.item, unit=name,
                                              indicator=program.item or "?", unit_name=name,
                                              aggregate="giá trị cao nhất/thấp nhất",
-                                             aggregate_en="highest/lowest value", reason=v.message))
+                                             aggregate_en="highest/lowest value", **left_out_reason(v)))
             elif v is not None:
                 values[q.key].append(v)
     stats = CohortStats.from_values(values)
+    notes.extend(no_spread_notes(program, stats))
+    return stats, notes
+
+
+def left_out_reason(err: Any) -> dict[str, str]:
+    """CDS620's ``reason``/``reason_en``: why a unit's value cannot be computed, in each language
+    (``err`` None: a division by zero)."""
+    if err is None:
+        return {"reason": "chia cho 0", "reason_en": "division by zero"}
+    diags = getattr(err, "diagnostics", ())
+    if diags:
+        return {"reason": diags[0].message("vi"), "reason_en": diags[0].message("en")}
+    return {"reason": err.message, "reason_en": err.message}
+
+
+def no_spread_notes(program: Program, stats: Mapping[str, Stat]) -> list[Diagnostic]:
+    """CDS622 for every Min-Max / ratio-to-best part whose units all have the same value
+    (one unit alone included: nothing to compare it with).  What they score is
+    `cohort_points`' rule (docs/semantics.md): the maximum, or 0 for everyone when more is
+    better and the shared value is 0.  The scorer (`scoring.score_cohort`) and
+    `evaluate_cohort` both call this, so the two agree."""
+    from .runtime import fmt_vi
+
+    notes: list[Diagnostic] = []
     for part in program.parts:
         sc = part.scoring
         if isinstance(sc, CohortScoring):
             st = stats.get(f"{part.index}:{sc.subject_key}")
-            if st is not None and st.low == st.high and st.count > 1:
-                zero = sc.direction == "max" and st.high == 0
+            if st is not None and st[0] == st[1]:
+                zero = cohort_points(sc.method, st[1], st, Fraction(1), sc.direction) == 0
                 notes.append(Diagnostic.make(
-                    "CDS622", None, item=program.item, indicator=program.item or "?", value=fmt_vi(st.high),
+                    "CDS622", None, item=program.item, indicator=program.item or "?", value=fmt_vi(st[1]),
+                    count=st[2], method=_METHOD[sc.method][0], method_en=_METHOD[sc.method][1],
                     outcome="mọi đơn vị được 0 điểm" if zero else "mọi đơn vị được điểm tối đa",
                     outcome_en="every unit scores 0" if zero else "every unit scores the maximum"))
-    return stats, notes
+    return notes
+
+
+_METHOD = {"minmax": ("phương pháp Min-Max", "the min-max method"),
+           "ratio_to_best": ("tỷ lệ so với đơn vị cao nhất", "the ratio to the best unit")}

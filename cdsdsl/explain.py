@@ -25,17 +25,22 @@ def _val(v: Any, name: str | None = None, lang: str = "vi") -> str:
     return fmt_vi(v, percent=pct, lang=lang)
 
 
-def _substituted(expr: Any, values: dict[str, Fraction], lang: str) -> str:
-    """``a/b`` with the unit's values: ``7/21``."""
+def _substituted(expr: Any, values: dict[str, Fraction], lang: str, max_points: Any = None) -> str:
+    """``a/b`` with the unit's values: ``7/21`` (in English ``Điểm tối đa`` shows as its number)."""
     if isinstance(expr, n.Name) and expr.name in values:
         return _val(values[expr.name], expr.name, lang)
+    if isinstance(expr, n.MaxPoints) and lang == "en" and max_points is not None:
+        return fmt_vi(max_points, lang=lang)
     if isinstance(expr, n.BinOp):
-        left, right = _substituted(expr.left, values, lang), _substituted(expr.right, values, lang)
+        left = _substituted(expr.left, values, lang, max_points)
+        right = _substituted(expr.right, values, lang, max_points)
         if isinstance(expr.left, n.BinOp) and expr.left.op in "+-" and expr.op in "*/":
             left = f"({left})"
         if isinstance(expr.right, n.BinOp) and (expr.op in "*/" or expr.right.op in "+-"):
             right = f"({right})"
         return f"{left}{expr.op}{right}" if expr.op == "/" else f"{left} {expr.op} {right}"
+    if lang == "en" and not isinstance(expr, (n.Number, n.Percent, n.Name)):
+        return f"`{print_expr(expr)}`"  # decision text (``Tỷ lệ cao nhất``), quoted in English
     return print_expr(expr)
 
 
@@ -47,8 +52,11 @@ def _thresholds(case_node: Any) -> list[str]:
     return out
 
 
-def explain_outcome(outcome: Outcome, *, lang: str = "vi", unit: str | None = None) -> str:
-    """Lines explaining one indicator's score from an interpreter trace."""
+def explain_outcome(outcome: Outcome, *, lang: str = "vi", unit: str | None = None,
+                    extremes: Any = None) -> str:
+    """Lines explaining one indicator's score from an interpreter trace; the last line is the
+    reason for the points lost (`reason`).  ``extremes(quantity key)`` may name the units with
+    the cohort's lowest and highest value: ``(["Huyện X"], ["Huyện Y"])``."""
     p = outcome.program
     en = lang == "en"
     lines: list[str] = []
@@ -71,20 +79,23 @@ def explain_outcome(outcome: Outcome, *, lang: str = "vi", unit: str | None = No
                     if st.key == t.name:
                         values[st.name] = t.value
             cell = f" ({'cell' if en else 'ô'} {where})" if where else ""
-            lines.append(f"  {t.name} = {fmt_vi(t.value, 4, lang=lang)}{cell}: {desc}")
+            shown_desc = f"“{desc}”" if en and desc else desc  # decision text, quoted in English
+            lines.append(f"  {t.name} = {fmt_vi(t.value, 4, lang=lang)}{cell}: {shown_desc}")
         elif t.kind == "step":
             values[t.name] = t.value
-            lines.append(f"  {t.name} = {_substituted(t.node, values, lang)} = {_val(t.value, t.name, lang)}")
+            lines.append(f"  {t.name} = {_substituted(t.node, values, lang, p.max_points)} = "
+                         f"{_val(t.value, t.name, lang)}")
             subject_value = (t.name, t.value)
         elif t.kind == "case":
             matched = t
             case = t.node
             cond = print_condition(case.condition)
+            cond = f"`{cond}`" if en else cond  # decision text, quoted in English
             lines.append(f"  {'Case matched' if en else 'Trường hợp'}: {cond} → "
                          f"{fmt_vi(t.value, lang=lang)} {'points' if en else 'điểm'}")
         elif t.kind == "options":
             labels = t.info.get("labels", ())
-            chosen = [labels[i] for i in t.value] if t.value else []
+            chosen = [f"`{labels[i]}`" if en else labels[i] for i in t.value] if t.value else []
             lines.append(f"  {'Chosen' if en else 'Lựa chọn'}: " + ("; ".join(chosen) if chosen else
                                                                    ("none" if en else "không chọn")))
         elif t.kind == "nomatch":
@@ -95,7 +106,7 @@ def explain_outcome(outcome: Outcome, *, lang: str = "vi", unit: str | None = No
             lines.append(f"  {'Cohort' if en else 'Cả nhóm'}: x = {fmt_vi(d['x'], lang=lang)}, min = "
                          f"{fmt_vi(d['low'], lang=lang)}, max = {fmt_vi(d['high'], lang=lang)}")
         elif t.kind == "cohort":
-            lines.append(f"  {t.name} = {_val(t.value, 'tỷ lệ', lang)}")
+            lines.append(f"  {f'`{t.name}`' if en else t.name} = {_val(t.value, 'tỷ lệ', lang)}")
         elif t.kind == "zero_division":
             lines.append(f"  {'Division by zero' if en else 'Chia cho 0'} ({t.name} = 0)")
         elif t.kind == "cap":
@@ -103,7 +114,8 @@ def explain_outcome(outcome: Outcome, *, lang: str = "vi", unit: str | None = No
         elif t.kind == "clamp":
             lines.append(f"  {'Clamped to' if en else 'Đưa về'} {fmt_vi(t.value, lang=lang)}")
     lost = p.max_points - outcome.exact
-    lines.append("  " + lost_sentence(lost, subject_value, matched, lang=lang))
+    why = reason(outcome, lang=lang, extremes=extremes) if lost > 0 else None
+    lines.append("  " + (why or lost_sentence(lost, subject_value, matched, lang=lang)))
     return "\n".join(lines)
 
 
@@ -125,8 +137,176 @@ def lost_sentence(lost: Fraction, subject: tuple[str, Fraction] | None, matched:
                 else f"Mất {amount} điểm do {name.lower()} chỉ đạt {shown}.")
     if matched is not None:
         cond = print_condition(matched.node.condition)
-        return (f"Lost {amount} points: {cond}." if en else f"Mất {amount} điểm do: {cond}.")
+        return (f"Lost {amount} points: `{cond}`." if en else f"Mất {amount} điểm do: {cond}.")
     return f"Lost {amount} points." if en else f"Mất {amount} điểm."
+
+
+def _pts(v: Any, lang: str) -> str:
+    return f"{fmt_vi(v, lang=lang)} {'points' if lang == 'en' else 'điểm'}"
+
+
+def _names(names: Any) -> str:
+    names = list(names or ())
+    if not names:
+        return ""
+    shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
+    return f" ({shown})"
+
+
+def _const(r: Any, max_points: Fraction) -> Fraction | None:
+    """A constant result's points (``1/2*Điểm tối đa``), None when it depends on the data."""
+    if isinstance(r, (n.Number, n.Percent)):
+        return Fraction(r.value)
+    if isinstance(r, n.MaxPoints):
+        return Fraction(max_points)
+    if isinstance(r, n.BinOp):
+        a, b = _const(r.left, max_points), _const(r.right, max_points)
+        if a is None or b is None or (r.op == "/" and b == 0):
+            return None
+        return a + b if r.op == "+" else a - b if r.op == "-" else a * b if r.op == "*" else a / b
+    return None
+
+
+def _case_points(case: Any, max_points: Fraction) -> Fraction | None:
+    return _const(case.result, max_points)
+
+
+def _cohort_clause(t: Any, p: Any, lang: str, extremes: Any) -> str:
+    """``Min-Max: giá trị của đơn vị 45%, thấp nhất 20% (Huyện X), cao nhất 80% (Huyện Y) → 0,42 × 10 = 4,17 điểm``."""
+    from .resolve import CohortScoring
+
+    en = lang == "en"
+    d = t.info
+    x, low, high, direction = d["x"], d["low"], d["high"], d.get("direction", "max")
+    sc = p.parts[t.part].scoring if t.part < len(p.parts) else None
+    low_names, high_names = (), ()
+    if extremes is not None and isinstance(sc, CohortScoring):
+        low_names, high_names = extremes(f"{t.part}:{sc.subject_key}") or ((), ())
+    f = lambda v: fmt_vi(v, lang=lang)  # noqa: E731
+    fewer = direction == "min"
+    if t.name == "minmax":
+        head = "Min-Max" + ((" (fewer is better)" if en else " (ít hơn là tốt)") if fewer else "")
+    else:
+        head = ("ratio to the best unit" if en else "tỷ lệ so với đơn vị tốt nhất") + \
+            ((" (fewer is better)" if en else " (ít hơn là tốt)") if fewer else "")
+    mine = f"this unit's value {f(x)}" if en else f"giá trị của đơn vị {f(x)}"
+    lowest = f"{'lowest' if en else 'thấp nhất'} {f(low)}{_names(low_names)}"
+    highest = f"{'highest' if en else 'cao nhất'} {f(high)}{_names(high_names)}"
+    mx = p.max_points
+    if t.name == "minmax":
+        if low == high:
+            same = (f"every unit has the same value {f(x)} (CDS622)" if en
+                    else f"mọi đơn vị có cùng giá trị {f(x)} (CDS622)")
+            return f"{head}: {same} → {_pts(t.value, lang)}"
+        share = (high - x if fewer else x - low) / (high - low)
+        return (f"{head}: {mine}, {lowest}, {highest} → {fmt_vi(share, 2, lang=lang)} × {f(mx)} = "
+                f"{_pts(t.value, lang)}")
+    if fewer:
+        if x == 0:
+            return f"{head}: {mine} → {_pts(t.value, lang)}"
+        return f"{head}: {mine}, {lowest} → {f(low)}/{f(x)} × {f(mx)} = {_pts(t.value, lang)}"
+    if high == 0:
+        nobody = "every unit has 0 (CDS622)" if en else "mọi đơn vị đều là 0 (CDS622)"
+        return f"{head}: {nobody} → {_pts(t.value, lang)}"
+    return f"{head}: {mine}, {highest} → {f(x)}/{f(high)} × {f(mx)} = {_pts(t.value, lang)}"
+
+
+def _options_clause(t: Any, p: Any, lang: str) -> str | None:
+    """Which options were chosen and which were not, with their points."""
+    en = lang == "en"
+    sc = p.parts[t.part].scoring if t.part < len(p.parts) else None
+    cases = getattr(getattr(sc, "cases", None), "cases", ())
+    options = [c for c in cases if type(c.condition) is n.Option]
+    if not options:
+        return None
+    chosen = set(t.value or ())
+    mode = t.info.get("mode")
+
+    def label(i: int) -> str:
+        pts = _case_points(options[i], p.max_points)
+        return f"`{options[i].condition.label}`" + (f" ({_pts(pts, lang)})" if pts is not None else "")
+
+    not_chosen = [i for i in range(len(options)) if i not in chosen
+                  and (_case_points(options[i], p.max_points) or 0) > 0]
+    if not chosen:
+        head = "no option chosen" if en else "không chọn lựa chọn nào"
+        return head + (f"; {'the options' if en else 'các lựa chọn'}: " + ", ".join(label(i) for i in not_chosen)
+                       if not_chosen else "")
+    got = f"{'chosen' if en else 'đã chọn'} " + ", ".join(label(i) for i in sorted(chosen))
+    if mode == "cumulative":
+        if not_chosen:
+            return got + f"; {'not chosen' if en else 'không chọn'} " + ", ".join(label(i) for i in not_chosen)
+        return got
+    best = max(range(len(options)), key=lambda i: _case_points(options[i], p.max_points) or 0)
+    if best in chosen:
+        return got
+    return got + f"; {'the highest option is' if en else 'lựa chọn cao nhất là'} {label(best)}"
+
+
+def reason(outcome: Outcome, *, lang: str = "vi", extremes: Any = None) -> str | None:
+    """Why the unit lost points, from the trace: the cohort method's numbers, a zero
+    denominator, options chosen and not chosen, per-item counts, a case list no case of
+    which matched, a sum of other indicators, a cap or a clamp.  None when the trace has
+    none of these (the caller then uses `lost_sentence`: the subject and its threshold)."""
+    from .resolve import PerItemScoring
+
+    p = outcome.program
+    en = lang == "en"
+    lost = p.max_points - outcome.exact
+    if lost <= 0:
+        return None
+    clauses: list[str] = []
+    inputs = {t.name: t.value for t in outcome.trace if t.kind == "input"}
+    parts = {t.part: t.value for t in outcome.trace if t.kind == "part"}
+    for t in outcome.trace:
+        if t.kind == "zero_division":
+            clauses.append(f"the denominator {t.name} is 0 (division by zero, CDS610): the indicator scores 0" if en
+                           else f"mẫu số {t.name} bằng 0 (chia cho 0, CDS610) nên chỉ số được 0 điểm")
+            clauses = clauses[-1:]
+            break
+        if t.kind == "cohort" and t.name in ("minmax", "ratio_to_best"):
+            clauses.append(_cohort_clause(t, p, lang, extremes))
+        elif t.kind == "options":
+            c = _options_clause(t, p, lang)
+            if c:
+                clauses.append(c)
+        elif t.kind == "nomatch":
+            what = f"{t.name} = {_val(t.value, t.name, lang)}" if t.name else ("the value" if en else "giá trị")
+            clauses.append(f"no case matches {what} (CDS612): 0 points" if en
+                           else f"không trường hợp nào khớp với {what} (CDS612) nên được 0 điểm")
+        elif t.kind == "items":
+            first, _, last = (t.name or "").partition("-")
+            clauses.append(f"the sum of indicators {first}–{last} = {_pts(t.value, lang)}; see their reasons" if en
+                           else f"bằng tổng điểm các chỉ số {first}–{last} = {_pts(t.value, lang)}; "
+                                f"xem lý do ở các chỉ số đó")
+        elif t.kind == "cap":
+            before = t.info.get("before")
+            clauses.append(f"the total {_pts(before, lang)} is capped at {_pts(t.value, lang)}" if en
+                           else f"tổng {_pts(before, lang)} vượt mức giới hạn nên chỉ tính {_pts(t.value, lang)}")
+        elif t.kind == "clamp":
+            before = t.info.get("before")
+            clauses.append(f"the result {fmt_vi(before, 4, lang=lang)} is outside [0, {fmt_vi(p.max_points, lang=lang)}]"
+                           f", brought to {_pts(t.value, lang)} (CDS613)" if en
+                           else f"kết quả {fmt_vi(before, 4, lang=lang)} nằm ngoài [0, {fmt_vi(p.max_points, lang=lang)}]"
+                                f" nên đưa về {_pts(t.value, lang)} (CDS613)")
+    if not any(t.kind == "zero_division" for t in outcome.trace):
+        for part in p.parts:
+            sc = part.scoring
+            if isinstance(sc, PerItemScoring) and sc.count_key in inputs:
+                count, value = inputs[sc.count_key], parts.get(part.index, ZERO_F)
+                each = value / count if count else None
+                clauses.insert(0, (f"{sc.count_key} = {fmt_vi(count, lang=lang)}"
+                                   + (f" × {_pts(each, lang)}" if each is not None else "")
+                                   + f" = {_pts(value, lang)}"
+                                   + (f" (at most {_pts(p.max_points, lang)})" if en
+                                      else f" (tối đa {_pts(p.max_points, lang)})")))
+    if not clauses:
+        return None
+    amount = fmt_vi(lost, lang=lang)
+    return (f"Lost {amount} points: " if en else f"Mất {amount} điểm: ") + "; ".join(clauses) + "."
+
+
+ZERO_F = Fraction(0)
 
 
 def explain_unit(result: Any, *, lang: str = "vi", unit: Any = None, stats: Any = None) -> str:
@@ -163,4 +343,4 @@ def explain_unit(result: Any, *, lang: str = "vi", unit: Any = None, stats: Any 
     return "\n".join(lines)
 
 
-__all__ = ["explain_outcome", "explain_unit", "lost_sentence"]
+__all__ = ["explain_outcome", "explain_unit", "lost_sentence", "reason"]

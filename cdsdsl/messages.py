@@ -792,7 +792,7 @@ define("CDS618", "error",
        "")
 define("CDS620", "warning",
        "đơn vị {unit_name} không được tính vào {aggregate} của cả nhóm vì không tính được giá trị của đơn vị ({reason})",
-       "unit {unit_name} is left out of the cohort's {aggregate_en} because its value cannot be computed ({reason})",
+       "unit {unit_name} is left out of the cohort's {aggregate_en} because its value cannot be computed ({reason_en})",
        "Sửa số liệu của đơn vị này rồi chấm lại cả nhóm: giá trị cao nhất/thấp nhất có thể thay đổi.",
        "Correct this unit's data and score the cohort again: the highest/lowest value may change.",
        "")
@@ -802,12 +802,16 @@ define("CDS621", "error",
        "Điểm nhập trực tiếp phải từ 0 đến điểm tối đa của chỉ số.",
        "Points entered directly must lie between 0 and the indicator's maximum.",
        "điểm = 12 (maximum 10)")
-define("CDS622", "info",
-       "mọi đơn vị có cùng giá trị {value}: {outcome}",
-       "every unit has the same value {value}: {outcome_en}",
-       "Phương pháp Min-Max không phân biệt được các đơn vị khi mọi giá trị bằng nhau (xem docs/semantics.md).",
-       "Min-max cannot tell units apart when all values are equal (see docs/semantics.md).",
-       "")
+define("CDS622", "warning",
+       "chỉ số {indicator} chấm theo {method} nhưng {count} đơn vị có số liệu đều có cùng giá trị {value}: "
+       "không so sánh được, {outcome}",
+       "indicator {indicator} uses {method_en} but the {count} unit(s) with data all have the same value {value}: "
+       "nothing to compare, {outcome_en}",
+       "Kiểm tra lại số liệu của các đơn vị cho chỉ số này: nếu đúng là bằng nhau thì điểm trên là theo quy ước "
+       "ở docs/semantics.md (mục Cả nhóm đơn vị); nếu có đơn vị còn thiếu số liệu, bổ sung rồi chấm lại cả nhóm.",
+       "Check the units' data for this indicator: if the values really are equal, the points above follow the "
+       "rule in docs/semantics.md (Cohorts); if a unit's value is missing, add it and score the cohort again.",
+       "3 huyện cùng có 2 cuộc diễn tập (chỉ số 5.8, Min-Max)")
 # --- CDS623-629: writing spreadsheets (safe_cells.py): reproducible .xlsx (SOURCE_DATE_EPOCH)
 define("CDS623", "error",
        "biến môi trường SOURCE_DATE_EPOCH = `{value}` không phải số giây (số nguyên không âm) kể từ "
@@ -1150,7 +1154,7 @@ define("CDS305", "error",
        "a = Kinh phí cho ATTT (triệu đồng)\nb = Tổng kinh phí CNTT (tỷ đồng)\nTỷ lệ = a/b\nĐiểm = Tỷ lệ*Điểm tối đa")
 define("CDS310", "info",
        "{count} phép chia có mẫu số là số liệu có thể bằng 0 ({examples}): khi mẫu số bằng 0, {outcome}",
-       "{count} division(s) by a figure that can be 0 ({examples}): when the denominator is 0, {outcome_en}",
+       "{count} division(s) by a figure that can be 0 ({examples_en}): when the denominator is 0, {outcome_en}",
        "Không cần sửa công thức; nếu muốn cách xử lý khác, ghi `Chia cho 0: lỗi` (hoặc `0 điểm`) ở đầu bộ chỉ số.",
        "Nothing to fix in the formulas; for another outcome write `Chia cho 0: lỗi` (or `0 điểm`) in the ruleset header.",
        "a = Số lượng hộ gia đình có ...\nb = Tổng số hộ gia đình\nTỷ lệ = a/b\nĐiểm = Tỷ lệ*Điểm tối đa")
@@ -1202,7 +1206,7 @@ define("CDS407", "warning",
        "a = Số lượng hộ gia đình có ...\nb = Tổng số hộ gia đình\nTỷ lệ = a/b\nĐiểm = Tỷ lệ/80%*Điểm tối đa")
 define("CDS408", "info",
        "{count} tỷ lệ là phần trên tổng ({examples}): điểm chỉ nằm trong [0, điểm tối đa] khi phần không lớn hơn tổng; điều này được kiểm tra trên số liệu khi chấm điểm",
-       "{count} ratio(s) are a part over its whole ({examples}): the points stay within [0, maximum] only if the part is not larger than the whole; this is checked on the data when scoring",
+       "{count} ratio(s) are a part over its whole ({examples_en}): the points stay within [0, maximum] only if the part is not larger than the whole; this is checked on the data when scoring",
        "Không cần sửa công thức; số liệu có phần lớn hơn tổng sẽ bị báo khi chấm.",
        "Nothing to fix in the formulas; data with a part larger than its whole is reported when scoring.",
        "a = Số lượng hộ gia đình có ...\nb = Tổng số hộ gia đình\nTỷ lệ = a/b\nĐiểm = Tỷ lệ*Điểm tối đa")
@@ -1220,7 +1224,7 @@ define("CDS410", "warning",
        "Tính điểm theo phương pháp Min-Max dựa vào tỷ lệ của Huyện với Huyện chi cao nhất")
 define("CDS411", "info",
        "{count} chỉ số tính điểm theo các đơn vị khác ({examples}): cần số liệu của tất cả các đơn vị mới chấm được",
-       "{count} indicator(s) are scored relative to the other units ({examples}): every unit's data is needed to score them",
+       "{count} indicator(s) are scored relative to the other units ({examples_en}): every unit's data is needed to score them",
        "Chấm cả nhóm đơn vị cùng lúc (một bảng số liệu cho tất cả các đơn vị).",
        "Score the whole cohort at once (one data table for all units).",
        "Tính điểm theo phương pháp Min-Max dựa vào đơn vị nào nhiều cuộc diễn tập nhất")

@@ -482,14 +482,62 @@ def indicator_explanation(cohort: Any, unit_result: Any, key: str, unit: Any = N
                 policy=cr.policy, unit=unit_result.unit)
         except CdsError as exc:  # the scorer succeeded, so this is unexpected: show why
             return [], "; ".join(d.message(lang) for d in exc.diagnostics[:1])
-        lines = [ln.strip() for ln in explain_outcome(outcome, lang=lang).splitlines()]
+        lines = [ln.strip() for ln in explain_outcome(outcome, lang=lang,
+                                                      extremes=_extremes(cohort, c, cr)).splitlines()]
         return lines[1:-1], lines[-1] if len(lines) > 1 else ""
     if lost <= 0:
         return [], _w("full", lang)
     how = _w("entered", lang) if r.status == "entered" else _w("children", lang) if r.status == "children" else ""
+    if r.status == "children":  # name the sub-indicators that lost points
+        kids = [(k, ir) for k, ir in unit_result.indicators.items()
+                if c is not None and k in c.children and ir.max_points is not None
+                and ir.status != "not_applicable" and (ir.max_points - (ir.exact or Fraction(0))) > 0]
+        if kids:
+            word = "lost" if lang == "en" else "mất"
+            how += ": " + ", ".join(f"{k} {word} {vi_number(ir.max_points - (ir.exact or Fraction(0)), lang)}"
+                                    for k, ir in kids)
+    elif r.status == "entered" and r.exact is not None:
+        how += f": {vi_number(r.exact, lang)}/{vi_number(r.max_points or 0, lang)}"
     amount = vi_number(lost, lang)
     reason = (f"Lost {amount} points" if lang == "en" else f"Mất {amount} điểm") + (f" ({how})." if how else ".")
     return [], reason
+
+
+_EXTREMES: list = []  # the recent (cohort, indicator key, names) so a report does not recompute them
+
+
+def _extremes(cohort: Any, c: Any, cr: Any) -> Any:
+    """For a cohort indicator: ``names(quantity key) -> (units with the lowest value, units with the highest)``,
+    read from every unit's data the way the cohort statistics were (units it does not apply to left out)."""
+    if cohort is None or c is None or c.program is None or not c.program.needs_cohort:
+        return None
+    for co, key, table in _EXTREMES:
+        if co is cohort and key == c.key:
+            return table.get
+    from .diagnostics import CdsError
+    from .interpret import unit_quantities
+
+    stats = (getattr(cohort, "stats", None) or {}).get(c.key) or {}
+    table: dict[str, tuple[list[str], list[str]]] = {}
+    for u in getattr(cohort, "units", ()):
+        if not cr.applies(c, u):
+            continue
+        try:
+            got = unit_quantities(c.program, u.values.get(c.key, {}), unit=u.name, policy=cr.policy)
+        except CdsError:
+            continue
+        for q, v in got.items():
+            st = stats.get(q)
+            if st is None or isinstance(v, CdsError) or v is None:
+                continue
+            low, high = table.setdefault(q, ([], []))
+            if v == st[0]:
+                low.append(u.name)
+            if v == st[1]:
+                high.append(u.name)
+    _EXTREMES.append((cohort, c.key, table))
+    del _EXTREMES[:-32]  # one cohort's cohort indicators fit: a report asks unit by unit, indicator by indicator
+    return table.get
 
 
 def explain_table(cohort: Any, unit_result: Any, unit: Any = None, lang: str = "vi") -> Table:

@@ -30,7 +30,7 @@ import attrs
 
 from . import nodes as n
 from .codegen import CompiledFormula, compile_program, compile_quantities
-from .cohort import CohortStats, Stat, cohort_quantities, rank
+from .cohort import CohortStats, Stat, cohort_quantities, left_out_reason, no_spread_notes, rank
 from .diagnostics import CdsError, Diagnostic, ScoreError, Severity
 from .interpret import Policy, evaluate_program
 from .resolve import Program, SumItemsScoring, resolve
@@ -720,6 +720,7 @@ def score_cohort(ruleset: Any, units: Iterable[Unit], progress: Callable[[int, i
         if c.quantities is None:
             continue
         stats[c.key] = _collect(cr, c, units, notes)
+        notes.extend(no_spread_notes(c.program, stats[c.key]))  # CDS622: every unit has the same value
     fields = []
     total = len(units)
     step = max(1, total // 100)
@@ -758,10 +759,10 @@ def _collect(cr: CompiledRuleset, c: CompiledIndicator, units: Sequence[Unit], n
                 try:
                     v = Fraction(full(inputs))
                 except Fault as f:
-                    reason = fault_error(f, item=key_c, unit=u.name).message if f.code != "CDS610" else "chia cho 0"
+                    err = fault_error(f, item=key_c, unit=u.name) if f.code != "CDS610" else None
                     notes.append(Diagnostic.make("CDS620", None, item=key_c, unit=u.name, indicator=key_c,
                                                  unit_name=u.name, aggregate="giá trị cao nhất/thấp nhất",
-                                                 aggregate_en="highest/lowest value", reason=reason))
+                                                 aggregate_en="highest/lowest value", **left_out_reason(err)))
                     continue
                 num, den = v.numerator, v.denominator
             a = acc.get(key)

@@ -159,7 +159,7 @@ def test_fast_scoring_equals_the_full_path_on_every_ruleset(name):
 def _old_stats(cr, units):
     """The cohort statistics and CDS620 notes as `score_cohort` collected them before the
     fast path (every unit's quantities as Fractions, `CohortStats.from_values`)."""
-    from cdsdsl.cohort import CohortStats
+    from cdsdsl.cohort import CohortStats, no_spread_notes
     from cdsdsl.diagnostics import Diagnostic
     from cdsdsl.runtime import Fault, fault_error
 
@@ -174,10 +174,13 @@ def _old_stats(cr, units):
                     reason = fault_error(v, item=c.key, unit=u.name).message if v.code != "CDS610" else "chia cho 0"
                     notes.append(Diagnostic.make("CDS620", None, item=c.key, unit=u.name, indicator=c.key,
                                                  unit_name=u.name, aggregate="giá trị cao nhất/thấp nhất",
-                                                 aggregate_en="highest/lowest value", reason=reason))
+                                                 aggregate_en="highest/lowest value", reason=reason,
+                                                 reason_en=reason))
                 else:
                     values.setdefault(key, []).append(v)
         stats[c.key] = CohortStats.from_values(values)
+        # then CDS622 when every unit has the same value (the issue-12 warning that score_cohort gives)
+        notes.extend(no_spread_notes(c.program, stats[c.key]))
     return stats, notes
 
 
