@@ -49,7 +49,7 @@ _HEADERS_EN = "case, source, indicator, input, value, expected"
 _REQUIRED = ("case", "indicator", "value", "expected")
 
 
-def tests_path(ruleset_path: str | Path) -> Path:
+def cases_path_for(ruleset_path: str | Path) -> Path:
     """The companion file of a ruleset: ``rulesets/x.cds`` → ``rulesets/x.tests.csv``."""
     p = Path(ruleset_path)
     return p.with_name(p.stem + ".tests.csv")
@@ -378,10 +378,9 @@ def run_case(ruleset: Any, case: Case, lang: str = "vi") -> CaseResult:
                 continue
             lines, why = indicator_explanation(cohort, result, k, unit, lang)
             ir = result.indicators[k]
-            prefix = "" if e.target == "indicator" else f"{k}: "
+            prefix = "" if e.target == "indicator" else "  "
             if e.target != "indicator":
-                trace.append(f"{k} {ir.name}: {ir.points if ir.points is not None else '?'}/"
-                             f"{_plain(ir.max_points)}")
+                trace.append(f"{k} {ir.name}: {_plain(ir.points, lang)}/{_plain(ir.max_points, lang)}")
             trace.extend(prefix + ln for ln in lines)
             if e.target == "indicator":
                 reason = why
@@ -389,15 +388,17 @@ def run_case(ruleset: Any, case: Case, lang: str = "vi") -> CaseResult:
                 trace.append(f"{prefix}→ {why}")
             for key, v in case.inputs.get(k, {}).items():
                 shown_inputs.append((k, key, v.raw, v.where))
-        label = result.indicators[e.key].name if e.target == "indicator" else e.text
+        label = result.indicators[e.key].name if e.target == "indicator" else \
+            ruleset.section(e.key).name if e.target == "section" else \
+            ruleset.group(e.key).name if e.target == "group" else ""
         failures.append(Failure(e, got, label, tuple(shown_inputs), tuple(trace), reason))
     return CaseResult(case, tuple(failures), len(case.expectations))
 
 
-def _plain(v: Any) -> str:
+def _plain(v: Any, lang: str = "vi") -> str:
     from .runtime import fmt_vi
 
-    return "?" if v is None else fmt_vi(Fraction(v))
+    return "?" if v is None else fmt_vi(Fraction(v), lang=lang)
 
 
 def _belongs(ruleset: Any, key: str, e: Expectation) -> bool:
@@ -415,4 +416,4 @@ def run_cases(ruleset: Any, cases: list[Case], lang: str = "vi") -> list[CaseRes
     return [run_case(ruleset, c, lang) for c in cases]
 
 
-__all__ = ["Case", "CaseResult", "Expectation", "Failure", "read_cases", "run_case", "run_cases", "tests_path"]
+__all__ = ["Case", "CaseResult", "Expectation", "Failure", "read_cases", "run_case", "run_cases", "cases_path_for"]

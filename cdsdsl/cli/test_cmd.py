@@ -11,6 +11,7 @@ not load).
 from __future__ import annotations
 
 import json
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -41,8 +42,6 @@ def _target(e: Any, en: bool) -> str:
 
 
 def _text(results: list, path: Path, rs: Any, lang: str) -> str:
-    from fractions import Fraction
-
     en = lang == "en"
     out = [f"{'Test cases' if en else 'Ca kiểm thử'} {path} ({'ruleset' if en else 'bộ chỉ số'} {rs.name})"]
     word = {"passed": "passed" if en else "đạt", "failed": "FAILED" if en else "KHÔNG ĐẠT",
@@ -54,8 +53,8 @@ def _text(results: list, path: Path, rs: Any, lang: str) -> str:
             out.append("      " + ("its rows have errors (above)" if en else "có dòng lỗi (xem ở trên)"))
         for f in r.failures:
             e = f.expectation
-            got = ("not scored" if en else "không chấm được") if f.got is None else _num(f.got, lang)
-            out.append(f"      {_target(e, en)} {f.label}: {'expected' if en else 'mong đợi'} "
+            got = ("not scored" if en else "không chấm được") if f.got is None else _num(Fraction(f.got), lang)
+            out.append(f"      {_target(e, en)}{' ' + f.label if f.label else ''}: {'expected' if en else 'mong đợi'} "
                        f"{_num(e.points, lang)}, {'got' if en else 'được'} {got} ({e.where})")
             if f.inputs:
                 shown = "; ".join(f"{k}:{key} = {'; '.join(map(str, raw)) if isinstance(raw, list) else raw}"
@@ -111,14 +110,14 @@ def test(ruleset: Path, cases_path: Path | None, fmt: str, lang: str, output: Pa
     bộ chỉ số; xem docs/ruleset-format.md). Exit 0: mọi ca đạt; 1: có ca không đạt hoặc
     không chạy được; 2: lỗi dùng lệnh hoặc tệp không đọc được.
     """
-    from ..casetests import read_cases, run_cases, tests_path
+    from ..casetests import read_cases, run_cases, cases_path_for
     from ..diagnostics import Diagnostic, RulesetError
     from ..ruleset import load_ruleset
 
     fmt = resolve_format(fmt, output, ("text", "json"), "text", lang)
     require_file(ruleset, "bộ chỉ số", "ruleset", lang)
     rs = load_ruleset(ruleset)
-    path = cases_path if cases_path is not None else tests_path(ruleset)
+    path = cases_path if cases_path is not None else cases_path_for(ruleset)
     if not path.is_file():
         raise RulesetError(Diagnostic.make("CDS569", None, path=str(path), ruleset=str(ruleset)), lang)
     cases, diags = read_cases(path, rs)
