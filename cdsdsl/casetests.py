@@ -169,10 +169,11 @@ class _Rows:
             return "indicator", item
         return None
 
-    def near(self, text: str, lang_en: bool = False) -> str:
+    def near(self, text: str) -> dict[str, str]:
+        """The ``near`` / ``near_en`` arguments of CDS561: the closest indicator numbers."""
         keys = [i.key for i in self.ruleset.indicators]
-        close = difflib.get_close_matches(_norm(text), keys, n=3, cutoff=0.5)
-        return (" Có phải là " + ", ".join(f"`{k}`" for k in close) + "?") if close else ""
+        close = ", ".join(f"`{k}`" for k in difflib.get_close_matches(_norm(text), keys, n=3, cutoff=0.5))
+        return {"near": f" Có phải là {close}?" if close else "", "near_en": f" Did you mean {close}?" if close else ""}
 
 
 def read_cases(path: str | Path, ruleset: Any) -> tuple[list[Case], list[Diagnostic]]:
@@ -282,12 +283,12 @@ def _row(rows: _Rows, rec: Any, case: dict, cell: Any, at: Any) -> None:
         return
     target = rows.target(ind_text) if ind_text else None
     if target is None:
-        broken(_diag("CDS561", at(rec, "indicator"), case=name, text=ind_text, near=rows.near(ind_text)))
+        broken(_diag("CDS561", at(rec, "indicator"), case=name, text=ind_text, **rows.near(ind_text)))
         return
     kind, ident = target
     if key_text:
         if kind != "indicator":
-            broken(_diag("CDS561", at(rec, "indicator"), case=name, text=ind_text, near=rows.near(ind_text)))
+            broken(_diag("CDS561", at(rec, "indicator"), case=name, text=ind_text, **rows.near(ind_text)))
             return
         key = rows.reader.input_key(ident, key_text)
         fields = rows.reader.fields.get(ident, {})

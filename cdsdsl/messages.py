@@ -493,7 +493,7 @@ define("CDS561", "error",
        "Ghi số thứ tự của chỉ số như trong bộ chỉ số (ví dụ `1.3`), hoặc `Mục 2`, `Tổng`, "
        "`Lĩnh vực I` cho điểm của một mục, cả bộ hoặc một lĩnh vực.{near}",
        "Write the indicator's number as in the ruleset (e.g. `1.3`), or `Mục 2`, `Tổng`, `Lĩnh vực I` for "
-       "the points of a section, the whole set or a sector.{near}",
+       "the points of a section, the whole set or a sector.{near_en}",
        "Ca,Nguồn,Chỉ số,Số liệu,Giá trị,Điểm mong đợi\nA,x.txt:1,9.9,a,1,")
 define("CDS562", "error",
        "{where}: ca `{case}`: chỉ số {indicator} không có số liệu `{key}` (các số liệu: {keys})",
