@@ -69,6 +69,8 @@ class Expectation:
     text: str
     points: Fraction
     where: str
+    #: the expected points as written in the file (``3,33``)
+    written: str = ""
 
 
 @attrs.frozen
@@ -225,7 +227,7 @@ def read_cases(path: str | Path, ruleset: Any) -> tuple[list[Case], list[Diagnos
                 continue
             first_row[_norm(name)] = rows.where(rec.line)
             current = {"name": name, "source": cell(rec, "source"), "where": rows.where(rec.line),
-                       "inputs": {}, "expect": [], "group": None, "broken": False, "skip": False}
+                       "inputs": {}, "expect": [], "group": None, "broken": False, "skip": False, "seen": {}}
             cases.append(current)
             if not current["source"]:
                 rows.diags.append(_diag("CDS567", at(rec, "source"),
@@ -312,6 +314,12 @@ def _row(rows: _Rows, rec: Any, case: dict, cell: Any, at: Any) -> None:
                 except CdsError as exc:
                     bad = list(exc.diagnostics)
             if value is not None and not bad:
+                first = case["seen"].get((ident, key))
+                if first is not None:
+                    broken(_diag("CDS567", where, what=f"ca `{name}`: số liệu `{key}` của chỉ số {ident} đã ghi ở {first}",
+                                 what_en=f"case `{name}`: input `{key}` of indicator {ident} is already given at {first}"))
+                    return
+                case["seen"][(ident, key)] = where
                 case["inputs"].setdefault(ident, {})[key] = value
                 if not expected:
                     return
@@ -332,7 +340,13 @@ def _row(rows: _Rows, rec: Any, case: dict, cell: Any, at: Any) -> None:
             if c is not None and c.needs_cohort:
                 broken(_diag("CDS568", where, item=ident, case=name, indicator=ident))
                 return
-        case["expect"].append(Expectation(kind, ident, ind_text, Fraction(points), where))
+        first = case["seen"].get((kind, ident, None))
+        if first is not None:
+            broken(_diag("CDS567", where, what=f"ca `{name}`: điểm mong đợi của `{ind_text}` đã ghi ở {first}",
+                         what_en=f"case `{name}`: the expected points of `{ind_text}` are already given at {first}"))
+            return
+        case["seen"][(kind, ident, None)] = where
+        case["expect"].append(Expectation(kind, ident, ind_text, Fraction(points), where, expected))
 
 
 # ------------------------------------------------------------------ running

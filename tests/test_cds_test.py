@@ -79,7 +79,7 @@ def test_a_wrong_expected_value_fails_with_the_inputs_and_the_explanation(tmp_pa
     en = cds("test", rs, "--lang", "en", cwd=tmp_path)
     assert en.exit_code == 1
     assert "FAILED: 1.3 sai một phần trăm" in en.stdout
-    assert "expected 3.34, got 3.33 (huyen.tests.csv:3:F)" in en.stdout
+    assert "expected 3,34, got 3.33 (huyen.tests.csv:3:F)"  # the expected value as written in en.stdout
     assert "2 case(s): 1 passed, 1 failed, 0 not run" in en.stdout
 
 
@@ -127,6 +127,10 @@ BAD = [
      "ca `A` không ghi nguồn"),
     ("a row before any case", f",{CITE},1.5,lựa chọn,Đã có,10\n", "CDS567", "huyen.tests.csv:2:A",
      "dòng này không thuộc ca nào"),
+    ("an input given twice", f"A,{CITE},1.3,a,1,\n,,1.3,b,2,\n,,1.3,a,2,5\n", "CDS567", "huyen.tests.csv:4:E",
+     "số liệu `a` của chỉ số 1.3 đã ghi ở huyen.tests.csv:2:E"),
+    ("an expected value given twice", f"A,{CITE},1.5,lựa chọn,Đã có,10\n,,1.5,,,0\n", "CDS567",
+     "huyen.tests.csv:3:F", "điểm mong đợi của `1.5` đã ghi ở huyen.tests.csv:2:F"),
     ("a cohort indicator", f"A,{CITE},5.8,x,3,5\n", "CDS568", "huyen.tests.csv:2:F",
      "chỉ số 5.8 so sánh các đơn vị với nhau"),
 ]

@@ -11,6 +11,7 @@ not load).
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -55,7 +56,7 @@ def _text(results: list, path: Path, rs: Any, lang: str) -> str:
             e = f.expectation
             got = ("not scored" if en else "không chấm được") if f.got is None else _num(Fraction(f.got), lang)
             out.append(f"      {_target(e, en)}{' ' + f.label if f.label else ''}: {'expected' if en else 'mong đợi'} "
-                       f"{_num(e.points, lang)}, {'got' if en else 'được'} {got} ({e.where})")
+                       f"{e.written or _num(e.points, lang)}, {'got' if en else 'được'} {got} ({e.where})")
             if f.inputs:
                 shown = "; ".join(f"{k}:{key} = {'; '.join(map(str, raw)) if isinstance(raw, list) else raw}"
                                   + (f" ({where})" if where else "") for k, key, raw, where in f.inputs)
@@ -78,7 +79,7 @@ def _json(results: list, path: Path, rs: Any, diags: list, lang: str) -> str:
     def fail(f: Any) -> dict:
         e = f.expectation
         return {"target": e.target, "key": e.key, "label": f.label, "where": e.where,
-                "expected": str(e.points.numerator if e.points.denominator == 1 else float(e.points)),
+                "expected": str(Decimal(e.points.numerator) / Decimal(e.points.denominator)),
                 "got": None if f.got is None else str(f.got),
                 "inputs": [{"indicator": k, "key": key, "value": raw, "where": where}
                            for k, key, raw, where in f.inputs],
