@@ -219,6 +219,18 @@ def read_cases(path: str | Path, ruleset: Any) -> tuple[list[Case], list[Diagnos
         return rows.where(line, j)
 
     for rec in recs[1:]:
+        quote = rec.open_quote or rec.stray_quote or ((rec.line, 0) if rec.unclosed else None)
+        if quote is not None:  # a quote left open swallows the rows after it: say so, never read them silently
+            if rec.unclosed:
+                extent, extent_en = "ô này kéo đến hết tệp", "the cell runs to the end of the file"
+            else:
+                extent = f"ô này kéo đến dòng {rec.end_line}"
+                extent_en = f"the cell runs to line {rec.end_line}"
+            rows.diags.append(_diag("CDS652", rows.where(quote[0], quote[1]), line=quote[0],
+                                    column=column_letter(quote[1]), extent=extent, extent_en=extent_en))
+            if current is not None:
+                current["broken"] = True
+            continue
         name = cell(rec, "case")
         if name and (current is None or name != current["name"]):
             if _norm(name) in first_row:

@@ -183,3 +183,13 @@ def test_english_headers_and_another_file_with_cases(tmp_path: Path) -> None:
     r = cds("test", "huyen.cds", "--cases", "other.csv", "--lang", "en", cwd=tmp_path)
     assert r.exit_code == 0, r.stdout + r.stderr
     assert "passed: 3.3 at 80%" in r.stdout
+
+
+def test_a_quote_left_open_is_reported_with_the_lines_it_swallows(tmp_path: Path) -> None:
+    rs = _write(tmp_path, f"A,{CITE},1.5,lựa chọn,\"Đã có,10\nCa tốt,{CITE},1.5,lựa chọn,Đã có,10\n")
+    r = cds("test", rs, cwd=tmp_path)
+    no_traceback(r.stdout, r.stderr)
+    assert r.exit_code == 1
+    assert ("lỗi[CDS652]: huyen.tests.csv:2:E: dấu ngoặc kép mở ở dòng 2 (cột E) không được đóng đúng chỗ: ô này "
+            "kéo đến hết tệp") in r.stderr
+    assert "0 ca" in r.stdout  # the rows it swallowed are not read as cases
