@@ -477,6 +477,83 @@ define("CDS553", "error",
        "`tổng điểm`.",
        "Trong đó: A = tổng điểm các mục a-b")
 
+# --- CDS560-569: test cases of a ruleset (`NAME.tests.csv`, casetests.py, `cds test`) ---
+# `where` is the test file with its line and column (`huyen.tests.csv:12:E`); `case` the case's name.
+define("CDS560", "error",
+       "{where}: tệp ca kiểm thử thiếu cột `{column}` (các cột cần có: {columns})",
+       "{where}: the test-case file has no `{column}` column (the columns needed: {columns_en})",
+       "Dòng đầu của tệp là dòng tiêu đề: `Ca,Nguồn,Chỉ số,Số liệu,Giá trị,Điểm mong đợi` "
+       "(xem docs/ruleset-format.md, mục Ca kiểm thử).",
+       "The file's first line is the header: `Ca,Nguồn,Chỉ số,Số liệu,Giá trị,Điểm mong đợi` "
+       "(or `case,source,indicator,input,value,expected`; see docs/ruleset-format.md, Test cases).",
+       "Ca,Chỉ số,Giá trị")
+define("CDS561", "error",
+       "{where}: ca `{case}`: bộ chỉ số không có chỉ số `{text}`",
+       "{where}: case `{case}`: the ruleset has no indicator `{text}`",
+       "Ghi số thứ tự của chỉ số như trong bộ chỉ số (ví dụ `1.3`), hoặc `Mục 2`, `Tổng`, "
+       "`Lĩnh vực I` cho điểm của một mục, cả bộ hoặc một lĩnh vực.{near}",
+       "Write the indicator's number as in the ruleset (e.g. `1.3`), or `Mục 2`, `Tổng`, `Lĩnh vực I` for "
+       "the points of a section, the whole set or a sector.{near_en}",
+       "Ca,Nguồn,Chỉ số,Số liệu,Giá trị,Điểm mong đợi\nA,x.txt:1,9.9,a,1,")
+define("CDS562", "error",
+       "{where}: ca `{case}`: chỉ số {indicator} không có số liệu `{key}` (các số liệu: {keys})",
+       "{where}: case `{case}`: indicator {indicator} has no input `{key}` (its inputs: {keys})",
+       "Dùng khoá mà `cds inputs` in ra cho chỉ số này (cột `Khoá`).",
+       "Use a key that `cds inputs` lists for this indicator (column `Key`).",
+       "Ca,Nguồn,Chỉ số,Số liệu,Giá trị,Điểm mong đợi\nA,x.txt:1,1.3,c,1,")
+define("CDS563", "error",
+       "{where}: ca `{case}`: không đọc được giá trị `{value}` của số liệu `{key}` chỉ số {indicator}: {detail}",
+       "{where}: case `{case}`: the value `{value}` of input `{key}` of indicator {indicator} cannot be read: "
+       "{detail_en}",
+       "Ghi giá trị như trong mẫu nhập số liệu: một số (`8`, `2,5`, `80%`) hoặc một lựa chọn (chữ hoặc số "
+       "thứ tự của nó).",
+       "Write the value as the data form takes it: a number (`8`, `2,5`, `80%`) or a choice (its text or "
+       "its number).",
+       "Ca,Nguồn,Chỉ số,Số liệu,Giá trị,Điểm mong đợi\nA,x.txt:1,1.3,a,tám,")
+define("CDS564", "error",
+       "{where}: ca `{case}`: điểm mong đợi `{value}` không phải là một số",
+       "{where}: case `{case}`: the expected points `{value}` are not a number",
+       "Ghi điểm mong đợi là một số thập phân như bộ chỉ số làm tròn, ví dụ `7,5` hoặc `3.33`.",
+       "Write the expected points as a decimal, rounded as the ruleset rounds, e.g. `7,5` or `3.33`.",
+       "Ca,Nguồn,Chỉ số,Số liệu,Giá trị,Điểm mong đợi\nA,x.txt:1,1.3,,,bảy")
+define("CDS565", "error",
+       "{where}: ca `{case}` không có điểm mong đợi nào",
+       "{where}: case `{case}` has no expected points",
+       "Thêm một dòng của ca này với cột `Điểm mong đợi`: điểm của một chỉ số, một mục hoặc `Tổng`.",
+       "Add a row to this case with the `Điểm mong đợi` (expected) column: the points of an indicator, a "
+       "section or `Tổng` (total).",
+       "Ca,Nguồn,Chỉ số,Số liệu,Giá trị,Điểm mong đợi\nA,x.txt:1,1.3,a,1,")
+define("CDS566", "error",
+       "{where}: tên ca `{case}` đã dùng cho một ca khác ({first})",
+       "{where}: the case name `{case}` is already used by another case ({first})",
+       "Đặt cho mỗi ca một tên riêng; các dòng liền nhau của cùng một ca có thể để trống cột `Ca`.",
+       "Give each case its own name; the rows that follow a case's first row may leave `Ca` (case) empty.",
+       "Ca,Nguồn,Chỉ số,Số liệu,Giá trị,Điểm mong đợi\nA,x.txt:1,1.3,,,10\nB,x.txt:1,1.3,,,10\nA,x.txt:1,1.3,,,10")
+define("CDS567", "error",
+       "{where}: {what}",
+       "{where}: {what_en}",
+       "Mỗi ca cần một tên (cột `Ca`, ở dòng đầu của ca) và dòng của văn bản nó lấy từ (cột `Nguồn`, ví dụ "
+       "`rulesets/sources/huyen-ninh-thuan-2023.txt:123`).",
+       "Each case needs a name (column `Ca`, on its first row) and the decision line it comes from (column "
+       "`Nguồn`, e.g. `rulesets/sources/huyen-ninh-thuan-2023.txt:123`).",
+       "Ca,Nguồn,Chỉ số,Số liệu,Giá trị,Điểm mong đợi\nA,,1.3,,,10")
+define("CDS568", "error",
+       "{where}: ca `{case}`: chỉ số {indicator} so sánh các đơn vị với nhau (tính theo cả nhóm), không kiểm "
+       "thử được trên một đơn vị",
+       "{where}: case `{case}`: indicator {indicator} compares the units with each other (a cohort "
+       "indicator) and cannot be tested on one unit",
+       "Bỏ điểm mong đợi của chỉ số này; kiểm thử nó bằng `cds score` trên một nhóm đơn vị.",
+       "Drop this indicator's expected points; test it with `cds score` on a cohort.",
+       "")
+define("CDS569", "error",
+       "không tìm thấy tệp ca kiểm thử {path} của bộ chỉ số {ruleset}",
+       "no test-case file {path} for the ruleset {ruleset}",
+       "Viết các ca trong tệp `{path}` bên cạnh bộ chỉ số (xem docs/ruleset-format.md, mục Ca kiểm thử), "
+       "hoặc chỉ tệp khác bằng `--cases TỆP`.",
+       "Write the cases in `{path}` beside the ruleset (see docs/ruleset-format.md, Test cases), or name "
+       "another file with `--cases FILE`.",
+       "")
+
 # CDS570-579: authoring friction (a `Sửa:` replacing one phrase, markup in names, a row split by a page
 # break: `Tiếp theo chỉ số X`). Arguments: `phrase` / `to` the phrases of `Sửa: "…" → "…"`, `id` an indicator.
 define("CDS570", "error",
