@@ -784,6 +784,10 @@ class _Reader:
             if _is_none_word(text):
                 return [_NONE]
             parts = [p for p in re.split(r"[;\n]+", text) if p.strip()]
+            if not parts:  # only separators (`;`): no choice can be read, and none is not said either
+                self.diag("CDS805", where, item=f.indicator, unit=unit, key=f.key, text=text,
+                          choices=_choices_list(f))
+                return None
             if len(parts) == 1 and re.fullmatch(r"\s*\d+(\s*,\s*\d+)+\s*", parts[0]):
                 parts = parts[0].split(",")
         out: list[str] = []

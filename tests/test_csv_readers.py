@@ -443,3 +443,20 @@ def test_records_cut_cells_as_pythons_csv_does(text, delimiter):
     assert [list(r.cells) for r in recs] == expected
     assert [r.line for r in recs] == sorted(r.line for r in recs)
     assert all(r.end_line - r.line == sum(c.count("\n") for c in r.cells) for r in recs)
+
+
+def test_an_option_cell_of_separators_only_is_an_unreadable_choice(tmp_path):
+    """Ninh Thuận 2023 indicator 1.1 (one choice): a cell holding only `;` was an IndexError (exit 3, found
+    by the property above); it is CDS805 at its cell, and the unit's other values are still read."""
+    from cdsdsl.forms import read_units
+    from cdsdsl.ruleset import load_ruleset
+
+    repo = Path(__file__).resolve().parents[1]
+    huyen = load_ruleset(repo / "rulesets" / "huyen-ninh-thuan-2023.cds")
+    data = tmp_path / "cohort.csv"
+    data.write_text("Đơn vị,1.1:lựa chọn,1.3:a,1.3:b\nHuyện A,;,4,7\n", encoding="utf-8")
+    units, diags = read_units(data, huyen)
+    bad = [d for d in diags if d.code == "CDS805"]
+    assert len(bad) == 1 and bad[0].unit == "Huyện A" and bad[0].item == "1.1"
+    assert "cohort.csv:2" in bad[0].message() and "cohort.csv:2" in bad[0].message("en")
+    assert units and units[0].values["1.3"]["a"].raw in (4, "4")
