@@ -2,9 +2,18 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI (CI=true) runs the property tests on a fixed sequence of examples, so that a red run can be
+# reproduced and a green one is not luck; a developer's run explores new examples every time
+# (and the `slow` marker runs larger budgets).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 REPO = Path(__file__).resolve().parents[1]
