@@ -103,7 +103,7 @@ class _FunctionGen:
                                                                              "notes"})
         self.part = 0
         self.steps: dict[str, Any] = {}
-        self.wholes = {pw.span: pw for pw in program.part_wholes}
+        self.wholes = {pw.span: pw for pw in program.checked_part_wholes}
         self.src = program.formula.source
         self.tmp = 0
 
@@ -402,7 +402,7 @@ class _FastGen:
                              | {"inputs", "cohort", "item_points", "notes"})
         self.part = 0
         self.steps: dict[str, Any] = {}
-        self.wholes = {pw.span: pw for pw in program.part_wholes}
+        self.wholes = {pw.span: pw for pw in program.checked_part_wholes}
         self.tmp = 0
         #: a cohort quantity's function has no cohort to read (see `quantity`)
         self.no_cohort = False

@@ -155,7 +155,7 @@ class _Eval:
         self.part = 0
         self.steps: dict[str, Any] = {}
         self.env: dict[str, Fraction] = {}
-        self.wholes = {pw.span: pw for pw in program.part_wholes}
+        self.wholes = {pw.span: pw for pw in program.checked_part_wholes}
 
     # ------------------------------------------------------------ inputs
     def read(self, key: str) -> Fraction:

@@ -67,12 +67,19 @@ class InputSpec:
 
 @attrs.frozen
 class PartWhole:
-    """``parts`` are counted inside ``wholes`` (a ratio a/b of a part to its total): sum(parts) <= sum(wholes)."""
+    """``parts`` are counted inside ``wholes`` (a ratio a/b of a part to its total): sum(parts) <= sum(wholes),
+    unless ``target`` names a 'whole' that is really a target or a minimum (``b = Số lượng nền tảng số tối
+    thiểu theo danh mục yêu cầu (7)``): then the part may exceed it, and scoring does not refuse a > b."""
 
     parts: tuple[str, ...]
     wholes: tuple[str, ...]
     ratio: str  # the computed name (``Tỷ lệ``)
     span: Span = attrs.field(default=Span(0, 0), eq=False)
+    target: str | None = None
+
+
+#: words that make a denominator a target or a minimum rather than a total (see `PartWhole.target`)
+TARGET_WORDS = re.compile(r"tối\s+thiểu|theo\s+(?:danh\s+mục\s+)?yêu\s+cầu|chỉ\s+tiêu|kế\s+hoạch\s+giao", re.I)
 
 
 # ------------------------------------------------------------------ scoring
@@ -196,6 +203,12 @@ class Program:
     def needs_cohort(self) -> bool:
         """True when scoring one unit needs the other units' data."""
         return uses_cohort(self)
+
+    @property
+    def checked_part_wholes(self) -> tuple[PartWhole, ...]:
+        """The part/whole ratios whose a > b is a data error (CDS614) when scoring: all but those over a
+        target or a minimum.  Both backends (interpreter and compiler) check exactly these."""
+        return tuple(pw for pw in self.part_wholes if pw.target is None)
 
     @property
     def item_refs(self) -> tuple[str, ...]:
@@ -565,7 +578,9 @@ class _Resolver:
         if isinstance(v, n.BinOp) and v.op == "/":
             num, den = _input_names(v.left), _input_names(v.right)
             if num and den and all(x in decls for x in num + den) and not set(num) & set(den):
-                self.part_wholes.append(PartWhole(tuple(num), tuple(den), st.target.name, span=st.span))
+                target = next((x for x in den if TARGET_WORDS.search(decls[x].description)), None)
+                self.part_wholes.append(PartWhole(tuple(num), tuple(den), st.target.name, span=st.span,
+                                                  target=target))
 
     def cases(self, st: n.Cases, idx: int, part: n.Part, scope: dict[str, Step],
               last_computed: str | None, use) -> CaseScoring:

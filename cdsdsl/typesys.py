@@ -196,26 +196,11 @@ def fmt_pct(v: Fraction) -> str:
 
 # ------------------------------------------------------------------- typing
 
-_TARGET_WORDS = re.compile(r"tối\s+thiểu|theo\s+(?:danh\s+mục\s+)?yêu\s+cầu|chỉ\s+tiêu|kế\s+hoạch\s+giao", re.I)
-
-
 def target_whole(program: Program, pw: PartWhole) -> str | None:
     """The key of a 'whole' that is really a target or a minimum (``b = Số lượng ... tối
-    thiểu theo danh mục yêu cầu (7)``): the part can then exceed it.  None if a true whole."""
-    for key in pw.wholes:
-        spec = _spec_by_name(program, key, pw)
-        if spec is not None and _TARGET_WORDS.search(spec.description):
-            return spec.name
-    return None
-
-
-def _spec_by_name(program: Program, name: str, pw: PartWhole):
-    """The declaration of ``name`` closest before the ratio ``pw`` (same part)."""
-    found = None
-    for spec in program.inputs:
-        if spec.name == name and spec.span.start <= pw.span.start:
-            found = spec
-    return found
+    thiểu theo danh mục yêu cầu (7)``): the part can then exceed it.  None if a true whole.
+    Decided once, by `resolve` (`PartWhole.target`), for the checker and both scoring backends."""
+    return pw.target
 
 
 class PartTyper:

@@ -53,6 +53,26 @@ def test_huyen_2023_1_3_part_larger_than_whole_is_not_scored(backend):
     assert exc.value.first.span is not None and exc.value.line == 3
 
 
+#: huyện Ninh Thuận 2023 indicator 3.6: b is the MINIMUM number of platforms the list requires (7), not a total
+PLATFORMS = ("1. Triển khai nền tảng số\n- a= Số lượng nền tảng số dùng chung đã triển khai;\n"
+             "- b=Số lượng nền tảng số tối thiểu theo danh mục yêu cầu (7);\n- Tỷ lệ=a/b;\n"
+             "- Điểm=Tỷ lệ* 1/2*Điểm tối đa\n2. Mô hình triển khai\n"
+             "- c= Số lượng nền tảng số triển khai tập trung trên Trung tâm dữ liệu;\n- d=Số lượng nền tảng số;\n"
+             "- Tỷ lệ=c/d;\n- Điểm=Tỷ lệ* 1/2*Điểm tối đa")
+
+
+def test_huyen_2023_3_6_more_platforms_than_the_minimum_is_valid_and_clamped(backend):
+    """a = 14 over a minimum b = 7 is not a part larger than its whole (no CDS614, as `cds check` says with
+    CDS407): 14/7 × 10 + 4/4 × 10 = 30 points, clamped to the maximum 20 and reported (CDS613)."""
+    out = backend(program_of(PLATFORMS, 20, item="3.6"), {"a": 14, "b": 7, "c": 4, "d": 4}, unit="Huyện A")
+    assert out.points == Decimal("20.00")
+    assert "CDS613" in [d.code for d in out.diagnostics]
+    # the second ratio is over a true total: c > d is still refused
+    with pytest.raises(DataError) as exc:
+        backend(program_of(PLATFORMS, 20, item="3.6"), {"a": 7, "b": 7, "c": 5, "d": 4}, unit="Huyện A")
+    assert exc.value.code == "CDS614" and exc.value.message.startswith("c = 5 lớn hơn d = 4")
+
+
 def test_huyen_2023_1_3_division_by_zero_scores_zero_with_warning(backend):
     out = backend(program_of(RATIO, 10, item="1.3"), {"a": 0, "b": 0}, unit="Huyện A")
     assert out.exact == 0 and out.points == Decimal("0.00")
