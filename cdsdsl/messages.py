@@ -156,7 +156,7 @@ define("CDS112", "error",
        "Viết số điểm theo dạng `Điểm tối đa`, `1/2*Điểm tối đa`, `70% điểm`, `5 điểm` hoặc `0 điểm`.",
        "Write the points as `Điểm tối đa`, `1/2*Điểm tối đa`, `70% điểm`, `5 điểm` or `0 điểm`.",
        "- Đã triển khai: gần đủ điểm")
-# --- numbers too long for a formula (parser.py MAX_NUMBER_DIGITS; docs/language.md) ---
+# --- numbers too long for a formula (normalize.MAX_NUMBER_DIGITS; docs/language.md) ---
 define("CDS113", "error",
        "số `{text}` quá dài ({digits} chữ số; một số trong công thức có nhiều nhất {limit} chữ số)",
        "the number `{text}` is too long ({digits} digits; a number in a formula has at most {limit} digits)",

@@ -19,6 +19,11 @@ import attrs
 
 from .source import Span, span_unchecked
 
+#: the most digits a number written in a decision may have (integer and decimal part together): in a formula
+#: (parser, CDS113), a ruleset's maximum (`ruleset.parse_max`) and a maximum given to the API
+#: (`resolve.max_points_value`, CDS633).  No decision writes more; Python converts at most 4 300.
+MAX_NUMBER_DIGITS = 30
+
 
 @attrs.frozen
 class Normalized:

@@ -29,12 +29,10 @@ from .build import (BuildError, build_tree, canonical_name, compare_right_tree, 
 from .diagnostics import Diagnostic, FormulaSyntaxError
 from .grammars import grammar_path
 from .lalr import Failure, LalrDriver, LarkOnly, NotHandled
-from .normalize import Normalized, normalize
+from .normalize import MAX_NUMBER_DIGITS, Normalized, normalize
 from .source import Source, Span
 
 MAX_DEPTH = 50
-#: the most digits a number in a formula may have (integer and decimal part together; docs/language.md)
-MAX_NUMBER_DIGITS = 30
 #: a necessary condition of a number longer than that (`_NUMBER_RUN` is looked for only then)
 _LONG_NUMBER = re.compile(r"\d[\d.]{%d,}" % MAX_NUMBER_DIGITS)
 _NUMBER_RUN = re.compile(r"\d+(?:\.\d+)?")

@@ -31,6 +31,7 @@ import attrs
 
 from . import nodes as n
 from .diagnostics import Diagnostic
+from .normalize import MAX_NUMBER_DIGITS
 from .source import Span
 
 CHOICE_KEY = "lựa chọn"
@@ -661,8 +662,6 @@ def _count_description(label: str) -> str:
 
 #: what `max_points_value` reads from text: `10`, `2.5`, `2,5`, `5/2`
 _MAX_TEXT = re.compile(r"\s*\+?(\d+)(?:[.,](\d+))?(?:\s*/\s*(\d+))?\s*")
-#: the most digits a maximum may have (as for a number in a formula: parser.MAX_NUMBER_DIGITS)
-_MAX_DIGITS = 30
 _REASONS = {
     "type": ("không phải là số", "not a number"),
     "text": ("không đọc được thành số (viết như `10`, `2.5`, `2,5` hoặc `5/2`)",
@@ -670,8 +669,8 @@ _REASONS = {
     "finite": ("không phải là một số hữu hạn", "not a finite number"),
     "negative": ("là số âm", "is negative"),
     "zero": ("mẫu số bằng 0", "the denominator is 0"),
-    "huge": (f"quá lớn hoặc quá nhiều chữ số (nhiều nhất {_MAX_DIGITS} chữ số)",
-             f"too large or too many digits (at most {_MAX_DIGITS} digits)"),
+    "huge": (f"quá lớn hoặc quá nhiều chữ số (nhiều nhất {MAX_NUMBER_DIGITS} chữ số)",
+             f"too large or too many digits (at most {MAX_NUMBER_DIGITS} digits)"),
 }
 
 
@@ -701,7 +700,7 @@ def max_points_value(value: Any, argument: str = "max_points") -> Fraction:
     elif isinstance(value, Decimal):
         if not value.is_finite():
             raise refuse("finite")
-        if value and not -_MAX_DIGITS <= value.adjusted() < _MAX_DIGITS or value.as_tuple().exponent < -_MAX_DIGITS:
+        if value and not -MAX_NUMBER_DIGITS <= value.adjusted() < MAX_NUMBER_DIGITS or value.as_tuple().exponent < -MAX_NUMBER_DIGITS:
             raise refuse("huge")
         mp = Fraction(value)
     elif isinstance(value, float):
@@ -713,7 +712,7 @@ def max_points_value(value: Any, argument: str = "max_points") -> Fraction:
         if m is None:
             raise refuse("negative" if _MAX_TEXT.fullmatch(value.strip().lstrip("-−")) else "text")
         whole, frac, den = m.group(1), m.group(2) or "", m.group(3)
-        if len(whole) + len(frac) > _MAX_DIGITS or den is not None and len(den) > _MAX_DIGITS:
+        if len(whole) + len(frac) > MAX_NUMBER_DIGITS or den is not None and len(den) > MAX_NUMBER_DIGITS:
             raise refuse("huge")
         if den is not None and int(den) == 0:
             raise refuse("zero")
@@ -722,7 +721,7 @@ def max_points_value(value: Any, argument: str = "max_points") -> Fraction:
         raise refuse("type")
     if mp < 0:
         raise refuse("negative")
-    if mp.numerator >= 10 ** _MAX_DIGITS or mp.denominator >= 10 ** _MAX_DIGITS:
+    if mp.numerator >= 10 ** MAX_NUMBER_DIGITS or mp.denominator >= 10 ** MAX_NUMBER_DIGITS:
         raise refuse("huge")
     return mp
 

@@ -29,7 +29,7 @@ from lark.exceptions import UnexpectedInput
 
 from .diagnostics import Diagnostic, FormulaSyntaxError, RulesetError, Severity
 from .grammars import grammar_path
-from .normalize import clean_markup
+from .normalize import MAX_NUMBER_DIGITS, clean_markup
 from .source import Source, Span
 
 __all__ = [
@@ -349,8 +349,7 @@ def parse_max(text: str | None) -> tuple[bool, Fraction | None]:
     t = re.sub(r"\s*(điểm|đ)\.?$", "", t, flags=re.IGNORECASE).strip()
     if t in ("-", "–", "—"):
         return True, None
-    # at most 30 digits, as a number in a formula (parser.MAX_NUMBER_DIGITS; int() stops at 4 300)
-    if not _NUMBER.match(t) or sum(ch.isdigit() for ch in t) > 30:
+    if not _NUMBER.match(t) or sum(ch.isdigit() for ch in t) > MAX_NUMBER_DIGITS:
         return False, None
     try:
         return True, Fraction(t.replace(",", "."))

@@ -50,7 +50,7 @@ SYNTAX_ERRORS: dict[str, list[tuple[str, str]]] = {
         ("- Tỷ lệ >= 2,5,1%: Điểm tối đa", "2,5,1%"),
         ("- Tỷ lệ ≥ 80%%: Điểm tối đa", "80%%"),
     ],
-    "CDS113": [  # a number too long to be one (more than parser.MAX_NUMBER_DIGITS digits)
+    "CDS113": [  # a number too long to be one (more than normalize.MAX_NUMBER_DIGITS digits)
         ("- Tỷ lệ >= 8000000000000000000000000000000000%: Điểm tối đa", "8000000000000000000000000000000000"),
         ("Điểm = 0," + "1" * 40 + " * Điểm tối đa", "0," + "1" * 40),
         ("a = Số lượng (" + "7" * 5000 + ")\nĐiểm = a", "7" * 5000),

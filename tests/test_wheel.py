@@ -31,8 +31,7 @@ def _build(out: Path) -> tuple[Path, Path]:
 def dist(tmp_path_factory) -> tuple[Path, Path]:
     import build  # noqa: F401  (the `test` extra installs it)
     import hatchling  # noqa: F401  (the wheel is built offline, without build isolation)
-    out = tmp_path_factory.mktemp("dist")
-    return _build(out)
+    return _build(tmp_path_factory.mktemp("dist"))
 
 
 @pytest.fixture(scope="module")

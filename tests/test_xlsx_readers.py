@@ -478,7 +478,7 @@ def test_an_xlsm_workbook_is_read_like_an_xlsx(tmp_path, huyen):
     assert diags == [] and [u.name for u in units] == ["Huyện Ninh Hải"]
 
 
-def test_cli_score_and_audit_on_a_chart_only_workbook_say_so_without_an_internal_error(tmp_path):
+def test_cli_score_and_audit_on_a_chart_only_workbook_say_so_plainly(tmp_path):
     from _cli_util import cds, no_traceback
 
     path = tmp_path / "so-lieu.xlsx"
