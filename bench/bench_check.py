@@ -20,11 +20,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from cdsdsl.check import _check_one, aggregate, check_ruleset  # noqa: E402
-from cdsdsl.parser import clear_piece_caches, lark_parser, parse_formula  # noqa: E402
-from cdsdsl.resolve import resolve  # noqa: E402
-from cdsdsl.ruleset import load_ruleset  # noqa: E402
-from cdsdsl.ruleset_checks import check_ruleset_structure  # noqa: E402
+from cdsdsl.checks.formula import _check_one, aggregate  # noqa: E402
+from cdsdsl.rulesets.check import check_ruleset  # noqa: E402
+from cdsdsl.syntax.parser import clear_piece_caches, lark_parser, parse_formula  # noqa: E402
+from cdsdsl.semantics.resolve import resolve  # noqa: E402
+from cdsdsl.rulesets.model import load_ruleset  # noqa: E402
+from cdsdsl.rulesets.structure import check_ruleset_structure  # noqa: E402
 
 
 def _median(fn, repeat: int) -> float:

@@ -106,8 +106,8 @@ def main() -> None:
     sizes = [int(x) for x in args.sizes.split(",")]
     shapes = args.shapes.split(",")
 
-    from cdsdsl.check import check_formula
-    from cdsdsl.parser import clear_piece_caches, lark_parser
+    from cdsdsl.checks.formula import check_formula
+    from cdsdsl.syntax.parser import clear_piece_caches, lark_parser
     lark_parser()
     old = None
     if args.old:

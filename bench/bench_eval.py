@@ -21,11 +21,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from cdsdsl.codegen import compile_program  # noqa: E402
-from cdsdsl.interpret import evaluate_program  # noqa: E402
-from cdsdsl.parser import parse_formula  # noqa: E402
-from cdsdsl.resolve import resolve  # noqa: E402
-from cdsdsl.runtime import round_points  # noqa: E402
+from cdsdsl.evaluate.codegen import compile_program  # noqa: E402
+from cdsdsl.evaluate.interpret import evaluate_program  # noqa: E402
+from cdsdsl.syntax.parser import parse_formula  # noqa: E402
+from cdsdsl.semantics.resolve import resolve  # noqa: E402
+from cdsdsl.evaluate.runtime import round_points  # noqa: E402
 
 FORMULA = ("a= Tổng số hồ sơ;\nb= Hồ sơ mức độ 3;\nc= Hồ sơ mức độ 4;\n- Tỷ lệ=(b+c)/a\n- Điểm=\n"
            "+ Tỷ lệ>=80%: Điểm tối đa;\n+ Tỷ lệ<80%: Tỷ lệ/80%*Điểm tối đa")
@@ -85,9 +85,9 @@ def formula_bench(n=20_000):
 
 
 def ruleset_bench(n_units=10_000):
-    from cdsdsl.cohort import rank
-    from cdsdsl.ruleset import load_ruleset
-    from cdsdsl.scoring import compile_ruleset, score_cohort
+    from cdsdsl.evaluate.cohort import rank
+    from cdsdsl.rulesets.model import load_ruleset
+    from cdsdsl.scoring.score import compile_ruleset, score_cohort
     from scoring_data import plausible_unit
 
     t0 = time.perf_counter()

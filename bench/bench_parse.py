@@ -78,7 +78,7 @@ def warm(runs: int) -> None:
     - *again*: the cell parsed again with the caches full (the least work).
     """
     from cdsdsl import parse_formula
-    from cdsdsl.parser import clear_piece_caches, lark_parser
+    from cdsdsl.syntax.parser import clear_piece_caches, lark_parser
 
     cells = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
     t0 = time.perf_counter()

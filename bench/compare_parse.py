@@ -19,8 +19,8 @@ _old = sys.argv[sys.argv.index("--old") + 1] if "--old" in sys.argv else str(REP
 sys.argv = [a for i, a in enumerate(sys.argv) if a != "--old" and (i == 0 or sys.argv[i - 1] != "--old")]
 sys.path.insert(0, _old); sys.path.insert(0, str(REPO))
 import oldcds.parser as OP, oldcds.nodes as ON  # noqa: E402
-import cdsdsl.parser as NP, cdsdsl.nodes as NN  # noqa: E402
-from cdsdsl.ruleset import load_ruleset  # noqa: E402
+import cdsdsl.syntax.parser as NP, cdsdsl.nodes as NN  # noqa: E402
+from cdsdsl.rulesets.model import load_ruleset  # noqa: E402
 
 def texts():
     out = []

@@ -1,3 +1,3 @@
-from .cli import main
+from cdsdsl.cli import main
 
 main()

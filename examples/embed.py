@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run from a checkout without installing
 
 import cdsdsl  # noqa: E402
-from cdsdsl.render import render_diagnostics, summary  # noqa: E402
+from cdsdsl.diagnostics.render import render_diagnostics, summary  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

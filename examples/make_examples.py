@@ -5,7 +5,7 @@
 
 Dữ liệu minh hoạ, không phải số liệu thật / made-up illustration data.
 
-Every file is produced from the ruleset's data-entry form (`cdsdsl.forms.form_fields`), with a random
+Every file is produced from the ruleset's data-entry form (`cdsdsl.dataentry.forms.form_fields`), with a random
 generator seeded by the ruleset's name, so the output is reproducible byte for byte.  Figures are
 plausible, not real: counts are consistent (a part never exceeds its whole), options come from the
 allowed list, money is in the unit the form asks (triệu đồng, tỷ đồng), and points entered directly lie in
@@ -27,10 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from cdsdsl.forms import GROUP_HEADER, ILLUSTRATION_NOTE, UNIT_HEADER, FormField, build_form  # noqa: E402
-from cdsdsl.resolve import COUNT, MONEY, OPTION, OPTIONS, POINTS  # noqa: E402
-from cdsdsl.ruleset import Ruleset, load_ruleset  # noqa: E402
-from cdsdsl.safe_cells import csv_field  # noqa: E402
+from cdsdsl.dataentry.forms import GROUP_HEADER, ILLUSTRATION_NOTE, UNIT_HEADER, FormField, build_form  # noqa: E402
+from cdsdsl.semantics.resolve import COUNT, MONEY, OPTION, OPTIONS, POINTS  # noqa: E402
+from cdsdsl.rulesets.model import Ruleset, load_ruleset  # noqa: E402
+from cdsdsl.files.safe_cells import csv_field  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 
@@ -218,7 +218,7 @@ def _choose_options(f: FormField, rng: random.Random) -> str:
 
 
 def formula_units(rs: Ruleset, rng: random.Random, units: list[tuple[str, float]]) -> list[dict]:
-    from cdsdsl.forms import indicator_program
+    from cdsdsl.dataentry.forms import indicator_program
 
     form = build_form(rs)
     programs = {ind.key: indicator_program(rs, ind) for ind in rs.indicators if ind.effective_formula}

@@ -5,11 +5,11 @@ from fractions import Fraction
 
 from hypothesis import strategies as st
 
-from cdsdsl.codegen import compile_program
-from cdsdsl.diagnostics import CdsError
-from cdsdsl.interpret import evaluate_program
-from cdsdsl.parser import parse_formula
-from cdsdsl.resolve import resolve
+from cdsdsl.evaluate.codegen import compile_program
+from cdsdsl.diagnostics.core import CdsError
+from cdsdsl.evaluate.interpret import evaluate_program
+from cdsdsl.syntax.parser import parse_formula
+from cdsdsl.semantics.resolve import resolve
 
 
 def program_of(text, max_points, **kw):

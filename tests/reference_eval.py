@@ -1,6 +1,6 @@
 """An independent exact reference for the conformance tests: a small evaluator written apart from
-cdsdsl.interpret and cdsdsl.codegen, straight from the semantics in docs/semantics.md, over the
-resolved program (`cdsdsl.resolve.Program`), with `fractions.Fraction` only.
+cdsdsl.evaluate.interpret and cdsdsl.evaluate.codegen, straight from the semantics in docs/semantics.md, over the
+resolved program (`cdsdsl.semantics.resolve.Program`), with `fractions.Fraction` only.
 
 It covers the plain domain the property tests generate — whole-number figures, chosen options given
 by number, parts no larger than their wholes, no zero denominators — and says so (`Unsupported`) for
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from cdsdsl import nodes as n
-from cdsdsl.resolve import CaseScoring, ExprScoring, PerItemScoring
+from cdsdsl.syntax import nodes as n
+from cdsdsl.semantics.resolve import CaseScoring, ExprScoring, PerItemScoring
 
 
 class Unsupported(Exception):

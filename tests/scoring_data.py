@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import random
 
-from cdsdsl.unitdata import Unit
+from cdsdsl.scoring.unitdata import Unit
 
 
 def plausible_unit(cr, name, rnd: random.Random, group=None) -> Unit:

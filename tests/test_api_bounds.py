@@ -13,10 +13,10 @@ import pytest
 
 import cdsdsl
 from cdsdsl import CdsError, FormulaSyntaxError
-from cdsdsl.codegen import compile_program, module_source
-from cdsdsl.interpret import evaluate_program
-from cdsdsl.parser import MAX_NUMBER_DIGITS
-from cdsdsl.resolve import resolve
+from cdsdsl.evaluate.codegen import compile_program, module_source
+from cdsdsl.evaluate.interpret import evaluate_program
+from cdsdsl.syntax.parser import MAX_NUMBER_DIGITS
+from cdsdsl.semantics.resolve import resolve
 
 from _cli_util import ROOT, cds, no_traceback
 

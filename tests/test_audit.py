@@ -13,11 +13,11 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cdsdsl.audit import audit_file, audit_table, extract_figures, has_errors
+from cdsdsl.verify.audit import audit_file, audit_table, extract_figures, has_errors
 from cdsdsl.cli import main
-from cdsdsl.diagnostics import DataError, Severity
-from cdsdsl.render import render_diagnostics
-from cdsdsl.results_table import parse_number, read_table, read_table_text
+from cdsdsl.diagnostics.core import DataError, Severity
+from cdsdsl.diagnostics.render import render_diagnostics
+from cdsdsl.verify.results_table import parse_number, read_table, read_table_text
 
 REPO = Path(__file__).resolve().parents[1]
 DECISIONS = REPO / "rulesets" / "sources"
@@ -380,7 +380,7 @@ def test_recompute_tries_the_other_order_of_figures():
 
 def test_recompute_skips_formulas_that_need_more_than_a_and_b():
     def needs_c(text, max_points, inputs):
-        from cdsdsl.diagnostics import Diagnostic, ScoreError
+        from cdsdsl.diagnostics.core import Diagnostic, ScoreError
 
         raise ScoreError(Diagnostic.make("CDS600", key="c"))
 
@@ -462,7 +462,7 @@ def test_has_errors():
 
 def test_with_the_transcribed_provincial_ruleset(tmp_path):
     ruleset_path = REPO / "rulesets" / "tinh-2021.cds"
-    from cdsdsl.ruleset import load_ruleset
+    from cdsdsl.rulesets.model import load_ruleset
 
     ruleset = load_ruleset(ruleset_path)
     # the ruleset copies the table's structure: maxima agree, the findings are the same

@@ -4,7 +4,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from cdsdsl.messages import CATALOG
+from cdsdsl.diagnostics.messages import CATALOG
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from cdsdsl import check_formula
-from cdsdsl.diagnostics import Severity
+from cdsdsl.diagnostics.core import Severity
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS_PATH = ROOT / "tests" / "data" / "seed-formulas.jsonl"
@@ -149,8 +149,8 @@ def test_set_level_findings_once_per_call():
 
 
 def test_ruleset_findings_are_pinned():
-    from cdsdsl.check import check_ruleset
-    from cdsdsl.ruleset import load_ruleset
+    from cdsdsl.rulesets.check import check_ruleset
+    from cdsdsl.rulesets.model import load_ruleset
 
     found = [(d.item, d.code, d.severity.value, d.position[0] if d.position else None, _words(d))
              for d in check_ruleset(load_ruleset(RULESET_PATH))]

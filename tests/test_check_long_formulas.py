@@ -16,9 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cdsdsl import FormulaSyntaxError, check_formula, compile_formula, evaluate_formula, parse_formula
-from cdsdsl.lint.analysis import LintContext
-from cdsdsl.parser import MAX_TREE_DEPTH
-from cdsdsl.resolve import resolve
+from cdsdsl.checks.analysis import LintContext
+from cdsdsl.syntax.parser import MAX_TREE_DEPTH
+from cdsdsl.semantics.resolve import resolve
 
 from _cli_util import cds
 from _checkutil import RATIO
@@ -189,7 +189,7 @@ def test_a_level_numbered_one_million_lists_the_missing_numbers_as_one_run():
 def test_cds_check_shows_a_long_pasted_line_around_each_finding_only():
     # a case list of 1 000 lines pasted on one line (24 000 characters): every finding printed the whole
     # line, 43 MB for 1 000 findings; now a window around the marked case, the carets under it
-    from cdsdsl.render import render_diagnostic
+    from cdsdsl.diagnostics.render import render_diagnostic
 
     text = "; ".join(["- Tỷ lệ >= 50%: 5 điểm"] * 1000)
     found = [d for d in check_formula(text, 10) if d.code == "CDS404"]

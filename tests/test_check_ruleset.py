@@ -1,9 +1,10 @@
 """check_ruleset: structure + formulas, positions in the ruleset file, corrected indicators."""
 from __future__ import annotations
 
-from cdsdsl.check import CorrectedDiagnostic, check_ruleset
-from cdsdsl.diagnostics import Severity
-from cdsdsl.ruleset import parse_ruleset_text
+from cdsdsl.checks.formula import CorrectedDiagnostic
+from cdsdsl.rulesets.check import check_ruleset
+from cdsdsl.diagnostics.core import Severity
+from cdsdsl.rulesets.model import parse_ruleset_text
 
 HEAD = "Bộ chỉ số: Thử\nVăn bản: QĐ 1\n\nMục 1 | Hạ tầng | 10\n\n"
 IND = """Chỉ số 1.1 | Tỷ lệ hộ có cáp quang | 10

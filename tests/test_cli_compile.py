@@ -12,7 +12,7 @@ from fractions import Fraction
 import pytest
 
 import cdsdsl
-from cdsdsl.scoring import compile_ruleset
+from cdsdsl.scoring.score import compile_ruleset
 
 from _cli_util import RULESET_IDS, RULESETS, ROOT, cds, cds_subprocess, example, no_traceback, rel, uncorrected
 

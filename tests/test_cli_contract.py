@@ -17,12 +17,12 @@ import pytest
 from click.testing import CliRunner
 
 import cdsdsl
-from cdsdsl.check import check_formula
+from cdsdsl.checks.formula import check_formula
 from cdsdsl.cli import main
-from cdsdsl.diagnostics import Diagnostic
-from cdsdsl.render import display_width, render_diagnostic
-from cdsdsl.reports import vi_number
-from cdsdsl.source import Source, Span
+from cdsdsl.diagnostics.core import Diagnostic
+from cdsdsl.diagnostics.render import display_width, render_diagnostic
+from cdsdsl.reports.tables import vi_number
+from cdsdsl.text.source import Source, Span
 
 from _cli_util import ROOT, rel, uncorrected
 
@@ -361,7 +361,7 @@ def test_width_counts_characters_as_displayed():
 
 
 def test_wide_table_in_nfd_lines_up():
-    from cdsdsl.reports import Column, Table
+    from cdsdsl.reports.tables import Column, Table
 
     names = [unicodedata.normalize("NFD", "Huyện Thuận Bắc"), "Thành phố Phan Rang - Tháp Chàm", "区 二"]
     from decimal import Decimal

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import cdsdsl
-from cdsdsl.reports import vi_number
+from cdsdsl.reports.tables import vi_number
 
 from _cli_util import RULESET_IDS, RULESETS, ROOT, cds, cds_subprocess, example, no_traceback, rel
 

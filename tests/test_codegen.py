@@ -9,8 +9,8 @@ from pathlib import Path
 
 from hypothesis import given, strategies as st
 
-from cdsdsl.codegen import compile_program, module_source
-from cdsdsl.mangle import Mangler, identifier
+from cdsdsl.evaluate.codegen import compile_program, module_source
+from cdsdsl.evaluate.mangle import Mangler, identifier
 
 from conftest import load_corpus
 from eval_helpers import program_of

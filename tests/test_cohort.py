@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from cdsdsl.cohort import evaluate_cohort, rank
-from cdsdsl.runtime import minmax_points, ratio_points
+from cdsdsl.evaluate.cohort import evaluate_cohort, rank
+from cdsdsl.evaluate.runtime import minmax_points, ratio_points
 
 from conftest import load_corpus
 from eval_helpers import program_of

@@ -22,10 +22,10 @@ import pytest
 
 import cdsdsl
 from cdsdsl.cli.compile_cmd import module_text
-from cdsdsl.diagnostics import CdsError
-from cdsdsl.interpret import Policy, evaluate_program
-from cdsdsl.quoting import quote, verify_module
-from cdsdsl.scoring import compile_ruleset
+from cdsdsl.diagnostics.core import CdsError
+from cdsdsl.evaluate.interpret import Policy, evaluate_program
+from cdsdsl.evaluate.quoting import quote, verify_module
+from cdsdsl.scoring.score import compile_ruleset
 
 from _cli_util import ROOT, cds, no_traceback
 
@@ -284,7 +284,7 @@ def test_docstrings_and_compile_names_never_carry_raw_user_text():
 
 
 def test_module_source_that_does_not_compile_is_an_error(monkeypatch):
-    from cdsdsl import codegen
+    from cdsdsl.evaluate import codegen
 
     rs = cdsdsl.load_ruleset(RULESET)
     programs = [c.program for c in compile_ruleset(rs).items if c.program is not None][:3]

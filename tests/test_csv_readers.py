@@ -16,12 +16,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cdsdsl.diagnostics import CdsError, DataError, RulesetError, Severity
-from cdsdsl.forms import read_units, read_units_counted
-from cdsdsl.results_table import read_table
-from cdsdsl.ruleset import load_ruleset
-from cdsdsl.sheets import load_sheet_ruleset
-from cdsdsl.textfile import MAX_CELL_CHARS, column_letter, records, sniff_delimiter
+from cdsdsl.diagnostics.core import CdsError, DataError, RulesetError, Severity
+from cdsdsl.dataentry.forms import read_units, read_units_counted
+from cdsdsl.verify.results_table import read_table
+from cdsdsl.rulesets.model import load_ruleset
+from cdsdsl.rulesets.sheets import load_sheet_ruleset
+from cdsdsl.files.textfile import MAX_CELL_CHARS, column_letter, records, sniff_delimiter
 
 from _cli_util import cds, no_traceback
 
@@ -421,7 +421,7 @@ def test_any_ruleset_table_text_raises_only_located_ruleset_errors(tmp_path, dat
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=csv_bytes(RESULTS_HEADER))
 def test_any_results_table_text_is_read_or_refused_with_a_place(tmp_path, data):
-    from cdsdsl.audit import audit_file
+    from cdsdsl.verify.audit import audit_file
 
     p = tmp_path / "kq.csv"
     p.write_bytes(data)
@@ -448,8 +448,8 @@ def test_records_cut_cells_as_pythons_csv_does(text, delimiter):
 def test_an_option_cell_of_separators_only_is_an_unreadable_choice(tmp_path):
     """Ninh Thuận 2023 indicator 1.1 (one choice): a cell holding only `;` was an IndexError (exit 3, found
     by the property above); it is CDS805 at its cell, and the unit's other values are still read."""
-    from cdsdsl.forms import read_units
-    from cdsdsl.ruleset import load_ruleset
+    from cdsdsl.dataentry.forms import read_units
+    from cdsdsl.rulesets.model import load_ruleset
 
     repo = Path(__file__).resolve().parents[1]
     huyen = load_ruleset(repo / "rulesets" / "huyen-ninh-thuan-2023.cds")

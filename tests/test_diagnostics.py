@@ -1,10 +1,10 @@
 """Diagnostics as data: the catalogue, optional parts of messages, rendering and JSON."""
 from __future__ import annotations
 
-from cdsdsl.diagnostics import Diagnostic, Severity
-from cdsdsl.messages import CATALOG
-from cdsdsl.render import render_diagnostic, summary
-from cdsdsl.source import Source, Span
+from cdsdsl.diagnostics.core import Diagnostic, Severity
+from cdsdsl.diagnostics.messages import CATALOG
+from cdsdsl.diagnostics.render import render_diagnostic, summary
+from cdsdsl.text.source import Source, Span
 
 
 def test_every_code_has_both_languages_and_a_hint():

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 import cdsdsl
-from cdsdsl.runtime import round_points
+from cdsdsl.evaluate.runtime import round_points
 
 from conftest import load_corpus
 from eval_helpers import BACKENDS, COHORT, inputs_strategy, outcome_or_error, program_of, run_compiled, run_interpret

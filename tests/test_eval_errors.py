@@ -6,10 +6,10 @@ from fractions import Fraction
 
 import pytest
 
-from cdsdsl.diagnostics import DataError, ScoreError
-from cdsdsl.interpret import Policy
-from cdsdsl.runtime import parse_number
-from cdsdsl.unitdata import Value
+from cdsdsl.diagnostics.core import DataError, ScoreError
+from cdsdsl.evaluate.interpret import Policy
+from cdsdsl.evaluate.runtime import parse_number
+from cdsdsl.scoring.unitdata import Value
 
 from eval_helpers import BACKENDS, program_of
 

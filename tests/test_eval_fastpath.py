@@ -8,10 +8,10 @@ from fractions import Fraction
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from cdsdsl.codegen import compile_program, compile_quantities
-from cdsdsl.cohort import CohortStats, Stat, cohort_quantities, evaluate_cohort
-from cdsdsl.runtime import Slow
-from cdsdsl.unitdata import Value
+from cdsdsl.evaluate.codegen import compile_program, compile_quantities
+from cdsdsl.evaluate.cohort import CohortStats, Stat, cohort_quantities, evaluate_cohort
+from cdsdsl.evaluate.runtime import Slow
+from cdsdsl.scoring.unitdata import Value
 
 from conftest import load_corpus
 from eval_helpers import COHORT, inputs_strategy, outcome_or_error, program_of, run_interpret

@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from cdsdsl.forms import ILLUSTRATION_NOTE, build_form, indicator_program, read_units
-from cdsdsl.render import render_diagnostics
-from cdsdsl.ruleset import load_ruleset
-from cdsdsl.runtime import to_number
+from cdsdsl.dataentry.forms import ILLUSTRATION_NOTE, build_form, indicator_program, read_units
+from cdsdsl.diagnostics.render import render_diagnostics
+from cdsdsl.rulesets.model import load_ruleset
+from cdsdsl.evaluate.runtime import to_number
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
 RULESETS = sorted((REPO / "rulesets").glob("*.cds"))
-HAS_SCORING = importlib.util.find_spec("cdsdsl.scoring") is not None
+HAS_SCORING = importlib.util.find_spec("cdsdsl.scoring.score") is not None
 ENV = dict(os.environ, PYTHONPATH=str(REPO), PYTHONIOENCODING="utf-8")
 
 
@@ -109,10 +109,10 @@ def test_examples_are_reproducible():
     assert p.returncode == 0, p.stdout + p.stderr
 
 
-@pytest.mark.skipif(not HAS_SCORING, reason="cdsdsl.scoring is not written yet")
+@pytest.mark.skipif(not HAS_SCORING, reason="cdsdsl.scoring.score is not written yet")
 @pytest.mark.parametrize("ruleset_path", RULESETS, ids=lambda p: p.stem)
 def test_examples_score(ruleset_path):
-    from cdsdsl.scoring import score_cohort
+    from cdsdsl.scoring.score import score_cohort
 
     rs = load_ruleset(ruleset_path)
     units, _ = read_units(example(ruleset_path.stem), rs)
@@ -127,7 +127,7 @@ def test_examples_score(ruleset_path):
             assert missing == [], render_diagnostics(missing[:3])
 
 
-@pytest.mark.skipif(not HAS_SCORING, reason="cdsdsl.scoring is not written yet")
+@pytest.mark.skipif(not HAS_SCORING, reason="cdsdsl.scoring.score is not written yet")
 def test_embed_runs():
     p = subprocess.run([sys.executable, str(EXAMPLES / "embed.py")], capture_output=True, text=True,
                        encoding="utf-8", env=ENV, cwd=EXAMPLES.parent.parent)
@@ -137,7 +137,7 @@ def test_embed_runs():
     assert "Chỉ số 1.3:" in p.stdout  # one unit's explanation
 
 
-@pytest.mark.skipif(not HAS_SCORING, reason="cdsdsl.scoring is not written yet")
+@pytest.mark.skipif(not HAS_SCORING, reason="cdsdsl.scoring.score is not written yet")
 def test_embed_runs_on_another_ruleset():
     p = subprocess.run([sys.executable, str(EXAMPLES / "embed.py"), str(REPO / "rulesets" / "quang-tri-2022-xa.cds"),
                         str(example("quang-tri-2022-xa")), "--lang", "en"], capture_output=True, text=True,

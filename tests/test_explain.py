@@ -1,8 +1,8 @@
 """Explanations in the manner of the published "Lý do mất điểm" column."""
 from __future__ import annotations
 
-from cdsdsl.explain import explain_outcome
-from cdsdsl.interpret import evaluate_program
+from cdsdsl.evaluate.explain import explain_outcome
+from cdsdsl.evaluate.interpret import evaluate_program
 
 from eval_helpers import program_of
 

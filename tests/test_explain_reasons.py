@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from cdsdsl import Unit, load_ruleset, score_cohort
-from cdsdsl.forms import read_units
-from cdsdsl.reports import explain_table
+from cdsdsl.dataentry.forms import read_units
+from cdsdsl.reports.tables import explain_table
 
 REPO = Path(__file__).resolve().parent.parent
 HUYEN = REPO / "rulesets" / "huyen-ninh-thuan-2023.cds"
@@ -185,7 +185,7 @@ def _examples():
 
 def _decision_text(rs, units):
     """Text that comes from the decision or the data (names, descriptions, labels): may stay Vietnamese."""
-    from cdsdsl.scoring import compile_ruleset
+    from cdsdsl.scoring.score import compile_ruleset
 
     cr = compile_ruleset(rs)
     texts = {u.name for u in units} | {i.name for i in rs.indicators}
@@ -226,7 +226,7 @@ def test_every_lost_point_in_every_example_cohort_has_a_reason_and_english_is_en
 
 def test_check_in_english_names_places_in_english_huyen_2023_cds310_cds408():
     """`cds check --lang en` listed "b ở 1.3, … (43 nữa)": the Vietnamese words came from check.aggregate."""
-    from cdsdsl.check import check_ruleset
+    from cdsdsl.rulesets.check import check_ruleset
 
     found = {d.code: d for d in check_ruleset(load_ruleset(HUYEN)) if d.code in ("CDS310", "CDS408")}
     assert set(found) == {"CDS310", "CDS408"}

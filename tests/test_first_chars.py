@@ -10,8 +10,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cdsdsl.first_chars import FirstChars
-from cdsdsl.parser import lark_parser
+from cdsdsl.syntax.first_chars import FirstChars
+from cdsdsl.syntax.parser import lark_parser
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "seed-formulas.jsonl"
 

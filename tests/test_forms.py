@@ -17,21 +17,21 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from cdsdsl.cli import main
-from cdsdsl.diagnostics import Severity
-from cdsdsl.forms import (
+from cdsdsl.diagnostics.core import Severity
+from cdsdsl.dataentry.forms import (
     CHOICES_SHEET, DATA_SHEET, FORM_COLUMNS, GUIDE_SHEET, TEMPLATE_SHEET, build_form, form_fields, read_units,
     template_csv, write_template,
 )
-from cdsdsl.render import render_diagnostics
-from cdsdsl.ruleset import load_ruleset, parse_ruleset_text
-from cdsdsl.runtime import Fault, to_number
-from cdsdsl.unitdata import POINTS_KEY
+from cdsdsl.diagnostics.render import render_diagnostics
+from cdsdsl.rulesets.model import load_ruleset, parse_ruleset_text
+from cdsdsl.evaluate.runtime import Fault, to_number
+from cdsdsl.scoring.unitdata import POINTS_KEY
 
 REPO = Path(__file__).resolve().parents[1]
 RULESETS = sorted((REPO / "rulesets").glob("*.cds"))
 EXAMPLES = REPO / "examples"
 HUYEN = REPO / "rulesets" / "huyen-ninh-thuan-2023.cds"
-HAS_SCORING = importlib.util.find_spec("cdsdsl.scoring") is not None
+HAS_SCORING = importlib.util.find_spec("cdsdsl.scoring.score") is not None
 
 
 @pytest.fixture(scope="module")
@@ -105,7 +105,7 @@ def test_item_reference_is_not_a_field(huyen, huyen_fields):
     form = build_form(huyen)
     assert form.item_refs["5.12.2"] == ("5.12.1",)
     assert "5.11" in form.computed and "5.11" not in huyen_fields
-    text = "\n".join(__import__("cdsdsl.forms", fromlist=["instructions"]).instructions(huyen, form))
+    text = "\n".join(__import__("cdsdsl.dataentry.forms", fromlist=["instructions"]).instructions(huyen, form))
     assert "5.12.2 lấy từ mục 5.12.1 (ô 5.12.1:a)" in text
     assert form.ref_inputs["5.12.2"] == {"mục 5.12.1": ("5.12.1", "a")}
 
@@ -277,10 +277,10 @@ def test_template_xlsx_filled_reads_back_like_the_example(ruleset_path, tmp_path
     assert units[0].where == f"sheets.xlsx › Đơn vị 1"
 
 
-@pytest.mark.skipif(not HAS_SCORING, reason="cdsdsl.scoring is not written yet")
+@pytest.mark.skipif(not HAS_SCORING, reason="cdsdsl.scoring.score is not written yet")
 @pytest.mark.parametrize("ruleset_path", RULESETS, ids=lambda p: p.stem)
 def test_filled_template_scores_like_the_example(ruleset_path, tmp_path):
-    from cdsdsl.scoring import score_cohort
+    from cdsdsl.scoring.score import score_cohort
 
     rs = load_ruleset(ruleset_path)
     expected, _ = read_units(example_file(ruleset_path.stem), rs)

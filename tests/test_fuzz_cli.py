@@ -82,8 +82,8 @@ FILE_KINDS = ["ruleset", "mutated_ruleset", "cohort", "mutated_cohort", "formula
 def results_table() -> str:
     """A published-results table of one unit for the seed ruleset, as `cds audit` reads it (tab-separated:
     STT, name, maximum, points; each indicator scored half its maximum, sections adding them up)."""
-    from cdsdsl.ruleset import load_ruleset
-    from cdsdsl.ruleset_checks import fmt_points
+    from cdsdsl.rulesets.model import load_ruleset
+    from cdsdsl.rulesets.structure import fmt_points
 
     rs = load_ruleset(RULESET)
     rows = ["STT\tChỉ số đánh giá\tĐiểm tối đa\tĐiểm đạt được"]

@@ -26,12 +26,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cdsdsl.check import check_formula
-from cdsdsl.diagnostics import CdsError, Diagnostic
-from cdsdsl.messages import _FIELD, lookup
-from cdsdsl.render import diagnostics_json, render_diagnostics
-from cdsdsl.ruleset import load_ruleset, parse_ruleset_text
-from cdsdsl.ruleset_checks import fmt_points
+from cdsdsl.checks.formula import check_formula
+from cdsdsl.diagnostics.core import CdsError, Diagnostic
+from cdsdsl.diagnostics.messages import _FIELD, lookup
+from cdsdsl.diagnostics.render import diagnostics_json, render_diagnostics
+from cdsdsl.rulesets.model import load_ruleset, parse_ruleset_text
+from cdsdsl.rulesets.structure import fmt_points
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = {p.name: p.read_text(encoding="utf-8") for p in sorted((ROOT / "rulesets").glob("*.cds"))}
@@ -410,7 +410,7 @@ def test_a_set_formula_binding_that_cannot_be_read_is_cds553_at_its_line(descrip
 
 
 def test_a_set_formula_binding_of_letters_does_not_crash_scoring():
-    from cdsdsl.scoring import set_binding_meaning
+    from cdsdsl.scoring.score import set_binding_meaning
 
     assert set_binding_meaning("tổng điểm các mục a-b") is None
     assert set_binding_meaning("tổng điểm các mục 1-" + "9" * 5000) is None

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import cdsdsl
-from cdsdsl.unitdata import Unit
+from cdsdsl.scoring.unitdata import Unit
 
 RULESETS = Path(__file__).resolve().parents[1] / "rulesets"
 

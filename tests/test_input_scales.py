@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from cdsdsl.diagnostics import Severity
-from cdsdsl.forms import MAX_DIGITS, build_form, read_units
-from cdsdsl.ruleset import load_ruleset, parse_ruleset_text
-from cdsdsl.scoring import score_cohort
+from cdsdsl.diagnostics.core import Severity
+from cdsdsl.dataentry.forms import MAX_DIGITS, build_form, read_units
+from cdsdsl.rulesets.model import load_ruleset, parse_ruleset_text
+from cdsdsl.scoring.score import score_cohort
 
 from _cli_util import cds, no_traceback
 

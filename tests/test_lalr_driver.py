@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lark import Token, Tree, UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
 
-import cdsdsl.parser as P
-from cdsdsl.lalr import Failure, LalrDriver, NotHandled
+import cdsdsl.syntax.parser as P
+from cdsdsl.syntax.lalr import Failure, LalrDriver, NotHandled
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "seed-formulas.jsonl"
 KINDS = ["expr", "condition", "result", "statement"]
@@ -129,7 +129,7 @@ def test_stack_at_shift_is_the_start_of_the_full_reading():
     """The words `leading_name_words` takes from the stack after two tokens open
     a name of Lark's full tree (the declarations of the seed
     decision: `a = Số lượng văn bản …`)."""
-    from cdsdsl.build import leading_name_words, tree_names
+    from cdsdsl.syntax.build import leading_name_words, tree_names
 
     cells = [json.loads(line)["formula"] for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
     descriptions = [line.split("=", 1)[1].strip(" ;.") for cell in cells for line in cell.splitlines()
@@ -154,7 +154,7 @@ def test_stack_at_shift_is_the_start_of_the_full_reading():
 
 def test_a_lark_the_driver_does_not_know_is_read_by_lark_itself(monkeypatch):
     # the driver reads Lark's internals; if they change, parsing must go on, by Lark alone
-    import cdsdsl.lalr as L
+    import cdsdsl.syntax.lalr as L
 
     def broken(self, lark):
         raise AttributeError("no such table")

@@ -1,6 +1,6 @@
 from fractions import Fraction
 
-from cdsdsl.diagnostics import Severity
+from cdsdsl.diagnostics.core import Severity
 from _checkutil import RATIO, codes, only
 
 

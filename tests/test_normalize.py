@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cdsdsl.normalize import normalize
+from cdsdsl.text.normalize import normalize
 
 
 @pytest.mark.parametrize("raw,expected", [

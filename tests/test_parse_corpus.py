@@ -7,7 +7,7 @@ from fractions import Fraction as F
 import pytest
 
 from cdsdsl import Formula, FormulaSyntaxError, parse_formula
-from cdsdsl import nodes as n
+from cdsdsl.syntax import nodes as n
 
 from conftest import load_corpus
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from cdsdsl import CdsError, FormulaSyntaxError, parse_formula
-from cdsdsl.messages import CATALOG
-from cdsdsl.syntax_examples import RECOVERIES, SYNTAX_ERRORS
+from cdsdsl.diagnostics.messages import CATALOG
+from cdsdsl.syntax.examples import RECOVERIES, SYNTAX_ERRORS
 
 ERROR_ROWS = [(code, text, caret) for code, rows in SYNTAX_ERRORS.items() for text, caret in rows]
 RECOVERY_ROWS = [(code, text, caret) for code, rows in RECOVERIES.items() for text, caret in rows]

@@ -11,9 +11,9 @@ from fractions import Fraction
 import pytest
 
 import cdsdsl
-from cdsdsl import nodes as n
-from cdsdsl.parser import parse_formula
-from cdsdsl.resolve import resolve
+from cdsdsl.syntax import nodes as n
+from cdsdsl.syntax.parser import parse_formula
+from cdsdsl.semantics.resolve import resolve
 
 
 def cases_of(text):
@@ -127,7 +127,7 @@ def test_more_wordings_score(text, inputs, expected):
 
 def test_relative_to_the_highest_unit_in_words():
     # `Giá trị của đơn vị / Giá trị cao nhất`: the unit reports the value; the highest is over the cohort
-    from cdsdsl.cohort import evaluate_cohort
+    from cdsdsl.evaluate.cohort import evaluate_cohort
 
     p = resolve(parse_formula("Điểm = Điểm tối đa x (Giá trị của đơn vị / Giá trị cao nhất)"), 10)
     assert [i.key for i in p.inputs] == ["giá trị"] and p.needs_cohort

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 import cdsdsl
-from cdsdsl import reports
+from cdsdsl.reports import tables as reports
 
 from _cli_util import ROOT, cds, example, no_traceback, rel, uncorrected
 

@@ -1,4 +1,4 @@
-"""Semantic resolution (cdsdsl.resolve): input schema, scopes, subjects, option reading, cohort needs.
+"""Semantic resolution (cdsdsl.semantics.resolve): input schema, scopes, subjects, option reading, cohort needs.
 
 Each test names the huyện Ninh Thuận 2023 indicator whose text it resolves.
 """
@@ -8,9 +8,9 @@ from fractions import Fraction
 
 import pytest
 
-from cdsdsl import nodes as n
-from cdsdsl.parser import parse_formula
-from cdsdsl.resolve import (CaseScoring, CohortScoring, ExprScoring, PerItemScoring, SumItemsScoring,
+from cdsdsl.syntax import nodes as n
+from cdsdsl.syntax.parser import parse_formula
+from cdsdsl.semantics.resolve import (CaseScoring, CohortScoring, ExprScoring, PerItemScoring, SumItemsScoring,
                             resolve)
 
 

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import cdsdsl
-from cdsdsl.diagnostics import CdsError
+from cdsdsl.diagnostics.core import CdsError
 
 from conftest import load_corpus
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from cdsdsl.ruleset import load_ruleset, parse_ruleset_text
-from cdsdsl.ruleset_checks import check_ruleset_structure, formula_references, summed_range
+from cdsdsl.rulesets.model import load_ruleset, parse_ruleset_text
+from cdsdsl.rulesets.structure import check_ruleset_structure, formula_references, summed_range
 
 ROOT = Path(__file__).resolve().parent.parent
 HEAD = "Bộ chỉ số: Thử\nVăn bản: QĐ 1\n"
@@ -166,7 +166,7 @@ def test_reference_regex():
 
 
 def test_english_messages_and_hints_exist_for_every_cds5xx_code():
-    from cdsdsl.messages import CATALOG
+    from cdsdsl.diagnostics.messages import CATALOG
     ours = [m for c, m in CATALOG.items() if c.startswith("CDS5")]
     assert len(ours) >= 30
     for m in ours:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from cdsdsl.ruleset import Ruleset, load_ruleset
+from cdsdsl.rulesets.model import Ruleset, load_ruleset
 
 RULESETS = Path(__file__).resolve().parent.parent / "rulesets"
 

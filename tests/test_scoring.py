@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from cdsdsl.ruleset import load_ruleset
-from cdsdsl.scoring import compile_ruleset, score_cohort, score_unit
-from cdsdsl.unitdata import Unit, Value
+from cdsdsl.rulesets.model import load_ruleset
+from cdsdsl.scoring.score import compile_ruleset, score_cohort, score_unit
+from cdsdsl.scoring.unitdata import Unit, Value
 
 from scoring_data import plausible_unit
 
@@ -68,7 +68,7 @@ def test_huyen_ninh_thuan_2023_5_11_counts_5_12_once(huyen, cohort):
 
 
 def test_interpreter_and_compiled_agree_on_the_whole_set(huyen, cohort):
-    from cdsdsl.interpret import evaluate_program
+    from cdsdsl.evaluate.interpret import evaluate_program
 
     res = score_cohort(huyen, cohort)
     for r, u in zip(res.results, cohort):
@@ -150,7 +150,7 @@ def test_fast_scoring_equals_the_full_path_on_every_ruleset(name):
         _same_result(r, cr.score_unit_full(u, stats=res.stats))
         _same_result(cr.score_unit(u), cr.score_unit_full(u))
     full = [cr.score_unit_full(u, stats=res.stats) for u in units]
-    from cdsdsl.cohort import rank
+    from cdsdsl.evaluate.cohort import rank
     assert [r.rank for r in res] == rank([r.score for r in full])
 
 
@@ -159,9 +159,9 @@ def test_fast_scoring_equals_the_full_path_on_every_ruleset(name):
 def _old_stats(cr, units):
     """The cohort statistics and CDS620 notes as `score_cohort` collected them before the
     fast path (every unit's quantities as Fractions, `CohortStats.from_values`)."""
-    from cdsdsl.cohort import CohortStats, no_spread_notes
-    from cdsdsl.diagnostics import Diagnostic
-    from cdsdsl.runtime import Fault, fault_error
+    from cdsdsl.evaluate.cohort import CohortStats, no_spread_notes
+    from cdsdsl.diagnostics.core import Diagnostic
+    from cdsdsl.evaluate.runtime import Fault, fault_error
 
     stats, notes = {}, []
     for c in cr.cohort_items:
@@ -198,7 +198,7 @@ def _cohort_case(huyen, overrides, n=8, seed=5):
 
 
 def _check_cohort(huyen, units):
-    from cdsdsl.cohort import evaluate_cohort, rank
+    from cdsdsl.evaluate.cohort import evaluate_cohort, rank
 
     res = score_cohort(huyen, units)
     old_stats, old_notes = _old_stats(huyen, units)
@@ -307,7 +307,7 @@ def test_cohort_scoring_on_random_plausible_units(huyen):
 
 
 def test_totals_fraction_shortcut_is_a_plain_fraction():
-    from cdsdsl.scoring import _frac
+    from cdsdsl.scoring.score import _frac
 
     for num, den in [(6, 4), (0, 7), (-9, 3), (10**30 + 1, 3 * 10**20)]:
         f, ref = _frac(num, den), Fraction(num, den)

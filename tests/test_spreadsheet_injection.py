@@ -24,13 +24,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cdsdsl.forms import DATA_SHEET, read_units, template_csv, write_template
-from cdsdsl.reports import (Column, Table, explain_table, lost_points_table, rank_table, score_table,
+from cdsdsl.dataentry.forms import DATA_SHEET, read_units, template_csv, write_template
+from cdsdsl.reports.tables import (Column, Table, explain_table, lost_points_table, rank_table, score_table,
                             write_report_xlsx)
-from cdsdsl.ruleset import UnitList, load_ruleset
-from cdsdsl.safe_cells import (csv_field, escape_csv_text, save_workbook, set_text, text_cell,
+from cdsdsl.rulesets.model import UnitList, load_ruleset
+from cdsdsl.files.safe_cells import (csv_field, escape_csv_text, save_workbook, set_text, text_cell,
                                unescape_csv_text)
-from cdsdsl.scoring import score_cohort
+from cdsdsl.scoring.score import score_cohort
 
 from _cli_util import cds, no_traceback
 

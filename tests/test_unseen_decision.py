@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 
 import cdsdsl
-from cdsdsl.forms import form_fields, read_units
+from cdsdsl.dataentry.forms import form_fields, read_units
 
 ROWS = [
     ("TT", "Tiêu chí", "Điểm", "Phương pháp chấm điểm", "Đơn vị cung cấp"),

@@ -50,13 +50,14 @@ def _env(target: Path) -> dict:
 
 
 def test_grammar_is_in_the_wheel(installed):
-    assert (installed / "cdsdsl" / "grammar" / "formula.lark").is_file()
+    assert (installed / "cdsdsl" / "data" / "grammar" / "formula.lark").is_file()
+    assert (installed / "cdsdsl" / "data" / "rulesets" / "huyen-ninh-thuan-2023.cds").is_file()
 
 
 def test_installed_package_parses_a_corpus_cell(installed, tmp_path, corpus_by_id):
     code = (
         "import json, sys, cdsdsl\n"
-        "from cdsdsl.grammars import grammar_path\n"
+        "from cdsdsl.syntax.grammars import grammar_path\n"
         "f = cdsdsl.parse_formula(sys.stdin.read())\n"
         "print(json.dumps({'file': cdsdsl.__file__, 'grammar': str(grammar_path('formula.lark')),\n"
         "                  'text': cdsdsl.print_formula(f)}))\n"
@@ -106,7 +107,7 @@ def test_installed_wheel_checks_a_shipped_ruleset(fresh_venv, tmp_path):
     env.pop("PYTHONPATH", None)
     where = subprocess.run(
         [str(bindir / "python"), "-c",
-         "import cdsdsl; from cdsdsl.grammars import ruleset_path, shipped_rulesets; "
+         "import cdsdsl; from cdsdsl.syntax.grammars import ruleset_path, shipped_rulesets; "
          "print(cdsdsl.__file__); print(ruleset_path('huyen-ninh-thuan-2023')); print(*shipped_rulesets())"],
         capture_output=True, text=True, encoding="utf-8", cwd=tmp_path, env=env, timeout=120)
     assert where.returncode == 0, where.stderr

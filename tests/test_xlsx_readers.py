@@ -23,12 +23,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cdsdsl import xlsx
-from cdsdsl.diagnostics import CdsError, DataError, RulesetError
-from cdsdsl.forms import DATA_SHEET, form_fields, read_units
-from cdsdsl.results_table import read_table
-from cdsdsl.ruleset import load_ruleset
-from cdsdsl.sheets import load_sheet_ruleset
+from cdsdsl.files import xlsx
+from cdsdsl.diagnostics.core import CdsError, DataError, RulesetError
+from cdsdsl.dataentry.forms import DATA_SHEET, form_fields, read_units
+from cdsdsl.verify.results_table import read_table
+from cdsdsl.rulesets.model import load_ruleset
+from cdsdsl.rulesets.sheets import load_sheet_ruleset
 
 REPO = Path(__file__).resolve().parents[1]
 HUYEN = REPO / "rulesets" / "huyen-ninh-thuan-2023.cds"
@@ -132,12 +132,12 @@ _RUNNER = f"""
 import json, resource, sys
 resource.setrlimit(resource.RLIMIT_AS, ({_CAP}, {_CAP}))
 reader, path, ruleset = sys.argv[1:4]
-from cdsdsl.diagnostics import CdsError
-from cdsdsl.ruleset import load_ruleset
+from cdsdsl.diagnostics.core import CdsError
+from cdsdsl.rulesets.model import load_ruleset
 read = []
 try:
     if reader == "units":
-        from cdsdsl.forms import read_units
+        from cdsdsl.dataentry.forms import read_units
         units, diags = read_units(path, load_ruleset(ruleset))
         read = [[u.name, {{i: {{k: str(v.raw) for k, v in vs.items()}} for i, vs in u.values.items()}}]
                 for u in units]
@@ -145,7 +145,7 @@ try:
         rs = load_ruleset(path)
         read, diags = [[i.id, str(i.max_points)] for i in rs.indicators], []
     else:
-        from cdsdsl.results_table import read_table
+        from cdsdsl.verify.results_table import read_table
         t = read_table(path)
         read, diags = [[r.id, r.cells["achieved"].text] for r in t.rows], []
 except CdsError as exc:
@@ -345,7 +345,7 @@ def test_a_date_in_an_option_cell_is_shown_as_the_decision_writes_it(tmp_path, h
 
 
 def test_a_date_in_a_count_cell_reaches_the_scorer_as_its_text(tmp_path, huyen):
-    from cdsdsl.scoring import score_cohort
+    from cdsdsl.scoring.score import score_cohort
 
     path = _openpyxl_cohort(tmp_path / "so-lieu.xlsx", [["Đơn vị", "1.3:a", "1.3:b"],
                                                         ["Huyện A", datetime.datetime(2024, 1, 5, 13, 45), 10]])

@@ -1,7 +1,7 @@
 """The `cds` command: a thin click layer over the library.
 
 Each sub-command lives in its own module of this package and only calls the
-public API and `cdsdsl.render`.  Exit codes: 0 ok, 1 findings (errors in a
+public API and `cdsdsl.diagnostics.render`.  Exit codes: 0 ok, 1 findings (errors in a
 check, a syntax error, failed audit), 2 usage errors or unreadable input.
 No Python traceback ever reaches the user: `guarded` turns every `CdsError`
 into a rendered diagnostic and any other exception into a short bug report.
@@ -12,7 +12,7 @@ import importlib
 
 import click
 
-from .common import main
+from cdsdsl.cli.common import main
 
 # one module per sub-command; importing registers it on `main`
 _COMMANDS = ("parse", "check", "inputs", "template", "score", "explain", "compile", "audit", "test")

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import click
 
-from ..render import diagnostics_json, render_diagnostics, summary
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, colour_for, emit, fail_usage, format_option, \
+from cdsdsl.diagnostics.render import diagnostics_json, render_diagnostics, summary
+from cdsdsl.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, colour_for, emit, fail_usage, format_option, \
     guarded, lang_option, table_width, main, output_option, resolve_format
 
 
@@ -32,7 +32,7 @@ def audit_cmd(table: Path, ruleset: Path | None, lang: str, fmt: str, output: Pa
 
     TABLE: văn bản phân cách bằng tab (như bản công bố), .csv, .tsv hoặc .xlsx.
     """
-    from ..audit import audit_file, has_errors
+    from cdsdsl.verify.audit import audit_file, has_errors
 
     fmt = resolve_format(fmt, output, ("table", "json"), "table", lang)
     for path in (table, ruleset):

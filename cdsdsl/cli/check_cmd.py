@@ -12,9 +12,9 @@ from pathlib import Path
 
 import click
 
-from ..diagnostics import RulesetError, Severity
-from ..render import diagnostics_json, render_diagnostics, summary
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, colour_for, emit, fail_usage, \
+from cdsdsl.diagnostics.core import RulesetError, Severity
+from cdsdsl.diagnostics.render import diagnostics_json, render_diagnostics, summary
+from cdsdsl.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, colour_for, emit, fail_usage, \
     format_option, guarded, lang_option, main, output_option, read_text, resolve_format, table_width
 
 RULESET_SUFFIXES = (".cds", ".csv", ".tsv", ".xlsx")
@@ -42,7 +42,7 @@ def check_cmd(file: str, max_points: str, item: str | None, fmt: str, lang: str,
 
     FILE: bộ chỉ số .cds/.csv/.tsv/.xlsx, hoặc tệp văn bản chứa một công thức (- là đầu vào chuẩn).
     """
-    from ..check import check_formula, check_ruleset, sort_diagnostics
+    from cdsdsl.rulesets.check import check_formula, check_ruleset, sort_diagnostics
 
     fmt = resolve_format(fmt, output, ("text", "json"), "text", lang)
     unloadable = False
@@ -50,7 +50,7 @@ def check_cmd(file: str, max_points: str, item: str | None, fmt: str, lang: str,
         fail_usage(f"không tìm thấy tệp {file}" if lang == "vi" else f"no such file: {file}",
                    "Kiểm tra đường dẫn tệp." if lang == "vi" else "Check the file path.")
     if file != "-" and _is_ruleset(file):
-        from ..ruleset import load_ruleset
+        from cdsdsl.rulesets.model import load_ruleset
         try:
             ruleset = load_ruleset(file)
         except RulesetError as exc:  # a ruleset that cannot be loaded: its errors are the findings
@@ -59,7 +59,7 @@ def check_cmd(file: str, max_points: str, item: str | None, fmt: str, lang: str,
         else:
             diags = check_ruleset(ruleset)
     else:
-        from ..ruleset import parse_max
+        from cdsdsl.rulesets.model import parse_max
         ok, mp = parse_max(max_points)
         if not ok or mp is None:
             fail_usage(f"--max không hợp lệ: {max_points}" if lang == "vi" else f"invalid --max: {max_points}",

@@ -24,9 +24,9 @@ from typing import Any, Callable
 
 import click
 
-from .. import __version__
-from ..diagnostics import CdsError
-from ..render import render_diagnostics, wrap_block
+from cdsdsl import __version__
+from cdsdsl.diagnostics.core import CdsError
+from cdsdsl.diagnostics.render import render_diagnostics, wrap_block
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 

@@ -21,11 +21,11 @@ from typing import Any
 
 import click
 
-from ..diagnostics import CdsError, Diagnostic
-from ..quoting import quote, verify_module
-from .common import EXIT_OK, EXIT_USAGE, color_option, echo, echo_diagnostics, emit, guarded, lang_option, main, \
+from cdsdsl.diagnostics.core import CdsError, Diagnostic
+from cdsdsl.evaluate.quoting import quote, verify_module
+from cdsdsl.cli.common import EXIT_OK, EXIT_USAGE, color_option, echo, echo_diagnostics, emit, guarded, lang_option, main, \
     output_option
-from .score_cmd import require_file
+from cdsdsl.cli.score_cmd import require_file
 
 
 def _comment(text: Any) -> str:
@@ -34,8 +34,8 @@ def _comment(text: Any) -> str:
 
 def module_text(ruleset: Any, command: str) -> tuple[str, list]:
     """(module source, diagnostics of formulas that could not be compiled)."""
-    from ..codegen import module_source
-    from ..scoring import compile_ruleset
+    from cdsdsl.evaluate.codegen import module_source
+    from cdsdsl.scoring.score import compile_ruleset
 
     compiled = compile_ruleset(ruleset)
     programs = [c.program for c in compiled.items if c.program is not None]
@@ -82,7 +82,7 @@ def compile_(ruleset: Path, lang: str, output: Path | None) -> None:
     Mô-đun chỉ dùng thư viện chuẩn (không cần cdsdsl): mỗi chỉ số một hàm, và
     score("1.3", {"a": 7, "b": 21}) trả về điểm (Decimal). Không có -o: in ra màn hình.
     """
-    from ..ruleset import load_ruleset
+    from cdsdsl.rulesets.model import load_ruleset
 
     require_file(ruleset, "bộ chỉ số", "ruleset", lang)
     rs = load_ruleset(ruleset)

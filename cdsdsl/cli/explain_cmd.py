@@ -17,10 +17,10 @@ from typing import Any
 
 import click
 
-from ..render import wrap_block
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, echo, echo_diagnostics, emit, fail_usage, format_option, \
+from cdsdsl.diagnostics.render import wrap_block
+from cdsdsl.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, echo, echo_diagnostics, emit, fail_usage, format_option, \
     guarded, lang_option, main, no_unit_exit, output_option, resolve_format, table_width
-from .score_cmd import load_inputs_counted, report_findings, score_with_progress
+from cdsdsl.cli.score_cmd import load_inputs_counted, report_findings, score_with_progress
 
 
 def _fold(text: str) -> str:
@@ -49,7 +49,7 @@ def find_unit(names: list[str], wanted: str, lang: str, data: Path) -> str:
 
 def explain_text(cohort: Any, result: Any, unit: Any, lang: str) -> str:
     """The explanation for people: a heading, then per section its indicators with working and reason."""
-    from ..reports import explain_table, ruleset_of, vi_number
+    from cdsdsl.reports.tables import explain_table, ruleset_of, vi_number
 
     rs = ruleset_of(cohort)
     en = lang == "en"
@@ -94,7 +94,7 @@ def explain_text(cohort: Any, result: Any, unit: Any, lang: str) -> str:
 
 
 def _section_heading(cohort: Any, result: Any, rs: Any, sec: str | None, lang: str) -> str:
-    from ..reports import _round, vi_number
+    from cdsdsl.reports.tables import _round, vi_number
 
     en = lang == "en"
     if sec is None or rs is None:
@@ -132,7 +132,7 @@ def explain(ruleset: Path, data: Path, unit_name: str, fmt: str, lang: str, outp
     `Tỷ lệ = 7/21 = 33,33%`, trường hợp hoặc mức đạt được) và lý do mất điểm.
     RULESET: bộ chỉ số; DATA: số liệu của cả nhóm đơn vị (để tính các chỉ số so sánh giữa các đơn vị).
     """
-    from ..reports import explain_table
+    from cdsdsl.reports.tables import explain_table
 
     fmt = resolve_format(fmt, output, ("table", "json", "csv"), "table", lang)
     ruleset_obj, units, data_diags, intake = load_inputs_counted(ruleset, data, lang)

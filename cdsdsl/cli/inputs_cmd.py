@@ -12,9 +12,9 @@ from typing import Any
 
 import click
 
-from ..diagnostics import CdsError
-from .check_cmd import _is_ruleset
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, emit, fail_usage, format_option, guarded, \
+from cdsdsl.diagnostics.core import CdsError
+from cdsdsl.cli.check_cmd import _is_ruleset
+from cdsdsl.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, emit, fail_usage, format_option, guarded, \
     lang_option, main, output_option, read_text, resolve_format, table_width
 
 _COHORT = {"min_max": "minmax", "ratio_to_max": "ratio_to_best"}
@@ -23,8 +23,8 @@ _COHORT = {"min_max": "minmax", "ratio_to_max": "ratio_to_best"}
 def _rows_for(text: str, max_points: Any, *, item: str | None, title: str | None, name: str,
               option_mode: str | None = None, cohort_method: str | None = None,
               line_offset: int = 0, column_offset: int = 0, lang: str = "vi") -> dict:
-    from ..parser import parse_formula
-    from ..resolve import resolve
+    from cdsdsl.syntax.parser import parse_formula
+    from cdsdsl.semantics.resolve import resolve
 
     try:
         formula = parse_formula(text, name=name, item=item, line_offset=line_offset, column_offset=column_offset)
@@ -57,8 +57,8 @@ def inputs_cmd(file: str, max_points: str, item: str | None, fmt: str, lang: str
     """
     from tabulate import tabulate
 
-    from ..reports import Column, Table
-    from ..typesys import kind_label
+    from cdsdsl.reports.tables import Column, Table
+    from cdsdsl.semantics.typesys import kind_label
 
     fmt = resolve_format(fmt, output, ("table", "json"), "table", lang)
     width = table_width(output)
@@ -68,7 +68,7 @@ def inputs_cmd(file: str, max_points: str, item: str | None, fmt: str, lang: str
                    "Kiểm tra đường dẫn tệp." if lang == "vi" else "Check the file path.")
     entries = []
     if file != "-" and _is_ruleset(file):
-        from ..ruleset import load_ruleset
+        from cdsdsl.rulesets.model import load_ruleset
         rs = load_ruleset(file)
         for ind in rs.indicators:
             if ind.effective_formula is None:
@@ -80,7 +80,7 @@ def inputs_cmd(file: str, max_points: str, item: str | None, fmt: str, lang: str
                                      line_offset=src.line_offset if src else 0,
                                      column_offset=src.column_offset if src else 0, lang=lang))
     else:
-        from ..ruleset import parse_max
+        from cdsdsl.rulesets.model import parse_max
         ok, mp = parse_max(max_points)
         if not ok or mp is None:
             fail_usage(f"--max không hợp lệ: {max_points}" if lang == "vi" else f"invalid --max: {max_points}")

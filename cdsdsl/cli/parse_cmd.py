@@ -3,14 +3,14 @@ from __future__ import annotations
 
 import click
 
-from .common import EXIT_FINDINGS, color_option, echo_diagnostics, emit, format_option, guarded, lang_option, main, \
+from cdsdsl.cli.common import EXIT_FINDINGS, color_option, echo_diagnostics, emit, format_option, guarded, lang_option, main, \
     output_option, read_text, resolve_format
 
 
 def _tree(node, indent: int = 0) -> list[str]:
     import attrs
 
-    from ..nodes import Node
+    from cdsdsl.syntax.nodes import Node
 
     pad = "  " * indent
     fields = []
@@ -49,9 +49,9 @@ def parse_cmd(file: str, fmt: str, lang: str, output) -> None:
     """
     import json
 
-    from ..nodes import to_dict
-    from ..parser import parse_formula
-    from ..printer import print_formula
+    from cdsdsl.syntax.nodes import to_dict
+    from cdsdsl.syntax.parser import parse_formula
+    from cdsdsl.syntax.printer import print_formula
 
     fmt = resolve_format(fmt, output, ("tree", "json", "text"), "tree", lang)
     text = read_text(file, lang)

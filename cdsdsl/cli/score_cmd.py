@@ -19,9 +19,9 @@ from typing import Any, Callable
 import attrs
 import click
 
-from ..diagnostics import Diagnostic, Severity
-from ..render import render_diagnostics, wrap_block
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, colour_for, echo, echo_diagnostics, emit, \
+from cdsdsl.diagnostics.core import Diagnostic, Severity
+from cdsdsl.diagnostics.render import render_diagnostics, wrap_block
+from cdsdsl.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, colour_for, echo, echo_diagnostics, emit, \
     fail_usage, format_option, guarded, lang_option, main, no_unit_exit, output_option, resolve_format, table_width, \
     write_file
 
@@ -47,8 +47,8 @@ def load_inputs(ruleset_path: Path, data_path: Path, lang: str) -> tuple[Any, li
 
 def load_inputs_counted(ruleset_path: Path, data_path: Path, lang: str) -> tuple[Any, list, list[Diagnostic], Any]:
     """`load_inputs` with the `forms.Intake` of the data file (rows read, rows refused)."""
-    from ..forms import read_units_counted
-    from ..ruleset import load_ruleset
+    from cdsdsl.dataentry.forms import read_units_counted
+    from cdsdsl.rulesets.model import load_ruleset
 
     require_file(ruleset_path, "bộ chỉ số", "ruleset", lang)
     require_file(data_path, "số liệu", "data", lang)
@@ -59,7 +59,7 @@ def load_inputs_counted(ruleset_path: Path, data_path: Path, lang: str) -> tuple
 
 def score_with_progress(ruleset: Any, units: list, lang: str, show: bool) -> Any:
     """Score the cohort; a progress bar on standard error for large cohorts when ``show``."""
-    from ..scoring import score_cohort
+    from cdsdsl.scoring.score import score_cohort
 
     if not show or len(units) <= PROGRESS_THRESHOLD:
         return score_cohort(ruleset, units)
@@ -142,7 +142,7 @@ def _ruleset_info(ruleset: Any) -> dict[str, Any]:
 
 def run_scoring(ruleset_path: Path, data_path: Path, *, lang: str, fmt: str, output: Path | None,
                 ranked: bool) -> None:
-    from .. import reports
+    from cdsdsl.reports import tables as reports
 
     fmt = resolve_format(fmt, output, ("table", "json", "csv", "xlsx"), "table", lang)
     if fmt == "xlsx" and output is None:

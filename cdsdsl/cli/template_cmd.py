@@ -5,8 +5,8 @@ from pathlib import Path
 
 import click
 
-from ..diagnostics import Severity
-from .common import EXIT_FINDINGS, EXIT_USAGE, _output_path, color_option, echo, echo_diagnostics, emit, fail_usage, \
+from cdsdsl.diagnostics.core import Severity
+from cdsdsl.cli.common import EXIT_FINDINGS, EXIT_USAGE, _output_path, color_option, echo, echo_diagnostics, emit, fail_usage, \
     guarded, lang_option, main, write_file
 
 _FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".tsv": "tsv"}
@@ -31,8 +31,8 @@ def template_cmd(ruleset: Path, output: Path | None, fmt: str | None, lang: str)
     cds template rulesets/huyen-ninh-thuan-2023.cds -o mau.csv
     cds template rulesets/huyen-ninh-thuan-2023.cds          (CSV ra màn hình / to stdout)
     """
-    from ..forms import build_form, template_csv
-    from ..ruleset import load_ruleset
+    from cdsdsl.dataentry.forms import build_form, template_csv
+    from cdsdsl.rulesets.model import load_ruleset
 
     if not ruleset.exists():
         fail_usage(f"không tìm thấy tệp {ruleset}" if lang == "vi" else f"no such file: {ruleset}",
@@ -77,7 +77,7 @@ def _write(rs, path: Path, fmt: str) -> list:
     file such as ``/dev/full``) gets the form written beside it under a proper name, then copied."""
     import tempfile
 
-    from ..forms import write_template
+    from cdsdsl.dataentry.forms import write_template
 
     if _FORMATS.get(path.suffix.lower()) == fmt:
         return write_template(rs, path)

@@ -1,7 +1,7 @@
 """`cds test RULESET`: run the test cases written beside a ruleset (``NAME.tests.csv``).
 
 Each case is a unit's inputs and the points the decision gives them; the case's unit is scored
-as `cds score` scores it (`cdsdsl.casetests`) and every expected value compared with the points
+as `cds score` scores it (`cdsdsl.verify.casetests`) and every expected value compared with the points
 given.  A line per case (đạt / KHÔNG ĐẠT), for a failure the indicator, the inputs, expected vs
 got and the explanation `cds explain` gives, then a summary line.
 Exit codes: 0 every case passes, 1 a case fails or cannot be run (its rows are reported with
@@ -18,14 +18,14 @@ from typing import Any
 
 import click
 
-from ..render import wrap_block
-from .common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, echo_diagnostics, emit, format_option, \
+from cdsdsl.diagnostics.render import wrap_block
+from cdsdsl.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, echo_diagnostics, emit, format_option, \
     guarded, lang_option, main, output_option, resolve_format, table_width
-from .score_cmd import require_file
+from cdsdsl.cli.score_cmd import require_file
 
 
 def _num(v: Any, lang: str) -> str:
-    from ..reports import vi_number
+    from cdsdsl.reports.tables import vi_number
 
     return "?" if v is None else vi_number(v, lang)
 
@@ -111,9 +111,9 @@ def test(ruleset: Path, cases_path: Path | None, fmt: str, lang: str, output: Pa
     bộ chỉ số; xem docs/ruleset-format.md). Exit 0: mọi ca đạt; 1: có ca không đạt hoặc
     không chạy được; 2: lỗi dùng lệnh hoặc tệp không đọc được.
     """
-    from ..casetests import read_cases, run_cases, cases_path_for
-    from ..diagnostics import Diagnostic, RulesetError
-    from ..ruleset import load_ruleset
+    from cdsdsl.verify.casetests import read_cases, run_cases, cases_path_for
+    from cdsdsl.diagnostics.core import Diagnostic, RulesetError
+    from cdsdsl.rulesets.model import load_ruleset
 
     fmt = resolve_format(fmt, output, ("text", "json"), "text", lang)
     require_file(ruleset, "bộ chỉ số", "ruleset", lang)

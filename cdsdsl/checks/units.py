@@ -1,0 +1,42 @@
+"""CDS304/CDS305: mixing units: a count added to money, triệu đồng with tỷ đồng."""
+from __future__ import annotations
+
+from typing import Iterator
+
+from cdsdsl.diagnostics.core import Diagnostic
+from cdsdsl.semantics.typesys import fmt_num, money_factor
+from cdsdsl.checks.rule import Rule
+from cdsdsl.checks.analysis import LintContext
+
+
+def check(ctx: LintContext) -> Iterator[Diagnostic]:
+    # type every expression of every part once (issues are collected by the typers)
+    for idx, part in enumerate(ctx.program.parts):
+        typer = ctx.typer_of(idx)
+        for step in part.steps:
+            if step.expr is not None:
+                typer.name_type(step.name)
+        for expr in ctx.part_exprs(idx):
+            typer.type_of(expr)
+    seen: set[tuple[int, int]] = set()
+    for issue in ctx.type_issues:
+        key = (issue.node.span.start, issue.node.span.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        text = ctx.text(issue.node)
+        if issue.what == "mix":
+            yield ctx.diag("CDS304", issue.node.span, text=text, left=issue.left.label(), right=issue.right.label(),
+                           left_en=issue.left.label("en"), right_en=issue.right.label("en"))
+        else:
+            fl, fr = money_factor(issue.left.unit), money_factor(issue.right.unit)
+            factor = max(fl, fr) / min(fl, fr) if fl and fr else "?"
+            add = issue.what == "scale"
+            yield ctx.diag("CDS305", issue.node.span, text=text,
+                           op_vi="cộng" if add else "chia", op_en="adds" if add else "divides",
+                           left=issue.left.label(), right=issue.right.label(),
+                           left_en=issue.left.label("en"), right_en=issue.right.label("en"),
+                           factor=fmt_num(factor).replace("000", " 000") if not isinstance(factor, str) else factor)
+
+
+RULE = Rule("units", ("CDS304", "CDS305"), check)

@@ -1,0 +1,470 @@
+"""Types and units of the formula language, and the value ranges they imply.
+
+Takes: a resolved `Program` (its `InputSpec` kinds and units, its steps) and
+expressions of the AST.
+Returns: the `Ty` of an expression (count, money in triệu/tỷ đồng, ratio,
+points, option, yes/no, number) inferred from the prose (``InputSpec.kind`` /
+``unit``) and from use (``a/b`` of counts is a ratio, ``ratio * Điểm tối đa``
+is points, ``1/2 * Điểm tối đa`` and ``N điểm`` are points), the unit
+mistakes met on the way (`TypeIssue`), and `Interval`s: the range a value can
+take with valid data (a part/whole ratio lies in [0, 1], counts are whole
+numbers ≥ 0).  Used by `check.py` and the lint rules; imports only `nodes`
+and `resolve`.
+"""
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from typing import Any, Callable, Iterator
+
+import attrs
+
+from cdsdsl.syntax import nodes as n
+from cdsdsl.semantics.resolve import (apply_binop, COUNT, MONEY, NUMBER, OPTION, OPTIONS, POINTS, RATIO, Program, PartProgram,
+                      PartWhole, Step)
+
+__all__ = [
+    "COUNT", "MONEY", "RATIO", "POINTS", "OPTION", "YESNO", "NUMBER", "UNKNOWN",
+    "Ty", "TypeIssue", "Interval", "money_factor", "kind_label", "input_type", "PartTyper",
+    "is_points_literal", "fmt_num", "fmt_pct", "target_whole",
+]
+
+YESNO = "yesno"
+UNKNOWN = "unknown"
+
+#: money units and their value in triệu đồng (1 tỷ đồng = 1 000 triệu đồng)
+_MONEY_FACTORS = {"triệu đồng": Fraction(1), "tỷ đồng": Fraction(1000), "nghìn đồng": Fraction(1, 1000),
+                  "đồng": Fraction(1, 1000000)}
+
+_KIND_VI = {COUNT: "số lượng (đếm)", MONEY: "số tiền", RATIO: "tỷ lệ", POINTS: "điểm", OPTION: "lựa chọn",
+            OPTIONS: "lựa chọn", YESNO: "có/không", NUMBER: "số", UNKNOWN: "không rõ"}
+_KIND_EN = {COUNT: "a count", MONEY: "an amount of money", RATIO: "a ratio", POINTS: "points",
+            OPTION: "an option", OPTIONS: "options", YESNO: "yes/no", NUMBER: "a number", UNKNOWN: "unknown"}
+
+
+def money_factor(unit: str | None) -> Fraction | None:
+    """Value of one ``unit`` in triệu đồng (``tỷ đồng`` → 1000), None when not money."""
+    if unit is None:
+        return None
+    return _MONEY_FACTORS.get(unit.strip().lower().replace("tỉ", "tỷ"))
+
+
+@attrs.frozen
+class Ty:
+    """A type: ``kind`` and, for money, ``unit``; ``const`` for literals (``80``, ``80%``)."""
+
+    kind: str
+    unit: str | None = None
+    const: bool = False
+    integer: bool = False
+
+    def label(self, lang: str = "vi") -> str:
+        base = (_KIND_EN if lang == "en" else _KIND_VI).get(self.kind, self.kind)
+        return f"{base} ({self.unit})" if self.unit else base
+
+
+#: the types met most (a type is a frozen value: one instance serves every expression)
+_UNKNOWN_TY, _RATIO_TY, _POINTS_TY = Ty(UNKNOWN), Ty(RATIO), Ty(POINTS)
+_TY_OF_KIND = {COUNT: Ty(COUNT, integer=True), OPTION: Ty(OPTION), OPTIONS: Ty(OPTION), RATIO: _RATIO_TY,
+               POINTS: _POINTS_TY, NUMBER: Ty(NUMBER)}
+_POINTS_LITERAL, _RATIO_LITERAL = Ty(POINTS, const=True), Ty(RATIO, const=True)
+_NUMBER_LITERAL = {True: Ty(NUMBER, const=True, integer=True), False: Ty(NUMBER, const=True)}
+
+
+def kind_label(kind: str, lang: str = "vi") -> str:
+    return (_KIND_EN if lang == "en" else _KIND_VI).get(kind, kind)
+
+
+def input_type(kind: str, unit: str | None) -> Ty:
+    """The type of an input of ``kind`` (`InputSpec.kind`); money keeps its ``unit``."""
+    if kind == MONEY:
+        return Ty(MONEY, unit)
+    return _TY_OF_KIND.get(kind, _UNKNOWN_TY)
+
+
+def is_points_literal(node: Any) -> bool:
+    """``0 điểm``, ``1 điểm``: a number written with the word điểm."""
+    return isinstance(node, n.Number) and "điểm" in (node.text or "").lower()
+
+
+@attrs.frozen
+class TypeIssue:
+    """A unit or type mistake found while typing: ``what`` is ``mix`` (count + money),
+    ``scale`` (triệu + tỷ without conversion) or ``ratio_scale`` (triệu / tỷ)."""
+
+    what: str
+    node: Any
+    left: Ty
+    right: Ty
+
+
+# ---------------------------------------------------------------- intervals
+
+@attrs.frozen
+class Interval:
+    """Closed-or-open range of values; ``None`` bounds are infinite."""
+
+    lo: Fraction | None
+    hi: Fraction | None
+    lo_closed: bool = True
+    hi_closed: bool = True
+
+    @classmethod
+    def point(cls, v: Fraction) -> "Interval":
+        return cls(v, v)
+
+    @property
+    def bounded_above(self) -> bool:
+        return self.hi is not None
+
+
+ANY = Interval(None, None, False, False)
+NONNEG = Interval(Fraction(0), None, True, False)
+UNIT = Interval(Fraction(0), Fraction(1))
+
+
+def _mul_b(a: Fraction | None, b: Fraction | None, sa: int, sb: int) -> Fraction | None:
+    # infinite bounds: only used for non-negative operands here
+    if a is None or b is None:
+        if (a == 0 and b is None) or (b == 0 and a is None):
+            return Fraction(0)
+        return None
+    return a * b
+
+
+def iv_add(x: Interval, y: Interval) -> Interval:
+    lo = None if x.lo is None or y.lo is None else x.lo + y.lo
+    hi = None if x.hi is None or y.hi is None else x.hi + y.hi
+    return Interval(lo, hi, x.lo_closed and y.lo_closed, x.hi_closed and y.hi_closed)
+
+
+def iv_neg(x: Interval) -> Interval:
+    return Interval(None if x.hi is None else -x.hi, None if x.lo is None else -x.lo, x.hi_closed, x.lo_closed)
+
+
+def iv_mul(x: Interval, y: Interval) -> Interval:
+    if x.lo is not None and y.lo is not None and x.lo >= 0 and y.lo >= 0:
+        hi = None if (x.hi is None and y.hi != 0) or (y.hi is None and x.hi != 0) else \
+            (Fraction(0) if x.hi is None or y.hi is None else x.hi * y.hi)
+        return Interval(x.lo * y.lo, hi, x.lo_closed and y.lo_closed, x.hi_closed and y.hi_closed)
+    if x.lo is not None and x.hi is not None and y.lo is not None and y.hi is not None:
+        prods = [x.lo * y.lo, x.lo * y.hi, x.hi * y.lo, x.hi * y.hi]
+        return Interval(min(prods), max(prods))
+    return ANY
+
+
+def iv_div(x: Interval, y: Interval) -> Interval:
+    """x / y for y > 0 (a zero denominator is a run-time matter)."""
+    if y.lo is None or y.lo < 0:
+        return ANY
+    if y.lo == 0:  # y may be tiny: unbounded unless x is 0
+        if x.lo == 0 and x.hi == 0:
+            return Interval.point(Fraction(0))
+        if x.lo is not None and x.lo >= 0:
+            return Interval(Fraction(0), None, True, False)
+        return ANY
+    inv = Interval(Fraction(0) if y.hi is None else 1 / y.hi, 1 / y.lo, y.hi is not None and y.hi_closed, True)
+    return iv_mul(x, inv) if x.lo is not None and x.lo >= 0 else ANY
+
+
+def iv_hull(items: list[Interval]) -> Interval:
+    lo: Fraction | None = items[0].lo
+    hi: Fraction | None = items[0].hi
+    for it in items[1:]:
+        lo = None if lo is None or it.lo is None else min(lo, it.lo)
+        hi = None if hi is None or it.hi is None else max(hi, it.hi)
+    return Interval(lo, hi)
+
+
+# ---------------------------------------------------------------- formatting
+
+def fmt_num(v: Fraction | int | None, digits: int = 4) -> str:
+    """Vietnamese decimal comma: ``Fraction(199, 50)`` → ``3,98``."""
+    if v is None:
+        return "∞"
+    if not isinstance(v, Fraction):
+        v = Fraction(v)
+    if v.denominator == 1:
+        return str(v.numerator)
+    text = f"{float(v):.{digits}f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def fmt_pct(v: Fraction) -> str:
+    return fmt_num(v * 100) + "%"
+
+
+# ------------------------------------------------------------------- typing
+
+def target_whole(program: Program, pw: PartWhole) -> str | None:
+    """The key of a 'whole' that is really a target or a minimum (``b = Số lượng ... tối
+    thiểu theo danh mục yêu cầu (7)``): the part can then exceed it.  None if a true whole.
+    Decided once, by `resolve` (`PartWhole.target`), for the checker and both scoring backends."""
+    return pw.target
+
+
+class PartTyper:
+    """Types and ranges of the expressions of one part of a program.
+
+    ``subject_override`` maps a name to an interval (the subject of a case
+    restricted to the case's region) when computing ranges.
+    """
+
+    def __init__(self, program: Program, part: PartProgram,
+                 report: Callable[[TypeIssue], None] | None = None) -> None:
+        self.program = program
+        self.part = part
+        self.report = report
+        self.env: dict[str, Step] = {}
+        for step in part.steps:
+            self.env[step.name] = step
+        self._specs: dict[str, Any] = {}  # input key -> its (first) InputSpec
+        for spec in program.inputs:
+            self._specs.setdefault(spec.key, spec)
+        self._types: dict[str, Ty] = {}
+        # id(expr) -> (expr, its type / its range without overrides): the rules ask for the same
+        # expressions again (the entry keeps expr alive, so the id stays its own)
+        self._expr_types: dict[int, tuple[Any, Ty]] = {}
+        self._expr_ranges: dict[int, tuple[Any, Interval]] = {}
+        self._max_range = Interval.point(program.max_points)
+        # part/whole ratios of this part: name -> PartWhole
+        self.pw: dict[str, PartWhole] = {}
+        for pw in program.part_wholes:
+            for step in part.steps:
+                if step.name == pw.ratio and step.span.start == pw.span.start:
+                    self.pw[pw.ratio] = pw
+        # those of a part to its true total (not to a target): they lie in [0, 1]
+        self.unit_ratios = {name for name, pw in self.pw.items() if target_whole(program, pw) is None}
+        if "x" not in self.env and "x" in self._specs:
+            self.env["x"] = Step("x", "x")
+
+    # -- names -------------------------------------------------------------
+    def spec(self, key: str):
+        return self._specs.get(key)
+
+    def name_type(self, name: str, seen: frozenset = frozenset()) -> Ty:
+        if name in self._types:
+            return self._types[name]
+        step = self.env.get(name)
+        if step is None or name in seen:
+            ty = _RATIO_TY if name == "Tỷ lệ" else _UNKNOWN_TY
+        elif step.key is not None:
+            spec = self.spec(step.key)
+            ty = input_type(spec.kind, spec.unit) if spec is not None else _UNKNOWN_TY
+        else:
+            ty = self.type_of(step.expr, seen | {name})
+            if ty.kind == UNKNOWN and name == "Tỷ lệ":
+                ty = _RATIO_TY
+        self._types[name] = ty
+        return ty
+
+    def resolve_alias(self, expr: Any, depth: int = 0) -> Any:
+        """Follow ``g = Tỷ lệ`` to ``Tỷ lệ``'s own name; stops at inputs and computations."""
+        while isinstance(expr, n.Name) and depth < 20:
+            step = self.env.get(expr.name)
+            if step is None or step.expr is None or not isinstance(step.expr, (n.Name, n.Aggregate, n.MaxPoints)):
+                return expr
+            expr = step.expr
+            depth += 1
+        return expr
+
+    # -- types -------------------------------------------------------------
+    def type_of(self, expr: Any, seen: frozenset = frozenset()) -> Ty:
+        """The type of ``expr``; ``seen``: the names being typed (a cycle types as unknown).
+
+        Typed once per expression asked for: once a typing is done, every name it met has its
+        type cached in ``_types``, so typing the expression again would give the same type (and
+        report the same issues again, which `units` drops as repeats)."""
+        if seen:
+            return self._type_of(expr, seen)
+        hit = self._expr_types.get(id(expr))
+        if hit is None:
+            hit = self._expr_types[id(expr)] = (expr, self._type_of(expr, seen))
+        return hit[1]
+
+    def _type_of(self, expr: Any, seen: frozenset) -> Ty:
+        if isinstance(expr, n.Number):
+            return _POINTS_LITERAL if is_points_literal(expr) else _NUMBER_LITERAL[expr.value.denominator == 1]
+        if isinstance(expr, n.Percent):
+            return _RATIO_LITERAL
+        if isinstance(expr, n.MaxPoints):
+            return _POINTS_TY
+        if isinstance(expr, n.Name):
+            return self.name_type(expr.name, seen)
+        if isinstance(expr, n.Neg):
+            return self._type_of(expr.operand, seen)
+        if isinstance(expr, n.Aggregate):
+            return self._type_of(expr.operand, seen)
+        if isinstance(expr, n.ItemRef):
+            spec = self.spec(f"mục {expr.item}")
+            return input_type(spec.kind, spec.unit) if spec is not None else Ty(NUMBER)
+        if isinstance(expr, n.BinOp):
+            lt, rt = self._type_of(expr.left, seen), self._type_of(expr.right, seen)
+            return self._binop(expr, lt, rt)
+        return _UNKNOWN_TY
+
+    def _issue(self, what: str, node: Any, lt: Ty, rt: Ty) -> None:
+        if self.report is not None:
+            self.report(TypeIssue(what, node, lt, rt))
+
+    def _binop(self, node: n.BinOp, lt: Ty, rt: Ty) -> Ty:
+        op = node.op
+        L, R = lt.kind, rt.kind
+        if UNKNOWN in (L, R):
+            return _UNKNOWN_TY
+        if op in "+-":
+            if L == R:
+                if L == MONEY and lt.unit and rt.unit and money_factor(lt.unit) != money_factor(rt.unit):
+                    self._issue("scale", node, lt, rt)
+                return Ty(L, lt.unit or rt.unit, lt.const and rt.const, lt.integer and rt.integer)
+            if NUMBER in (L, R):  # a constant added to a quantity keeps its kind
+                other = lt if R == NUMBER else rt
+                return attrs.evolve(other, const=False)
+            if {L, R} & {MONEY} and {L, R} & {COUNT}:
+                self._issue("mix", node, lt, rt)
+            elif {L, R} == {POINTS, RATIO} or {L, R} & {OPTION}:
+                self._issue("mix", node, lt, rt)
+            return _UNKNOWN_TY
+        if op == "*":
+            if POINTS in (L, R):
+                other = R if L == POINTS else L
+                if other in (RATIO, NUMBER):
+                    return _POINTS_TY
+                if other == COUNT:  # N điểm for each item counted
+                    return _POINTS_TY
+                return _UNKNOWN_TY
+            if NUMBER in (L, R):
+                other = rt if L == NUMBER else lt
+                number = node.right if L != NUMBER else node.left
+                if (other.kind == RATIO and not other.const and isinstance(number, n.Number)
+                        and number.value == 100):
+                    # `Tỷ lệ (%) = a/b x 100`: a ratio written in percent points, compared with bare numbers
+                    return Ty(NUMBER, "%")
+                return attrs.evolve(other, const=lt.const and rt.const, integer=False)
+            if L == RATIO and R == RATIO:
+                return Ty(RATIO, const=lt.const and rt.const)
+            if RATIO in (L, R):  # 2,5% × amount of 5.12.1 → amount
+                other = rt if L == RATIO else lt
+                return Ty(other.kind, other.unit)
+            return _UNKNOWN_TY
+        # division
+        if L == R:
+            if L == MONEY and lt.unit and rt.unit and money_factor(lt.unit) != money_factor(rt.unit):
+                self._issue("ratio_scale", node, lt, rt)
+            if L == POINTS:
+                return _RATIO_TY
+            return Ty(RATIO, const=lt.const and rt.const)
+        if R in (NUMBER, RATIO):
+            return Ty(L, lt.unit, lt.const and rt.const)
+        if L == NUMBER and R in (COUNT, MONEY):
+            return _UNKNOWN_TY
+        if {L, R} == {COUNT, MONEY}:
+            return _UNKNOWN_TY  # money per item: a number, not a score
+        return _UNKNOWN_TY
+
+    # -- ranges ------------------------------------------------------------
+    def input_range(self, key: str) -> Interval:
+        spec = self.spec(key)
+        if spec is not None and spec.constant is not None:
+            return Interval.point(spec.constant)
+        if spec is not None and spec.kind == RATIO:
+            return UNIT
+        return NONNEG
+
+    def name_range(self, name: str, override: dict[str, Interval], seen: frozenset = frozenset()) -> Interval:
+        if name in override:
+            return override[name]
+        step = self.env.get(name)
+        if step is None or name in seen:
+            return NONNEG
+        if step.key is not None:
+            return self.input_range(step.key)
+        if name in self.unit_ratios:
+            return UNIT
+        return self.range_of(step.expr, override, seen | {name})
+
+    def range_of(self, expr: Any, override: dict[str, Interval] | None = None,
+                 seen: frozenset = frozenset()) -> Interval:
+        """The values ``expr`` can take; ``override`` restricts names (a case's subject),
+        ``seen``: the names being ranged.  Without them, computed once per expression."""
+        if override or seen:
+            return self._range_of(expr, override or {}, seen)
+        hit = self._expr_ranges.get(id(expr))
+        if hit is None:
+            hit = self._expr_ranges[id(expr)] = (expr, self._range_of(expr, {}, seen))
+        return hit[1]
+
+    def _range_of(self, expr: Any, ov: dict[str, Interval], seen: frozenset) -> Interval:
+        if isinstance(expr, (n.Number, n.Percent)):
+            return Interval.point(expr.value)
+        if isinstance(expr, n.MaxPoints):
+            return self._max_range
+        if isinstance(expr, n.Name):
+            return self.name_range(expr.name, ov, seen)
+        if isinstance(expr, n.Neg):
+            return iv_neg(self.range_of(expr.operand, ov, seen))
+        if isinstance(expr, n.Aggregate):
+            return self.range_of(expr.operand, ov, seen)
+        if isinstance(expr, n.ItemRef):
+            return NONNEG
+        if isinstance(expr, n.BinOp):
+            if expr.op == "/":
+                rel = self._relative_to_best(expr, ov, seen)
+                if rel is not None:
+                    return rel
+            a, b = self.range_of(expr.left, ov, seen), self.range_of(expr.right, ov, seen)
+            if expr.op == "+":
+                return iv_add(a, b)
+            if expr.op == "-":
+                return iv_add(a, iv_neg(b))
+            if expr.op == "*":
+                return iv_mul(a, b)
+            return iv_div(a, b)
+        return ANY
+
+    def _relative_to_best(self, expr: n.BinOp, ov: dict, seen: frozenset) -> Interval | None:
+        """``(g*h)/k`` with k the cohort's highest ``Tỷ lệ`` and g the unit's own: g/k ∈ [0, 1]."""
+        den = self.resolve_alias(expr.right)
+        if not (isinstance(den, n.Aggregate) and den.func == "max"):
+            return None
+        target = self.resolve_alias(den.operand)
+        factors = list(_factors(expr.left))
+        for i, f in enumerate(factors):
+            if self.resolve_alias(f) == target:
+                rest = factors[:i] + factors[i + 1:]
+                out = UNIT
+                for r in rest:
+                    out = iv_mul(out, self.range_of(r, ov, seen))
+                return out
+        return None
+
+
+def _factors(expr: Any) -> Iterator[Any]:
+    if isinstance(expr, n.BinOp) and expr.op == "*":
+        yield from _factors(expr.left)
+        yield from _factors(expr.right)
+    else:
+        yield expr
+
+
+def evaluate(expr: Any, values: dict[str, Fraction], max_points: Fraction,
+             env: dict[str, Step] | None = None, depth: int = 0) -> Fraction | None:
+    """Exact value of ``expr`` with ``values`` for names; None when it needs something else."""
+    if isinstance(expr, (n.Number, n.Percent)):
+        return expr.value
+    if isinstance(expr, n.MaxPoints):
+        return max_points
+    if isinstance(expr, n.Name):
+        if expr.name in values:
+            return values[expr.name]
+        step = (env or {}).get(expr.name)
+        if step is not None and step.expr is not None and depth < 20:
+            return evaluate(step.expr, values, max_points, env, depth + 1)
+        return None
+    if isinstance(expr, n.Neg):
+        v = evaluate(expr.operand, values, max_points, env, depth)
+        return None if v is None else -v
+    if isinstance(expr, n.BinOp):
+        return apply_binop(expr.op, evaluate(expr.left, values, max_points, env, depth),
+                           evaluate(expr.right, values, max_points, env, depth))
+    return None
