@@ -22,10 +22,10 @@ sys.path.insert(0, str(ROOT))
 
 from cdsdsl.checks.formula import _check_one, aggregate  # noqa: E402
 from cdsdsl.rulesets.check import check_ruleset  # noqa: E402
-from cdsdsl.syntax.parser import clear_piece_caches, lark_parser, parse_formula  # noqa: E402
-from cdsdsl.semantics.resolve import resolve  # noqa: E402
 from cdsdsl.rulesets.model import load_ruleset  # noqa: E402
 from cdsdsl.rulesets.structure import check_ruleset_structure  # noqa: E402
+from cdsdsl.semantics.resolve import resolve  # noqa: E402
+from cdsdsl.syntax.parser import clear_piece_caches, lark_parser, parse_formula  # noqa: E402
 
 
 def _median(fn, repeat: int) -> float:

@@ -13,7 +13,6 @@ import random
 import sys
 import time
 import tracemalloc
-from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
@@ -23,9 +22,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from cdsdsl.evaluate.codegen import compile_program  # noqa: E402
 from cdsdsl.evaluate.interpret import evaluate_program  # noqa: E402
-from cdsdsl.syntax.parser import parse_formula  # noqa: E402
 from cdsdsl.semantics.resolve import resolve  # noqa: E402
-from cdsdsl.evaluate.runtime import round_points  # noqa: E402
+from cdsdsl.syntax.parser import parse_formula  # noqa: E402
 
 FORMULA = ("a= Tổng số hồ sơ;\nb= Hồ sơ mức độ 3;\nc= Hồ sơ mức độ 4;\n- Tỷ lệ=(b+c)/a\n- Điểm=\n"
            "+ Tỷ lệ>=80%: Điểm tối đa;\n+ Tỷ lệ<80%: Tỷ lệ/80%*Điểm tối đa")
@@ -85,10 +83,11 @@ def formula_bench(n=20_000):
 
 
 def ruleset_bench(n_units=10_000):
+    from scoring_data import plausible_unit
+
     from cdsdsl.evaluate.cohort import rank
     from cdsdsl.rulesets.model import load_ruleset
     from cdsdsl.scoring.score import compile_ruleset, score_cohort
-    from scoring_data import plausible_unit
 
     t0 = time.perf_counter()
     rs = load_ruleset(ROOT / "rulesets" / "huyen-ninh-thuan-2023.cds")

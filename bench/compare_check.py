@@ -29,9 +29,10 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 import oldcds.check as OC  # noqa: E402
 import oldcds.ruleset as OR  # noqa: E402
+from long_formulas import SHAPES  # noqa: E402
+
 import cdsdsl.checks.formula as NC  # noqa: E402
 import cdsdsl.rulesets.model as NR  # noqa: E402
-from long_formulas import SHAPES  # noqa: E402
 
 
 def _dicts(diags) -> list:

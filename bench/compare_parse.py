@@ -11,16 +11,25 @@ conditions made of random words (keywords, capitals, line breaks, defined names)
 AST with its spans (`nodes.to_dict`) and the diagnostics (`to_dict`), or the error's code,
 positions and diagnostics; prints the first differences and the count.
 """
-import ast, json, random, sys, glob, time
+import ast
+import glob
+import json
+import random
+import sys
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 _old = sys.argv[sys.argv.index("--old") + 1] if "--old" in sys.argv else str(REPO / "build" / "oldparser")
 sys.argv = [a for i, a in enumerate(sys.argv) if a != "--old" and (i == 0 or sys.argv[i - 1] != "--old")]
 sys.path.insert(0, _old); sys.path.insert(0, str(REPO))
-import oldcds.parser as OP, oldcds.nodes as ON  # noqa: E402
-import cdsdsl.syntax.parser as NP, cdsdsl.nodes as NN  # noqa: E402
+import oldcds.nodes as ON  # noqa: E402
+import oldcds.parser as OP
+
+import cdsdsl.nodes as NN  # noqa: E402
+import cdsdsl.syntax.parser as NP
 from cdsdsl.rulesets.model import load_ruleset  # noqa: E402
+
 
 def texts():
     out = []

@@ -118,19 +118,27 @@ if not any(isinstance(f, _MovedModules) for f in sys.meta_path):
 
 if TYPE_CHECKING:  # for type checkers and IDEs: the eager imports
     from cdsdsl.checks.formula import check_formula, check_program
-    from cdsdsl.rulesets.check import check_ruleset
-    from cdsdsl.evaluate.codegen import CompiledFormula, compile_formula, compile_program, module_source
-    from cdsdsl.diagnostics.core import (CdsError, DataError, Diagnostic, FormulaSyntaxError, InternalError, RulesetError,
-                              ScoreError, Severity)
     from cdsdsl.dataentry.forms import read_units
+    from cdsdsl.diagnostics.core import (
+        CdsError,
+        DataError,
+        Diagnostic,
+        FormulaSyntaxError,
+        InternalError,
+        RulesetError,
+        ScoreError,
+        Severity,
+    )
+    from cdsdsl.evaluate.codegen import CompiledFormula, compile_formula, compile_program, module_source
     from cdsdsl.evaluate.interpret import Outcome, Policy, evaluate_formula, evaluate_program
+    from cdsdsl.rulesets.check import check_ruleset
+    from cdsdsl.rulesets.model import Ruleset, load_ruleset
+    from cdsdsl.scoring.score import CohortResult, IndicatorResult, TotalResult, UnitResult, score_cohort, score_unit
+    from cdsdsl.scoring.unitdata import Unit, Value
     from cdsdsl.syntax.nodes import Formula
     from cdsdsl.syntax.parser import parse_formula
     from cdsdsl.syntax.printer import print_formula
-    from cdsdsl.rulesets.model import Ruleset, load_ruleset
-    from cdsdsl.scoring.score import CohortResult, IndicatorResult, TotalResult, UnitResult, score_cohort, score_unit
     from cdsdsl.text.source import Source, Span
-    from cdsdsl.scoring.unitdata import Unit, Value
 
 
 def __getattr__(name: str) -> Any:

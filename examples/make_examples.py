@@ -28,9 +28,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from cdsdsl.dataentry.forms import GROUP_HEADER, ILLUSTRATION_NOTE, UNIT_HEADER, FormField, build_form  # noqa: E402
-from cdsdsl.semantics.resolve import COUNT, MONEY, OPTION, OPTIONS, POINTS  # noqa: E402
-from cdsdsl.rulesets.model import Ruleset, load_ruleset  # noqa: E402
 from cdsdsl.files.safe_cells import csv_field  # noqa: E402
+from cdsdsl.rulesets.model import Ruleset, load_ruleset  # noqa: E402
+from cdsdsl.semantics.resolve import COUNT, MONEY, OPTION, OPTIONS, POINTS  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 

@@ -5,11 +5,11 @@ from fractions import Fraction
 
 from hypothesis import strategies as st
 
-from cdsdsl.evaluate.codegen import compile_program
 from cdsdsl.diagnostics.core import CdsError
+from cdsdsl.evaluate.codegen import compile_program
 from cdsdsl.evaluate.interpret import evaluate_program
-from cdsdsl.syntax.parser import parse_formula
 from cdsdsl.semantics.resolve import resolve
+from cdsdsl.syntax.parser import parse_formula
 
 
 def program_of(text, max_points, **kw):

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from cdsdsl.syntax import nodes as n
 from cdsdsl.semantics.resolve import CaseScoring, ExprScoring, PerItemScoring
+from cdsdsl.syntax import nodes as n
 
 
 class Unsupported(Exception):

@@ -7,10 +7,9 @@ from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 
 import pytest
+from _cli_util import ROOT, example
 
 import cdsdsl
-
-from _cli_util import ROOT, example
 
 NINH_THUAN = ROOT / "rulesets" / "huyen-ninh-thuan-2023.cds"
 

@@ -10,15 +10,14 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from _cli_util import ROOT, cds, no_traceback
 
 import cdsdsl
 from cdsdsl import CdsError, FormulaSyntaxError
 from cdsdsl.evaluate.codegen import compile_program, module_source
 from cdsdsl.evaluate.interpret import evaluate_program
-from cdsdsl.syntax.parser import MAX_NUMBER_DIGITS
 from cdsdsl.semantics.resolve import resolve
-
-from _cli_util import ROOT, cds, no_traceback
+from cdsdsl.syntax.parser import MAX_NUMBER_DIGITS
 
 # indicator 1.3 of the Ninh Thuận 2023 district ruleset
 HUYEN_1_3 = ("a=Số lượng văn bản chỉ đạo chuyên đề về chuyển đổi số do người đứng đầu cấp huyện ký;\n"

@@ -13,10 +13,10 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cdsdsl.verify.audit import audit_file, audit_table, extract_figures, has_errors
 from cdsdsl.cli import main
 from cdsdsl.diagnostics.core import DataError, Severity
 from cdsdsl.diagnostics.render import render_diagnostics
+from cdsdsl.verify.audit import audit_file, audit_table, extract_figures, has_errors
 from cdsdsl.verify.results_table import parse_number, read_table, read_table_text
 
 REPO = Path(__file__).resolve().parents[1]

@@ -12,10 +12,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from _cli_util import ROOT, RULESET_IDS, RULESETS, cds, no_traceback
 
-from _cli_util import RULESET_IDS, RULESETS, ROOT, cds, no_traceback
-from cdsdsl.verify.casetests import read_cases, run_cases, cases_path_for
 from cdsdsl.rulesets.model import load_ruleset
+from cdsdsl.verify.casetests import cases_path_for, read_cases, run_cases
 
 HUYEN = ROOT / "rulesets" / "huyen-ninh-thuan-2023.cds"
 HEADER = "Ca,Nguồn,Chỉ số,Số liệu,Giá trị,Điểm mong đợi\n"

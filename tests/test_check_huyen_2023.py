@@ -14,8 +14,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from cdsdsl import check_formula
 from cdsdsl.diagnostics.core import Severity
 

@@ -12,16 +12,15 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from _checkutil import RATIO
+from _cli_util import cds
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cdsdsl import FormulaSyntaxError, check_formula, compile_formula, evaluate_formula, parse_formula
 from cdsdsl.checks.analysis import LintContext
-from cdsdsl.syntax.parser import MAX_TREE_DEPTH
 from cdsdsl.semantics.resolve import resolve
-
-from _cli_util import cds
-from _checkutil import RATIO
+from cdsdsl.syntax.parser import MAX_TREE_DEPTH
 
 CASE_CODES = {"CDS401", "CDS402", "CDS403", "CDS404", "CDS405", "CDS406"}
 

@@ -8,10 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cdsdsl import check_formula
-from cdsdsl.diagnostics.core import Severity
 from cdsdsl.checks.analysis import LintContext
-from cdsdsl.syntax.parser import parse_formula
+from cdsdsl.diagnostics.core import Severity
 from cdsdsl.semantics.resolve import resolve
+from cdsdsl.syntax.parser import parse_formula
 
 RATIO = "a = Số lượng hộ gia đình có kết nối\nb = Tổng số hộ gia đình\nTỷ lệ = a/b\n"
 RESULTS = ["Điểm tối đa", "1/2*Điểm tối đa", "Tỷ lệ*Điểm tordax", "0 điểm", "Tỷ lệ*Điểm tối đa"]

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from cdsdsl.checks.formula import CorrectedDiagnostic
-from cdsdsl.rulesets.check import check_ruleset
 from cdsdsl.diagnostics.core import Severity
+from cdsdsl.rulesets.check import check_ruleset
 from cdsdsl.rulesets.model import parse_ruleset_text
 
 HEAD = "Bộ chỉ số: Thử\nVăn bản: QĐ 1\n\nMục 1 | Hạ tầng | 10\n\n"

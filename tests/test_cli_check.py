@@ -4,11 +4,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from _cli_util import uncorrected
 from click.testing import CliRunner
 
 from cdsdsl.cli import main
-
-from _cli_util import uncorrected
 
 ROOT = Path(__file__).resolve().parents[1]
 RULESET = ROOT / "rulesets" / "huyen-ninh-thuan-2023.cds"

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import textwrap
@@ -10,11 +9,10 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from _cli_util import ROOT, RULESET_IDS, RULESETS, cds, cds_subprocess, example, no_traceback, rel, uncorrected
 
 import cdsdsl
 from cdsdsl.scoring.score import compile_ruleset
-
-from _cli_util import RULESET_IDS, RULESETS, ROOT, cds, cds_subprocess, example, no_traceback, rel, uncorrected
 
 # Runs in a fresh interpreter (-I: no PYTHONPATH, no user site) where importing cdsdsl or lark fails.
 RUNNER = textwrap.dedent('''

@@ -14,6 +14,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from _cli_util import ROOT, rel, uncorrected
 from click.testing import CliRunner
 
 import cdsdsl
@@ -23,8 +24,6 @@ from cdsdsl.diagnostics.core import Diagnostic
 from cdsdsl.diagnostics.render import display_width, render_diagnostic
 from cdsdsl.reports.tables import vi_number
 from cdsdsl.text.source import Source, Span
-
-from _cli_util import ROOT, rel, uncorrected
 
 RULESET = ROOT / "rulesets" / "huyen-ninh-thuan-2023.cds"
 COHORT = ROOT / "examples" / "huyen-ninh-thuan-2023" / "cohort.csv"

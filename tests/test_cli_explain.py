@@ -5,10 +5,9 @@ import json
 import re
 
 import pytest
+from _cli_util import ROOT, RULESET_IDS, RULESETS, cds, cds_subprocess, example, no_traceback, rel
 
 import cdsdsl
-
-from _cli_util import RULESET_IDS, RULESETS, ROOT, cds, cds_subprocess, example, no_traceback, rel
 
 NINH_THUAN = ROOT / "rulesets" / "huyen-ninh-thuan-2023.cds"
 

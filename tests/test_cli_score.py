@@ -8,11 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
+from _cli_util import ROOT, RULESET_IDS, RULESETS, cds, cds_subprocess, example, no_traceback, rel
 
 import cdsdsl
 from cdsdsl.reports.tables import vi_number
-
-from _cli_util import RULESET_IDS, RULESETS, ROOT, cds, cds_subprocess, example, no_traceback, rel
 
 
 def api_cohort(ruleset: Path):

@@ -7,13 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hypothesis import given, strategies as st
+from conftest import load_corpus
+from eval_helpers import program_of
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cdsdsl.evaluate.codegen import compile_program, module_source
 from cdsdsl.evaluate.mangle import Mangler, identifier
-
-from conftest import load_corpus
-from eval_helpers import program_of
 
 REPO = Path(__file__).resolve().parents[1]
 

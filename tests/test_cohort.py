@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from cdsdsl.evaluate.cohort import evaluate_cohort, rank
-from cdsdsl.evaluate.runtime import minmax_points, ratio_points
-
 from conftest import load_corpus
 from eval_helpers import program_of
+
+from cdsdsl.evaluate.cohort import evaluate_cohort, rank
+from cdsdsl.evaluate.runtime import minmax_points, ratio_points
 
 SEEDS = {c["id"]: c for c in load_corpus()}
 

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import attrs
 import pytest
+from _cli_util import ROOT, cds, no_traceback
 
 import cdsdsl
 from cdsdsl.cli.compile_cmd import module_text
@@ -26,8 +27,6 @@ from cdsdsl.diagnostics.core import CdsError
 from cdsdsl.evaluate.interpret import Policy, evaluate_program
 from cdsdsl.evaluate.quoting import quote, verify_module
 from cdsdsl.scoring.score import compile_ruleset
-
-from _cli_util import ROOT, cds, no_traceback
 
 RULESET = ROOT / "rulesets" / "huyen-ninh-thuan-2023.cds"
 COHORT = ROOT / "examples" / "huyen-ninh-thuan-2023" / "cohort.csv"

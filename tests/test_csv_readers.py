@@ -13,17 +13,16 @@ import string
 from pathlib import Path
 
 import pytest
+from _cli_util import cds, no_traceback
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cdsdsl.diagnostics.core import CdsError, DataError, RulesetError, Severity
 from cdsdsl.dataentry.forms import read_units, read_units_counted
-from cdsdsl.verify.results_table import read_table
+from cdsdsl.diagnostics.core import CdsError, DataError, RulesetError, Severity
+from cdsdsl.files.textfile import MAX_CELL_CHARS, column_letter, records, sniff_delimiter
 from cdsdsl.rulesets.model import load_ruleset
 from cdsdsl.rulesets.sheets import load_sheet_ruleset
-from cdsdsl.files.textfile import MAX_CELL_CHARS, column_letter, records, sniff_delimiter
-
-from _cli_util import cds, no_traceback
+from cdsdsl.verify.results_table import read_table
 
 REPO = Path(__file__).resolve().parents[1]
 HUYEN = REPO / "rulesets" / "huyen-ninh-thuan-2023.cds"

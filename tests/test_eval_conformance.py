@@ -6,13 +6,13 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from conftest import load_corpus
+from eval_helpers import BACKENDS, COHORT, inputs_strategy, outcome_or_error, program_of, run_compiled, run_interpret
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import cdsdsl
 from cdsdsl.evaluate.runtime import round_points
-
-from conftest import load_corpus
-from eval_helpers import BACKENDS, COHORT, inputs_strategy, outcome_or_error, program_of, run_compiled, run_interpret
 
 RATIO_EXPR = "a=Số lượng văn bản;\nb=Tổng số văn bản;\n- Tỷ lệ=a/b;\n- Điểm=Tỷ lệ*Điểm tối đa"
 RATIO_80 = ("a= Số lượng;\nb= Tổng số;\n- Tỷ lệ=a/b\n- Điểm=\n+ Tỷ lệ>=80%: Điểm tối đa;\n"

@@ -5,13 +5,12 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
+from eval_helpers import BACKENDS, program_of
 
 from cdsdsl.diagnostics.core import DataError, ScoreError
 from cdsdsl.evaluate.interpret import Policy
 from cdsdsl.evaluate.runtime import parse_number
 from cdsdsl.scoring.unitdata import Value
-
-from eval_helpers import BACKENDS, program_of
 
 RATIO = "a=Số lượng văn bản đã ký;\nb=Tổng số văn bản;\n- Tỷ lệ=a/b;\n- Điểm=Tỷ lệ*Điểm tối đa"
 

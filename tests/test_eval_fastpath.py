@@ -6,15 +6,15 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
-
-from cdsdsl.evaluate.codegen import compile_program, compile_quantities
-from cdsdsl.evaluate.cohort import CohortStats, Stat, cohort_quantities, evaluate_cohort
-from cdsdsl.evaluate.runtime import Slow
-from cdsdsl.scoring.unitdata import Value
-
 from conftest import load_corpus
 from eval_helpers import COHORT, inputs_strategy, outcome_or_error, program_of, run_interpret
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cdsdsl.evaluate.codegen import compile_program, compile_quantities
+from cdsdsl.evaluate.cohort import Stat, cohort_quantities, evaluate_cohort
+from cdsdsl.evaluate.runtime import Slow
+from cdsdsl.scoring.unitdata import Value
 
 RATIO_80 = ("a= Số lượng;\nb= Tổng số;\n- Tỷ lệ=a/b\n- Điểm=\n+ Tỷ lệ>=80%: Điểm tối đa;\n"
             "+ Tỷ lệ<80%: Tỷ lệ/80%*Điểm tối đa")

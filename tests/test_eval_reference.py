@@ -5,11 +5,10 @@ from __future__ import annotations
 from fractions import Fraction
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from conftest import load_corpus
 from eval_helpers import program_of, run_compiled, run_interpret
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from reference_eval import Unsupported, reference_points
 
 SEEDS = {c["id"]: c for c in load_corpus()}

@@ -11,8 +11,8 @@ import pytest
 
 from cdsdsl.dataentry.forms import ILLUSTRATION_NOTE, build_form, indicator_program, read_units
 from cdsdsl.diagnostics.render import render_diagnostics
-from cdsdsl.rulesets.model import load_ruleset
 from cdsdsl.evaluate.runtime import to_number
+from cdsdsl.rulesets.model import load_ruleset
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"

@@ -1,10 +1,10 @@
 """Explanations in the manner of the published "Lý do mất điểm" column."""
 from __future__ import annotations
 
+from eval_helpers import program_of
+
 from cdsdsl.evaluate.explain import explain_outcome
 from cdsdsl.evaluate.interpret import evaluate_program
-
-from eval_helpers import program_of
 
 F = ("a=Số lượng văn bản;\nb=Tổng số văn bản;\nTỷ lệ=a/b\n- Tỷ lệ >= 80%: Điểm tối đa\n"
      "- Tỷ lệ < 80%: Điểm = Tỷ lệ/80%*Điểm tối đa")

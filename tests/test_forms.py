@@ -9,7 +9,6 @@ import os
 import subprocess
 import sys
 from decimal import Decimal
-from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -17,14 +16,22 @@ from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from cdsdsl.cli import main
-from cdsdsl.diagnostics.core import Severity
 from cdsdsl.dataentry.forms import (
-    CHOICES_SHEET, DATA_SHEET, FORM_COLUMNS, GUIDE_SHEET, TEMPLATE_SHEET, build_form, form_fields, read_units,
-    template_csv, write_template,
+    CHOICES_SHEET,
+    DATA_SHEET,
+    FORM_COLUMNS,
+    GUIDE_SHEET,
+    TEMPLATE_SHEET,
+    build_form,
+    form_fields,
+    read_units,
+    template_csv,
+    write_template,
 )
+from cdsdsl.diagnostics.core import Severity
 from cdsdsl.diagnostics.render import render_diagnostics
-from cdsdsl.rulesets.model import load_ruleset, parse_ruleset_text
 from cdsdsl.evaluate.runtime import Fault, to_number
+from cdsdsl.rulesets.model import load_ruleset, parse_ruleset_text
 from cdsdsl.scoring.unitdata import POINTS_KEY
 
 REPO = Path(__file__).resolve().parents[1]
@@ -274,7 +281,7 @@ def test_template_xlsx_filled_reads_back_like_the_example(ruleset_path, tmp_path
     units, diags = read_units(sheets, rs)
     assert errors(diags) == [], render_diagnostics(diags)
     assert plain(units) == plain(expected)
-    assert units[0].where == f"sheets.xlsx › Đơn vị 1"
+    assert units[0].where == "sheets.xlsx › Đơn vị 1"
 
 
 @pytest.mark.skipif(not HAS_SCORING, reason="cdsdsl.scoring.score is not written yet")

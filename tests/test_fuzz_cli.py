@@ -23,10 +23,9 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_fuzz_rulesets import JUNK, mutated_texts
 
 from cdsdsl.cli import main
-
-from test_fuzz_rulesets import JUNK, mutated_texts
 
 ROOT = Path(__file__).resolve().parents[1]
 RULESET = ROOT / "rulesets" / "huyen-ninh-thuan-2023.cds"

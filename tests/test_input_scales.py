@@ -9,13 +9,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from _cli_util import cds, no_traceback
 
-from cdsdsl.diagnostics.core import Severity
 from cdsdsl.dataentry.forms import MAX_DIGITS, build_form, read_units
+from cdsdsl.diagnostics.core import Severity
 from cdsdsl.rulesets.model import load_ruleset, parse_ruleset_text
 from cdsdsl.scoring.score import score_cohort
-
-from _cli_util import cds, no_traceback
 
 REPO = Path(__file__).resolve().parents[1]
 HUYEN = REPO / "rulesets" / "huyen-ninh-thuan-2023.cds"

@@ -1,7 +1,8 @@
 from fractions import Fraction
 
-from cdsdsl.diagnostics.core import Severity
 from _checkutil import RATIO, codes, only
+
+from cdsdsl.diagnostics.core import Severity
 
 
 def test_overlap_same_points_is_information():

@@ -18,11 +18,11 @@ def test_an_old_module_path_is_the_new_module(old, new):
 
 
 def test_old_paths_of_docs_api_md():
-    from cdsdsl.ruleset import load_ruleset
-    from cdsdsl.lint.analysis import LintContext
-    from cdsdsl.scoring import compile_ruleset, score_unit
-    from cdsdsl.reports import write_report_xlsx
     from cdsdsl.diagnostics import CdsError
+    from cdsdsl.lint.analysis import LintContext
+    from cdsdsl.reports import write_report_xlsx
+    from cdsdsl.ruleset import load_ruleset
+    from cdsdsl.scoring import compile_ruleset, score_unit
 
     assert load_ruleset is cdsdsl.load_ruleset
     assert LintContext is importlib.import_module("cdsdsl.checks.analysis").LintContext

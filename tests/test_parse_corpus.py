@@ -5,11 +5,10 @@ from __future__ import annotations
 from fractions import Fraction as F
 
 import pytest
+from conftest import load_corpus
 
 from cdsdsl import Formula, FormulaSyntaxError, parse_formula
 from cdsdsl.syntax import nodes as n
-
-from conftest import load_corpus
 
 CORPUS = load_corpus()
 

@@ -11,9 +11,9 @@ from fractions import Fraction
 import pytest
 
 import cdsdsl
+from cdsdsl.semantics.resolve import resolve
 from cdsdsl.syntax import nodes as n
 from cdsdsl.syntax.parser import parse_formula
-from cdsdsl.semantics.resolve import resolve
 
 
 def cases_of(text):

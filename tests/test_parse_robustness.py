@@ -5,12 +5,11 @@ from __future__ import annotations
 import random
 
 import pytest
+from conftest import load_corpus
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cdsdsl import CdsError, Formula, FormulaSyntaxError, parse_formula
-
-from conftest import load_corpus
 
 CELLS = [c["formula"] for c in load_corpus()]
 NOISE = list("()=:;.,%<>*/+-x\n\t ≥≤×0123456789aĐđ\u0301\u0323<>$\\{}&#•") + ["<i>", "</i>", "<br>", r"\geq", "Mức 1",

@@ -6,10 +6,9 @@ import re
 import unicodedata
 
 import pytest
+from conftest import load_corpus
 
 from cdsdsl import FormulaSyntaxError, parse_formula
-
-from conftest import load_corpus
 
 CORPUS = load_corpus()
 BY_ID = {c["id"]: c for c in CORPUS}

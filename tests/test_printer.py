@@ -11,8 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cdsdsl.syntax import nodes as n
 from cdsdsl import parse_formula, print_formula
+from cdsdsl.syntax import nodes as n
 from cdsdsl.syntax.printer import fmt_number, print_condition, print_expr
 
 # ------------------------------------------------------------- strategies

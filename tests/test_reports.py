@@ -6,11 +6,10 @@ from fractions import Fraction
 
 import openpyxl
 import pytest
+from _cli_util import ROOT, cds, example, no_traceback, rel, uncorrected
 
 import cdsdsl
 from cdsdsl.reports import tables as reports
-
-from _cli_util import ROOT, cds, example, no_traceback, rel, uncorrected
 
 NINH_THUAN = ROOT / "rulesets" / "huyen-ninh-thuan-2023.cds"
 

@@ -8,10 +8,9 @@ from fractions import Fraction
 
 import pytest
 
+from cdsdsl.semantics.resolve import CaseScoring, CohortScoring, ExprScoring, PerItemScoring, SumItemsScoring, resolve
 from cdsdsl.syntax import nodes as n
 from cdsdsl.syntax.parser import parse_formula
-from cdsdsl.semantics.resolve import (CaseScoring, CohortScoring, ExprScoring, PerItemScoring, SumItemsScoring,
-                            resolve)
 
 
 def program(cell, **kw):

@@ -5,13 +5,12 @@ formula words; `check_formula` and `evaluate_formula` must return or raise a `Cd
 """
 from __future__ import annotations
 
+from conftest import load_corpus
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import cdsdsl
 from cdsdsl.diagnostics.core import CdsError
-
-from conftest import load_corpus
 
 CELLS = [c["formula"] for c in load_corpus()]
 WORDS = ["Tỷ lệ", ">=", "<", "=", ":", "80%", "Điểm tối đa", "điểm", "a", "b", "/", "*", "(", ")", "Từ", "đến",

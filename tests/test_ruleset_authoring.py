@@ -11,9 +11,9 @@ import pytest
 import cdsdsl
 from cdsdsl import RulesetError
 from cdsdsl.checks.formula import check_formula
-from cdsdsl.syntax.parser import parse_formula
 from cdsdsl.diagnostics.render import render_diagnostic
 from cdsdsl.rulesets.model import load_ruleset, parse_ruleset_text
+from cdsdsl.syntax.parser import parse_formula
 
 ROOT = Path(__file__).resolve().parent.parent
 NINH_THUAN = ROOT / "rulesets" / "huyen-ninh-thuan-2023.cds"

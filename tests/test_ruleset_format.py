@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from cdsdsl import RulesetError
-from cdsdsl.syntax.grammars import grammar_path
 from cdsdsl.rulesets.model import Rounding, load_ruleset, parse_ruleset_text
+from cdsdsl.syntax.grammars import grammar_path
 
 ROOT = Path(__file__).resolve().parent.parent
 HUYEN = ROOT / "rulesets" / "huyen-ninh-thuan-2023.cds"

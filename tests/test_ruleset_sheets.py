@@ -10,8 +10,8 @@ import pytest
 
 from cdsdsl import RulesetError
 from cdsdsl.rulesets.model import load_ruleset
-from cdsdsl.rulesets.structure import check_ruleset_structure
 from cdsdsl.rulesets.sheets import classify_header, column_letter, rows_to_ruleset
+from cdsdsl.rulesets.structure import check_ruleset_structure
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = ["STT", "Chỉ số/Chỉ số thành phần", "Điểm tối đa", "Cách xác định và tính điểm", "Nguồn dữ liệu",

@@ -8,12 +8,11 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from scoring_data import plausible_unit
 
 from cdsdsl.rulesets.model import load_ruleset
 from cdsdsl.scoring.score import compile_ruleset, score_cohort, score_unit
 from cdsdsl.scoring.unitdata import Unit, Value
-
-from scoring_data import plausible_unit
 
 RULESETS = Path(__file__).resolve().parents[1] / "rulesets"
 
@@ -159,8 +158,8 @@ def test_fast_scoring_equals_the_full_path_on_every_ruleset(name):
 def _old_stats(cr, units):
     """The cohort statistics and CDS620 notes as `score_cohort` collected them before the
     fast path (every unit's quantities as Fractions, `CohortStats.from_values`)."""
-    from cdsdsl.evaluate.cohort import CohortStats, no_spread_notes
     from cdsdsl.diagnostics.core import Diagnostic
+    from cdsdsl.evaluate.cohort import CohortStats, no_spread_notes
     from cdsdsl.evaluate.runtime import Fault, fault_error
 
     stats, notes = {}, []

@@ -21,18 +21,23 @@ from pathlib import Path
 import attrs
 import openpyxl
 import pytest
+from _cli_util import cds, no_traceback
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cdsdsl.dataentry.forms import DATA_SHEET, read_units, template_csv, write_template
-from cdsdsl.reports.tables import (Column, Table, explain_table, lost_points_table, rank_table, score_table,
-                            write_report_xlsx)
+from cdsdsl.files.safe_cells import csv_field, escape_csv_text, save_workbook, set_text, text_cell, unescape_csv_text
+from cdsdsl.reports.tables import (
+    Column,
+    Table,
+    explain_table,
+    lost_points_table,
+    rank_table,
+    score_table,
+    write_report_xlsx,
+)
 from cdsdsl.rulesets.model import UnitList, load_ruleset
-from cdsdsl.files.safe_cells import (csv_field, escape_csv_text, save_workbook, set_text, text_cell,
-                               unescape_csv_text)
 from cdsdsl.scoring.score import score_cohort
-
-from _cli_util import cds, no_traceback
 
 ROOT = Path(__file__).resolve().parents[1]
 RULESET = ROOT / "rulesets" / "huyen-ninh-thuan-2023.cds"

@@ -23,12 +23,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cdsdsl.files import xlsx
-from cdsdsl.diagnostics.core import CdsError, DataError, RulesetError
 from cdsdsl.dataentry.forms import DATA_SHEET, form_fields, read_units
-from cdsdsl.verify.results_table import read_table
+from cdsdsl.diagnostics.core import CdsError, DataError, RulesetError
+from cdsdsl.files import xlsx
 from cdsdsl.rulesets.model import load_ruleset
 from cdsdsl.rulesets.sheets import load_sheet_ruleset
+from cdsdsl.verify.results_table import read_table
 
 REPO = Path(__file__).resolve().parents[1]
 HUYEN = REPO / "rulesets" / "huyen-ninh-thuan-2023.cds"

@@ -11,9 +11,6 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from cdsdsl.diagnostics.core import Diagnostic
-from cdsdsl.checks.analysis import LintContext
-from cdsdsl.checks.rule import Rule
 from cdsdsl.checks import (
     case_gaps,
     case_overlap,
@@ -27,6 +24,9 @@ from cdsdsl.checks import (
     unreachable,
     zero_division,
 )
+from cdsdsl.checks.analysis import LintContext
+from cdsdsl.checks.rule import Rule
+from cdsdsl.diagnostics.core import Diagnostic
 
 LINT_RULES: tuple[Rule, ...] = (
     result_type.RULE,

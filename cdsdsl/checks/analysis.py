@@ -17,11 +17,11 @@ from typing import Any, Iterator
 
 import attrs
 
-from cdsdsl.syntax import nodes as n
 from cdsdsl.diagnostics.core import Diagnostic, Severity
 from cdsdsl.semantics.resolve import CaseScoring, Program, condition_bounds, uses_cohort
+from cdsdsl.semantics.typesys import COUNT, MONEY, RATIO, UNIT, Interval, PartTyper, TypeIssue, evaluate
+from cdsdsl.syntax import nodes as n
 from cdsdsl.text.source import Source, Span
-from cdsdsl.semantics.typesys import (COUNT, MONEY, RATIO, UNIT, Interval, PartTyper, TypeIssue, evaluate)
 
 
 @attrs.frozen

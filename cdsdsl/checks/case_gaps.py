@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from cdsdsl.diagnostics.core import Diagnostic
-from cdsdsl.checks.rule import Rule
 from cdsdsl.checks.analysis import CaseAnalysis, LintContext, fmt_subject_value
+from cdsdsl.checks.rule import Rule
+from cdsdsl.diagnostics.core import Diagnostic
 
 
 def describe_piece(a: CaseAnalysis, k: int, lang: str = "vi") -> str:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from cdsdsl.syntax import nodes as n
+from cdsdsl.checks.analysis import LintContext, fmt_subject_value
+from cdsdsl.checks.rule import Rule
 from cdsdsl.diagnostics.core import Diagnostic
 from cdsdsl.semantics.typesys import fmt_num
-from cdsdsl.checks.rule import Rule
-from cdsdsl.checks.analysis import LintContext, fmt_subject_value
+from cdsdsl.syntax import nodes as n
 
 _STRICT = {"<=": "<", "≤": "<", ">=": ">", "≥": ">"}
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from cdsdsl.checks.analysis import LintContext
+from cdsdsl.checks.rule import Rule
 from cdsdsl.diagnostics.core import Diagnostic
 from cdsdsl.semantics.resolve import CohortScoring
-from cdsdsl.checks.rule import Rule
-from cdsdsl.checks.analysis import LintContext
 
 _NAMES = {"minmax": ("Min-Max", "Min-Max"), "ratio_to_best": ("tỷ lệ với đơn vị cao nhất", "ratio to the best unit")}
 

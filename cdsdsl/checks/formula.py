@@ -19,17 +19,15 @@ the correction is checked normally.
 """
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Any, Iterable
 
 import attrs
 
-from cdsdsl.diagnostics.core import CdsError, Diagnostic, Severity
 from cdsdsl.checks import LINT_RULES, lint
 from cdsdsl.checks.analysis import LintContext
-from cdsdsl.syntax.parser import parse_formula
+from cdsdsl.diagnostics.core import CdsError, Diagnostic, Severity
 from cdsdsl.semantics.resolve import Program, max_points_value, resolve
-from cdsdsl.text.source import Source
+from cdsdsl.syntax.parser import parse_formula
 
 __all__ = ["check_program", "check_formula", "check_ruleset", "CorrectedDiagnostic", "sort_diagnostics"]
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Iterator
 
+from cdsdsl.checks.analysis import CaseAnalysis, LintContext, fmt_subject_value
+from cdsdsl.checks.rule import Rule
 from cdsdsl.diagnostics.core import Diagnostic
 from cdsdsl.semantics.typesys import fmt_num, fmt_pct
-from cdsdsl.checks.rule import Rule
-from cdsdsl.checks.analysis import CaseAnalysis, LintContext, fmt_subject_value
 
 
 def _delta(a: CaseAnalysis, t: Fraction, lo: Fraction | None) -> Fraction | None:

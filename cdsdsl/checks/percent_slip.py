@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from cdsdsl.syntax import nodes as n
+from cdsdsl.checks.analysis import LintContext, Slip
+from cdsdsl.checks.rule import Rule
 from cdsdsl.diagnostics.core import Diagnostic
 from cdsdsl.semantics.typesys import fmt_pct
-from cdsdsl.checks.rule import Rule
-from cdsdsl.checks.analysis import LintContext, Slip
+from cdsdsl.syntax import nodes as n
 
 
 def _meaning(slip: Slip) -> tuple[str, str]:

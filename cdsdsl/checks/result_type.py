@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from typing import Any, Iterator
 
-from cdsdsl.syntax import nodes as n
+from cdsdsl.checks.analysis import LintContext
+from cdsdsl.checks.rule import Rule
 from cdsdsl.diagnostics.core import Diagnostic
 from cdsdsl.semantics.resolve import CaseScoring, ExprScoring, PerItemScoring
 from cdsdsl.semantics.typesys import COUNT, MONEY, RATIO, kind_label
-from cdsdsl.checks.rule import Rule
-from cdsdsl.checks.analysis import LintContext
+from cdsdsl.syntax import nodes as n
 
 
 def _results(part: Any) -> Iterator[Any]:

@@ -13,12 +13,12 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Iterator
 
-from cdsdsl.syntax import nodes as n
-from cdsdsl.diagnostics.core import Diagnostic
-from cdsdsl.semantics.resolve import (CaseScoring, CohortScoring, ExprScoring, PerItemScoring, SumItemsScoring)
-from cdsdsl.semantics.typesys import Interval, fmt_num, iv_add, iv_hull, target_whole
-from cdsdsl.checks.rule import Rule
 from cdsdsl.checks.analysis import LintContext
+from cdsdsl.checks.rule import Rule
+from cdsdsl.diagnostics.core import Diagnostic
+from cdsdsl.semantics.resolve import CaseScoring, CohortScoring, ExprScoring, PerItemScoring, SumItemsScoring
+from cdsdsl.semantics.typesys import Interval, fmt_num, iv_add, iv_hull, target_whole
+from cdsdsl.syntax import nodes as n
 
 
 def _part_range(ctx: LintContext, idx: int) -> Interval | None:

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from cdsdsl.checks.analysis import LintContext
+from cdsdsl.checks.rule import Rule
 from cdsdsl.diagnostics.core import Diagnostic
 from cdsdsl.semantics.typesys import fmt_num, money_factor
-from cdsdsl.checks.rule import Rule
-from cdsdsl.checks.analysis import LintContext
 
 
 def check(ctx: LintContext) -> Iterator[Diagnostic]:

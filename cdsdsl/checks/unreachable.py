@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from cdsdsl.diagnostics.core import Diagnostic
-from cdsdsl.checks.rule import Rule
 from cdsdsl.checks.analysis import LintContext
+from cdsdsl.checks.rule import Rule
+from cdsdsl.diagnostics.core import Diagnostic
 
 
 def check(ctx: LintContext) -> Iterator[Diagnostic]:

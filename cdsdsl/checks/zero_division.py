@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from cdsdsl.syntax import nodes as n
-from cdsdsl.diagnostics.core import Diagnostic
-from cdsdsl.checks.rule import Rule
 from cdsdsl.checks.analysis import LintContext
+from cdsdsl.checks.rule import Rule
+from cdsdsl.diagnostics.core import Diagnostic
+from cdsdsl.syntax import nodes as n
 
 
 def check(ctx: LintContext) -> Iterator[Diagnostic]:

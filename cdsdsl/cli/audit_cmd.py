@@ -13,9 +13,23 @@ from pathlib import Path
 
 import click
 
+from cdsdsl.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    color_option,
+    colour_for,
+    emit,
+    fail_usage,
+    format_option,
+    guarded,
+    lang_option,
+    main,
+    output_option,
+    resolve_format,
+    table_width,
+)
 from cdsdsl.diagnostics.render import diagnostics_json, render_diagnostics, summary
-from cdsdsl.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, colour_for, emit, fail_usage, format_option, \
-    guarded, lang_option, table_width, main, output_option, resolve_format
 
 
 @main.command("audit")

@@ -12,10 +12,25 @@ from pathlib import Path
 
 import click
 
+from cdsdsl.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    color_option,
+    colour_for,
+    emit,
+    fail_usage,
+    format_option,
+    guarded,
+    lang_option,
+    main,
+    output_option,
+    read_text,
+    resolve_format,
+    table_width,
+)
 from cdsdsl.diagnostics.core import RulesetError, Severity
 from cdsdsl.diagnostics.render import diagnostics_json, render_diagnostics, summary
-from cdsdsl.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, colour_for, emit, fail_usage, \
-    format_option, guarded, lang_option, main, output_option, read_text, resolve_format, table_width
 
 RULESET_SUFFIXES = (".cds", ".csv", ".tsv", ".xlsx")
 

@@ -21,11 +21,21 @@ from typing import Any
 
 import click
 
+from cdsdsl.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    color_option,
+    echo,
+    echo_diagnostics,
+    emit,
+    guarded,
+    lang_option,
+    main,
+    output_option,
+)
+from cdsdsl.cli.score_cmd import require_file
 from cdsdsl.diagnostics.core import CdsError, Diagnostic
 from cdsdsl.evaluate.quoting import quote, verify_module
-from cdsdsl.cli.common import EXIT_OK, EXIT_USAGE, color_option, echo, echo_diagnostics, emit, guarded, lang_option, main, \
-    output_option
-from cdsdsl.cli.score_cmd import require_file
 
 
 def _comment(text: Any) -> str:

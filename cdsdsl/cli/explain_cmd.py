@@ -17,10 +17,26 @@ from typing import Any
 
 import click
 
-from cdsdsl.diagnostics.render import wrap_block
-from cdsdsl.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, echo, echo_diagnostics, emit, fail_usage, format_option, \
-    guarded, lang_option, main, no_unit_exit, output_option, resolve_format, table_width
+from cdsdsl.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    color_option,
+    echo,
+    echo_diagnostics,
+    emit,
+    fail_usage,
+    format_option,
+    guarded,
+    lang_option,
+    main,
+    no_unit_exit,
+    output_option,
+    resolve_format,
+    table_width,
+)
 from cdsdsl.cli.score_cmd import load_inputs_counted, report_findings, score_with_progress
+from cdsdsl.diagnostics.render import wrap_block
 
 
 def _fold(text: str) -> str:

@@ -12,10 +12,24 @@ from typing import Any
 
 import click
 
-from cdsdsl.diagnostics.core import CdsError
 from cdsdsl.cli.check_cmd import _is_ruleset
-from cdsdsl.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, emit, fail_usage, format_option, guarded, \
-    lang_option, main, output_option, read_text, resolve_format, table_width
+from cdsdsl.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    color_option,
+    emit,
+    fail_usage,
+    format_option,
+    guarded,
+    lang_option,
+    main,
+    output_option,
+    read_text,
+    resolve_format,
+    table_width,
+)
+from cdsdsl.diagnostics.core import CdsError
 
 _COHORT = {"min_max": "minmax", "ratio_to_max": "ratio_to_best"}
 
@@ -23,8 +37,8 @@ _COHORT = {"min_max": "minmax", "ratio_to_max": "ratio_to_best"}
 def _rows_for(text: str, max_points: Any, *, item: str | None, title: str | None, name: str,
               option_mode: str | None = None, cohort_method: str | None = None,
               line_offset: int = 0, column_offset: int = 0, lang: str = "vi") -> dict:
-    from cdsdsl.syntax.parser import parse_formula
     from cdsdsl.semantics.resolve import resolve
+    from cdsdsl.syntax.parser import parse_formula
 
     try:
         formula = parse_formula(text, name=name, item=item, line_offset=line_offset, column_offset=column_offset)

@@ -3,8 +3,19 @@ from __future__ import annotations
 
 import click
 
-from cdsdsl.cli.common import EXIT_FINDINGS, color_option, echo_diagnostics, emit, format_option, guarded, lang_option, main, \
-    output_option, read_text, resolve_format
+from cdsdsl.cli.common import (
+    EXIT_FINDINGS,
+    color_option,
+    echo_diagnostics,
+    emit,
+    format_option,
+    guarded,
+    lang_option,
+    main,
+    output_option,
+    read_text,
+    resolve_format,
+)
 
 
 def _tree(node, indent: int = 0) -> list[str]:

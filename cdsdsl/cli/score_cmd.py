@@ -19,11 +19,28 @@ from typing import Any, Callable
 import attrs
 import click
 
+from cdsdsl.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    color_option,
+    colour_for,
+    echo,
+    echo_diagnostics,
+    emit,
+    fail_usage,
+    format_option,
+    guarded,
+    lang_option,
+    main,
+    no_unit_exit,
+    output_option,
+    resolve_format,
+    table_width,
+    write_file,
+)
 from cdsdsl.diagnostics.core import Diagnostic, Severity
 from cdsdsl.diagnostics.render import render_diagnostics, wrap_block
-from cdsdsl.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, colour_for, echo, echo_diagnostics, emit, \
-    fail_usage, format_option, guarded, lang_option, main, no_unit_exit, output_option, resolve_format, table_width, \
-    write_file
 
 #: cohorts larger than this show a progress bar (on standard error)
 PROGRESS_THRESHOLD = 200

@@ -5,9 +5,21 @@ from pathlib import Path
 
 import click
 
+from cdsdsl.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_USAGE,
+    _output_path,
+    color_option,
+    echo,
+    echo_diagnostics,
+    emit,
+    fail_usage,
+    guarded,
+    lang_option,
+    main,
+    write_file,
+)
 from cdsdsl.diagnostics.core import Severity
-from cdsdsl.cli.common import EXIT_FINDINGS, EXIT_USAGE, _output_path, color_option, echo, echo_diagnostics, emit, fail_usage, \
-    guarded, lang_option, main, write_file
 
 _FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".tsv": "tsv"}
 

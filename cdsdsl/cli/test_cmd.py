@@ -18,10 +18,23 @@ from typing import Any
 
 import click
 
-from cdsdsl.diagnostics.render import wrap_block
-from cdsdsl.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, color_option, echo_diagnostics, emit, format_option, \
-    guarded, lang_option, main, output_option, resolve_format, table_width
+from cdsdsl.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    color_option,
+    echo_diagnostics,
+    emit,
+    format_option,
+    guarded,
+    lang_option,
+    main,
+    output_option,
+    resolve_format,
+    table_width,
+)
 from cdsdsl.cli.score_cmd import require_file
+from cdsdsl.diagnostics.render import wrap_block
 
 
 def _num(v: Any, lang: str) -> str:
@@ -111,9 +124,9 @@ def test(ruleset: Path, cases_path: Path | None, fmt: str, lang: str, output: Pa
     bộ chỉ số; xem docs/ruleset-format.md). Exit 0: mọi ca đạt; 1: có ca không đạt hoặc
     không chạy được; 2: lỗi dùng lệnh hoặc tệp không đọc được.
     """
-    from cdsdsl.verify.casetests import read_cases, run_cases, cases_path_for
     from cdsdsl.diagnostics.core import Diagnostic, RulesetError
     from cdsdsl.rulesets.model import load_ruleset
+    from cdsdsl.verify.casetests import cases_path_for, read_cases, run_cases
 
     fmt = resolve_format(fmt, output, ("text", "json"), "text", lang)
     require_file(ruleset, "bộ chỉ số", "ruleset", lang)

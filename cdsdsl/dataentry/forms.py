@@ -37,13 +37,13 @@ from typing import Any, Iterable
 import attrs
 
 from cdsdsl.diagnostics.core import CdsError, DataError, Diagnostic
-from cdsdsl.syntax.parser import parse_formula
-from cdsdsl.semantics.resolve import COUNT, MONEY, NUMBER, OPTION, OPTIONS, POINTS, RATIO, Program, resolve
-from cdsdsl.rulesets.model import Indicator, Ruleset, roman_to_int
-from cdsdsl.evaluate.runtime import _NONE_WORDS, Fault, fold, fmt_vi, to_number
+from cdsdsl.evaluate.runtime import _NONE_WORDS, Fault, fmt_vi, fold, to_number
 from cdsdsl.files.safe_cells import csv_field, save_workbook, text_cell, unescape_csv_text
 from cdsdsl.files.textfile import Record, TextFileProblem, open_delimited, records
+from cdsdsl.rulesets.model import Indicator, Ruleset, roman_to_int
 from cdsdsl.scoring.unitdata import POINTS_KEY, Unit, Value
+from cdsdsl.semantics.resolve import COUNT, MONEY, NUMBER, OPTION, OPTIONS, POINTS, RATIO, Program, resolve
+from cdsdsl.syntax.parser import parse_formula
 
 __all__ = [
     "FormField", "Form", "build_form", "form_fields", "write_template", "template_csv", "read_units",

@@ -5,8 +5,16 @@ both, never the reverse.
 The names of `core` are exported here too (`from cdsdsl.diagnostics import CdsError`), as when
 `cdsdsl.diagnostics` was one module.
 """
-from cdsdsl.diagnostics.core import (CdsError, DataError, Diagnostic, FormulaSyntaxError, InternalError, RulesetError,
-                                     ScoreError, Severity)
+from cdsdsl.diagnostics.core import (
+                                     CdsError,
+                                     DataError,
+                                     Diagnostic,
+                                     FormulaSyntaxError,
+                                     InternalError,
+                                     RulesetError,
+                                     ScoreError,
+                                     Severity,
+)
 
 __all__ = ["CdsError", "DataError", "Diagnostic", "FormulaSyntaxError", "InternalError", "RulesetError", "ScoreError",
            "Severity"]

@@ -18,22 +18,31 @@ interpreter's, so that both back ends report the same first problem.
 from __future__ import annotations
 
 import ast
-import re
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
-from cdsdsl.syntax import nodes as n
+from cdsdsl.diagnostics.core import CdsError, Diagnostic, ScoreError
 from cdsdsl.evaluate import runtime
 from cdsdsl.evaluate.cohort import best_subject, needs_cohort_error, quantity_key
-from cdsdsl.diagnostics.core import CdsError, Diagnostic, ScoreError
-from cdsdsl.evaluate.interpret import (Outcome, shown_subject, Policy, _fmt_subject, _where, check_program, condition_exprs, fault_to_error,
-                        finish, formula_errors, refs)
+from cdsdsl.evaluate.interpret import (
+    Outcome,
+    Policy,
+    _fmt_subject,
+    check_program,
+    condition_exprs,
+    fault_to_error,
+    finish,
+    formula_errors,
+    refs,
+    shown_subject,
+)
 from cdsdsl.evaluate.mangle import Mangler
-from cdsdsl.syntax.printer import print_expr
 from cdsdsl.evaluate.quoting import quote
 from cdsdsl.semantics.resolve import CaseScoring, CohortScoring, ExprScoring, PerItemScoring, Program, SumItemsScoring
+from cdsdsl.syntax import nodes as n
+from cdsdsl.syntax.printer import print_expr
 
 #: helper name in generated code -> runtime core function
 HELPERS = {"_read": "read", "_read_or": "read_or", "_div": "div", "_stat": "stat", "_pick": "pick",
@@ -1154,8 +1163,8 @@ def compile_formula(text: str, max_points: Any, *, rounding: Any = None, zero_di
     Raises `CdsError` subclasses only (at compile time and at call time).
     """
     from cdsdsl.evaluate.interpret import _policy, check_inputs, check_rounding
-    from cdsdsl.syntax.parser import parse_formula
     from cdsdsl.semantics.resolve import max_points_value, resolve
+    from cdsdsl.syntax.parser import parse_formula
 
     max_points = max_points_value(max_points)
     policy = _policy(rounding, zero_division)

@@ -26,11 +26,11 @@ from typing import Any, Callable, Iterable, Mapping, NamedTuple, Sequence
 
 import attrs
 
-from cdsdsl.syntax import nodes as n
 from cdsdsl.diagnostics.core import Diagnostic, ScoreError
-from cdsdsl.syntax.printer import print_expr
-from cdsdsl.semantics.resolve import CaseScoring, CohortScoring, Program
 from cdsdsl.evaluate.runtime import minmax_points, ratio_points
+from cdsdsl.semantics.resolve import CaseScoring, CohortScoring, Program
+from cdsdsl.syntax import nodes as n
+from cdsdsl.syntax.printer import print_expr
 
 
 @attrs.frozen
@@ -161,7 +161,7 @@ def evaluate_cohort(program: Program, units: Mapping[str, Mapping[str, object]],
     ``units`` maps a unit's name to its inputs for this indicator.  Uses the
     interpreter unless ``evaluate`` (e.g. a `CompiledFormula`) is given.
     """
-    from cdsdsl.evaluate.interpret import Policy, evaluate_program, unit_quantities
+    from cdsdsl.evaluate.interpret import Policy, evaluate_program
 
     policy = policy or Policy()
     stats, notes = collect_stats(program, units, policy=policy)
@@ -186,7 +186,6 @@ def collect_stats(program: Program, units: Mapping[str, Mapping[str, object]], *
     """The cohort's `CohortStats` for one indicator, and CDS620/CDS622 notes."""
     from cdsdsl.diagnostics.core import CdsError
     from cdsdsl.evaluate.interpret import unit_quantities
-    from cdsdsl.evaluate.runtime import fmt_vi
 
     qs = cohort_quantities(program)
     values: dict[str, list[Fraction]] = {q.key: [] for q in qs}

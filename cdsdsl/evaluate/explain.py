@@ -10,11 +10,11 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from cdsdsl.syntax import nodes as n
 from cdsdsl.diagnostics.core import CdsError
 from cdsdsl.evaluate.interpret import Outcome
-from cdsdsl.syntax.printer import print_condition, print_expr
 from cdsdsl.evaluate.runtime import fmt_vi
+from cdsdsl.syntax import nodes as n
+from cdsdsl.syntax.printer import print_condition, print_expr
 
 
 def _val(v: Any, name: str | None = None, lang: str = "vi") -> str:

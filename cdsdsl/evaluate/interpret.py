@@ -19,12 +19,12 @@ from typing import Any, Callable, Mapping
 
 import attrs
 
-from cdsdsl.syntax import nodes as n
-from cdsdsl.evaluate.cohort import best_subject, cohort_points, cohort_quantities, needs_cohort_error, quantity_key
 from cdsdsl.diagnostics.core import CdsError, DataError, Diagnostic, ScoreError, Severity
-from cdsdsl.syntax.printer import print_expr
-from cdsdsl.semantics.resolve import (CaseScoring, CohortScoring, ExprScoring, PerItemScoring, Program, SumItemsScoring)
+from cdsdsl.evaluate.cohort import best_subject, cohort_points, cohort_quantities, needs_cohort_error, quantity_key
 from cdsdsl.evaluate.runtime import Fault, choose, fault_diagnostic, fault_error, fmt_vi, round_points, to_number
+from cdsdsl.semantics.resolve import CaseScoring, CohortScoring, ExprScoring, PerItemScoring, Program, SumItemsScoring
+from cdsdsl.syntax import nodes as n
+from cdsdsl.syntax.printer import print_expr
 
 ZERO = Fraction(0)
 
@@ -601,8 +601,8 @@ def evaluate_formula(text: str, max_points: Any, inputs: Mapping[str, object], *
     ``rounding``: ``None`` (2 digits, half up), a digit count, ``"truncate"``,
     ``(digits, mode)`` or a `ruleset.Rounding`.  Raises `CdsError` subclasses only.
     """
-    from cdsdsl.syntax.parser import parse_formula
     from cdsdsl.semantics.resolve import max_points_value, resolve
+    from cdsdsl.syntax.parser import parse_formula
 
     max_points = max_points_value(max_points)
     check_inputs(inputs)

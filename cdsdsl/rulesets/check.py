@@ -10,8 +10,15 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from cdsdsl.checks.formula import (_check_one, _corrected, _parse_and_resolve, aggregate, check_formula,
-                                   check_program, sort_diagnostics)
+from cdsdsl.checks.formula import (
+    _check_one,
+    _corrected,
+    _parse_and_resolve,
+    aggregate,
+    check_formula,
+    check_program,
+    sort_diagnostics,
+)
 from cdsdsl.diagnostics.core import Diagnostic
 from cdsdsl.rulesets.structure import check_ruleset_structure
 from cdsdsl.text.source import Source

@@ -18,12 +18,29 @@ import unicodedata
 from pathlib import Path
 
 from cdsdsl.diagnostics.core import DataError, Diagnostic, RulesetError, Severity
-from cdsdsl.rulesets.model import (EXPECTED, HEADER_KEYS, LIST_PREFIX, Binding, Indicator, Rounding, Ruleset, Section,
-                      SetFormula, UnitList, normalize_key, parse_applies_to, parse_cohort_method,
-                      parse_max, parse_option_mode, parse_simple_header, parse_stt, roman_to_int)
 from cdsdsl.files.safe_cells import unescape_csv_text
-from cdsdsl.text.source import Source, Span
 from cdsdsl.files.textfile import TextFileProblem, open_delimited, problem_error, records
+from cdsdsl.rulesets.model import (
+    EXPECTED,
+    HEADER_KEYS,
+    LIST_PREFIX,
+    Binding,
+    Indicator,
+    Rounding,
+    Ruleset,
+    Section,
+    SetFormula,
+    UnitList,
+    normalize_key,
+    parse_applies_to,
+    parse_cohort_method,
+    parse_max,
+    parse_option_mode,
+    parse_simple_header,
+    parse_stt,
+    roman_to_int,
+)
+from cdsdsl.text.source import Source, Span
 
 __all__ = ["load_sheet_ruleset", "read_table", "rows_to_ruleset", "classify_header", "column_letter"]
 

@@ -354,10 +354,10 @@ def _set_formula(rs: Ruleset) -> list[Diagnostic]:
     sf = rs.set_formula
     if sf is None:
         return []
-    from cdsdsl.syntax import nodes as n
     from cdsdsl.diagnostics.core import CdsError
-    from cdsdsl.syntax.parser import parse_formula
     from cdsdsl.scoring.score import set_binding_meaning
+    from cdsdsl.syntax import nodes as n
+    from cdsdsl.syntax.parser import parse_formula
 
     src = sf.source
     out: list[Diagnostic] = []

@@ -28,14 +28,14 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 
 import attrs
 
-from cdsdsl.syntax import nodes as n
+from cdsdsl.diagnostics.core import CdsError, Diagnostic, ScoreError
 from cdsdsl.evaluate.codegen import CompiledFormula, compile_program, compile_quantities
-from cdsdsl.evaluate.cohort import CohortStats, Stat, cohort_quantities, left_out_reason, no_spread_notes, rank
-from cdsdsl.diagnostics.core import CdsError, Diagnostic, ScoreError, Severity
-from cdsdsl.evaluate.interpret import Policy, evaluate_program
-from cdsdsl.semantics.resolve import Program, SumItemsScoring, resolve
-from cdsdsl.evaluate.runtime import SLOW, Fault, Slow, fault_error, fmt_vi, round_points, to_number
+from cdsdsl.evaluate.cohort import CohortStats, Stat, left_out_reason, no_spread_notes, rank
+from cdsdsl.evaluate.interpret import Policy
+from cdsdsl.evaluate.runtime import SLOW, Fault, Slow, fault_error, round_points, to_number
 from cdsdsl.scoring.unitdata import POINTS_KEY, Unit
+from cdsdsl.semantics.resolve import Program, SumItemsScoring, resolve
+from cdsdsl.syntax import nodes as n
 
 ZERO = Fraction(0)
 

@@ -29,8 +29,8 @@ from typing import Any, Callable, Iterable, Iterator
 
 import attrs
 
-from cdsdsl.syntax import nodes as n
 from cdsdsl.diagnostics.core import Diagnostic
+from cdsdsl.syntax import nodes as n
 from cdsdsl.text.normalize import MAX_NUMBER_DIGITS
 from cdsdsl.text.source import Span
 

@@ -13,15 +13,26 @@ and `resolve`.
 """
 from __future__ import annotations
 
-import re
 from fractions import Fraction
 from typing import Any, Callable, Iterator
 
 import attrs
 
+from cdsdsl.semantics.resolve import (
+    COUNT,
+    MONEY,
+    NUMBER,
+    OPTION,
+    OPTIONS,
+    POINTS,
+    RATIO,
+    PartProgram,
+    PartWhole,
+    Program,
+    Step,
+    apply_binop,
+)
 from cdsdsl.syntax import nodes as n
-from cdsdsl.semantics.resolve import (apply_binop, COUNT, MONEY, NUMBER, OPTION, OPTIONS, POINTS, RATIO, Program, PartProgram,
-                      PartWhole, Step)
 
 __all__ = [
     "COUNT", "MONEY", "RATIO", "POINTS", "OPTION", "YESNO", "NUMBER", "UNKNOWN",

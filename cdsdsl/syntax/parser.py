@@ -18,15 +18,24 @@ import functools
 import re
 import threading
 from fractions import Fraction
-from typing import Any, Callable, NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
-from lark import Lark, Token, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark import Lark, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
-from cdsdsl.syntax import nodes as n
-from cdsdsl.syntax.build import (BuildError, build_tree, canonical_name, compare_right_tree, has_binop_or_maxpoints,
-                    leading_name_words, result_expr_tree, tree_name, tree_names)
 from cdsdsl.diagnostics.core import Diagnostic, FormulaSyntaxError
+from cdsdsl.syntax import nodes as n
+from cdsdsl.syntax.build import (
+    BuildError,
+    build_tree,
+    canonical_name,
+    compare_right_tree,
+    has_binop_or_maxpoints,
+    leading_name_words,
+    result_expr_tree,
+    tree_name,
+    tree_names,
+)
 from cdsdsl.syntax.grammars import grammar_path
 from cdsdsl.syntax.lalr import Failure, LalrDriver, LarkOnly, NotHandled
 from cdsdsl.text.normalize import MAX_NUMBER_DIGITS, Normalized, normalize

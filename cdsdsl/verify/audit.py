@@ -27,8 +27,8 @@ stated number once rounded to the stated number's decimals, is consistent.
 from __future__ import annotations
 
 import re
-from fractions import Fraction
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
 from pathlib import Path
 from typing import Any, Callable, Iterable
 

@@ -33,7 +33,6 @@ import attrs
 
 from cdsdsl.diagnostics.core import CdsError, DataError, Diagnostic
 from cdsdsl.files.textfile import TextFileProblem, column_letter, open_delimited, problem_error, records
-from cdsdsl.scoring.unitdata import Value
 
 #: the columns: internal name -> accepted headers (folded)
 COLUMNS = {

@@ -25,8 +25,8 @@ from typing import Iterable
 import attrs
 
 from cdsdsl.diagnostics.core import DataError, Diagnostic
-from cdsdsl.text.source import Source, Span
 from cdsdsl.files.textfile import TextFileProblem, decode, problem_error, sniff_delimiter
+from cdsdsl.text.source import Source, Span
 
 __all__ = [
     "Cell",
