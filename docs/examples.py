@@ -365,10 +365,9 @@ class Example:
         run_in = self.block.marker[1] if self.block.marker and self.block.marker[0] == "run-in" else None
         with fixed_env(), workdir(run_in) as (work, bin_dir):
             for line, expected in steps:
-                command, want_exit, head = line[2:], 0, line
+                command, head = line[2:], line
                 m = EXIT.search(line)
-                if m:
-                    want_exit = int(m.group(2))
+                if m:  # the `# exit N` written is compared with the one rendered below
                     head = line[:m.start()]
                     command = head[2:]
                 text, code = run_command(command, work, bin_dir)

@@ -390,9 +390,6 @@ def test_recompute_skips_formulas_that_need_more_than_a_and_b():
 
 
 def test_real_evaluator_when_available():
-    import cdsdsl
-
-    evaluate = cdsdsl.evaluate_formula
     rs = FakeRuleset(**{"7_4": FakeIndicator(20, "Tỷ lệ = a/b\n- Tỷ lệ >= 10%: Điểm tối đa\n"
                                                  "- Tỷ lệ < 10%: Điểm = Tỷ lệ/10%*Điểm tối đa")})
     t = read_table_text(table("7.4\tSMEdx\t20\t20\tSố lượng doanh nghiệp tham gia SMEdx: 656/1669"), "t.txt")
