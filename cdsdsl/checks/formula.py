@@ -1,7 +1,7 @@
 """Check formulas and rulesets before a decision is signed.
 
 Takes: a resolved `Program` (`check_program`), a formula text and its maximum
-(`check_formula`), or a loaded `Ruleset` (`check_ruleset`).
+(`check_formula`); `cdsdsl.rulesets.check.check_ruleset` checks a loaded `Ruleset` with them.
 Returns: a list of `Diagnostic`s, never raises for bad input: the reading
 notes of the parser (CDS1xx), resolution (CDS2xx: unknown names with the
 nearest defined one, unused inputs, how option lists and aliases were read),
@@ -29,7 +29,7 @@ from cdsdsl.diagnostics.core import CdsError, Diagnostic, Severity
 from cdsdsl.semantics.resolve import Program, max_points_value, resolve
 from cdsdsl.syntax.parser import parse_formula
 
-__all__ = ["check_program", "check_formula", "check_ruleset", "CorrectedDiagnostic", "sort_diagnostics"]
+__all__ = ["check_program", "check_formula", "CorrectedDiagnostic", "sort_diagnostics"]
 
 #: the ruleset's ``Phương pháp:`` values → resolve's cohort methods
 _COHORT = {"min_max": "minmax", "minmax": "minmax", "ratio_to_max": "ratio_to_best", "ratio_to_best": "ratio_to_best"}
