@@ -213,6 +213,13 @@ class CaseAnalysis:
             object.__setattr__(self, "owners", tree)
         return tree.least(lo, hi)
 
+    def witness(self, p: int) -> Fraction:
+        """A value of the subject in the valid piece ``p`` (an integer for a count)."""
+        w = self.pieces[p].witness(self.integer)
+        if w is None:
+            raise ValueError(f"piece {p} holds no value of the subject")  # only valid pieces are asked for
+        return w
+
     def hull(self, pieces: list[int]) -> Interval:
         lo_p, hi_p = self.pieces[pieces[0]], self.pieces[pieces[-1]]
         return Interval(lo_p.lo, hi_p.hi, lo_p.point or lo_p.lo is None, hi_p.point or hi_p.hi is None)

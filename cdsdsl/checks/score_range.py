@@ -105,7 +105,7 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
         if r is None:
             continue
         if worst is None or r.hi is None or (worst.hi is not None and r.hi > worst.hi):
-            worst, span = r, part.scoring.span
+            worst, span = r, part.scoring.span if part.scoring is not None else None  # (r: a scoring's)
         total = r if total is None else iv_add(total, r)
     if total is None:
         return
