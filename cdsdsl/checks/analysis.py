@@ -194,6 +194,14 @@ def subject_is_ratio(ctx: LintContext, part: int, subject: Any) -> bool:
 # ---------------------------------------------------------------- slips
 
 def find_slips(ctx: LintContext) -> list[Slip]:
+    """The bare numbers where a percent was meant: in the thresholds of conditions over a ratio,
+    then in divisions of a ratio."""
+    return _threshold_slips(ctx) + _division_slips(ctx)
+
+
+def _threshold_slips(ctx: LintContext) -> list[Slip]:
+    """``Tỷ lệ <80`` (a bare number > 1 compared with a ratio), and a bare number among thresholds
+    written with ``%`` (``≥ 0,5 mục 5.12.1``)."""
     out: list[Slip] = []
     for idx, sc in ctx.case_scorings():
         subject = sc.subject
@@ -212,8 +220,13 @@ def find_slips(ctx: LintContext) -> list[Slip]:
                     out.append(Slip(num, cond, True))
                 elif percents and num.value > 0:
                     out.append(Slip(num, cond, False))
-    # a ratio divided by a bare number: ``Tỷ lệ/80*Điểm tối đa`` next to ``Tỷ lệ >= 80%``
-    # (``Tỷ lệ* 1/2*Điểm tối đa`` reads (Tỷ lệ*1)/2 and is not one)
+    return out
+
+
+def _division_slips(ctx: LintContext) -> list[Slip]:
+    """A ratio divided by a bare number: ``Tỷ lệ/80*Điểm tối đa`` next to ``Tỷ lệ >= 80%``
+    (``Tỷ lệ* 1/2*Điểm tối đa`` reads (Tỷ lệ*1)/2 and is not one)."""
+    out: list[Slip] = []
     for idx in range(len(ctx.program.parts)):
         typer = ctx.typer_of(idx)
         for expr in ctx.part_exprs(idx):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, Callable
 
 from cdsdsl.diagnostics.core import Diagnostic, ScoreError
 from cdsdsl.text.normalize import MAX_NUMBER_DIGITS
@@ -42,37 +42,50 @@ def max_points_value(value: Any, argument: str = "max_points") -> Fraction:
         vi, en = _REASONS[reason]
         return ScoreError(Diagnostic.make("CDS633", argument=argument, value=shown, reason=vi, reason_en=en))
 
-    t = type(value)
-    if t is Fraction or (isinstance(value, int) and t is not bool):
-        mp = Fraction(value)
-    elif isinstance(value, Fraction):
-        mp = Fraction(value.numerator, value.denominator)
-    elif isinstance(value, Decimal):
-        if not value.is_finite():
-            raise refuse("finite")
-        exponent = value.as_tuple().exponent  # an int: the value is finite
-        if (value and not -MAX_NUMBER_DIGITS <= value.adjusted() < MAX_NUMBER_DIGITS
-                or isinstance(exponent, int) and exponent < -MAX_NUMBER_DIGITS):
-            raise refuse("huge")
-        mp = Fraction(value)
-    elif isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            raise refuse("finite")
-        mp = Fraction(repr(value))  # 2.3 is 23/10, the number written
-    elif isinstance(value, str):
-        m = _MAX_TEXT.fullmatch(value)
-        if m is None:
-            raise refuse("negative" if _MAX_TEXT.fullmatch(value.strip().lstrip("-−")) else "text")
-        whole, frac, den = m.group(1), m.group(2) or "", m.group(3)
-        if len(whole) + len(frac) > MAX_NUMBER_DIGITS or den is not None and len(den) > MAX_NUMBER_DIGITS:
-            raise refuse("huge")
-        if den is not None and int(den) == 0:
-            raise refuse("zero")
-        mp = Fraction(int(whole + frac), 10 ** len(frac)) / (int(den) if den is not None else 1)
-    else:
-        raise refuse("type")
+    mp = _exact(value, refuse)
     if mp < 0:
         raise refuse("negative")
     if mp.numerator >= 10 ** MAX_NUMBER_DIGITS or mp.denominator >= 10 ** MAX_NUMBER_DIGITS:
         raise refuse("huge")
     return mp
+
+
+def _exact(value: Any, refuse: Callable[[str], ScoreError]) -> Fraction:
+    """``value`` as a Fraction, by its type; ``refuse(reason)`` is the error for a value that is not one."""
+    t = type(value)
+    if t is Fraction or (isinstance(value, int) and t is not bool):
+        return Fraction(value)
+    if isinstance(value, Fraction):
+        return Fraction(value.numerator, value.denominator)
+    if isinstance(value, Decimal):
+        return _from_decimal(value, refuse)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise refuse("finite")
+        return Fraction(repr(value))  # 2.3 is 23/10, the number written
+    if isinstance(value, str):
+        return _from_text(value, refuse)
+    raise refuse("type")
+
+
+def _from_decimal(value: Decimal, refuse: Callable[[str], ScoreError]) -> Fraction:
+    if not value.is_finite():
+        raise refuse("finite")
+    exponent = value.as_tuple().exponent  # an int: the value is finite
+    if (value and not -MAX_NUMBER_DIGITS <= value.adjusted() < MAX_NUMBER_DIGITS
+            or isinstance(exponent, int) and exponent < -MAX_NUMBER_DIGITS):
+        raise refuse("huge")
+    return Fraction(value)
+
+
+def _from_text(value: str, refuse: Callable[[str], ScoreError]) -> Fraction:
+    """``10``, ``2.5``, ``2,5``, ``5/2`` (`_MAX_TEXT`)."""
+    m = _MAX_TEXT.fullmatch(value)
+    if m is None:
+        raise refuse("negative" if _MAX_TEXT.fullmatch(value.strip().lstrip("-−")) else "text")
+    whole, frac, den = m.group(1), m.group(2) or "", m.group(3)
+    if len(whole) + len(frac) > MAX_NUMBER_DIGITS or den is not None and len(den) > MAX_NUMBER_DIGITS:
+        raise refuse("huge")
+    if den is not None and int(den) == 0:
+        raise refuse("zero")
+    return Fraction(int(whole + frac), 10 ** len(frac)) / (int(den) if den is not None else 1)
