@@ -8,8 +8,11 @@ points, option, yes/no, number) inferred from the prose (``InputSpec.kind`` /
 is points, ``1/2 * Điểm tối đa`` and ``N điểm`` are points), the unit
 mistakes met on the way (`TypeIssue`), and `Interval`s: the range a value can
 take with valid data (a part/whole ratio lies in [0, 1], counts are whole
-numbers ≥ 0).  Used by `check.py` and the lint rules; imports only `nodes`
-and `resolve`.
+numbers ≥ 0).  Used by the checks (`cdsdsl.checks`); imports only `nodes` and
+this package's `resolve` and its parts.  Each pass (typing, ranges, `evaluate`)
+dispatches on the node class through one table (`_TYPE_RULES`, `_RANGE_RULES`,
+`_VALUE_RULES`), and the typing of ``a op b`` through one per operator
+(`_BINOP_RULES`).
 """
 from __future__ import annotations
 
