@@ -31,7 +31,7 @@ def describe_piece(a: CaseAnalysis, k: int, lang: str = "vi") -> str:
 def suggestion(a: CaseAnalysis, k: int) -> str:
     p = a.pieces[k]
     s = a.subject_label
-    if p.point:
+    if p.point and p.lo is not None:  # a point's lo is its value
         return f"{s} = {fmt_subject_value(a, p.lo)}"
     parts = []
     if p.lo is not None:
@@ -47,7 +47,7 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
         if not gaps:
             continue
         k = gaps[0]
-        value = a.pieces[k].witness(a.integer)
+        value = a.witness(k)
         yield ctx.diag("CDS401", a.scoring.cases.span, subject=a.subject_label,
                        value=fmt_subject_value(a, value), between=describe_piece(a, k),
                        between_en=describe_piece(a, k, "en"), suggestion=suggestion(a, k))

@@ -45,7 +45,7 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
             found = None
             same = True
             for p in inter:
-                w = a.pieces[p].witness(a.integer)
+                w = a.witness(p)
                 vi, vk = a.value(i, w, env, ctx.max_points), a.value(k, w, env, ctx.max_points)
                 if found is None:
                     found = (w, vi, vk)

@@ -1,7 +1,7 @@
 """Check formulas and rulesets before a decision is signed.
 
 Takes: a resolved `Program` (`check_program`), a formula text and its maximum
-(`check_formula`), or a loaded `Ruleset` (`check_ruleset`).
+(`check_formula`); `cdsdsl.rulesets.check.check_ruleset` checks a loaded `Ruleset` with them.
 Returns: a list of `Diagnostic`s, never raises for bad input: the reading
 notes of the parser (CDS1xx), resolution (CDS2xx: unknown names with the
 nearest defined one, unused inputs, how option lists and aliases were read),
@@ -24,12 +24,12 @@ from typing import Any, Iterable
 import attrs
 
 from cdsdsl.checks import LINT_RULES, lint
-from cdsdsl.checks.analysis import LintContext
+from cdsdsl.checks.analysis import Fact, LintContext
 from cdsdsl.diagnostics.core import CdsError, Diagnostic, Severity
 from cdsdsl.semantics.resolve import Program, max_points_value, resolve
 from cdsdsl.syntax.parser import parse_formula
 
-__all__ = ["check_program", "check_formula", "check_ruleset", "CorrectedDiagnostic", "sort_diagnostics"]
+__all__ = ["check_program", "check_formula", "CorrectedDiagnostic", "sort_diagnostics"]
 
 #: the ruleset's ``Phương pháp:`` values → resolve's cohort methods
 _COHORT = {"min_max": "minmax", "minmax": "minmax", "ratio_to_max": "ratio_to_best", "ratio_to_best": "ratio_to_best"}
@@ -74,7 +74,7 @@ def _corrected(d: Diagnostic, reason: str) -> CorrectedDiagnostic:
 
 def sort_diagnostics(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
     """File order (line, column); findings without a place last; stable otherwise."""
-    def key(d: Diagnostic) -> tuple:
+    def key(d: Diagnostic) -> tuple[str, tuple[int, int]]:
         pos = d.position
         return (d.source.name if d.source is not None else "\uffff", pos or (10**9, 0))
     return sorted(diags, key=key)
@@ -82,7 +82,7 @@ def sort_diagnostics(diags: Iterable[Diagnostic]) -> list[Diagnostic]:
 
 # ------------------------------------------------------------------ programs
 
-def _check_one(program: Program, facts: list, *, max_known: bool = True) -> list[Diagnostic]:
+def _check_one(program: Program, facts: list[Fact], *, max_known: bool = True) -> list[Diagnostic]:
     ctx = LintContext(program, facts=facts)
     ctx.max_known = max_known
     out = list(program.formula.diagnostics) + list(program.diagnostics)
@@ -90,15 +90,16 @@ def _check_one(program: Program, facts: list, *, max_known: bool = True) -> list
     return out
 
 
-def aggregate(facts: list, zero_division: str = "zero") -> list[Diagnostic]:
+def aggregate(facts: list[Fact], zero_division: str = "zero") -> list[Diagnostic]:
     """The once-per-set findings (CDS310, CDS408, CDS411) from the facts the rules recorded."""
     out: list[Diagnostic] = []
-    by_code: dict[str, list] = {}
+    by_code: dict[str, list[Fact]] = {}
     for fact in facts:
         by_code.setdefault(fact[0], []).append(fact)
     for code, items in by_code.items():
         _, item, span, source, _data = items[0]
-        names, names_en = [], []
+        names: list[str] = []
+        names_en: list[str] = []
         for _c, it, _s, _src, data in items:
             if code == "CDS310":
                 what = f"{data['denominator']}"
@@ -125,7 +126,7 @@ def aggregate(facts: list, zero_division: str = "zero") -> list[Diagnostic]:
 
 def check_program(program: Program) -> list[Diagnostic]:
     """All findings on one resolved program (the set-level ones included, once)."""
-    facts: list = []
+    facts: list[Fact] = []
     out = _check_one(program, facts)
     return out + aggregate(facts)
 

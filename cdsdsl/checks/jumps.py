@@ -69,7 +69,7 @@ def _jumps(ctx: LintContext, a: CaseAnalysis) -> Iterator[Diagnostic]:
         if not a.integer:
             x = _delta(a, t, a.pieces[left].lo)
             vx = a.value(A, x, env, mp) if x is not None else None
-            if vx is not None:
+            if x is not None and vx is not None:
                 value, points = fmt_subject_value(a, x), fmt_num(vx, 4)
                 example, example_en = f" (giới hạn; ví dụ {value} → {points})", f" (the limit; e.g. {value} → {points})"
         if at == mp and a.ratio_subject and a.relative_to is None:

@@ -4,7 +4,7 @@ and level numbers that are not 1, 2, 3, … in order."""
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterator
+from typing import Any, Iterator
 
 from cdsdsl.checks.analysis import LintContext
 from cdsdsl.checks.rule import Rule
@@ -12,7 +12,7 @@ from cdsdsl.diagnostics.core import Diagnostic
 from cdsdsl.syntax import nodes as n
 
 
-def _thr(ctx: LintContext, cond) -> str:
+def _thr(ctx: LintContext, cond: Any) -> str:
     if isinstance(cond, n.Compare):
         return ctx.text(cond.right)
     return ctx.text(cond)
@@ -44,7 +44,7 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for _idx, sc in ctx.case_scorings():
         levels = [c for c in sc.cases.cases if c.level is not None]
         if len(levels) >= 2:
-            nums = [c.level for c in levels]
+            nums = [c.level for c in levels if c.level is not None]  # (all of them)
             if nums != list(range(1, len(nums) + 1)):
                 yield ctx.diag("CDS406", levels[0].span.cover(levels[-1].span),
                                found=", ".join(str(x) for x in nums),

@@ -22,7 +22,8 @@ def _meaning(slip: Slip) -> tuple[str, str]:
         return ("điểm bị chia nhỏ đi 100 lần", "the points are divided by 100")
     op = where.op if isinstance(where, n.Compare) else None
     if op in ("<", "<="):
-        return ("điều kiện luôn đúng với mọi tỷ lệ từ 0% đến 100%", "the condition holds for every ratio from 0% to 100%")
+        return ("điều kiện luôn đúng với mọi tỷ lệ từ 0% đến 100%",
+                "the condition holds for every ratio from 0% to 100%")
     if op in (">", ">=", "="):
         return ("điều kiện không bao giờ đúng", "the condition never holds")
     return ("khoảng này không khớp với tỷ lệ nào từ 0% đến 100%", "the range matches no ratio from 0% to 100%")

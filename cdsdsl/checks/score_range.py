@@ -79,10 +79,13 @@ def _cause(ctx: LintContext) -> tuple[str, str, str, str]:
                 parts = "+".join(pw.parts)
                 return (f" khi {parts} lớn hơn {tw} ({tw} là mức tối thiểu/yêu cầu, không phải tổng số)",
                         f" when {parts} is larger than {tw} ({tw} is a minimum or target, not a total)",
-                        f"Giới hạn tỷ lệ ở 100%, ví dụ thêm `- Tỷ lệ >= 100%: {_share(ctx, idx)}` trước cách tính điểm.",
+                        f"Giới hạn tỷ lệ ở 100%, ví dụ thêm `- Tỷ lệ >= 100%: {_share(ctx, idx)}`"
+                        " trước cách tính điểm.",
                         f"Cap the ratio at 100%, e.g. add `- Tỷ lệ >= 100%: {_share(ctx, idx)}` before the scoring.")
-    return ("", "", "Thêm ngưỡng giới hạn điểm (ví dụ `- Tỷ lệ >= 100%: Điểm tối đa`) hoặc `Tổng điểm không quá Điểm tối đa`.",
-            "Add a threshold that caps the points (e.g. `- Tỷ lệ >= 100%: Điểm tối đa`) or `Tổng điểm không quá Điểm tối đa`.")
+    return ("", "", "Thêm ngưỡng giới hạn điểm (ví dụ `- Tỷ lệ >= 100%: Điểm tối đa`)"
+            " hoặc `Tổng điểm không quá Điểm tối đa`.",
+            "Add a threshold that caps the points (e.g. `- Tỷ lệ >= 100%: Điểm tối đa`)"
+            " or `Tổng điểm không quá Điểm tối đa`.")
 
 
 def _share(ctx: LintContext, idx: int) -> str:
@@ -102,7 +105,7 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
         if r is None:
             continue
         if worst is None or r.hi is None or (worst.hi is not None and r.hi > worst.hi):
-            worst, span = r, part.scoring.span
+            worst, span = r, part.scoring.span if part.scoring is not None else None  # (r: a scoring's)
         total = r if total is None else iv_add(total, r)
     if total is None:
         return
@@ -122,12 +125,15 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
                        amount=f"tới {fmt_num(total.hi)} điểm, vượt {fmt_num(total.hi - mp)} so với {fmt_num(mp)}",
                        amount_en=f"up to {fmt_num(total.hi)} points, {fmt_num(total.hi - mp)} over {fmt_num(mp)}",
                        cause="", cause_en="",
-                       fix="Thêm trường hợp giới hạn điểm (ví dụ `- Tỷ lệ >= 80%: Điểm tối đa` trước `Tỷ lệ/80%*Điểm tối đa`).",
-                       fix_en="Add a case that caps the points (e.g. `- Tỷ lệ >= 80%: Điểm tối đa` before `Tỷ lệ/80%*Điểm tối đa`).")
+                       fix="Thêm trường hợp giới hạn điểm (ví dụ `- Tỷ lệ >= 80%: Điểm tối đa`"
+                           " trước `Tỷ lệ/80%*Điểm tối đa`).",
+                       fix_en="Add a case that caps the points (e.g. `- Tỷ lệ >= 80%: Điểm tối đa`"
+                              " before `Tỷ lệ/80%*Điểm tối đa`).")
     if total.lo is None or total.lo < 0:
         yield ctx.diag("CDS407", span, direction="âm", direction_en="be negative",
                        amount="không có giới hạn dưới" if total.lo is None else f"tới {fmt_num(total.lo)} điểm",
-                       amount_en="there is no lower limit" if total.lo is None else f"down to {fmt_num(total.lo)} points",
+                       amount_en=("there is no lower limit" if total.lo is None
+                                  else f"down to {fmt_num(total.lo)} points"),
                        cause="", cause_en="", fix="Kiểm tra các phép trừ trong công thức.",
                        fix_en="Check the subtractions in the formula.")
     # part/whole ratios: the bound holds only if part <= whole (a data check, once per set)

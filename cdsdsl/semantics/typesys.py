@@ -8,8 +8,11 @@ points, option, yes/no, number) inferred from the prose (``InputSpec.kind`` /
 is points, ``1/2 * Điểm tối đa`` and ``N điểm`` are points), the unit
 mistakes met on the way (`TypeIssue`), and `Interval`s: the range a value can
 take with valid data (a part/whole ratio lies in [0, 1], counts are whole
-numbers ≥ 0).  Used by `check.py` and the lint rules; imports only `nodes`
-and `resolve`.
+numbers ≥ 0).  Used by the checks (`cdsdsl.checks`); imports only `nodes` and
+this package's `resolve` and its parts.  Each pass (typing, ranges, `evaluate`)
+dispatches on the node class through one table (`_TYPE_RULES`, `_RANGE_RULES`,
+`_VALUE_RULES`), and the typing of ``a op b`` through one per operator
+(`_BINOP_RULES`).
 """
 from __future__ import annotations
 
@@ -18,20 +21,10 @@ from typing import Any, Callable, Iterator
 
 import attrs
 
-from cdsdsl.semantics.resolve import (
-    COUNT,
-    MONEY,
-    NUMBER,
-    OPTION,
-    OPTIONS,
-    POINTS,
-    RATIO,
-    PartProgram,
-    PartWhole,
-    Program,
-    Step,
-    apply_binop,
-)
+from cdsdsl.semantics.inputs import COUNT, MONEY, NUMBER, OPTION, OPTIONS, POINTS, RATIO, InputSpec
+from cdsdsl.semantics.partwhole import PartWhole
+from cdsdsl.semantics.resolve import PartProgram, Program, Step
+from cdsdsl.semantics.scoring_rules import apply_binop
 from cdsdsl.syntax import nodes as n
 
 __all__ = [
@@ -134,15 +127,6 @@ NONNEG = Interval(Fraction(0), None, True, False)
 UNIT = Interval(Fraction(0), Fraction(1))
 
 
-def _mul_b(a: Fraction | None, b: Fraction | None, sa: int, sb: int) -> Fraction | None:
-    # infinite bounds: only used for non-negative operands here
-    if a is None or b is None:
-        if (a == 0 and b is None) or (b == 0 and a is None):
-            return Fraction(0)
-        return None
-    return a * b
-
-
 def iv_add(x: Interval, y: Interval) -> Interval:
     lo = None if x.lo is None or y.lo is None else x.lo + y.lo
     hi = None if x.hi is None or y.hi is None else x.hi + y.hi
@@ -229,7 +213,7 @@ class PartTyper:
         self.env: dict[str, Step] = {}
         for step in part.steps:
             self.env[step.name] = step
-        self._specs: dict[str, Any] = {}  # input key -> its (first) InputSpec
+        self._specs: dict[str, InputSpec] = {}  # input key -> its (first) InputSpec
         for spec in program.inputs:
             self._specs.setdefault(spec.key, spec)
         self._types: dict[str, Ty] = {}
@@ -250,10 +234,10 @@ class PartTyper:
             self.env["x"] = Step("x", "x")
 
     # -- names -------------------------------------------------------------
-    def spec(self, key: str):
+    def spec(self, key: str) -> InputSpec | None:
         return self._specs.get(key)
 
-    def name_type(self, name: str, seen: frozenset = frozenset()) -> Ty:
+    def name_type(self, name: str, seen: frozenset[str] = frozenset()) -> Ty:
         if name in self._types:
             return self._types[name]
         step = self.env.get(name)
@@ -280,7 +264,7 @@ class PartTyper:
         return expr
 
     # -- types -------------------------------------------------------------
-    def type_of(self, expr: Any, seen: frozenset = frozenset()) -> Ty:
+    def type_of(self, expr: Any, seen: frozenset[str] = frozenset()) -> Ty:
         """The type of ``expr``; ``seen``: the names being typed (a cycle types as unknown).
 
         Typed once per expression asked for: once a typing is done, every name it met has its
@@ -293,72 +277,88 @@ class PartTyper:
             hit = self._expr_types[id(expr)] = (expr, self._type_of(expr, seen))
         return hit[1]
 
-    def _type_of(self, expr: Any, seen: frozenset) -> Ty:
-        if isinstance(expr, n.Number):
-            return _POINTS_LITERAL if is_points_literal(expr) else _NUMBER_LITERAL[expr.value.denominator == 1]
-        if isinstance(expr, n.Percent):
-            return _RATIO_LITERAL
-        if isinstance(expr, n.MaxPoints):
-            return _POINTS_TY
-        if isinstance(expr, n.Name):
-            return self.name_type(expr.name, seen)
-        if isinstance(expr, n.Neg):
-            return self._type_of(expr.operand, seen)
-        if isinstance(expr, n.Aggregate):
-            return self._type_of(expr.operand, seen)
-        if isinstance(expr, n.ItemRef):
-            spec = self.spec(f"mục {expr.item}")
-            return input_type(spec.kind, spec.unit) if spec is not None else Ty(NUMBER)
-        if isinstance(expr, n.BinOp):
-            lt, rt = self._type_of(expr.left, seen), self._type_of(expr.right, seen)
-            return self._binop(expr, lt, rt)
-        return _UNKNOWN_TY
+    def _type_of(self, expr: Any, seen: frozenset[str]) -> Ty:
+        rule = _TYPE_RULES.get(type(expr))
+        return _UNKNOWN_TY if rule is None else rule(self, expr, seen)
+
+    # the typing rules of `_TYPE_RULES`, one per node class
+    def _number_type(self, expr: n.Number, seen: frozenset[str]) -> Ty:
+        return _POINTS_LITERAL if is_points_literal(expr) else _NUMBER_LITERAL[expr.value.denominator == 1]
+
+    def _percent_type(self, expr: n.Percent, seen: frozenset[str]) -> Ty:
+        return _RATIO_LITERAL
+
+    def _max_points_type(self, expr: n.MaxPoints, seen: frozenset[str]) -> Ty:
+        return _POINTS_TY
+
+    def _name_type(self, expr: n.Name, seen: frozenset[str]) -> Ty:
+        return self.name_type(expr.name, seen)
+
+    def _operand_type(self, expr: n.Neg | n.Aggregate, seen: frozenset[str]) -> Ty:
+        return self._type_of(expr.operand, seen)
+
+    def _item_type(self, expr: n.ItemRef, seen: frozenset[str]) -> Ty:
+        spec = self.spec(f"mục {expr.item}")
+        return input_type(spec.kind, spec.unit) if spec is not None else Ty(NUMBER)
+
+    def _binop_type(self, expr: n.BinOp, seen: frozenset[str]) -> Ty:
+        lt, rt = self._type_of(expr.left, seen), self._type_of(expr.right, seen)
+        return self._binop(expr, lt, rt)
 
     def _issue(self, what: str, node: Any, lt: Ty, rt: Ty) -> None:
         if self.report is not None:
             self.report(TypeIssue(what, node, lt, rt))
 
     def _binop(self, node: n.BinOp, lt: Ty, rt: Ty) -> Ty:
-        op = node.op
+        if lt.kind == UNKNOWN or rt.kind == UNKNOWN:
+            return _UNKNOWN_TY
+        return _BINOP_RULES.get(node.op, PartTyper._divide_type)(self, node, lt, rt)
+
+    # the rules of `_BINOP_RULES`, one per operator
+    def _add_type(self, node: n.BinOp, lt: Ty, rt: Ty) -> Ty:
+        """``+`` and ``-``: quantities of one kind; a constant keeps the other side's kind."""
         L, R = lt.kind, rt.kind
-        if UNKNOWN in (L, R):
+        if L == R:
+            if L == MONEY and lt.unit and rt.unit and money_factor(lt.unit) != money_factor(rt.unit):
+                self._issue("scale", node, lt, rt)
+            return Ty(L, lt.unit or rt.unit, lt.const and rt.const, lt.integer and rt.integer)
+        if NUMBER in (L, R):  # a constant added to a quantity keeps its kind
+            other = lt if R == NUMBER else rt
+            return attrs.evolve(other, const=False)
+        if {L, R} & {MONEY} and {L, R} & {COUNT}:
+            self._issue("mix", node, lt, rt)
+        elif {L, R} == {POINTS, RATIO} or {L, R} & {OPTION}:
+            self._issue("mix", node, lt, rt)
+        return _UNKNOWN_TY
+
+    def _multiply_type(self, node: n.BinOp, lt: Ty, rt: Ty) -> Ty:
+        """``*``: points times a ratio, a number or a count are points; a number scales a quantity."""
+        L, R = lt.kind, rt.kind
+        if POINTS in (L, R):
+            other_kind = R if L == POINTS else L
+            if other_kind in (RATIO, NUMBER):
+                return _POINTS_TY
+            if other_kind == COUNT:  # N điểm for each item counted
+                return _POINTS_TY
             return _UNKNOWN_TY
-        if op in "+-":
-            if L == R:
-                if L == MONEY and lt.unit and rt.unit and money_factor(lt.unit) != money_factor(rt.unit):
-                    self._issue("scale", node, lt, rt)
-                return Ty(L, lt.unit or rt.unit, lt.const and rt.const, lt.integer and rt.integer)
-            if NUMBER in (L, R):  # a constant added to a quantity keeps its kind
-                other = lt if R == NUMBER else rt
-                return attrs.evolve(other, const=False)
-            if {L, R} & {MONEY} and {L, R} & {COUNT}:
-                self._issue("mix", node, lt, rt)
-            elif {L, R} == {POINTS, RATIO} or {L, R} & {OPTION}:
-                self._issue("mix", node, lt, rt)
-            return _UNKNOWN_TY
-        if op == "*":
-            if POINTS in (L, R):
-                other = R if L == POINTS else L
-                if other in (RATIO, NUMBER):
-                    return _POINTS_TY
-                if other == COUNT:  # N điểm for each item counted
-                    return _POINTS_TY
-                return _UNKNOWN_TY
-            if NUMBER in (L, R):
-                other = rt if L == NUMBER else lt
-                number = node.right if L != NUMBER else node.left
-                if (other.kind == RATIO and not other.const and isinstance(number, n.Number)
-                        and number.value == 100):
-                    # `Tỷ lệ (%) = a/b x 100`: a ratio written in percent points, compared with bare numbers
-                    return Ty(NUMBER, "%")
-                return attrs.evolve(other, const=lt.const and rt.const, integer=False)
-            if L == RATIO and R == RATIO:
-                return Ty(RATIO, const=lt.const and rt.const)
-            if RATIO in (L, R):  # 2,5% × amount of 5.12.1 → amount
-                other = rt if L == RATIO else lt
-                return Ty(other.kind, other.unit)
-            return _UNKNOWN_TY
-        # division
+        if NUMBER in (L, R):
+            other = rt if L == NUMBER else lt
+            number = node.right if L != NUMBER else node.left
+            if (other.kind == RATIO and not other.const and isinstance(number, n.Number)
+                    and number.value == 100):
+                # `Tỷ lệ (%) = a/b x 100`: a ratio written in percent points, compared with bare numbers
+                return Ty(NUMBER, "%")
+            return attrs.evolve(other, const=lt.const and rt.const, integer=False)
+        if L == RATIO and R == RATIO:
+            return Ty(RATIO, const=lt.const and rt.const)
+        if RATIO in (L, R):  # 2,5% × amount of 5.12.1 → amount
+            other = rt if L == RATIO else lt
+            return Ty(other.kind, other.unit)
+        return _UNKNOWN_TY
+
+    def _divide_type(self, node: n.BinOp, lt: Ty, rt: Ty) -> Ty:
+        """``/``: two quantities of one kind make a ratio; dividing by a number or a ratio keeps the kind."""
+        L, R = lt.kind, rt.kind
         if L == R:
             if L == MONEY and lt.unit and rt.unit and money_factor(lt.unit) != money_factor(rt.unit):
                 self._issue("ratio_scale", node, lt, rt)
@@ -367,11 +367,7 @@ class PartTyper:
             return Ty(RATIO, const=lt.const and rt.const)
         if R in (NUMBER, RATIO):
             return Ty(L, lt.unit, lt.const and rt.const)
-        if L == NUMBER and R in (COUNT, MONEY):
-            return _UNKNOWN_TY
-        if {L, R} == {COUNT, MONEY}:
-            return _UNKNOWN_TY  # money per item: a number, not a score
-        return _UNKNOWN_TY
+        return _UNKNOWN_TY  # a number per item, money per item: not a score
 
     # -- ranges ------------------------------------------------------------
     def input_range(self, key: str) -> Interval:
@@ -382,7 +378,7 @@ class PartTyper:
             return UNIT
         return NONNEG
 
-    def name_range(self, name: str, override: dict[str, Interval], seen: frozenset = frozenset()) -> Interval:
+    def name_range(self, name: str, override: dict[str, Interval], seen: frozenset[str] = frozenset()) -> Interval:
         if name in override:
             return override[name]
         step = self.env.get(name)
@@ -395,7 +391,7 @@ class PartTyper:
         return self.range_of(step.expr, override, seen | {name})
 
     def range_of(self, expr: Any, override: dict[str, Interval] | None = None,
-                 seen: frozenset = frozenset()) -> Interval:
+                 seen: frozenset[str] = frozenset()) -> Interval:
         """The values ``expr`` can take; ``override`` restricts names (a case's subject),
         ``seen``: the names being ranged.  Without them, computed once per expression."""
         if override or seen:
@@ -405,35 +401,44 @@ class PartTyper:
             hit = self._expr_ranges[id(expr)] = (expr, self._range_of(expr, {}, seen))
         return hit[1]
 
-    def _range_of(self, expr: Any, ov: dict[str, Interval], seen: frozenset) -> Interval:
-        if isinstance(expr, (n.Number, n.Percent)):
-            return Interval.point(expr.value)
-        if isinstance(expr, n.MaxPoints):
-            return self._max_range
-        if isinstance(expr, n.Name):
-            return self.name_range(expr.name, ov, seen)
-        if isinstance(expr, n.Neg):
-            return iv_neg(self.range_of(expr.operand, ov, seen))
-        if isinstance(expr, n.Aggregate):
-            return self.range_of(expr.operand, ov, seen)
-        if isinstance(expr, n.ItemRef):
-            return NONNEG
-        if isinstance(expr, n.BinOp):
-            if expr.op == "/":
-                rel = self._relative_to_best(expr, ov, seen)
-                if rel is not None:
-                    return rel
-            a, b = self.range_of(expr.left, ov, seen), self.range_of(expr.right, ov, seen)
-            if expr.op == "+":
-                return iv_add(a, b)
-            if expr.op == "-":
-                return iv_add(a, iv_neg(b))
-            if expr.op == "*":
-                return iv_mul(a, b)
-            return iv_div(a, b)
-        return ANY
+    def _range_of(self, expr: Any, ov: dict[str, Interval], seen: frozenset[str]) -> Interval:
+        rule = _RANGE_RULES.get(type(expr))
+        return ANY if rule is None else rule(self, expr, ov, seen)
 
-    def _relative_to_best(self, expr: n.BinOp, ov: dict, seen: frozenset) -> Interval | None:
+    # the rules of `_RANGE_RULES`, one per node class
+    def _constant_range(self, expr: n.Number | n.Percent, ov: dict[str, Interval], seen: frozenset[str]) -> Interval:
+        return Interval.point(expr.value)
+
+    def _max_points_range(self, expr: n.MaxPoints, ov: dict[str, Interval], seen: frozenset[str]) -> Interval:
+        return self._max_range
+
+    def _name_range(self, expr: n.Name, ov: dict[str, Interval], seen: frozenset[str]) -> Interval:
+        return self.name_range(expr.name, ov, seen)
+
+    def _neg_range(self, expr: n.Neg, ov: dict[str, Interval], seen: frozenset[str]) -> Interval:
+        return iv_neg(self.range_of(expr.operand, ov, seen))
+
+    def _aggregate_range(self, expr: n.Aggregate, ov: dict[str, Interval], seen: frozenset[str]) -> Interval:
+        return self.range_of(expr.operand, ov, seen)
+
+    def _item_range(self, expr: n.ItemRef, ov: dict[str, Interval], seen: frozenset[str]) -> Interval:
+        return NONNEG
+
+    def _binop_range(self, expr: n.BinOp, ov: dict[str, Interval], seen: frozenset[str]) -> Interval:
+        if expr.op == "/":
+            rel = self._relative_to_best(expr, ov, seen)
+            if rel is not None:
+                return rel
+        a, b = self.range_of(expr.left, ov, seen), self.range_of(expr.right, ov, seen)
+        if expr.op == "+":
+            return iv_add(a, b)
+        if expr.op == "-":
+            return iv_add(a, iv_neg(b))
+        if expr.op == "*":
+            return iv_mul(a, b)
+        return iv_div(a, b)
+
+    def _relative_to_best(self, expr: n.BinOp, ov: dict[str, Interval], seen: frozenset[str]) -> Interval | None:
         """``(g*h)/k`` with k the cohort's highest ``Tỷ lệ`` and g the unit's own: g/k ∈ [0, 1]."""
         den = self.resolve_alias(expr.right)
         if not (isinstance(den, n.Aggregate) and den.func == "max"):
@@ -450,6 +455,39 @@ class PartTyper:
         return None
 
 
+#: how each kind of expression is typed (`PartTyper.type_of`); another node has an unknown type
+_TYPE_RULES: dict[type, Callable[[PartTyper, Any, frozenset[str]], Ty]] = {
+    n.Number: PartTyper._number_type,
+    n.Percent: PartTyper._percent_type,
+    n.MaxPoints: PartTyper._max_points_type,
+    n.Name: PartTyper._name_type,
+    n.Neg: PartTyper._operand_type,
+    n.Aggregate: PartTyper._operand_type,
+    n.ItemRef: PartTyper._item_type,
+    n.BinOp: PartTyper._binop_type,
+}
+
+#: the typing rule of each operator (`PartTyper._binop`); any other is typed as a division
+_BINOP_RULES: dict[str, Callable[[PartTyper, n.BinOp, Ty, Ty], Ty]] = {
+    "+": PartTyper._add_type,
+    "-": PartTyper._add_type,
+    "*": PartTyper._multiply_type,
+    "/": PartTyper._divide_type,
+}
+
+#: the values each kind of expression can take (`PartTyper.range_of`); another node can take any value
+_RANGE_RULES: dict[type, Callable[[PartTyper, Any, dict[str, Interval], frozenset[str]], Interval]] = {
+    n.Number: PartTyper._constant_range,
+    n.Percent: PartTyper._constant_range,
+    n.MaxPoints: PartTyper._max_points_range,
+    n.Name: PartTyper._name_range,
+    n.Neg: PartTyper._neg_range,
+    n.Aggregate: PartTyper._aggregate_range,
+    n.ItemRef: PartTyper._item_range,
+    n.BinOp: PartTyper._binop_range,
+}
+
+
 def _factors(expr: Any) -> Iterator[Any]:
     if isinstance(expr, n.BinOp) and expr.op == "*":
         yield from _factors(expr.left)
@@ -461,21 +499,49 @@ def _factors(expr: Any) -> Iterator[Any]:
 def evaluate(expr: Any, values: dict[str, Fraction], max_points: Fraction,
              env: dict[str, Step] | None = None, depth: int = 0) -> Fraction | None:
     """Exact value of ``expr`` with ``values`` for names; None when it needs something else."""
-    if isinstance(expr, (n.Number, n.Percent)):
-        return expr.value
-    if isinstance(expr, n.MaxPoints):
-        return max_points
-    if isinstance(expr, n.Name):
-        if expr.name in values:
-            return values[expr.name]
-        step = (env or {}).get(expr.name)
-        if step is not None and step.expr is not None and depth < 20:
-            return evaluate(step.expr, values, max_points, env, depth + 1)
-        return None
-    if isinstance(expr, n.Neg):
-        v = evaluate(expr.operand, values, max_points, env, depth)
-        return None if v is None else -v
-    if isinstance(expr, n.BinOp):
-        return apply_binop(expr.op, evaluate(expr.left, values, max_points, env, depth),
-                           evaluate(expr.right, values, max_points, env, depth))
+    rule = _VALUE_RULES.get(type(expr))
+    return None if rule is None else rule(expr, values, max_points, env, depth)
+
+
+def _constant_value(expr: n.Number | n.Percent, values: dict[str, Fraction], max_points: Fraction,
+                    env: dict[str, Step] | None, depth: int) -> Fraction | None:
+    return expr.value
+
+
+def _max_points_value(expr: n.MaxPoints, values: dict[str, Fraction], max_points: Fraction,
+                      env: dict[str, Step] | None, depth: int) -> Fraction | None:
+    return max_points
+
+
+def _name_value(expr: n.Name, values: dict[str, Fraction], max_points: Fraction,
+                env: dict[str, Step] | None, depth: int) -> Fraction | None:
+    if expr.name in values:
+        return values[expr.name]
+    step = (env or {}).get(expr.name)
+    if step is not None and step.expr is not None and depth < 20:
+        return evaluate(step.expr, values, max_points, env, depth + 1)
     return None
+
+
+def _neg_value(expr: n.Neg, values: dict[str, Fraction], max_points: Fraction,
+               env: dict[str, Step] | None, depth: int) -> Fraction | None:
+    v = evaluate(expr.operand, values, max_points, env, depth)
+    return None if v is None else -v
+
+
+def _binop_value(expr: n.BinOp, values: dict[str, Fraction], max_points: Fraction,
+                 env: dict[str, Step] | None, depth: int) -> Fraction | None:
+    return apply_binop(expr.op, evaluate(expr.left, values, max_points, env, depth),
+                       evaluate(expr.right, values, max_points, env, depth))
+
+
+#: how `evaluate` computes each kind of expression; another node has no value here
+_VALUE_RULES: dict[type, Callable[[Any, dict[str, Fraction], Fraction, dict[str, Step] | None, int],
+                                  Fraction | None]] = {
+    n.Number: _constant_value,
+    n.Percent: _constant_value,
+    n.MaxPoints: _max_points_value,
+    n.Name: _name_value,
+    n.Neg: _neg_value,
+    n.BinOp: _binop_value,
+}
