@@ -45,7 +45,8 @@ _COND_PREFIX = re.compile(r"(?:nếu|khi|trường\s+hợp|với)\s+", re.I)
 _PERCENT_LHS = re.compile(r"^(t[ỷỉ] ?lệ|t[ỷỉ] trọng)\s*\(\s*%\s*\)\s*=\s*(?=\S)", re.I)
 _BANG = re.compile(r"\s+bằng\s+", re.I)
 _INLINE_CAP = re.compile(r"(?:[,;]\s*|\s*\()(?=(?:nhưng\s+)?"
-                         r"(?:tối\s+đa\s+(?:không|là|bằng|\d)|tối\s+đa\s+điểm|không\s+quá|tổng\s+(?:số\s+)?điểm))", re.I)
+                         r"(?:tối\s+đa\s+(?:không|là|bằng|\d)|tối\s+đa\s+điểm|không\s+quá|tổng\s+(?:số\s+)?điểm))",
+                         re.I)
 _CAP_WORDS = re.compile(r"(?:nhưng\s+)?(?:tối\s+đa(?:\s+không\s+quá|\s+là|\s+bằng)?|không\s+quá"
                         r"|tổng\s+(?:số\s+)?điểm\s+(?:không\s+(?:vượt\s+)?quá|tối\s+đa(?:\s+là)?))\s*", re.I)
 _UNIT_NOTE_RE = re.compile(r"^(đơn\s+vị(\s+tính)?\s*:?\s*)", re.I)
@@ -469,7 +470,8 @@ class LineClassifier(Recovery):
             methods.append("ratio_to_best" if _BEST_RE.search(text) else "minmax")
         low = text.lower()
         lowest = re.search(r"(thấp|ít|nhỏ)\s+nhất", low)
-        direction = "min" if lowest and not re.search(r"(cao|nhiều|lớn)\s+nhất|(cao|nhiều|lớn)\b.*\bnhất", low) else "max"
+        highest = re.search(r"(cao|nhiều|lớn)\s+nhất|(cao|nhiều|lớn)\b.*\bnhất", low)
+        direction = "min" if lowest and not highest else "max"
         bm = (re.search(r"(dựa\s+vào|dựa\s+trên|căn\s+cứ\s+vào|căn\s+cứ)\s+(.*)$", text, re.I)
               or re.search(r"(theo)\s+(?!phương\s+pháp)(.*)$", text, re.I))
         basis = bm.group(2).strip() if bm else ""

@@ -40,7 +40,8 @@ class Line(NamedTuple):
 _OPERATOR_BEFORE = frozenset("-+*/(=<>:,")
 # where a statement can start inside one physical line (a formula pasted on one line)
 _STATEMENT_START = re.compile(
-    r"[-+]\s|[A-Za-z]\s*[=:.](?!=)\s|[A-Za-z]\s*=(?!=)|[A-Za-z]\s+là\s|t[ỷỉ] ?lệ\s*(?:[=<>]|$)|điểm(?: đánh giá)?\s*[=:]"
+    r"[-+]\s|[A-Za-z]\s*[=:.](?!=)\s|[A-Za-z]\s*=(?!=)|[A-Za-z]\s+là\s|t[ỷỉ] ?lệ\s*(?:[=<>]|$)"
+    r"|điểm(?: đánh giá)?\s*[=:]"
     r"|mức\s*\d|(?:từ|dưới|trên|mỗi)\s|(?:giải thích|ghi chú|lưu ý)\s*:|\d+\.\s+\S",
     re.I)
 _CUT_SEMI = re.compile(r";\s*(?=\S)")
