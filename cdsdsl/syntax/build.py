@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from fractions import Fraction
-from typing import Callable
+from typing import Any, Callable
 
 from lark import Token, Transformer, Tree, v_args
 
@@ -75,6 +75,13 @@ def _percent_value(text: str) -> Fraction:
     return _to_fraction(text) / 100
 
 
+def _binop_rule(op: str) -> Callable[..., n.BinOp]:
+    """The rule function of a binary operation ``op`` (`add`, `sub`, …)."""
+    def method(self: AstBuilder, meta: Any, left: n.Expr, right: n.Expr) -> n.BinOp:
+        return n.BinOp(op, left, right, span=self._sp(meta))
+    return method
+
+
 @v_args(inline=True, meta=True)
 class AstBuilder(Transformer):
     """Tree → nodes.  ``span_of(start, end)`` maps piece positions to original spans."""
@@ -90,7 +97,7 @@ class AstBuilder(Transformer):
             return Span(0, 0)
         return self.span_of(meta.start_pos, meta.end_pos)
 
-    def _tsp(self, tok: Token) -> Span:
+    def _tsp(self, tok: Any) -> Span:  # a Token, with its positions (set by the lexer)
         return self.span_of(tok.start_pos, tok.end_pos)
 
     def build(self, tree: Tree, text: str):
@@ -117,11 +124,11 @@ class AstBuilder(Transformer):
             tree = tree.children[0]
             data = tree.data
         if data == "name":  # `name: name_word+ NUMBER?`: tokens only
-            toks = tree.children
+            toks: list[Any] = tree.children
             start, end = toks[0].start_pos, toks[-1].end_pos
             words = [str(t) for t in toks]
             return n.Name(canonical_name(words), span=self.span_of(start, end), text=" ".join(words)), start, end
-        values = []
+        values: list[Any] = []
         start = end = -1
         for c in tree.children:
             if type(c) is Token:
@@ -141,7 +148,7 @@ class AstBuilder(Transformer):
             start -= 1
             while text[start] in _IGNORED:
                 start -= 1
-        meta = _Meta(start, end)
+        meta: Any = _Meta(start, end)  # what Lark's `Meta` gives the rule functions
         f = (_FUNCS or _rule_functions()).get(data)
         return (Tree(data, values, meta) if f is None else f(self, meta, *values)), start, end
 
@@ -182,16 +189,11 @@ class AstBuilder(Transformer):
         return n.Aggregate(func, name, span=self._sp(meta),
                            text=" ".join([name.text] + [str(r) for r in rest if isinstance(r, Token)]))
 
-    def _bin(op):  # noqa: N805 - a factory used in the class body
-        def method(self, meta, left, right):
-            return n.BinOp(op, left, right, span=self._sp(meta))
-        return method
-
-    add = _bin("+")
-    sub = _bin("-")
-    mul = _bin("*")
-    div = _bin("/")
-    jmul = _bin("*")
+    add = _binop_rule("+")
+    sub = _binop_rule("-")
+    mul = _binop_rule("*")
+    div = _binop_rule("/")
+    jmul = _binop_rule("*")
 
     def mul_word(self, meta, left, _word, right):
         return n.BinOp("*", left, right, span=self._sp(meta))
@@ -391,6 +393,7 @@ def tree_name(tree: Tree) -> str | None:
                 return None
             if c.data == "name":
                 name = c
+    assert name is not None  # the grammar: `name_ref: name superlative?`
     return canonical_name([str(t) for t in name.children])
 
 

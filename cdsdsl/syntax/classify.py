@@ -21,13 +21,14 @@ from cdsdsl.syntax.build import canonical_name, compare_right_tree, has_binop_or
 from cdsdsl.syntax.lines import Line
 from cdsdsl.syntax.pieces import KNOWN_WORDS, LONG_WORD, PieceError
 from cdsdsl.syntax.recovery import BAD_NUMBER, Recovery
+from cdsdsl.text.source import Span
 
 _UNIT_RE = re.compile(r"(tri[eêệ]u\s+đồng|tỷ\s+đồng|tỉ\s+đồng|nghìn\s+đồng|ngàn\s+đồng|triệu\s+VNĐ|tỷ\s+VNĐ)", re.I)
 _CONST_RE = re.compile(r"\((\d+(?:\.\d+)?)\)\s*$")
 _COHORT_RE = re.compile(r"phương\s+pháp|min\s*[-–]?\s*max", re.I)  # holds `pháp` or `max`, any case
 
 
-def _unit(text: str) -> re.Match | None:
+def _unit(text: str) -> re.Match[str] | None:
     """`_UNIT_RE.search(text)`, skipped when the text lacks `đồng` and `vnđ` in any case (every match
     holds one; no letter of theirs has a case variant that `re.I` and `str.lower` see differently)."""
     low = text.lower()
@@ -361,15 +362,14 @@ class LineClassifier(Recovery):
 
     def level(self, line: Line, number: int, s: int, e: int) -> n.Case:
         """`Mức 1: ≥ 2,5% mục 5.12.1: 100% điểm phần này` or `Mức 1 ≥ 10 % (điểm tối đa)`."""
-        cond_end, res_start, res_end = None, None, None
         colon = self.case_colon(s, e)
         if colon is not None:
-            cond_end, res_start, res_end = colon, colon + 1, e
-        elif (paren := self.paren_result(s, e, check=False)) is not None:
-            # the result in parentheses at the end: `≥ 10 % (điểm tối đa)`, `(70% điểm)`
-            cond_end, res_start, res_end = paren
-        if cond_end is None:
+            bounds: tuple[int, int, int] | None = (colon, colon + 1, e)
+        else:  # the result in parentheses at the end: `≥ 10 % (điểm tối đa)`, `(70% điểm)`
+            bounds = self.paren_result(s, e, check=False)
+        if bounds is None:
             raise self.error("CDS105", e - 1 if e > s else e, e, condition=self.nt[line.start:e])
+        cond_end, res_start, res_end = bounds
         cs, ce = self.strip_range(s, cond_end)
         rs, re_ = self.strip_range(res_start, res_end)
         if rs >= re_:
@@ -378,7 +378,7 @@ class LineClassifier(Recovery):
         expr, target = self.result(rs, re_)
         return n.Case(cond, expr, number, span=self.span(line.start, line.end), target=target)
 
-    def cap_after(self, cap: re.Match, re_: int, e: int) -> n.Cap:
+    def cap_after(self, cap: re.Match[str], re_: int, e: int) -> n.Cap:
         """The `Cap` written after the points: `, tối đa không quá 10 điểm`, `(tối đa 5 điểm)`."""
         words = _CAP_WORDS.match(self.nt, cap.end(), re_)
         ls_, le_ = self.strip_range(words.end() if words else cap.end(), re_)
@@ -406,39 +406,20 @@ class LineClassifier(Recovery):
                     return i, i + 1, e - 1
         return None
 
-    def declaration(self, line: Line, m: re.Match | None) -> tuple[str, Any]:
+    def declaration(self, line: Line, m: re.Match[str] | None) -> tuple[str, Any]:
+        """A declaration `a = Số văn bản` (``m``: `_DECL_HEAD`'s match), or `= Số văn bản` (``m`` is
+        None: the name is missing, CDS150); `a = b*c` is an assignment, `a. Số văn bản` warns (CDS154)."""
         s, e = line.start, line.end
-        if m is None:
-            name = self.next_free_name()
-            ds, de = self.strip_range(s + 1, e)
-            name_span = self.span(s, s + 1)
-            recovered = True
-            sep = "="
-        else:
-            name = m.group(1)
-            sep = m.group(2)
-            ds, de = self.strip_range(s + m.end(), e)
-            name_span = self.span(s, s + 1)
-            recovered = False
+        recovered = m is None
+        name = self.next_free_name() if m is None else m.group(1)
+        sep = "=" if m is None else m.group(2)
+        ds, de = self.strip_range(s + 1 if m is None else s + m.end(), e)
+        name_span = self.span(s, s + 1)
         desc = self.nt[ds:de]
         if sep != "." and not recovered:
-            words = self.plain_words(ds, de)
-            if words is not None and len(words) > 1 and canonical_name(words) not in self.defined:
-                tree = True  # a name of several words, not defined: prose (what Lark's tree would say)
-            elif self.opens_unknown_name(ds, de):
-                tree = True
-            else:
-                tree = self.piece_tree("expr", ds, de)
-            if tree is not True and tree is not None and not self.is_prose_tree(tree):
-                expr = self.piece("expr", ds, de)
-                self.defined.add(name)
-                target = n.Name(name, span=name_span, text=name)
-                return "stmt", n.Assign(target, expr, span=self.span(s, e))
-            if tree is None and _FORMULA_LIKE.search(desc) and not LONG_WORD.search(desc):
-                try:
-                    self.piece("expr", ds, de)
-                except PieceError as err:
-                    raise self.fail(err) from None
+            assign = self.letter_assignment(name, name_span, s, e, ds, de)
+            if assign is not None:
+                return "stmt", assign
         if recovered:
             tree = self.piece_tree("expr", ds, de) if ds < de else None
             if ds >= de or (tree is not None and not self.is_prose_tree(tree)):
@@ -458,6 +439,29 @@ class LineClassifier(Recovery):
             constant = Fraction(cm.group(1))
         return "stmt", n.InputDecl(name, desc, unit, constant, span=self.span(s, e),
                                    name_span=name_span, recovered=recovered)
+
+    def letter_assignment(self, name: str, name_span: Span, s: int, e: int, ds: int, de: int) -> n.Assign | None:
+        """`a = b*c`: the assignment of an expression to the letter ``name`` (the line is
+        ``[s, e)``, the right side ``[ds, de)``); None when the right side is prose (a
+        description); a right side shaped like a formula that does not read is an error."""
+        words = self.plain_words(ds, de)
+        if words is not None and len(words) > 1 and canonical_name(words) not in self.defined:
+            return None  # a name of several words, not defined: prose (what Lark's tree would say)
+        if self.opens_unknown_name(ds, de):
+            return None
+        tree = self.piece_tree("expr", ds, de)
+        if tree is not None and not self.is_prose_tree(tree):
+            expr = self.piece("expr", ds, de)
+            self.defined.add(name)
+            target = n.Name(name, span=name_span, text=name)
+            return n.Assign(target, expr, span=self.span(s, e))
+        desc = self.nt[ds:de]
+        if tree is None and _FORMULA_LIKE.search(desc) and not LONG_WORD.search(desc):
+            try:
+                self.piece("expr", ds, de)
+            except PieceError as err:
+                raise self.fail(err) from None
+        return None
 
     def cohort(self, s: int, e: int) -> n.CohortMethod:
         text = self.nt[s:e]

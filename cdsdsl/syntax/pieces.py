@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 import threading
-from typing import Any
+from typing import Any, cast
 
 from lark import Lark, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
@@ -53,10 +53,10 @@ def lark_parser() -> Lark:
     return _parser
 
 
-_driver: LalrDriver | None = None
+_driver: LalrDriver | LarkOnly | None = None
 
 
-def lalr_driver() -> LalrDriver:
+def lalr_driver() -> LalrDriver | LarkOnly:
     """The lean driver over `lark_parser()`'s tables (cdsdsl/lalr.py).
 
     The driver reads Lark's internal tables; a Lark whose internals it does not
@@ -69,8 +69,9 @@ def lalr_driver() -> LalrDriver:
         with _lock:
             if _driver is None:
                 try:
-                    driver = LalrDriver(parser)
-                    driver.self_check(parser)
+                    lean = LalrDriver(parser)
+                    lean.self_check(parser)
+                    driver: LalrDriver | LarkOnly = lean
                 except Exception:  # noqa: BLE001 - any mismatch with this Lark: fall back, never fail
                     driver = LarkOnly()
                 _driver = driver
@@ -92,7 +93,7 @@ def _tree_depth(tree: Any) -> int:
 
 
 @functools.lru_cache(maxsize=4096)
-def _parse_tree(kind: str, text: str) -> tuple:
+def _parse_tree(kind: str, text: str) -> tuple[Any, ...]:
     """Lark's reading of one piece, positions relative to the piece:
     ``("ok", tree)`` or ``("error", start, end, code, params)``.
 
@@ -113,13 +114,13 @@ def _parse_tree(kind: str, text: str) -> tuple:
             return _error_outcome(text, Failure("eof"))
         return _error_outcome(text, Failure("token", tok.start_pos or 0, str(tok)))
     except UnexpectedCharacters as exc:
-        return _error_outcome(text, Failure("chars", exc.pos_in_stream))
+        return _error_outcome(text, Failure("chars", cast(int, exc.pos_in_stream)))
     except UnexpectedInput as exc:  # pragma: no cover - other lark errors
         s = getattr(exc, "pos_in_stream", 0) or 0
         return ("error", s, s + 1, "CDS100", (("detail", str(exc).splitlines()[0]),))
 
 
-def _error_outcome(text: str, failure: Failure) -> tuple:
+def _error_outcome(text: str, failure: Failure) -> tuple[Any, ...]:
     if failure.what == "eof":
         stripped = text.rstrip()
         last = stripped[-1:] or "?"
@@ -201,7 +202,7 @@ class PieceReader:
         self.nt = self.norm.text
         self.diags: list[Diagnostic] = []
         self.defined: set[str] = set()
-        self._memo: dict[tuple, tuple[bool, Any]] = {}
+        self._memo: dict[tuple[str, int, int, str], tuple[bool, Any]] = {}
 
     # -------------------------------------------------------------- helpers
     def span(self, start: int, end: int) -> Span:

@@ -102,8 +102,7 @@ def _print_range(c: n.Range) -> str:
         if c.low_inclusive:
             return f"{subj}{'từ' if subj else 'Từ'} {_bound(lo)} đến {upto}"
         if subj:
-            return (f"{_bound(lo)} < {print_expr(c.subject)} "
-                    f"{'≤' if c.high_inclusive else '<'} {_bound(hi)}")
+            return f"{_bound(lo)} < {subj}{'≤' if c.high_inclusive else '<'} {_bound(hi)}"
         return f"Trên {_bound(lo)} đến {upto}"
     if lo is not None:
         if c.low_inclusive:
