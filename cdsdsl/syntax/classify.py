@@ -62,6 +62,17 @@ _DIEM_WORD = re.compile(r"điểm", re.I)
 _FORMULA_LIKE = re.compile(r"[*/]|^\(?[A-Za-z]\s*[-+*/]")
 
 
+def _assignment_sign(body: str) -> tuple[int, int] | None:
+    """(start, end) of the `=` (or ` bằng `) of an assignment in ``body``; None when there is none
+    or it belongs to a comparison (`<=`, `>=`, `==`) or starts the line."""
+    eq, eq_end = body.find("="), body.find("=") + 1
+    if eq < 0 and (mb := _BANG.search(body)):
+        eq, eq_end = mb.start(), mb.end()
+    if eq > 0 and body[eq - 1] not in "<>=" and (eq_end >= len(body) or body[eq_end] != "="):
+        return eq, eq_end
+    return None
+
+
 class LineClassifier(Recovery):
     """Reads each logical line of one formula into what it states (`classify`)."""
 
@@ -175,11 +186,10 @@ class LineClassifier(Recovery):
     def assignment_line(self, s: int, e: int, body: str) -> tuple[str, Any] | None:
         """An assignment `Tỷ lệ = a/b`, `Điểm = ...`, `Điểm bằng ...`, or a heading `Điểm=`; None
         when the left side is no short name or the right side is prose."""
-        eq, eq_end = body.find("="), body.find("=") + 1
-        if eq < 0 and (mb := _BANG.search(body)):
-            eq, eq_end = mb.start(), mb.end()
-        if not (eq > 0 and body[eq - 1] not in "<>=" and (eq_end >= len(body) or body[eq_end] != "=")):
+        sign = _assignment_sign(body)
+        if sign is None:
             return None
+        eq, eq_end = sign
         lhs_tree = self.piece_tree("expr", s, s + eq)
         lhs_name = tree_name(lhs_tree) if lhs_tree is not None else None
         if lhs_name is None or not (lhs_name in KNOWN_WORDS or len(lhs_name.split()) <= 3):
@@ -187,6 +197,12 @@ class LineClassifier(Recovery):
         rs, re_ = self.strip_range(s + eq_end, e)
         if rs >= re_:
             return "heading", ("Điểm" if lhs_name == "Điểm" else lhs_name, s, e)
+        return self.assignment(lhs_name, s, e, rs, re_)
+
+    def assignment(self, lhs_name: str, s: int, e: int, rs: int, re_: int) -> tuple[str, Any] | None:
+        """The assignment to ``lhs_name`` of the line ``[s, e)`` whose right side is ``[rs, re_)``
+        (with a cap after it: `Điểm = Tỷ lệ x Điểm tối đa, tối đa không quá …`); None when the
+        right side is prose."""
         cap = _INLINE_CAP.search(self.nt, rs, re_) if lhs_name == "Điểm" else None
         if cap is not None:  # `Điểm = Tỷ lệ/80% x Điểm tối đa, tối đa không quá Điểm tối đa`
             try:
@@ -276,6 +292,8 @@ class LineClassifier(Recovery):
         return None
 
     def case_line(self, line: Line, colon: int) -> tuple[str, Any]:
+        """A case `condition: points` split at ``colon``, or a per-item rule `Mỗi …: 2 điểm` (with
+        its cap, if written after the points)."""
         s, e = line.start, line.end
         ls, le = self.strip_range(s, colon)
         rs, re_ = self.strip_range(colon + 1, e)
@@ -295,6 +313,8 @@ class LineClassifier(Recovery):
         return "case", n.Case(cond, expr, None, span=self.span(s, e), target=target)
 
     def condition(self, s: int, e: int) -> Any:
+        """The condition of a case: a comparison or a range when the text is one (`Tỷ lệ >= 80%`,
+        `Từ 5 đến 10`), an option (`Đã ban hành`, `Còn lại`, `Đơn vị cao nhất`) when it is prose."""
         m = _COND_PREFIX.match(self.nt, s, e)
         if m:  # `Trường hợp tỷ lệ từ 90% trở lên`, `Nếu Tỷ lệ >= 80%`
             inner = self.try_piece("condition", *self.strip_range(m.end(), e))
@@ -304,29 +324,34 @@ class LineClassifier(Recovery):
                 return self.condition(*self.strip_range(m.end(), e))
         if self.nt[s:s + 1] == "(" and self.nt[e - 1:e] == ")" and self.nt.find(")", s) == e - 1:
             return self.condition(*self.strip_range(s + 1, e - 1))  # `Mức 1 (≥ 90%): 10 điểm`
-        text = self.nt[s:e]
-        if self.plain_words(s, e) is not None:
-            return self.option(s, e)  # Lark: `implicit_eq` of a `Name`, not a constant: an option
-        if self.is_prose_option(s, e):
+        # plain words: Lark reads `implicit_eq` of a `Name`, not a constant: an option
+        if self.plain_words(s, e) is not None or self.is_prose_option(s, e):
             return self.option(s, e)
         try:
             cond = self.piece("condition", s, e)
         except PieceError as err:
-            self.explain_condition_error(s, e)
-            if err.code in ("CDS103", "CDS107", "CDS108", "CDS109"):
-                raise self.error(err.code, err.start, err.end, **err.params) from None
-            if _COMPARISON_CHAR.search(text) and _FORMAL_START.match(text):
-                raise self.error("CDS110", err.start, err.end,
-                                 detail=self.nt[err.start:err.end] or text) from None
-            return self.option(s, e)
+            return self.unreadable_condition(err, s, e)
+        return self.option(s, e) if self.is_prose_condition(cond, self.nt[s:e]) else cond
+
+    def unreadable_condition(self, err: PieceError, s: int, e: int) -> Any:
+        """A condition that does not read: a precise error when it looks formal, else an option."""
+        text = self.nt[s:e]
+        self.explain_condition_error(s, e)
+        if err.code in ("CDS103", "CDS107", "CDS108", "CDS109"):
+            raise self.error(err.code, err.start, err.end, **err.params) from None
+        if _COMPARISON_CHAR.search(text) and _FORMAL_START.match(text):
+            raise self.error("CDS110", err.start, err.end, detail=self.nt[err.start:err.end] or text) from None
+        return self.option(s, e)
+
+    def is_prose_condition(self, cond: Any, text: str) -> bool:
+        """True when the condition Lark read from ``text`` is prose, so an option: `= <names>`, a
+        range whose subject is prose, a comparison of prose written without `<>=` (`bằng`)."""
         if isinstance(cond, n.Compare) and cond.left is None and cond.op == "=" and not self.is_constant(cond.right):
-            return self.option(s, e)
+            return True
         if isinstance(cond, n.Range) and cond.subject is not None and self.is_prose_expr(cond.subject):
-            return self.option(s, e)
-        if isinstance(cond, n.Compare) and cond.left is not None and self.is_prose_expr(cond.left) \
-                and not _COMPARISON_CHAR.search(text):
-            return self.option(s, e)
-        return cond
+            return True
+        return (isinstance(cond, n.Compare) and cond.left is not None and self.is_prose_expr(cond.left)
+                and not _COMPARISON_CHAR.search(text))
 
     def is_prose_option(self, s: int, e: int) -> bool:
         """`Chưa có Ban chỉ đạo hoặc …`: words that `condition` below would call an option
@@ -341,6 +366,7 @@ class LineClassifier(Recovery):
                 and self.opens_unknown_name(s, e, "condition"))
 
     def option(self, s: int, e: int) -> Any:
+        """A condition in words: `Còn lại` (otherwise), `Đơn vị cao nhất` (best), else an option."""
         label = self.nt[s:e]
         span = self.span(s, e)
         if _OTHERWISE_RE.search(label):
@@ -464,6 +490,7 @@ class LineClassifier(Recovery):
         return None
 
     def cohort(self, s: int, e: int) -> n.CohortMethod:
+        """A cohort method in words: min-max or ratio to the best, its direction and its basis."""
         text = self.nt[s:e]
         methods = []
         if re.search(r"min\s*[-–]?\s*max", text, re.I):
@@ -482,6 +509,7 @@ class LineClassifier(Recovery):
         return n.CohortMethod(tuple(methods), direction, basis, span=self.span(s, e), text=text)
 
     def note(self, s: int, e: int) -> n.Note:
+        """A line that states nothing formal: a unit (`Đơn vị tính: triệu đồng`), a list, or text."""
         text = self.nt[s:e]
         um = _unit(text)
         if um and (_UNIT_NOTE_RE.match(text) or len(text) < 60):

@@ -121,6 +121,8 @@ def _parse_tree(kind: str, text: str) -> tuple[Any, ...]:
 
 
 def _error_outcome(text: str, failure: Failure) -> tuple[Any, ...]:
+    """The ``("error", start, end, code, params)`` of a piece that fails: CDS101 (CDS103 with an
+    unclosed `(`) at its end, CDS102 at an unexpected token or character."""
     if failure.what == "eof":
         stripped = text.rstrip()
         last = stripped[-1:] or "?"
@@ -206,14 +208,17 @@ class PieceReader:
 
     # -------------------------------------------------------------- helpers
     def span(self, start: int, end: int) -> Span:
+        """The span in the user's text of normalised ``[start, end)``."""
         return self.norm.span(start, end)
 
     def error(self, code: str, start: int, end: int, **args: Any) -> FormulaSyntaxError:
+        """The error (to raise) of ``code`` at normalised ``[start, end)`` (at least one character)."""
         end = max(end, start + 1) if start < len(self.nt) else end
         d = Diagnostic.make(code, self.span(start, end), source=self.source, **args)
         return FormulaSyntaxError([d])
 
     def warn(self, code: str, start: int, end: int, **args: Any) -> None:
+        """Record the warning ``code`` at normalised ``[start, end)`` (the formula's diagnostics)."""
         self.diags.append(Diagnostic.make(code, self.span(start, end), source=self.source, **args))
 
     def piece(self, kind: str, start: int, end: int) -> Any:
@@ -234,6 +239,8 @@ class PieceReader:
         raise hit[1]
 
     def _piece(self, kind: str, start: int, end: int) -> Any:
+        """`piece` without the memo: Lark's reading (cached by text), its depth checked (CDS160),
+        its nodes built with spans into the user's text."""
         outcome = _parse_tree(kind, self.nt[start:end])
         if outcome[0] == "error":
             _, rs, re_, code, params = outcome

@@ -85,6 +85,7 @@ def _bound(e: n.Node) -> str:
 
 
 def _print_compare(c: n.Compare) -> str:
+    """`Tỷ lệ ≥ 80%`, `≥ 80%` (no left side), `Có ban hành` (`= words`)."""
     if c.left is None:
         return print_expr(c.right) if c.op == "=" else f"{_OPS[c.op]} {print_expr(c.right)}"
     right = print_expr(c.right)
@@ -95,6 +96,7 @@ def _print_compare(c: n.Compare) -> str:
 
 
 def _print_range(c: n.Range) -> str:
+    """`Từ 5 đến dưới 10`, `Tỷ lệ từ 80% trở lên`, `Dưới 5`, `5 < Tỷ lệ ≤ 10`, …"""
     subj = f"{print_expr(c.subject)} " if c.subject is not None else ""
     lo, hi = c.low, c.high
     if lo is not None and hi is not None:
