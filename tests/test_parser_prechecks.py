@@ -1,4 +1,4 @@
-"""The parser skips a pattern when a plain test shows it cannot match (cdsdsl/parser.py,
+"""The parser skips a pattern when a plain test shows it cannot match (cdsdsl/syntax/lines.py,
 cdsdsl/normalize.py).  Those tests must never skip a match: here is why they hold."""
 from __future__ import annotations
 
