@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from lark import Token, Tree, UnexpectedCharacters, UnexpectedEOF, UnexpectedToken
 
 import cdsdsl.syntax.parser as P
+import cdsdsl.syntax.pieces as READ
 from cdsdsl.syntax.lalr import Failure, LalrDriver, NotHandled
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "seed-formulas.jsonl"
@@ -50,21 +51,21 @@ def _lark_outcome(kind: str, text: str):
 def _corpus_pieces() -> list[tuple[str, str]]:
     """Every (start symbol, text) the parser hands to Lark for the 85 cells."""
     seen: list[tuple[str, str]] = []
-    real = P._parse_tree.__wrapped__
+    real = READ._parse_tree.__wrapped__
 
     def record(kind, text):
         seen.append((kind, text))
         return real(kind, text)
 
     cells = [json.loads(line)["formula"] for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
-    original = P._parse_tree
+    original = READ._parse_tree
     original.cache_clear()
-    P._parse_tree = record
+    READ._parse_tree = record
     try:
         for cell in cells:
             P.parse_formula(cell)
     finally:
-        P._parse_tree = original
+        READ._parse_tree = original
     return sorted(set(seen))
 
 
@@ -161,13 +162,13 @@ def test_a_lark_the_driver_does_not_know_is_read_by_lark_itself(monkeypatch):
 
     expected = P.parse_formula(CELLS_TEXT)
     monkeypatch.setattr(L.LalrDriver, "__init__", broken)
-    monkeypatch.setattr(P, "_driver", None)
+    monkeypatch.setattr(READ, "_driver", None)
     P.clear_piece_caches()
     try:
         assert isinstance(P.lalr_driver(), L.LarkOnly)
         assert P.parse_formula(CELLS_TEXT) == expected
     finally:
-        P._driver = None
+        READ._driver = None
         P.clear_piece_caches()
 
 

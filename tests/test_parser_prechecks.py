@@ -1,4 +1,4 @@
-"""The parser skips a pattern when a plain test shows it cannot match (cdsdsl/parser.py,
+"""The parser skips a pattern when a plain test shows it cannot match (cdsdsl/syntax/lines.py,
 cdsdsl/normalize.py).  Those tests must never skip a match: here is why they hold."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import cdsdsl.syntax.parser as P
+import cdsdsl.syntax.lines as P
 
 # every character, once (to ask `re` which characters it folds to a letter)
 _ALL = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)

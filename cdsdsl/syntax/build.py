@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from fractions import Fraction
-from typing import Callable
+from typing import Any, Callable
 
 from lark import Token, Transformer, Tree, v_args
 
@@ -75,25 +76,32 @@ def _percent_value(text: str) -> Fraction:
     return _to_fraction(text) / 100
 
 
+def _binop_rule(op: str) -> Callable[..., n.BinOp]:
+    """The rule function of a binary operation ``op`` (`add`, `sub`, …)."""
+    def method(self: AstBuilder, meta: Any, left: n.Expr, right: n.Expr) -> n.BinOp:
+        return n.BinOp(op, left, right, span=self._sp(meta))
+    return method
+
+
 @v_args(inline=True, meta=True)
-class AstBuilder(Transformer):
+class AstBuilder(Transformer[Token, Any]):
     """Tree → nodes.  ``span_of(start, end)`` maps piece positions to original spans."""
 
     def __init__(self, span_of: SpanOf) -> None:
         super().__init__()
         self.span_of = span_of
 
-    def _sp(self, meta) -> Span:
+    def _sp(self, meta: Any) -> Span:
         if type(meta) is _Meta:  # the builder's own positions (never empty)
             return self.span_of(meta.start_pos, meta.end_pos)
         if getattr(meta, "empty", True):
             return Span(0, 0)
         return self.span_of(meta.start_pos, meta.end_pos)
 
-    def _tsp(self, tok: Token) -> Span:
+    def _tsp(self, tok: Any) -> Span:  # a Token, with its positions (set by the lexer)
         return self.span_of(tok.start_pos, tok.end_pos)
 
-    def build(self, tree: Tree, text: str):
+    def build(self, tree: Tree[Any], text: str) -> Any:
         """Nodes for a tree Lark built without ``propagate_positions``.
 
         Same result as ``transform`` on a tree with Lark's positions, at a
@@ -102,7 +110,7 @@ class AstBuilder(Transformer):
         `BuildError` propagates as itself."""
         return self._build(tree, text)[0]
 
-    def _build(self, tree: Tree, text: str) -> tuple:
+    def _build(self, tree: Tree[Any], text: str) -> tuple[Any, int, int]:
         """(value, start, end) of ``tree``.
 
         Positions follow Lark's ``propagate_positions``: a node spans from its
@@ -117,11 +125,11 @@ class AstBuilder(Transformer):
             tree = tree.children[0]
             data = tree.data
         if data == "name":  # `name: name_word+ NUMBER?`: tokens only
-            toks = tree.children
+            toks: list[Any] = tree.children
             start, end = toks[0].start_pos, toks[-1].end_pos
             words = [str(t) for t in toks]
             return n.Name(canonical_name(words), span=self.span_of(start, end), text=" ".join(words)), start, end
-        values = []
+        values: list[Any] = []
         start = end = -1
         for c in tree.children:
             if type(c) is Token:
@@ -141,75 +149,70 @@ class AstBuilder(Transformer):
             start -= 1
             while text[start] in _IGNORED:
                 start -= 1
-        meta = _Meta(start, end)
+        meta: Any = _Meta(start, end)  # what Lark's `Meta` gives the rule functions
         f = (_FUNCS or _rule_functions()).get(data)
         return (Tree(data, values, meta) if f is None else f(self, meta, *values)), start, end
 
     # ------------------------------------------------------------ expressions
-    def number(self, meta, tok):
+    def number(self, meta: Any, tok: Token) -> n.Number:
         return n.Number(to_fraction(tok), span=self._tsp(tok), text=str(tok))
 
-    def neg_number(self, meta, tok):
+    def neg_number(self, meta: Any, tok: Token) -> n.Number:
         return n.Number(-to_fraction(tok), span=self._sp(meta), text="-" + str(tok))
 
-    def percent(self, meta, tok):
+    def percent(self, meta: Any, tok: Token) -> n.Percent:
         return n.Percent(_percent_value(str(tok)), span=self._tsp(tok), text=str(tok))
 
-    def points(self, meta, num, _diem):
+    def points(self, meta: Any, num: Token, _diem: Token) -> n.Number:
         return n.Number(to_fraction(num), span=self._sp(meta), text=f"{num} điểm")
 
-    def zero_points(self, meta, tok):
+    def zero_points(self, meta: Any, tok: Token) -> n.Number:
         return n.Number(Fraction(0), span=self._tsp(tok), text=str(tok))
 
-    def pct_of_max(self, meta, pct, diem):
+    def pct_of_max(self, meta: Any, pct: Token, diem: Token) -> n.BinOp:
         return n.BinOp("*", n.Percent(_percent_value(str(pct)), span=self._tsp(pct), text=str(pct)),
                        n.MaxPoints(span=self._tsp(diem), text=str(diem)), span=self._sp(meta))
 
-    def maxpts(self, meta, tok):
+    def maxpts(self, meta: Any, tok: Token) -> n.MaxPoints:
         return n.MaxPoints(span=self._tsp(tok), text=str(tok))
 
-    def itemref(self, meta, tok):
+    def itemref(self, meta: Any, tok: Token) -> n.ItemRef:
         item = re.search(r"\d+(?:\.\d+)*", str(tok)).group(0)  # type: ignore[union-attr]
         return n.ItemRef(item, span=self._tsp(tok))
 
-    def superlative(self, meta, tok):
+    def superlative(self, meta: Any, tok: Token) -> str:
         return "max" if tok.type == "SUPER_MAX" else "min"
 
-    def name_ref(self, meta, name, *rest):
+    def name_ref(self, meta: Any, name: n.Name, *rest: Any) -> n.Name | n.Aggregate:
         func = next((r for r in rest if r in ("max", "min")), None)
         if func is None:
             return n.Name(name.name, span=self._sp(meta), text=name.text)
         return n.Aggregate(func, name, span=self._sp(meta),
                            text=" ".join([name.text] + [str(r) for r in rest if isinstance(r, Token)]))
 
-    def _bin(op):  # noqa: N805 - a factory used in the class body
-        def method(self, meta, left, right):
-            return n.BinOp(op, left, right, span=self._sp(meta))
-        return method
+    add = _binop_rule("+")
+    sub = _binop_rule("-")
+    mul = _binop_rule("*")
+    div = _binop_rule("/")
+    jmul = _binop_rule("*")
 
-    add = _bin("+")
-    sub = _bin("-")
-    mul = _bin("*")
-    div = _bin("/")
-    jmul = _bin("*")
-
-    def mul_word(self, meta, left, _word, right):
+    def mul_word(self, meta: Any, left: n.Expr, _word: Token, right: n.Expr) -> n.BinOp:
         return n.BinOp("*", left, right, span=self._sp(meta))
 
-    def div_word(self, meta, left, _word, right):
+    def div_word(self, meta: Any, left: n.Expr, _word: Token, right: n.Expr) -> n.BinOp:
         return n.BinOp("/", left, right, span=self._sp(meta))
 
-    def neg(self, meta, operand):
+    def neg(self, meta: Any, operand: n.Expr) -> n.Neg:
         return n.Neg(operand, span=self._sp(meta))
 
     # ------------------------------------------------------------- conditions
-    def condition(self, meta, cond):
+    def condition(self, meta: Any, cond: n.Condition) -> n.Condition:
         return cond
 
-    def cmp(self, meta, left, op, right):
+    def cmp(self, meta: Any, left: n.Expr, op: Token, right: n.Expr) -> n.Compare:
         return n.Compare(left, _OPS[str(op).lower()], right, span=self._sp(meta))
 
-    def both(self, meta, c1, _and, c2):
+    def both(self, meta: Any, c1: n.Condition, _and: Token, c2: n.Condition) -> n.Range:
         if (isinstance(c1, n.Compare) and isinstance(c2, n.Compare) and c1.left == c2.left
                 and c1.left is not None):
             lows = [c for c in (c1, c2) if c.op in (">", ">=")]
@@ -219,7 +222,7 @@ class AstBuilder(Transformer):
                                highs[0].op == "<=", span=self._sp(meta))
         raise BuildError("CDS109", meta.start_pos, meta.end_pos)
 
-    def chained(self, meta, a, op1, b, op2, c):
+    def chained(self, meta: Any, a: n.Expr, op1: Token, b: n.Expr, op2: Token, c: n.Expr) -> n.Range:
         o1, o2 = _OPS[str(op1).lower()], _OPS[str(op2).lower()]
         if o1 in ("<", "<=") and o2 in ("<", "<="):
             return n.Range(b, a, o1 == "<=", c, o2 == "<=", span=self._sp(meta))
@@ -227,91 +230,93 @@ class AstBuilder(Transformer):
             return n.Range(b, c, o2 == ">=", a, o1 == ">=", span=self._sp(meta))
         raise BuildError("CDS109", meta.start_pos, meta.end_pos)
 
-    def _range(self, meta, subject, low, low_inc, high, high_inc):
+    def _range(self, meta: Any, subject: n.Expr | None, low: n.Expr | None, low_inc: bool, high: n.Expr | None,
+               high_inc: bool) -> n.Range:
         return n.Range(subject, low, low_inc, high, high_inc, span=self._sp(meta))
 
-    def from_to(self, meta, _tu, low, _den, high):
+    def from_to(self, meta: Any, _tu: Token, low: n.Expr, _den: Token, high: n.Expr) -> n.Range:
         return self._range(meta, None, low, True, high, True)
 
-    def from_to_below(self, meta, _tu, low, _den, _duoi, high):
+    def from_to_below(self, meta: Any, _tu: Token, low: n.Expr, _den: Token, _duoi: Token, high: n.Expr) -> n.Range:
         return self._range(meta, None, low, True, high, False)
 
-    def dash(self, meta, low_tok, high):
+    def dash(self, meta: Any, low_tok: Token, high: n.Expr) -> n.Range:
         return self._range(meta, None, self._bound_token(low_tok), True, high, True)
 
-    def dash_below(self, meta, low_tok, _duoi, high):
+    def dash_below(self, meta: Any, low_tok: Token, _duoi: Token, high: n.Expr) -> n.Range:
         return self._range(meta, None, self._bound_token(low_tok), True, high, False)
 
-    def _bound_token(self, tok):
+    def _bound_token(self, tok: Token) -> n.Number | n.Percent:
         if tok.type == "PERCENT":
             return n.Percent(_percent_value(str(tok)), span=self._tsp(tok), text=str(tok))
         return n.Number(to_fraction(tok), span=self._tsp(tok), text=str(tok))
 
-    def from_dash(self, meta, _tu, low, high):
+    def from_dash(self, meta: Any, _tu: Token, low: n.Expr, high: n.Expr) -> n.Range:
         return self._range(meta, None, low, True, high, True)
 
-    def from_dash_below(self, meta, _tu, low, _duoi, high):
+    def from_dash_below(self, meta: Any, _tu: Token, low: n.Expr, _duoi: Token, high: n.Expr) -> n.Range:
         return self._range(meta, None, low, True, high, False)
 
-    def subj_from_to(self, meta, subj, _tu, low, _den, high):
+    def subj_from_to(self, meta: Any, subj: n.Expr, _tu: Token, low: n.Expr, _den: Token, high: n.Expr) -> n.Range:
         return self._range(meta, subj, low, True, high, True)
 
-    def subj_from_to_below(self, meta, subj, _tu, low, _den, _duoi, high):
+    def subj_from_to_below(self, meta: Any, subj: n.Expr, _tu: Token, low: n.Expr, _den: Token, _duoi: Token,
+                           high: n.Expr) -> n.Range:
         return self._range(meta, subj, low, True, high, False)
 
-    def from_up(self, meta, *args):
+    def from_up(self, meta: Any, *args: Any) -> n.Range:
         low = next(a for a in args if not isinstance(a, Token))
         return self._range(meta, None, low, True, None, False)
 
-    def subj_from_up(self, meta, subj, _tu, low, _up):
+    def subj_from_up(self, meta: Any, subj: n.Expr, _tu: Token, low: n.Expr, _up: Token) -> n.Range:
         return self._range(meta, subj, low, True, None, False)
 
-    def below(self, meta, _duoi, high):
+    def below(self, meta: Any, _duoi: Token, high: n.Expr) -> n.Range:
         return self._range(meta, None, None, False, high, False)
 
-    def subj_below(self, meta, subj, _duoi, high):
+    def subj_below(self, meta: Any, subj: n.Expr, _duoi: Token, high: n.Expr) -> n.Range:
         return self._range(meta, subj, None, False, high, False)
 
-    def above(self, meta, _tren, low):
+    def above(self, meta: Any, _tren: Token, low: n.Expr) -> n.Range:
         return self._range(meta, None, low, False, None, False)
 
-    def above_to(self, meta, _tren, low, _den, high):
+    def above_to(self, meta: Any, _tren: Token, low: n.Expr, _den: Token, high: n.Expr) -> n.Range:
         return self._range(meta, None, low, False, high, True)
 
-    def above_to_below(self, meta, _tren, low, _den, _duoi, high):
+    def above_to_below(self, meta: Any, _tren: Token, low: n.Expr, _den: Token, _duoi: Token, high: n.Expr) -> n.Range:
         return self._range(meta, None, low, False, high, False)
 
-    def up_to(self, meta, high, _down):
+    def up_to(self, meta: Any, high: n.Expr, _down: Token) -> n.Range:
         return self._range(meta, None, None, False, high, True)
 
-    def subj_up_to(self, meta, subj, _tu, high, _down):
+    def subj_up_to(self, meta: Any, subj: n.Expr, _tu: Token, high: n.Expr, _down: Token) -> n.Range:
         return self._range(meta, subj, None, False, high, True)
 
-    def subj_above(self, meta, subj, _tren, low):
+    def subj_above(self, meta: Any, subj: n.Expr, _tren: Token, low: n.Expr) -> n.Range:
         return self._range(meta, subj, low, False, None, False)
 
-    def implicit_cmp(self, meta, op, right):
+    def implicit_cmp(self, meta: Any, op: Token, right: n.Expr) -> n.Compare:
         return n.Compare(None, _OPS[str(op).lower()], right, span=self._sp(meta))
 
-    def implicit_eq(self, meta, expr):
+    def implicit_eq(self, meta: Any, expr: n.Expr) -> n.Compare:
         return n.Compare(None, "=", expr, span=self._sp(meta))
 
     # ---------------------------------------------------------------- results
-    def result(self, meta, expr):
+    def result(self, meta: Any, expr: n.Expr) -> tuple[n.Expr, None]:
         return (expr, None)
 
-    def result_assign(self, meta, name, _eq, expr):
+    def result_assign(self, meta: Any, name: n.Name, _eq: Token, expr: n.Expr) -> tuple[n.Expr, str]:
         return (expr, name.name)
 
     # ------------------------------------------------------------- statements
-    def assign(self, meta, name, _eq, expr):
+    def assign(self, meta: Any, name: n.Name, _eq: Token, expr: n.Expr) -> n.Assign:
         return n.Assign(name, expr, span=self._sp(meta))
 
-    def sum_items(self, meta, *toks):
+    def sum_items(self, meta: Any, *toks: Token) -> n.SumItems:
         ids = [str(t) for t in toks if t.type == "ITEM_ID"]
         return n.SumItems(ids[0], ids[1], span=self._sp(meta))
 
-    def cap(self, meta, _tong, _kq, expr):
+    def cap(self, meta: Any, _tong: Token, _kq: Token, expr: n.Expr) -> n.Cap:
         return n.Cap(expr, span=self._sp(meta))
 
 
@@ -354,10 +359,10 @@ class _Meta:
         self.end_pos = end
 
 
-_FUNCS: dict[str, Callable] | None = None
+_FUNCS: dict[str, Callable[..., Any]] | None = None
 
 
-def build_tree(tree: Tree, text: str, span_of: SpanOf):
+def build_tree(tree: Tree[Any], text: str, span_of: SpanOf) -> Any:
     """``AstBuilder(span_of).build(tree, text)`` without the cost of making a
     `Transformer` (and of Lark's `v_args` wrapper around ``build``)."""
     builder = object.__new__(AstBuilder)
@@ -370,7 +375,7 @@ def build_tree(tree: Tree, text: str, span_of: SpanOf):
 # holds (is it a name? is it prose?); answering them here avoids building
 # nodes that would be thrown away.  Each agrees with the built nodes.
 
-def _subtrees(tree: Tree):
+def _subtrees(tree: Tree[Any]) -> Iterator[Tree[Any]]:
     stack = [tree]
     while stack:
         t = stack.pop()
@@ -380,7 +385,7 @@ def _subtrees(tree: Tree):
                 stack.append(c)
 
 
-def tree_name(tree: Tree) -> str | None:
+def tree_name(tree: Tree[Any]) -> str | None:
     """The name of an `expr` tree that builds to a `Name` (``Name.name``), else None."""
     if tree.data != "name_ref":
         return None
@@ -391,10 +396,11 @@ def tree_name(tree: Tree) -> str | None:
                 return None
             if c.data == "name":
                 name = c
+    assert name is not None  # the grammar: `name_ref: name superlative?`
     return canonical_name([str(t) for t in name.children])
 
 
-def tree_names(tree: Tree) -> list[str]:
+def tree_names(tree: Tree[Any]) -> list[str]:
     """``Name.name`` of every `Name` node the (expression) tree builds."""
     return [canonical_name([str(t) for t in t.children]) for t in _subtrees(tree) if t.data == "name"]
 
@@ -402,7 +408,7 @@ def tree_names(tree: Tree) -> list[str]:
 _NAME_WORD_TOKENS = frozenset({"WORD", "TYLE", "DIEM"})
 
 
-def leading_name_words(stack: list | None) -> list[str] | None:
+def leading_name_words(stack: list[Any] | None) -> list[str] | None:
     """The first two words of the name a piece starts with, from the parser's
     value stack after its second token (`LalrDriver.stack_at_shift`): both
     tokens are words of the same, still open `name` (`Số lượng …`), else None."""
@@ -415,7 +421,7 @@ def leading_name_words(stack: list | None) -> list[str] | None:
     return None
 
 
-def result_expr_tree(tree: Tree) -> Tree:
+def result_expr_tree(tree: Tree[Any]) -> Tree[Any]:
     """The expression of a `result` tree (the first item of the built pair)."""
     return tree.children[2] if tree.data == "result_assign" else tree.children[0]
 
@@ -423,12 +429,12 @@ def result_expr_tree(tree: Tree) -> Tree:
 _BINOP_OR_MAX = frozenset({"add", "sub", "mul", "div", "jmul", "mul_word", "div_word", "pct_of_max", "maxpts"})
 
 
-def has_binop_or_maxpoints(tree: Tree) -> bool:
+def has_binop_or_maxpoints(tree: Tree[Any]) -> bool:
     """The built expression holds a `BinOp` or a `MaxPoints`."""
     return any(t.data in _BINOP_OR_MAX for t in _subtrees(tree))
 
 
-def compare_right_tree(tree: Tree) -> Tree | None:
+def compare_right_tree(tree: Tree[Any]) -> Tree[Any] | None:
     """For a `condition` tree that builds to a `Compare` with a left side: its right side, else None."""
     if tree.data == "condition":
         c = tree.children[0]
@@ -437,7 +443,7 @@ def compare_right_tree(tree: Tree) -> Tree | None:
     return None
 
 
-def _rule_functions() -> dict[str, Callable]:
+def _rule_functions() -> dict[str, Callable[..., Any]]:
     """Rule name -> the plain function of `AstBuilder` (unwrapped from `v_args`)."""
     global _FUNCS
     if _FUNCS is None:

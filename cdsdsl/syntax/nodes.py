@@ -19,7 +19,7 @@ theo phương pháp Min-Max ...``) and `Note` (text that is not a formula).
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any, Callable, Iterator, Union
+from typing import Any, Callable, Iterator, Union, cast
 
 import attrs
 
@@ -35,9 +35,6 @@ def _span() -> Any:
 def _text() -> Any:
     """The words as written (for messages); not part of equality."""
     return attrs.field(default="", eq=False, repr=False, kw_only=True)
-
-
-node = attrs.frozen
 
 
 class Node:
@@ -95,7 +92,7 @@ def _children(node: Node) -> list[Node]:
 
 # ---------------------------------------------------------------- expressions
 
-@node
+@attrs.frozen
 class Number(Node):
     """A plain number: ``7``, ``0.5``, ``2,5``."""
 
@@ -104,7 +101,7 @@ class Number(Node):
     text: str = _text()
 
 
-@node
+@attrs.frozen
 class Percent(Node):
     """A percent literal: ``80%`` (value is the ratio, 4/5), ``2,5%``."""
 
@@ -113,7 +110,7 @@ class Percent(Node):
     text: str = _text()
 
 
-@node
+@attrs.frozen
 class Name(Node):
     """A name: a variable ``a``/``A`` or a computed name of several words.
 
@@ -127,7 +124,7 @@ class Name(Node):
     text: str = _text()
 
 
-@node
+@attrs.frozen
 class MaxPoints(Node):
     """``Điểm tối đa`` (also ``điểm phần này``, ``điểm`` in ``70% điểm``)."""
 
@@ -135,7 +132,7 @@ class MaxPoints(Node):
     text: str = _text()
 
 
-@node
+@attrs.frozen
 class BinOp(Node):
     """``left op right`` with op in ``+ - * /`` (``x``, ``×`` and juxtaposition are ``*``)."""
 
@@ -145,13 +142,13 @@ class BinOp(Node):
     span: Span = _span()
 
 
-@node
+@attrs.frozen
 class Neg(Node):
     operand: "Expr"
     span: Span = _span()
 
 
-@node
+@attrs.frozen
 class Aggregate(Node):
     """A value over all units of the cohort: ``tỷ lệ ... cao nhất`` (func ``max``) / ``thấp nhất`` (``min``)."""
 
@@ -161,7 +158,7 @@ class Aggregate(Node):
     text: str = _text()
 
 
-@node
+@attrs.frozen
 class ItemRef(Node):
     """Another indicator's quantity: ``mục 5.12.1``."""
 
@@ -174,7 +171,7 @@ Expr = Union[Number, Percent, Name, MaxPoints, BinOp, Neg, Aggregate, ItemRef]
 
 # ----------------------------------------------------------------- conditions
 
-@node
+@attrs.frozen
 class Compare(Node):
     """``left op right``; ``left`` is None when the subject is implicit (``≥ 10%``, ``100%``)."""
 
@@ -184,7 +181,7 @@ class Compare(Node):
     span: Span = _span()
 
 
-@node
+@attrs.frozen
 class Range(Node):
     """A range in words: ``Từ 10 đến 19``, ``Từ 20 trở lên``, ``Dưới 10``,
     ``từ 60% đến dưới 100%``, ``50% <= Tỷ lệ < 80%``.  A missing bound is None.
@@ -198,7 +195,7 @@ class Range(Node):
     span: Span = _span()
 
 
-@node
+@attrs.frozen
 class Option(Node):
     """A condition in prose: one of the choices of an option list (``Đã ban hành``)."""
 
@@ -206,7 +203,7 @@ class Option(Node):
     span: Span = _span()
 
 
-@node
+@attrs.frozen
 class Otherwise(Node):
     """``Các địa phương còn lại``, ``Trường hợp khác``: matches when no case before did."""
 
@@ -214,7 +211,7 @@ class Otherwise(Node):
     span: Span = _span()
 
 
-@node
+@attrs.frozen
 class Best(Node):
     """``Địa phương có tỷ lệ cao nhất``: the unit holding the cohort's max (``func='max'``) or min."""
 
@@ -228,7 +225,7 @@ Condition = Union[Compare, Range, Option, Otherwise, Best]
 
 # ----------------------------------------------------------------- statements
 
-@node
+@attrs.frozen
 class InputDecl(Node):
     """``a = Số lượng ... (triệu đồng);``: an input described in prose.
 
@@ -246,7 +243,7 @@ class InputDecl(Node):
     recovered: bool = attrs.field(default=False, eq=False, kw_only=True)
 
 
-@node
+@attrs.frozen
 class Assign(Node):
     """``Tỷ lệ = a/b``, ``Điểm = Tỷ lệ * Điểm tối đa``, ``h = Điểm tối đa``."""
 
@@ -255,7 +252,7 @@ class Assign(Node):
     span: Span = _span()
 
 
-@node
+@attrs.frozen
 class Case(Node):
     """One case of a case list: ``condition: result``.
 
@@ -270,7 +267,7 @@ class Case(Node):
     target: str | None = attrs.field(default=None, eq=False, kw_only=True)
 
 
-@node
+@attrs.frozen
 class Cases(Node):
     """Consecutive cases, with the heading line before them if any
     (``- Điểm:``, ``Thang điểm:``, ``- Đã có chuyên mục và số lượng tin, bài ... đạt:``)."""
@@ -280,7 +277,7 @@ class Cases(Node):
     span: Span = _span()
 
 
-@node
+@attrs.frozen
 class PerItem(Node):
     """``Mỗi hoạt động hiệu quả: 1 điểm``: points for each counted item."""
 
@@ -289,7 +286,7 @@ class PerItem(Node):
     span: Span = _span()
 
 
-@node
+@attrs.frozen
 class Cap(Node):
     """``Tổng điểm không quá Điểm tối đa``: an upper limit on the points."""
 
@@ -297,7 +294,7 @@ class Cap(Node):
     span: Span = _span()
 
 
-@node
+@attrs.frozen
 class SumItems(Node):
     """``Cộng điểm từ 5.12.1 đến 5.12.6``: the sum of other indicators' points."""
 
@@ -306,7 +303,7 @@ class SumItems(Node):
     span: Span = _span()
 
 
-@node
+@attrs.frozen
 class CohortMethod(Node):
     """``Tính điểm theo phương pháp Min-Max dựa vào ...``.
 
@@ -322,7 +319,7 @@ class CohortMethod(Node):
     text: str = _text()
 
 
-@node
+@attrs.frozen
 class Note(Node):
     """Text that is not a formula.  ``kind``: ``explanation`` (``Giải thích:``),
     ``unit`` (``Đơn vị triệu đồng``; ``unit`` holds it), ``list``, ``text``."""
@@ -336,7 +333,7 @@ class Note(Node):
 Statement = Union[InputDecl, Assign, Cases, PerItem, Cap, SumItems, CohortMethod, Note]
 
 
-@node
+@attrs.frozen
 class Part(Node):
     """A numbered part (``1. Triển khai nền tảng số``) with its own scope,
     or the whole formula when it has no parts (``number`` None)."""
@@ -347,14 +344,14 @@ class Part(Node):
     span: Span = _span()
 
 
-@node
+@attrs.frozen
 class Formula(Node):
     """The root: one indicator's scoring text."""
 
     parts: tuple[Part, ...]
     span: Span = _span()
     #: warnings and notes from reading the text (recoveries); not part of equality
-    diagnostics: tuple = attrs.field(default=(), eq=False, repr=False, kw_only=True)
+    diagnostics: tuple[Any, ...] = attrs.field(default=(), eq=False, repr=False, kw_only=True)
     source: Any = attrs.field(default=None, eq=False, repr=False, kw_only=True)
 
     @property
@@ -387,7 +384,7 @@ def to_dict(node: Any) -> Any:
     """A JSON-ready dict of the tree, with the node type and its span."""
     if isinstance(node, Node):
         out: dict[str, Any] = {"type": type(node).__name__}
-        for f in attrs.fields(type(node)):
+        for f in attrs.fields(cast(Any, type(node))):
             if f.name in ("diagnostics", "source"):
                 continue
             value = getattr(node, f.name)
