@@ -37,7 +37,7 @@ from cdsdsl.syntax.build import (
     tree_names,
 )
 from cdsdsl.syntax.grammars import grammar_path
-from cdsdsl.syntax.lalr import Failure, LalrDriver, LarkOnly, NotHandled
+from cdsdsl.syntax.lalr import Failure, LalrDriver, NotHandled
 from cdsdsl.text.normalize import MAX_NUMBER_DIGITS, Normalized, normalize
 from cdsdsl.text.source import Source, Span
 
@@ -74,21 +74,14 @@ _driver: LalrDriver | None = None
 def lalr_driver() -> LalrDriver:
     """The lean driver over `lark_parser()`'s tables (cdsdsl/lalr.py).
 
-    The driver reads Lark's internal tables; a Lark whose internals it does not
-    know (construction fails, or a few sample pieces read differently) gets
-    `LarkOnly` instead, and every piece is read by Lark itself: slower, the
-    same result."""
+    The driver reads Lark's internal tables: a Lark it was not tested with raises
+    `LarkMismatch` here, on first use, rather than being trusted or silently replaced."""
     global _driver
     if _driver is None:
         parser = lark_parser()
         with _lock:
             if _driver is None:
-                try:
-                    driver = LalrDriver(parser)
-                    driver.self_check(parser)
-                except Exception:  # noqa: BLE001 - any mismatch with this Lark: fall back, never fail
-                    driver = LarkOnly()
-                _driver = driver
+                _driver = LalrDriver(parser)  # raises LarkMismatch for a Lark it was not tested with
     return _driver
 
 
