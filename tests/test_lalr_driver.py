@@ -168,6 +168,7 @@ def test_the_installed_lark_is_a_tested_one_and_pyproject_requires_the_tested_ra
     low, high = (".".join(map(str, v)) for v in TESTED_LARK)
     assert requirement.replace(" ", "") == f"lark>={low},<{high}"
     check_lark_version(lark.__version__)
+    LalrDriver(P.lark_parser())  # and its internals have the shape the driver reads (else LarkMismatch)
 
 
 @pytest.mark.parametrize("version", ["1.4.0", "2.0", "1.1.8", "1.0.0", "0.12.0", "1.4.0rc1", "unknown"])
