@@ -64,7 +64,7 @@ MOVED_MODULES: dict[str, str] = {
     "source": "text.source", "normalize": "text.normalize",
     "messages": "diagnostics.messages", "render": "diagnostics.render",
     "textfile": "files.textfile", "xlsx": "files.xlsx", "safe_cells": "files.safe_cells",
-    "grammars": "syntax.grammars", "first_chars": "syntax.first_chars", "lalr": "syntax.lalr",
+    "grammars": "syntax.grammars", "lalr": "syntax.lalr",
     "nodes": "syntax.nodes", "build": "syntax.build", "parser": "syntax.parser", "printer": "syntax.printer",
     "syntax_examples": "syntax.examples",
     "resolve": "semantics.resolve", "typesys": "semantics.typesys",

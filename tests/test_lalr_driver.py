@@ -1,4 +1,4 @@
-"""cdsdsl/lalr.py reads every piece exactly as Lark does: same tree, same token
+"""cdsdsl/syntax/lalr.py reads every piece exactly as Lark does: same tree, same token
 positions, same error (kind and position) -- on every piece the parser asks
 about while reading the seed decision's 85 cells, and on cut and mutated
 pieces of them."""
@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from lark import Token, Tree, UnexpectedCharacters, UnexpectedEOF, UnexpectedTok
 import cdsdsl.syntax.parser as P
 import cdsdsl.syntax.pieces as READ
 from cdsdsl.syntax.lalr import Failure, LalrDriver, NotHandled
+from cdsdsl.syntax.nodes import to_dict
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "seed-formulas.jsonl"
 KINDS = ["expr", "condition", "result", "statement"]
@@ -153,20 +155,71 @@ def test_stack_at_shift_is_the_start_of_the_full_reading():
     assert opened > 40
 
 
-def test_a_lark_the_driver_does_not_know_is_read_by_lark_itself(monkeypatch):
-    # the driver reads Lark's internals; if they change, parsing must go on, by Lark alone
+def test_the_installed_lark_is_a_tested_one_and_pyproject_requires_the_tested_range():
+    """The driver reads Lark's internals: pyproject.toml must not let pip install a Lark
+    it was not tested with, and the Lark installed here must be one of them."""
+    import tomllib
+
+    import lark
+
+    from cdsdsl.syntax.lalr import TESTED_LARK, check_lark_version
+
+    pyproject = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    (requirement,) = [r for r in pyproject["project"]["dependencies"] if r.startswith("lark")]
+    low, high = (".".join(map(str, v)) for v in TESTED_LARK)
+    assert requirement.replace(" ", "") == f"lark>={low},<{high}"
+    check_lark_version(lark.__version__)
+    LalrDriver(P.lark_parser())  # and its internals have the shape the driver reads (else LarkMismatch)
+
+
+@pytest.mark.parametrize("version", ["1.4.0", "2.0", "1.1.8", "1.0.0", "0.12.0", "1.4.0rc1", "unknown"])
+def test_a_lark_outside_the_tested_range_is_refused_loudly(monkeypatch, version):
+    import lark
+
+    from cdsdsl.syntax.lalr import LarkMismatch, check_lark_version
+
+    with pytest.raises(LarkMismatch, match=rf"tested with lark >= 1\.1\.9, < 1\.4, but lark {re.escape(version)}"):
+        check_lark_version(version)
+    monkeypatch.setattr(lark, "__version__", version)
+    with pytest.raises(LarkMismatch):
+        LalrDriver(P.lark_parser())
+
+
+@pytest.mark.parametrize("version", ["1.1.9", "1.2.2", "1.3.1", "1.3.99"])
+def test_a_lark_inside_the_tested_range_is_accepted(version):
+    from cdsdsl.syntax.lalr import check_lark_version
+
+    check_lark_version(version)
+
+
+def test_internals_of_another_shape_are_refused_loudly_not_read_by_lark_instead(monkeypatch):
+    """Lark's internals change: the driver's construction says so (no silent fallback),
+    and so does the parser's first use of it."""
+    import copy
+
     import cdsdsl.syntax.lalr as L
 
-    def broken(self, lark):
-        raise AttributeError("no such table")
+    lark = P.lark_parser()
+    no_table = copy.copy(lark)
+    no_table.parser = type("Frontend", (), {"parser": None, "lexer": lark.parser.lexer})()
+    with pytest.raises(L.LarkMismatch, match="does not know this Lark's internals: AttributeError"):
+        LalrDriver(no_table)
+    other_lexer = copy.copy(lark)
+    other_lexer.parser = copy.copy(lark.parser)
+    other_lexer.parser.lexer = lark.parser.lexer.root_lexer  # a basic lexer, not a contextual one
+    with pytest.raises(L.LarkMismatch, match="a contextual lexer, not BasicLexer"):
+        LalrDriver(other_lexer)
 
-    expected = P.parse_formula(CELLS_TEXT)
-    monkeypatch.setattr(L.LalrDriver, "__init__", broken)
+    def reads_differently(self, text, start):
+        raise Failure("eof")
+
+    monkeypatch.setattr(L.LalrDriver, "parse", reads_differently)
+    with pytest.raises(L.LarkMismatch, match="differently from Lark"):
+        LalrDriver(lark)
     monkeypatch.setattr(READ, "_driver", None)
-    P.clear_piece_caches()
     try:
-        assert isinstance(P.lalr_driver(), L.LarkOnly)
-        assert P.parse_formula(CELLS_TEXT) == expected
+        with pytest.raises(L.LarkMismatch):
+            P.lalr_driver()
     finally:
         READ._driver = None
         P.clear_piece_caches()
@@ -174,6 +227,25 @@ def test_a_lark_the_driver_does_not_know_is_read_by_lark_itself(monkeypatch):
 
 def test_the_driver_checks_itself_against_lark_before_use():
     P.lalr_driver().self_check(P.lark_parser())  # passes with the Lark installed
+
+
+def test_pieces_the_driver_leaves_to_lark_are_read_by_lark_with_the_same_result(monkeypatch):
+    # the per-piece fallback (`NotHandled`) stays: here every piece is left to Lark
+    import cdsdsl.syntax.lalr as L
+
+    def not_handled(self, *args):
+        raise NotHandled
+
+    P.clear_piece_caches()
+    expected = P.parse_formula(CELLS_TEXT)
+    monkeypatch.setattr(L.LalrDriver, "parse", not_handled)
+    monkeypatch.setattr(L.LalrDriver, "stack_at_shift", not_handled)
+    P.clear_piece_caches()
+    try:
+        assert P.parse_formula(CELLS_TEXT) == expected
+        assert to_dict(P.parse_formula(CELLS_TEXT)) == to_dict(expected)
+    finally:
+        P.clear_piece_caches()
 
 
 CELLS_TEXT = "a = Số văn bản\nb = Tổng số văn bản\nTỷ lệ = a/b\n- Tỷ lệ >= 80%: Điểm tối đa\n- Tỷ lệ < 80%: 0 điểm"

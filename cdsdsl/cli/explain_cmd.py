@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -37,10 +36,11 @@ from cdsdsl.cli.common import (
 )
 from cdsdsl.cli.score_cmd import load_inputs_counted, report_findings, score_with_progress
 from cdsdsl.diagnostics.render import wrap_block
+from cdsdsl.text.fold import fold_case
 
 
 def _fold(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    return fold_case(text)
 
 
 def find_unit(names: list[str], wanted: str, lang: str, data: Path) -> str:

@@ -44,6 +44,7 @@ from cdsdsl.rulesets.model import Indicator, Ruleset, roman_to_int
 from cdsdsl.scoring.unitdata import POINTS_KEY, Unit, Value
 from cdsdsl.semantics.resolve import COUNT, MONEY, NUMBER, OPTION, OPTIONS, POINTS, RATIO, Program, resolve
 from cdsdsl.syntax.parser import parse_formula
+from cdsdsl.text.fold import fold_case, strip_diacritics
 
 __all__ = [
     "FormField", "Form", "build_form", "form_fields", "write_template", "template_csv", "read_units",
@@ -528,15 +529,12 @@ def _write_xlsx(ruleset: Ruleset, form: Form, path: Path) -> None:
 # ---------------------------------------------------------------------------
 
 def _norm(text: Any) -> str:
-    t = unicodedata.normalize("NFC", str(text)).casefold().strip()
-    t = re.sub(r"\btỉ\b", "tỷ", t)
-    return re.sub(r"\s+", " ", t)
+    return fold_case(str(text), ti_as_ty=True)
 
 
 def _fold(text: Any) -> str:
     """Case-, diacritic- and punctuation-insensitive form (``Lựa chọn`` → ``luachon``)."""
-    t = unicodedata.normalize("NFD", _norm(text)).replace("đ", "d")
-    t = "".join(ch for ch in t if not unicodedata.combining(ch))
+    t = strip_diacritics(_norm(text))
     return re.sub(r"[^0-9a-z]+", "", t)
 
 

@@ -12,16 +12,15 @@ from __future__ import annotations
 import builtins
 import keyword
 import re
-import unicodedata
+
+from cdsdsl.text.fold import strip_diacritics
 
 RESERVED_PREFIX = "_"
 _BUILTINS = frozenset(dir(builtins)) | {"Fraction", "Decimal", "inputs", "cohort", "item_points", "notes"}
 
 
 def ascii_fold(text: str) -> str:
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return strip_diacritics(text)
 
 
 def identifier(text: str) -> str:

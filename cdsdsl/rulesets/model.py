@@ -29,6 +29,7 @@ from lark.exceptions import UnexpectedInput
 
 from cdsdsl.diagnostics.core import Diagnostic, FormulaSyntaxError, RulesetError, Severity
 from cdsdsl.syntax.grammars import grammar_path
+from cdsdsl.text.fold import fold_case
 from cdsdsl.text.normalize import MAX_NUMBER_DIGITS, clean_markup
 from cdsdsl.text.source import Source, Span
 
@@ -359,9 +360,7 @@ def parse_max(text: str | None) -> tuple[bool, Fraction | None]:
 
 def normalize_key(text: str) -> str:
     """A key as compared: NFC, case-folded, ``Tỉ`` read as ``Tỷ``, single spaces."""
-    t = unicodedata.normalize("NFC", text).casefold().strip()
-    t = re.sub(r"\btỉ\b", "tỷ", t)
-    return re.sub(r"\s+", " ", t)
+    return fold_case(text, ti_as_ty=True)
 
 
 HEADER_KEYS = {

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import csv
 import re
-import unicodedata
 from pathlib import Path
 
 from cdsdsl.diagnostics.core import DataError, Diagnostic, RulesetError, Severity
@@ -40,6 +39,7 @@ from cdsdsl.rulesets.model import (
     parse_stt,
     roman_to_int,
 )
+from cdsdsl.text.fold import strip_diacritics
 from cdsdsl.text.source import Source, Span
 
 __all__ = ["load_sheet_ruleset", "read_table", "rows_to_ruleset", "classify_header", "column_letter"]
@@ -71,8 +71,7 @@ def column_letter(index: int) -> str:
 
 def _fold(text: str) -> str:
     """Lower case, no diacritics, ``đ`` as ``d``, no parenthesised words, ``tỷ`` as ``ti``."""
-    t = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    t = "".join(c for c in t if not unicodedata.combining(c)).casefold()
+    t = strip_diacritics(text).casefold()
     t = re.sub(r"\([^)]*\)", " ", t)
     t = re.sub(r"[^\w/]+", " ", t)
     t = re.sub(r"\bty\b", "ti", t)

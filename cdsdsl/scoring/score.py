@@ -36,6 +36,7 @@ from cdsdsl.evaluate.runtime import SLOW, Fault, Slow, fault_error, round_points
 from cdsdsl.scoring.unitdata import POINTS_KEY, Unit
 from cdsdsl.semantics.resolve import Program, SumItemsScoring, resolve
 from cdsdsl.syntax import nodes as n
+from cdsdsl.text.fold import fold_case
 
 ZERO = Fraction(0)
 
@@ -63,7 +64,7 @@ class CompiledIndicator:
 
 
 def _fold(text: str) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text).casefold()).strip()
+    return fold_case(text)
 
 
 class CompiledRuleset:

@@ -5,27 +5,41 @@ parse table, the *same* tree-building callbacks and the *same* per-state
 scanners of Lark's contextual lexer, without what a general parser needs and
 a formula piece does not: line and column counting, a lexer thread and a
 generator per parse, interactive-parser bookkeeping.  Pieces are short (five
-tokens on average), so that fixed cost was most of Lark's time.
+tokens on average), so that fixed cost was most of Lark's time
+(`bench/bench_driver.py`: the driver against Lark on the pieces of the seed
+decision and of the shipped rulesets).
 
 The result is the tree Lark would build, by construction: nothing here knows
 the grammar.  A piece that is not in the language raises `Failure`, the error
-Lark would raise as data (its kind and position); anything the driver does
-not handle itself (a lexer callback, say) raises `NotHandled` and the caller
-asks Lark.  The lexer tries at each character only the terminals that can
-start there (`first_chars.py`).  `tests/test_lalr_driver.py` and
-`bench/compare_parse.py` check the driver against Lark; `self_check` does on a
-few pieces at first use, so that a Lark whose internals differ is never
-trusted (the parser then uses `LarkOnly`).
+Lark would raise as data (its kind and position); a piece the driver does not
+handle itself (a shift on the end of input) raises `NotHandled` and the caller
+asks Lark.
+
+The driver reads Lark's internals (parse table, contextual lexer, scanner), so
+it is pinned to the Lark versions it was tested with (`TESTED_LARK`, the same
+bounds as pyproject.toml's requirement).  Any other Lark, or internals that do
+not have the expected shape, or sample pieces read differently from Lark, make
+the driver's construction raise `LarkMismatch` with the reason: never a silent
+fallback.  `tests/test_lalr_driver.py` and `bench/compare_parse.py` check the
+driver against Lark.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+import lark as lark_package
 from lark import Lark, Token, Tree, UnexpectedInput
-from lark.lexer import Scanner
+from lark.lexer import BasicLexer, ContextualLexer
 from lark.parsers.lalr_analysis import Shift
 
-from cdsdsl.syntax.first_chars import FirstChars
+#: the Lark releases the driver was tested with: ``>= low`` and ``< high`` (pyproject.toml
+#: requires the same; tested: 1.1.9, 1.2.1, 1.2.2, 1.3.0, 1.3.1)
+TESTED_LARK = ((1, 1, 9), (1, 4))
+
+
+class LarkMismatch(RuntimeError):
+    """The installed Lark is not one the driver was tested with, or its internals differ."""
 
 
 class NotHandled(Exception):
@@ -44,17 +58,45 @@ class Failure(Exception):
         self.what, self.start, self.value = what, start, value
 
 
+#: a tree-building callback: the values of a rule's children -> the rule's value
+Callback = Callable[[list[Any]], Any]
+#: a parser action on a terminal: the next state (a shift), or (size, callback, rule name) (a
+#: reduction; no callback for a `?rule: x` that hands its one child up)
+Action = int | tuple[int, Callback | None, str]
+#: what a parser state lexes with: the compiled alternations of its scanner, and the ignored terminals
+StateLexer = tuple[tuple[Any, ...], frozenset[str]]
+
+
+def check_lark_version(version: str) -> None:
+    """Raise `LarkMismatch` unless Lark ``version`` (``"1.3.1"``) is within `TESTED_LARK`."""
+    try:
+        numbers = tuple(int(part) for part in version.split(".")[:3])
+    except ValueError:  # a pre-release ("1.4.0rc1") is not a tested release
+        numbers = ()
+    low, high = TESTED_LARK
+    if not numbers or not low <= numbers < high:
+        raise LarkMismatch(
+            f"cdsdsl's LALR driver (cdsdsl/syntax/lalr.py) reads Lark's internal tables and was tested with "
+            f"lark >= {_dotted(low)}, < {_dotted(high)}, but lark {version} is installed: "
+            f"pip install 'lark>={_dotted(low)},<{_dotted(high)}'")
+
+
+def _dotted(numbers: tuple[int, ...]) -> str:
+    return ".".join(map(str, numbers))
+
+
+def _expect(condition: bool, what: str) -> None:
+    if not condition:
+        raise LarkMismatch(f"cdsdsl's LALR driver (cdsdsl/syntax/lalr.py) does not know this Lark's internals: {what}")
+
+
 # Tokens are made as `str.__new__(Token, value)` with their slots filled directly
 # (Token.__new__ with its keyword handling cost more than the whole shift);
 # line and column are unused: positions are offsets into the piece, as with
 # propagate_positions=False.
 
-#: `_alternation`'s answer for a character only ignored one-character terminals
-#: (the grammar's `%ignore /[ \n]/`) can start, and one of them matches: skip it
-_SKIP = object()
 
-
-def _tree_builder(rule):
+def _tree_builder(rule: Any) -> Callback | None:
     """The tree-building callback of ``rule``, as Lark's `ParseTreeBuilder`
     makes it for our options (LALR, no placeholders, no positions, `Tree`),
     in one call instead of a chain of wrappers: drop the filtered tokens
@@ -73,7 +115,7 @@ def _tree_builder(rule):
             return lambda children: children[0] if len(children) == 1 else Tree(name, children)
         return lambda children: Tree(name, children)
 
-    def build(children):
+    def build(children: list[Any]) -> Any:
         kept = []
         for i, splice in include:
             if splice:
@@ -86,72 +128,83 @@ def _tree_builder(rule):
     return build
 
 
+def _failure_at(tok: Token | None) -> Failure:
+    """The failure of a parser state that has no action on ``tok`` (None: the end of input)."""
+    if tok is None:
+        return Failure("eof")
+    return Failure("token", tok.start_pos or 0, tok.value)
+
+
 #: pieces the driver must read exactly as Lark does before it is used (`LalrDriver.self_check`)
 _SAMPLES = [("statement", "Tỷ lệ = (a+b)/c"), ("condition", "Từ 10 đến dưới 20"), ("result", "70% điểm"),
-            ("expr", "a +"), ("expr", "a ? b")]
-
-
-class LarkOnly:
-    """Stands for the driver when it cannot be used: every piece goes to Lark."""
-
-    def parse(self, text: str, start: str) -> Any:
-        raise NotHandled
-
-    def stack_at_shift(self, text: str, start: str, count: int) -> list | None:
-        raise NotHandled
+            ("expr", "a +"), ("expr", "a + * b"), ("expr", "a ? b"), ("condition", "Đạt từ 50% trở lên")]
 
 
 class LalrDriver:
-    """Parse with the tables of an already built LALR `Lark` (contextual lexer)."""
+    """Parse with the tables of an already built LALR `Lark` (contextual lexer).
+
+    Construction raises `LarkMismatch` for a Lark the driver was not tested with
+    (`check_lark_version`), whose internals do not have the shape it reads, or
+    that reads the sample pieces differently (`self_check`); `ValueError` for
+    options it does not implement (a postlexer, lexer callbacks)."""
 
     def __init__(self, lark: Lark) -> None:
-        frontend = lark.parser
+        check_lark_version(lark_package.__version__)
         if lark.options.postlex is not None or lark.options.lexer_callbacks:
             raise ValueError("the driver does not support postlex or lexer callbacks")
+        self._actions: dict[int, dict[str, Action]] = {}
+        self._goto: dict[int, dict[str, int]] = {}
+        self._chains: dict[tuple[int, int, str], tuple[int, tuple[Callback, ...]]] = {}
+        try:
+            self._read_tables(lark)
+        except (AttributeError, KeyError, TypeError) as exc:
+            raise LarkMismatch(f"cdsdsl's LALR driver (cdsdsl/syntax/lalr.py) does not know this Lark's "
+                               f"internals: {type(exc).__name__}: {exc}") from exc
+        self.self_check(lark)
+
+    def _read_tables(self, lark: Lark) -> None:
+        """Flatten the parse table.  actions[state][terminal] is an `Action`,
+        with no callback for a `?rule: x` that just passes its one child up
+        (most reductions of an expression: expr <- sum <- product <- unary <-
+        atom); goto[state][rule name] is the state after a reduction.  _chains
+        caches runs of one-child reductions (`_chain`)."""
+        frontend = lark.parser
         parser = frontend.parser.parser
         table = parser.parse_table
         callbacks = parser.callbacks
+        _expect(isinstance(table.states, dict) and isinstance(callbacks, dict), "parse table or callbacks")
         if any(isinstance(k, str) for k in callbacks):
             raise ValueError("the driver does not support token callbacks")
         plain_trees = (lark.options.tree_class in (None, Tree) and not lark.options.maybe_placeholders
                        and not lark.options.propagate_positions and lark.options.transformer is None)
-        # Flattened tables.  actions[state][terminal] is the next state (an
-        # int) for a shift, or (size, callback, rule name) for a reduction,
-        # with no callback (None) for a `?rule: x` that just passes its one
-        # child up (most reductions of an expression: expr <- sum <- product
-        # <- unary <- atom); goto[state][rule name] is the state after a
-        # reduction.  _chains caches runs of one-child reductions (`_chain`).
-        self._actions: dict[int, dict[str, Any]] = {}
-        self._goto: dict[int, dict[str, int]] = {}
         for state, row in table.states.items():
-            acts, gos = {}, {}
+            acts: dict[str, Action] = {}
+            gos: dict[str, int] = {}
             for sym, (action, arg) in row.items():
                 if action is Shift:
-                    (acts if sym.isupper() or sym.startswith("$") else gos)[sym] = arg
+                    if sym.isupper() or sym.startswith("$"):
+                        acts[sym] = arg
+                    else:
+                        gos[sym] = arg
                 else:
                     callback = _tree_builder(arg) if plain_trees else callbacks[arg]
                     acts[sym] = (len(arg.expansion), callback, arg.origin.name)
             self._actions[state] = acts
             self._goto[state] = gos
-        self._chains: dict[tuple[int, int, str], tuple[int, tuple]] = {}
-        self._start_states = table.start_states
-        self._end_states = table.end_states
-        # per parser state: (alternations by first character, ignored terminal names, lexer)
+        self._start_states: dict[str, int] = dict(table.start_states)
+        self._end_states: dict[str, int] = dict(table.end_states)
         lexer = frontend.lexer
-        per_lexer: dict[int, tuple] = {}
-        self._scan: dict[int, tuple] = {}
-        self._first: dict[str, FirstChars] = {}
-        for state, basic in lexer.lexers.items():
-            entry = per_lexer.get(id(basic))
-            if entry is None:  # (Lark compiles a lexer's scanner on first use: so does `_alternation`)
-                entry = ({}, frozenset(basic.ignore_types), basic)
-                per_lexer[id(basic)] = entry
-            self._scan[state] = entry
-        self._root_lexer = lexer.root_lexer
+        _expect(isinstance(lexer, ContextualLexer), f"a contextual lexer, not {type(lexer).__name__}")
+        _expect(all(isinstance(basic, BasicLexer) for basic in lexer.lexers.values()), "the lexer of a state")
+        self._state_lexers: dict[int, BasicLexer] = dict(lexer.lexers)
+        self._scan: dict[int, StateLexer] = {}
+        self._root_lexer: BasicLexer = lexer.root_lexer
+        _expect(set(self._state_lexers) >= set(self._actions), "a lexer for every parser state")
+        self._scan_of(self._root_lexer)  # (fails now if the scanner has not the shape the driver reads)
 
     def self_check(self, lark: Lark) -> None:
-        """Raise unless a few sample pieces read as ``lark`` reads them (the same
-        tree, or an error for both)."""
+        """Raise `LarkMismatch` unless a few sample pieces read as ``lark``
+        reads them (the same tree, or an error for both)."""
         for start, text in _SAMPLES:
             try:
                 ours = self.parse(text, start)
@@ -162,19 +215,21 @@ class LalrDriver:
             except UnexpectedInput:
                 theirs = None
             if ours != theirs:
-                raise ValueError(f"the driver reads {text!r} ({start}) differently from Lark")
+                raise LarkMismatch(f"cdsdsl's LALR driver (cdsdsl/syntax/lalr.py) reads {text!r} ({start}) "
+                                   f"differently from Lark {lark_package.__version__}")
 
     def parse(self, text: str, start: str) -> Any:
         """Lark's tree for ``text`` read from rule ``start``; raises `Failure`
         (not in the language) or `NotHandled` (ask Lark)."""
         return self._run(text, start, 0)
 
-    def stack_at_shift(self, text: str, start: str, count: int) -> list | None:
+    def stack_at_shift(self, text: str, start: str, count: int) -> list[Any] | None:
         """The parser's value stack right after it shifts the ``count``-th
         token of ``text`` (None when the text has fewer tokens): what the
         first tokens have become, without reading the rest.  Raises `Failure`
         when the text is not in the language before that token."""
-        return self._run(text, start, count)
+        stack: list[Any] | None = self._run(text, start, count)
+        return stack
 
     def _run(self, text: str, start: str, stop_after: int) -> Any:
         actions = self._actions
@@ -185,34 +240,28 @@ class LalrDriver:
         state = self._start_states[start]
         end_state = self._end_states[start]
         state_stack = [state]
-        value_stack: list = []
+        value_stack: list[Any] = []
         append_state = state_stack.append
         append_value = value_stack.append
         pos, n = 0, len(text)
         typ = None
         while typ != "$END":
             # ---- next token, lexed in the context of the state on top
-            by_char, ignore, basic = scan[state]
+            mres, ignore = scan.get(state) or self._lexer_of(state)
             while True:
                 if pos >= n:
                     typ, tok = "$END", None
                     break
-                mres = by_char.get(text[pos])
-                if mres is None:
-                    mres = self._alternation(by_char, basic, text[pos])
-                if mres is _SKIP:  # a space
-                    pos += 1
-                    continue
                 for mre in mres:
                     m = mre.match(text, pos)
                     if m is not None:
                         break
                 else:
-                    self._lex_failure(text, pos)
+                    raise self._lex_failure(text, pos)
                 end = m.end()
                 typ = m.lastgroup
                 if typ not in ignore:
-                    # a token (see the note above `_SKIP`)
+                    # a token (see the note above `_tree_builder`)
                     value = m.group(0)
                     tok = new_str(Token, value)
                     tok.type = typ
@@ -227,8 +276,8 @@ class LalrDriver:
             while True:
                 act = actions[state].get(typ)
                 if act is None:
-                    raise Failure("eof") if tok is None else Failure("token", tok.start_pos, tok.value)
-                if act.__class__ is int:
+                    raise _failure_at(tok)
+                if isinstance(act, int):
                     if tok is None:
                         raise NotHandled
                     state = act
@@ -267,29 +316,21 @@ class LalrDriver:
                     return None if stop_after else value_stack[-1]
         raise NotHandled  # pragma: no cover - the loop returns at $END
 
-    def _alternation(self, by_char: dict, basic, ch: str) -> tuple:
-        """The scanner of lexer ``basic`` cut down to the terminals that can
-        start with ``ch``, in the scanner's order (Lark's `Scanner` builds it):
-        the first of them that matches is the first of all that matches, since
-        the others cannot match there at all."""
+    def _lexer_of(self, state: int) -> StateLexer:
+        """What parser ``state`` lexes with: its lexer's scanner (Lark compiles
+        it on first use, and so does this), shared by the states that share the lexer."""
+        found = self._scan[state] = self._scan_of(self._state_lexers[state])
+        return found
+
+    def _scan_of(self, basic: BasicLexer) -> StateLexer:
         scanner = basic.scanner  # built on first use; sets basic.callback
         if basic.callback:  # a terminal with a callback (none in our grammar): Lark reads the piece
             raise NotHandled
-        terminals = []
-        for t in scanner.terminals:
-            first = self._first.get(t.name)
-            if first is None:
-                first = self._first[t.name] = FirstChars(t.pattern.to_regexp(), basic.g_regex_flags)
-            if first.may_start(ch):
-                terminals.append(t)
-        mres = tuple(Scanner(terminals, basic.g_regex_flags, basic.re, basic.use_bytes)._mres) if terminals else ()
-        if terminals and all(t.name in basic.ignore_types and t.pattern.min_width == t.pattern.max_width == 1
-                             for t in terminals) and any(mre.fullmatch(ch) for mre in mres):
-            mres = _SKIP  # only ignored one-character terminals can start here, and one matches
-        by_char[ch] = mres
-        return mres
+        mres = tuple(scanner._mres)
+        _expect(all(callable(getattr(mre, "match", None)) for mre in mres), "the scanner's compiled patterns")
+        return mres, frozenset(basic.ignore_types)
 
-    def _chain(self, below: int, state: int, typ: str) -> tuple[int, tuple]:
+    def _chain(self, below: int, state: int, typ: str) -> tuple[int, tuple[Callback, ...]]:
         """The one-child reductions the parser makes from ``state`` (above
         ``below``) on a ``typ`` token: the state they end in and the callbacks
         they apply, in order (pass-through rules have none)."""
@@ -298,7 +339,7 @@ class LalrDriver:
         callbacks = []
         while True:
             act = actions[state].get(typ)
-            if act is None or act.__class__ is int or act[0] != 1:
+            if act is None or isinstance(act, int) or act[0] != 1:
                 break
             _, callback, origin = act
             if callback is not None:
@@ -308,12 +349,11 @@ class LalrDriver:
         self._chains[key] = chain
         return chain
 
-    def _lex_failure(self, text: str, pos: int):
+    def _lex_failure(self, text: str, pos: int) -> Failure:
         """No terminal the state accepts matches at `pos`.  Lark's contextual
         lexer then reads the text with all terminals: a token there is an
         unexpected token, no token is unexpected characters at `pos`."""
-        root = self._root_lexer
-        mres = root.scanner._mres
+        mres, ignore = self._scan_of(self._root_lexer)
         at = pos
         while at < len(text):
             for mre in mres:
@@ -322,9 +362,9 @@ class LalrDriver:
                     break
             else:
                 break
-            if m.lastgroup not in root.ignore_types:
-                raise Failure("token", at, m.group(0))
+            if m.lastgroup not in ignore:
+                return Failure("token", at, m.group(0))
             if m.end() == at:
                 raise NotHandled
             at = m.end()
-        raise Failure("chars", pos)
+        return Failure("chars", pos)

@@ -25,7 +25,7 @@ from cdsdsl.diagnostics.core import Diagnostic, FormulaSyntaxError
 from cdsdsl.syntax import nodes as n
 from cdsdsl.syntax.build import BuildError, build_tree, canonical_name, leading_name_words, tree_names
 from cdsdsl.syntax.grammars import grammar_path
-from cdsdsl.syntax.lalr import Failure, LalrDriver, LarkOnly, NotHandled
+from cdsdsl.syntax.lalr import Failure, LalrDriver, NotHandled
 from cdsdsl.syntax.lines import statement_cuts
 from cdsdsl.text.normalize import Normalized, normalize
 from cdsdsl.text.source import Source, Span
@@ -53,29 +53,23 @@ def lark_parser() -> Lark:
     return _parser
 
 
-_driver: LalrDriver | LarkOnly | None = None
+_driver: LalrDriver | None = None
 
 
-def lalr_driver() -> LalrDriver | LarkOnly:
-    """The lean driver over `lark_parser()`'s tables (cdsdsl/lalr.py).
+def lalr_driver() -> LalrDriver:
+    """The lean driver over `lark_parser()`'s tables (cdsdsl/syntax/lalr.py).
 
-    The driver reads Lark's internal tables; a Lark whose internals it does not
-    know (construction fails, or a few sample pieces read differently) gets
-    `LarkOnly` instead, and every piece is read by Lark itself: slower, the
-    same result."""
+    The driver reads Lark's internal tables: a Lark it was not tested with raises
+    `LarkMismatch` here, on first use, rather than being trusted or silently replaced."""
     global _driver
     if _driver is None:
         parser = lark_parser()
         with _lock:
             if _driver is None:
-                try:
-                    lean = LalrDriver(parser)
-                    lean.self_check(parser)
-                    driver: LalrDriver | LarkOnly = lean
-                except Exception:  # noqa: BLE001 - any mismatch with this Lark: fall back, never fail
-                    driver = LarkOnly()
-                _driver = driver
+                _driver = LalrDriver(parser)  # raises LarkMismatch for a Lark it was not tested with
     return _driver
+
+
 def _tree_depth(tree: Any) -> int:
     """The number of levels of a Lark tree, counted without recursion (tokens are leaves)."""
     deepest = 0

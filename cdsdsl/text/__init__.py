@@ -1,2 +1,3 @@
-"""Stage 1, text: where a character is (`source`: `Source`, `Span`) and how pasted decision text is
-normalised before parsing (`normalize`).  Imports nothing else of cdsdsl."""
+"""Stage 1, text: where a character is (`source`: `Source`, `Span`), how pasted decision text is
+normalised before parsing (`normalize`), and how text is folded for loose matching (`fold`).
+Imports nothing else of cdsdsl."""

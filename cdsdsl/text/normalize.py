@@ -57,7 +57,7 @@ class _Buf:
         self.starts = starts
         self.ends = ends
 
-    def sub(self, pattern: "re.Pattern[str]", repl: Callable[[re.Match], str] | str) -> None:
+    def sub(self, pattern: "re.Pattern[str]", repl: Callable[[re.Match[str]], str] | str) -> None:
         if pattern.search(self.text) is None:  # the common case: nothing to rewrite
             return
         out: list[str] = []
@@ -152,11 +152,11 @@ _REWRITTEN_CHAR = re.compile("[" + _INVISIBLE.pattern[1:-1] + _SYMBOL.pattern[1:
 def _strip_markup(buf: _Buf, seen: "list[tuple[str, str]] | None" = None) -> None:
     """HTML tags and entities, LaTeX commands and ``$``: the markup passes of `normalize`, also used
     for indicator and section names (`clean_markup`); ``seen`` collects (markup, what replaced it)."""
-    def rec(f: Callable[[re.Match], str]) -> Callable[[re.Match], str]:
+    def rec(f: Callable[[re.Match[str]], str]) -> Callable[[re.Match[str]], str]:
         if seen is None:
             return f
 
-        def g(m: re.Match) -> str:
+        def g(m: re.Match[str]) -> str:
             new = f(m)
             seen.append((m.group(0), new))
             return new

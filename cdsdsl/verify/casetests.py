@@ -33,6 +33,7 @@ import attrs
 
 from cdsdsl.diagnostics.core import CdsError, DataError, Diagnostic
 from cdsdsl.files.textfile import TextFileProblem, column_letter, open_delimited, problem_error, records
+from cdsdsl.text.fold import fold_case
 
 #: the columns: internal name -> accepted headers (folded)
 COLUMNS = {
@@ -55,7 +56,7 @@ def cases_path_for(ruleset_path: str | Path) -> Path:
 
 
 def _norm(text: Any) -> str:
-    return " ".join(unicodedata.normalize("NFC", str(text or "")).casefold().split())
+    return fold_case(str(text or ""))
 
 
 @attrs.frozen

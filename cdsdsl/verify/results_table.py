@@ -26,6 +26,7 @@ import attrs
 
 from cdsdsl.diagnostics.core import DataError, Diagnostic
 from cdsdsl.files.textfile import TextFileProblem, decode, problem_error, sniff_delimiter
+from cdsdsl.text.fold import strip_diacritics
 from cdsdsl.text.source import Source, Span
 
 __all__ = [
@@ -255,8 +256,7 @@ def _clean(raw: str, start: int) -> tuple[str, Span | None]:
 
 def _fold(text: str) -> str:
     """Lower case, no diacritics, đ → d, single spaces: for matching headers."""
-    t = unicodedata.normalize("NFD", text.replace("Đ", "d").replace("đ", "d")).lower()
-    t = "".join(ch for ch in t if not unicodedata.combining(ch))
+    t = strip_diacritics(text).lower()
     return re.sub(r"\s+", " ", re.sub(r"[^\w%]+", " ", t)).strip()
 
 
