@@ -24,12 +24,12 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
 from cdsdsl.diagnostics.core import CdsError, Diagnostic, ScoreError
-from cdsdsl.evaluate import runtime
+from cdsdsl.evaluate import runtime, standalone_runtime
 from cdsdsl.evaluate.cohort import best_subject, needs_cohort_error, quantity_key
 from cdsdsl.evaluate.interpret import (
     Outcome,
     Policy,
-    _fmt_subject,
+    fmt_subject,
     check_program,
     condition_exprs,
     fault_to_error,
@@ -509,7 +509,7 @@ class _FastGen:
         except KeyError:
             spec = None
         kind = spec.kind if spec is not None and spec.kind in _KINDS else "number"
-        nonneg = kind in runtime._NON_NEGATIVE
+        nonneg = kind in runtime.NON_NEGATIVE
         # not an int, negative where it cannot be, or too large (`runtime.HUGE`): `_fast_read` decides
         low = _c(0) if nonneg else ast.UnaryOp(ast.USub(), _c(runtime.HUGE))
         bad: ast.expr = ast.BoolOp(ast.Or(), [
@@ -914,7 +914,7 @@ class CompiledFormula:
                 span, src = self.spans[idx]
                 diags.append(Diagnostic.make(code, span, source=src, item=p.item, unit=unit,
                                              indicator=p.item or "?", unit_name=unit or "?",
-                                             subject=subject or "giá trị", value=_fmt_subject(value)))
+                                             subject=subject or "giá trị", value=fmt_subject(value)))
         if type(total) is not Fraction:
             total = Fraction(total)
         if total < 0 or total > mx:
@@ -940,7 +940,7 @@ class CompiledFormula:
                        self.program)
 
     def _zero(self, f: runtime.Fault, inputs: Mapping[str, object], unit: str | None, policy: Policy) -> Diagnostic:
-        from cdsdsl.evaluate.interpret import _denominator_key, zero_division
+        from cdsdsl.evaluate.interpret import denominator_key, zero_division
 
         span, src = self.spans[f.span]
         node = _find_division(self.program, span)
@@ -953,7 +953,7 @@ class CompiledFormula:
         z = _Z()
         z.expr, z.span = expr, span
         return zero_division(self.program, z, inputs, unit, policy,
-                             _denominator_key(self.program, part, expr) if node else None)
+                             denominator_key(self.program, part, expr) if node else None)
 
     def _error(self, f: runtime.Fault, inputs: Mapping[str, object], unit: str | None) -> CdsError:
         if f.code == "CDS617":
@@ -1088,7 +1088,7 @@ def compile_quantities(program: Program) -> Callable[[Mapping[str, object]], dic
     #: ``(key, fast, full)`` per quantity: ``fast(inputs) -> (num, den)`` (den > 0, not reduced)
     #: or None, raising `runtime.Slow`/`runtime.Fault` when ``full`` must decide
     quantities.table = tuple((key, None if fn is None else namespace[fn], f)  # type: ignore[attr-defined]
-                             for (key, f), fn in zip(table, fast_names))
+                             for (key, f), fn in zip(table, fast_names, strict=True))
     return quantities
 
 
@@ -1114,20 +1114,16 @@ def score(item, inputs, cohort=None, item_points=None, digits=2, rounding="half_
 '''
 
 
-def _core_source() -> str:
-    text = Path(runtime.__file__).read_text(encoding="utf-8")
-    start = text.index("class Fault(Exception):")
-    end = text.index("# ----------------------------------------------------------------------- end of core")
-    return text[start:end]
+def _core_statements() -> list[ast.stmt]:
+    """The whole of `standalone_runtime` (standard library only), as statements to copy into a module."""
+    text = Path(standalone_runtime.__file__).read_text(encoding="utf-8")
+    return ast.parse(text).body
 
 
 def module_source(programs: Sequence[Program], *, title: str | None = None) -> str:
     """An importable module scoring ``programs`` with the standard library only."""
     mod = _Module()
     funcs = [build_function(p, mod) for p in programs]
-    header = ast.parse(
-        "import re\nimport unicodedata\nfrom decimal import Decimal\nfrom fractions import Fraction\n")
-    core = ast.parse(_core_source())
     spans = []
     for span, src in mod.spans:
         if span is not None and src is not None:
@@ -1138,10 +1134,10 @@ def module_source(programs: Sequence[Program], *, title: str | None = None) -> s
     indicators = ast.Dict([_c(p.item) for p in programs],
                           [ast.Tuple([_name(f.name), _call("_Fraction", _c(p.max_points.numerator),
                                                            _c(p.max_points.denominator))], ast.Load())
-                           for p, f in zip(programs, funcs)])
+                           for p, f in zip(programs, funcs, strict=True)])
     doc = ast.Expr(_c(f"Điểm các chỉ số{' của ' + _doc(title) if title else ''}, dịch bởi cdsdsl (cds compile).\n\n"
                       "Chỉ dùng thư viện chuẩn của Python. `score(\"1.3\", {\"a\": 7, \"b\": 21})` → Decimal."))
-    body = ([doc] + header.body + core.body + _helper_aliases() + mod.const_defs()
+    body = ([doc] + _core_statements() + _helper_aliases() + mod.const_defs()
             + [_assign("SPANS", ast.Tuple(spans, ast.Load()))] + funcs
             + [_assign("INDICATORS", indicators)] + ast.parse(_MODULE_TAIL).body)
     module = ast.Module(body=body, type_ignores=[])
@@ -1162,12 +1158,12 @@ def compile_formula(text: str, max_points: Any, *, rounding: Any = None, zero_di
     ``f = compile_formula("Tỷ lệ = a/b\\nĐiểm = Tỷ lệ * Điểm tối đa", 5); f({"a": 7, "b": 21}) == Decimal("1.67")``.
     Raises `CdsError` subclasses only (at compile time and at call time).
     """
-    from cdsdsl.evaluate.interpret import _policy, check_inputs, check_rounding
+    from cdsdsl.evaluate.interpret import policy_of, check_inputs, check_rounding
     from cdsdsl.semantics.resolve import max_points_value, resolve
     from cdsdsl.syntax.parser import parse_formula
 
     max_points = max_points_value(max_points)
-    policy = _policy(rounding, zero_division)
+    policy = policy_of(rounding, zero_division)
     check_rounding(policy)
     program = resolve(parse_formula(text), max_points, item=item, title=title, option_mode=option_mode,
                       cohort_method=cohort_method)

@@ -88,7 +88,8 @@ def check_program(program: Program) -> None:
         raise ScoreError([diag, *errors])
 
 
-def _where(inputs: Mapping[str, object], key: str | None) -> str | None:
+def where_of(inputs: Mapping[str, object], key: str | None) -> str | None:
+    """The cell an input came from (a `unitdata.Value`'s ``where``), or None."""
     if key is None:
         return None
     v = inputs.get(key)
@@ -178,7 +179,7 @@ class _Eval:
                 raise self.error(f, key, spec) from None
         self.read_keys[key] = value
         self.trace.append(TraceEntry("input", self.part, key, value,
-                                     detail=(("where", _where(self.inputs, key)),)))
+                                     detail=(("where", where_of(self.inputs, key)),)))
         return value
 
     def error(self, f: Fault, key: str | None, spec: Any = None, span: Any = None) -> CdsError:
@@ -187,7 +188,7 @@ class _Eval:
                 spec = self.p.input(key)
             except KeyError:
                 spec = None
-        return fault_error(f, item=self.p.item, unit=self.unit, where=_where(self.inputs, key),
+        return fault_error(f, item=self.p.item, unit=self.unit, where=where_of(self.inputs, key),
                            description=spec.description if spec is not None else None,
                            span=span if span is not None else (spec.span if spec is not None else None),
                            source=self.p.formula.source)
@@ -369,7 +370,7 @@ class _Eval:
                     raise self.error(f, sc.choice_key) from None
                 self.trace.append(TraceEntry("options", self.part, sc.choice_key, tuple(chosen),
                                              detail=(("labels", tuple(labels)), ("mode", sc.mode),
-                                                     ("where", _where(self.inputs, sc.choice_key)))))
+                                                     ("where", where_of(self.inputs, sc.choice_key)))))
                 if chosen or not others:
                     total = ZERO
                     for j in sorted(chosen):
@@ -467,10 +468,11 @@ def zero_division(program: Program, exc: Any, inputs: Mapping[str, object], unit
     code = "CDS611" if policy.zero_division == "error" else "CDS610"
     return Diagnostic.make(code, exc.span, source=program.formula.source, item=program.item, unit=unit,
                            indicator=program.item or "?", unit_name=unit or "?", expr=text,
-                           key=key or text, where=_where(inputs, key) or "?")
+                           key=key or text, where=where_of(inputs, key) or "?")
 
 
-def _denominator_key(program: Program, part: int, expr: Any) -> str | None:
+def denominator_key(program: Program, part: int, expr: Any) -> str | None:
+    """The input key a zero divisor ``expr`` stands for (a step's key, a name, ``mục 5.1``), else None."""
     if isinstance(expr, n.Name):
         for step in program.parts[part].steps if part < len(program.parts) else ():
             if step.name == expr.name and step.key is not None:
@@ -515,7 +517,7 @@ def evaluate_program(program: Program, inputs: Mapping[str, object], *, cohort: 
                 ev.trace.append(TraceEntry("cap", -1, None, limit, detail=(("before", total),)))
                 total = limit
     except _ZeroDivision as exc:
-        key = _denominator_key(program, ev.part, exc.expr)
+        key = denominator_key(program, ev.part, exc.expr)
         diag = zero_division(program, exc, inputs, unit, policy, key)
         if policy.zero_division == "error":
             raise ScoreError(diag) from None
@@ -527,11 +529,12 @@ def evaluate_program(program: Program, inputs: Mapping[str, object], *, cohort: 
         if t.kind == "nomatch":
             diags.append(Diagnostic.make("CDS612", t.node.span, source=program.formula.source, item=program.item,
                                          unit=unit, indicator=program.item or "?", unit_name=unit or "?",
-                                         subject=t.name or "giá trị", value=_fmt_subject(t.value)))
+                                         subject=t.name or "giá trị", value=fmt_subject(t.value)))
     return Outcome(exact, points, tuple(ev.trace), tuple(diags), tuple(parts), program)
 
 
-def _fmt_subject(value: Any) -> str:
+def fmt_subject(value: Any) -> str:
+    """A no-match warning's value: ``?`` when unknown, a fraction at most 1 as a percentage."""
     if value is None:
         return "?"
     v = Fraction(value)
@@ -553,7 +556,7 @@ def unit_quantities(program: Program, inputs: Mapping[str, object], *, unit: str
         try:
             out[q.key] = ev.read(q.input_key) if q.input_key is not None else Fraction(ev.eval(q.expr))
         except _ZeroDivision as exc:
-            key = _denominator_key(program, q.part, exc.expr)
+            key = denominator_key(program, q.part, exc.expr)
             out[q.key] = ScoreError(zero_division(program, exc, inputs, unit, Policy("error"), key))
         except CdsError as exc:
             out[q.key] = exc
@@ -566,7 +569,7 @@ def fault_to_error(program: Program, f: Fault, inputs: Mapping[str, object], uni
         spec = program.input(key) if key else None
     except KeyError:
         spec = None
-    return fault_error(f, item=program.item, unit=unit, where=_where(inputs, key),
+    return fault_error(f, item=program.item, unit=unit, where=where_of(inputs, key),
                        description=spec.description if spec is not None else None,
                        span=spec.span if spec is not None else None, source=program.formula.source)
 
@@ -575,7 +578,8 @@ __all__ = ["Outcome", "Policy", "TraceEntry", "evaluate_program", "unit_quantiti
            "check_program", "fault_diagnostic"]
 
 
-def _policy(rounding: Any, zero_division: str) -> Policy:
+def policy_of(rounding: Any, zero_division: str) -> Policy:
+    """The `Policy` for `evaluate_formula`'s ``rounding`` (None, digits, mode, ``(digits, mode)``, a Rounding)."""
     if rounding is None:
         return Policy(zero_division)
     if isinstance(rounding, str):
@@ -606,7 +610,7 @@ def evaluate_formula(text: str, max_points: Any, inputs: Mapping[str, object], *
 
     max_points = max_points_value(max_points)
     check_inputs(inputs)
-    policy = _policy(rounding, zero_division)
+    policy = policy_of(rounding, zero_division)
     check_rounding(policy)
     program = resolve(parse_formula(text), max_points, item=item, title=title, option_mode=option_mode,
                       cohort_method=cohort_method)
