@@ -13,6 +13,7 @@ input: tests/test_eval_conformance.py runs both (semantics: docs/semantics.md).
 """
 from __future__ import annotations
 
+import operator
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Callable, Mapping
@@ -20,13 +21,16 @@ from typing import Any, Callable, Mapping
 import attrs
 
 from cdsdsl.diagnostics.core import CdsError, DataError, Diagnostic, ScoreError, Severity
-from cdsdsl.evaluate.cohort import best_subject, cohort_points, cohort_quantities, needs_cohort_error, quantity_key
+from cdsdsl.evaluate.cohort import cohort_points, cohort_quantities, needs_cohort_error
+from cdsdsl.evaluate.meaning import Meaning
 from cdsdsl.evaluate.runtime import Fault, choose, fault_diagnostic, fault_error, fmt_vi, round_points, to_number
 from cdsdsl.semantics.resolve import CaseScoring, CohortScoring, ExprScoring, PerItemScoring, Program, SumItemsScoring
 from cdsdsl.syntax import nodes as n
 from cdsdsl.syntax.printer import print_expr
 
 ZERO = Fraction(0)
+_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    ">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt, "=": operator.eq, "!=": operator.ne}
 
 
 @attrs.frozen
@@ -143,7 +147,9 @@ def condition_exprs(c: Any, subject: Any) -> list[Any]:
     return []
 
 
-class _Eval:
+class _Eval(Meaning):
+    """`meaning.Meaning` computing exact fractions now, with the trace."""
+
     def __init__(self, program: Program, inputs: Mapping[str, object], cohort: Mapping[str, Any] | None,
                  item_points: Any, unit: str | None) -> None:
         self.p = program
@@ -227,7 +233,7 @@ class _Eval:
             raise self.error(f, first_key, span=step.span)
 
     # ------------------------------------------------------------ expressions
-    def prefetch(self, *exprs: Any) -> None:
+    def prefetch(self, exprs: Any) -> None:
         for kind, name in refs(*exprs):
             if kind == "name":
                 self.name(name, None)
@@ -236,43 +242,71 @@ class _Eval:
 
     def eval(self, e: Any) -> Fraction:
         """An evaluation point: read what it needs, then compute."""
-        self.prefetch(e)
+        self.prefetch((e,))
         return self.expr(e)
 
-    def expr(self, e: Any) -> Fraction:
-        t = type(e)
-        if t is n.Number or t is n.Percent:
-            return e.value
-        if t is n.Name:
-            return self.name(e.name, e)
-        if t is n.MaxPoints:
-            return self.p.max_points
-        if t is n.BinOp:
-            a = self.expr(e.left)
-            b = self.expr(e.right)
-            op = e.op
-            if op == "+":
-                return a + b
-            if op == "-":
-                return a - b
-            if op == "*":
-                return a * b
-            if b == 0:
-                raise _ZeroDivision(e.right, e.span)
-            return Fraction(a) / b
-        if t is n.Neg:
-            return -self.expr(e.operand)
-        if t is n.ItemRef:
-            return self.read(f"mục {e.item}")
-        if t is n.Aggregate:
-            stat = self.stat(quantity_key(self.part, e.operand))
-            value = stat[1] if e.func == "max" else stat[0]
-            self.trace.append(TraceEntry("cohort", self.part, print_expr(e), value, node=e,
-                                         detail=(("func", e.func),)))
-            return value
+    # the operations of `meaning.Meaning`: exact fractions, computed now
+    expr = Meaning.value
+
+    def const(self, value: Fraction) -> Fraction:
+        return value
+
+    def named(self, name: str, node: Any) -> Fraction:
+        return self.name(name, node)
+
+    def item(self, key: str) -> Fraction:
+        return self.read(key)
+
+    def add(self, a: Fraction, b: Fraction) -> Fraction:
+        return a + b
+
+    def sub(self, a: Fraction, b: Fraction) -> Fraction:
+        return a - b
+
+    def mul(self, a: Fraction, b: Fraction) -> Fraction:
+        return a * b
+
+    def div(self, a: Fraction, b: Fraction, node: Any) -> Fraction:
+        if b == 0:
+            raise _ZeroDivision(node.right, node.span)
+        return Fraction(a) / b
+
+    def neg(self, a: Fraction) -> Fraction:
+        return -a
+
+    def cohort_value(self, key: str, func: str, node: Any) -> Fraction:
+        value = self.cohort_stat(key, func)
+        self.trace.append(TraceEntry("cohort", self.part, print_expr(node), value, node=node,
+                                     detail=(("func", func),)))
+        return value
+
+    def cohort_stat(self, key: str, func: str) -> Fraction:
+        stat = self.stat(key)
+        value: Fraction = stat[1] if func == "max" else stat[0]
+        return value
+
+    def unknown(self, e: Any) -> Fraction:
         raise ScoreError(Diagnostic.make("CDS615", getattr(e, "span", None), source=self.p.formula.source,
                                          item=self.p.item, indicator=self.p.item or "?",
                                          detail=type(e).__name__))
+
+    def hold(self, v: Fraction) -> Fraction:
+        return v
+
+    def compare(self, a: Fraction, op: str, b: Fraction) -> bool:
+        return _COMPARE[op](a, b)
+
+    def is_false(self, t: bool) -> bool:
+        return not t
+
+    def all_of(self, tests: list[bool]) -> bool:
+        return all(tests)
+
+    def true(self) -> bool:
+        return True
+
+    def false(self) -> bool:
+        return False
 
     def stat(self, key: str) -> Any:
         if self.cohort is None:
@@ -283,49 +317,7 @@ class _Eval:
             raise needs_cohort_error(self.p, self.unit) from None
 
     # ------------------------------------------------------------ conditions
-    def condition(self, c: Any, subject: Any) -> bool:
-        t = type(c)
-        if t is n.Compare or t is n.Range:
-            exprs = condition_exprs(c, subject)
-            if exprs[0] is None:
-                self.need_subject(subject, c)
-            self.prefetch(*exprs)
-        elif t is n.Best:
-            self.prefetch(best_subject(self.p, self.part))
-        if t is n.Compare:
-            left = self.expr(c.left if c.left is not None else self.need_subject(subject, c))
-            right = self.expr(c.right)
-            op = c.op
-            if op == ">=":
-                return left >= right
-            if op == ">":
-                return left > right
-            if op == "<=":
-                return left <= right
-            if op == "<":
-                return left < right
-            if op == "=":
-                return left == right
-            return left != right
-        if t is n.Range:
-            s = self.expr(c.subject if c.subject is not None else self.need_subject(subject, c))
-            if c.low is not None:
-                low = self.expr(c.low)
-                if not (s >= low if c.low_inclusive else s > low):
-                    return False
-            if c.high is not None:
-                high = self.expr(c.high)
-                if not (s <= high if c.high_inclusive else s < high):
-                    return False
-            return True
-        if t is n.Otherwise:
-            return True
-        if t is n.Best:
-            subj = best_subject(self.p, self.part)
-            value = self.expr(subj)
-            stat = self.stat(quantity_key(self.part, subj))
-            return value == (stat[1] if c.func == "max" else stat[0])
-        return False  # an Option in a case list read as `first`: never matches by value
+    condition = Meaning.test
 
     def need_subject(self, subject: Any, c: Any) -> Any:
         if subject is None:

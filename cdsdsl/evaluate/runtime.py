@@ -52,7 +52,7 @@ ONE = Fraction(1)
 
 
 # ------------------------------------------------------------ fast path (in process only)
-# Compiled formulas also get a *fast* function (`codegen._FastGen`) that works on
+# Compiled formulas also get a *fast* function (`codegen_fast.FastGen`) that works on
 # plain ints and (numerator, denominator) pairs.  It gives up with `Slow`
 # whenever anything is not the plain case (a non-int figure, a missing input, a
 # zero or negative divisor, no matching case, points outside [0, max]); the

@@ -1,0 +1,336 @@
+"""The full compiled function of a `Program`: exact `Fraction` code, built as `ast`.
+
+Takes: a resolved `Program` and the `codegen_ast.SharedModule` it goes into.
+Returns: ``def f(inputs, cohort=None, item_points=None, notes=None)`` returning
+the exact points (before clamping), raising ``_Fault(code, args, span_index)``.
+What each expression and condition means is `meaning.Meaning`'s; `ExactGen`
+supplies the operations as `ast` for exact arithmetic with the run-time helpers
+(`codegen_ast.HELPERS`).
+"""
+from __future__ import annotations
+
+import ast
+from fractions import Fraction
+from typing import Any, Sequence
+
+from cdsdsl.diagnostics.core import Diagnostic, ScoreError
+from cdsdsl.evaluate import runtime
+from cdsdsl.evaluate.codegen_ast import (
+    COMPARE_OPS,
+    HELPERS,
+    KINDS,
+    SharedModule,
+    assign,
+    call,
+    doc_text,
+    error_function,
+    function_name,
+    lit,
+    load,
+    store,
+)
+from cdsdsl.evaluate.interpret import (
+    formula_errors,
+    refs,
+    shown_subject,
+)
+from cdsdsl.evaluate.mangle import Mangler
+from cdsdsl.evaluate.meaning import Meaning
+from cdsdsl.semantics.resolve import CaseScoring, CohortScoring, ExprScoring, PerItemScoring, Program, SumItemsScoring
+from cdsdsl.syntax import nodes as n
+from cdsdsl.syntax.printer import print_expr
+
+
+class ExactGen(Meaning):
+    """`meaning.Meaning` building exact Fraction code; ``known`` maps each name computed so far to its variable."""
+
+    folds = True
+
+    def __init__(self, program: Program, mod: SharedModule, fname: str) -> None:
+        self.p = program
+        self.mod = mod
+        self.fname = fname
+        self.local = Mangler(taken=set(mod.globals._used) | set(HELPERS) | {"inputs", "cohort", "item_points",
+                                                                             "notes"})
+        self.part = 0
+        self.steps: dict[str, Any] = {}
+        self.wholes = {pw.span: pw for pw in program.checked_part_wholes}
+        self.src = program.formula.source
+        self.tmp = 0
+        self.known: dict[str, str] = {}
+        self.pre: list[ast.stmt] = []
+
+    def ident(self, name: str) -> str:
+        scope = f"p{self.part + 1}" if len(self.p.parts) > 1 else ""
+        return self.local(name, scope)
+
+    def fresh(self, base: str) -> str:
+        self.tmp += 1
+        return f"_{base}{self.tmp}"
+
+    # ------------------------------------------------------------ reading names
+    def read_stmt(self, key: str, ident: str) -> ast.stmt:
+        try:
+            spec = self.p.input(key)
+        except KeyError:
+            spec = None
+        kind = spec.kind if spec is not None and spec.kind in KINDS else "number"
+        if spec is not None and spec.constant is not None:
+            return assign(ident, call("_read_or", load("inputs"), lit(key), lit(kind),
+                                        self.mod.const(spec.constant)))
+        return assign(ident, call("_read", load("inputs"), lit(key), lit(kind)))
+
+    def need(self, exprs: Sequence[Any], known: dict[str, str]) -> list[ast.stmt]:
+        out: list[ast.stmt] = []
+        for kind, name in refs(*exprs):
+            out.extend(self.compute(kind, name, known))
+        return out
+
+    def compute(self, kind: str, name: str, known: dict[str, str]) -> list[ast.stmt]:
+        if name in known:
+            return []
+        ident = self.ident(name)
+        if kind == "item":
+            known[name] = ident
+            return [self.read_stmt(name, ident)]
+        step = self.steps.get(name)
+        if step is None:
+            if any(spec.key == name for spec in self.p.inputs):
+                known[name] = ident
+                return [self.read_stmt(name, ident)]
+            raise ScoreError(Diagnostic.make("CDS615", None, item=self.p.item, indicator=self.p.item or "?",
+                                             detail=f"`{name}`"))
+        if step.key is not None:
+            known[name] = ident
+            return [self.read_stmt(step.key, ident)]
+        out: list[ast.stmt] = []
+        pw = self.wholes.get(step.span)
+        if pw is not None and pw.ratio == name:
+            for x in pw.parts + pw.wholes:
+                out.extend(self.compute("name", x, known))
+            first_key = next((s.key for s in self.steps.values() if s.name == pw.parts[0] and s.key), None)
+            part = self.sum_of(pw.parts, known)
+            whole = self.sum_of(pw.wholes, known)
+            args = ast.Dict([lit(k) for k in ("parts", "wholes", "part_value", "whole_value", "ratio", "key")],
+                            [lit(" + ".join(pw.parts)), lit(" + ".join(pw.wholes)), part, whole, lit(pw.ratio),
+                             lit(first_key or pw.parts[0])])
+            out.append(ast.If(ast.Compare(part, [ast.Gt()], [whole]),
+                              [ast.Raise(call("_Fault", lit("CDS614"), args,
+                                               self.mod.span(step.span, self.src)), None)], []))
+        out.extend(self.need([step.expr], known))
+        out.append(assign(ident, self.expr(step.expr, known)))
+        known[name] = ident
+        return out
+
+    def sum_of(self, names: Sequence[str], known: dict[str, str]) -> ast.expr:
+        expr: ast.expr = load(known[names[0]])
+        for x in names[1:]:
+            expr = ast.BinOp(expr, ast.Add(), load(known[x]))
+        return expr
+
+    # ------------------------------------------------------------ expressions and conditions
+    def expr(self, e: Any, known: dict[str, str]) -> ast.expr:
+        """``e`` as an exact expression over the names in ``known`` (computed before)."""
+        saved = self.known, self.pre
+        self.known, self.pre = known, []
+        try:
+            value: ast.expr = self.value(e)
+            return value
+        finally:
+            self.known, self.pre = saved
+
+    def condition(self, c: Any, subject: Any, known: dict[str, str]) -> tuple[list[ast.stmt], ast.expr]:
+        """The statements computing what ``c`` needs, and the test."""
+        saved = self.known, self.pre
+        self.known, self.pre = known, []
+        try:
+            test = self.test(c, subject)
+            return self.pre, test
+        finally:
+            self.known, self.pre = saved
+
+    # the operations of `meaning.Meaning`: exact Fraction code
+    def const(self, value: Fraction) -> ast.expr:
+        return self.mod.const(value)
+
+    def named(self, name: str, node: Any) -> ast.expr:
+        return load(self.known[name])
+
+    def item(self, key: str) -> ast.expr:
+        return load(self.known[key])
+
+    def add(self, a: ast.expr, b: ast.expr) -> ast.expr:
+        return ast.BinOp(a, ast.Add(), b)
+
+    def sub(self, a: ast.expr, b: ast.expr) -> ast.expr:
+        return ast.BinOp(a, ast.Sub(), b)
+
+    def mul(self, a: ast.expr, b: ast.expr) -> ast.expr:
+        return ast.BinOp(a, ast.Mult(), b)
+
+    def div(self, a: ast.expr, b: ast.expr, node: Any) -> ast.expr:
+        return call("_div", a, b, self.mod.span(node.span, self.src))
+
+    def neg(self, a: ast.expr) -> ast.expr:
+        return ast.UnaryOp(ast.USub(), a)
+
+    def cohort_value(self, key: str, func: str, node: Any) -> ast.expr:
+        return self.cohort_stat(key, func)
+
+    def cohort_stat(self, key: str, func: str) -> ast.expr:
+        return ast.Subscript(call("_stat", load("cohort"), lit(key)), lit(1 if func == "max" else 0), ast.Load())
+
+    def unknown(self, e: Any) -> ast.expr:
+        raise ScoreError(Diagnostic.make("CDS615", None, item=self.p.item, indicator=self.p.item or "?",
+                                         detail=type(e).__name__))
+
+    def prefetch(self, exprs: Sequence[Any]) -> None:
+        self.pre.extend(self.need(exprs, self.known))
+
+    def need_subject(self, subject: Any, c: Any) -> Any:
+        if subject is None:
+            raise ScoreError(Diagnostic.make("CDS615", c.span, source=self.src, item=self.p.item,
+                                             indicator=self.p.item or "?", detail="no subject"))
+        return subject
+
+    def hold(self, v: ast.expr) -> ast.expr:
+        if isinstance(v, ast.Name):
+            return v
+        s = self.fresh("s")
+        self.pre.append(assign(s, v))
+        return load(s)
+
+    def compare(self, a: ast.expr, op: str, b: ast.expr) -> ast.expr:
+        return ast.Compare(a, [COMPARE_OPS[op]()], [b])
+
+    def is_false(self, t: ast.expr) -> bool:
+        return False
+
+    def all_of(self, tests: list[ast.expr]) -> ast.expr:
+        if not tests:
+            return lit(True)
+        return tests[0] if len(tests) == 1 else ast.BoolOp(ast.And(), tests)
+
+    def true(self) -> ast.expr:
+        return lit(True)
+
+    def false(self) -> ast.expr:
+        return lit(False)
+
+    # ------------------------------------------------------------ scoring
+    def scoring(self, sc: Any, target: str, known: dict[str, str]) -> list[ast.stmt]:
+        if isinstance(sc, ExprScoring):
+            return self.need([sc.expr], known) + [assign(target, self.expr(sc.expr, known))]
+        if isinstance(sc, PerItemScoring):
+            out = self.compute("name", sc.count_key, known) if sc.count_key in known else []
+            cnt = self.fresh("count")
+            out = [self.read_stmt(sc.count_key, cnt)]
+            out += self.need([sc.points], known)
+            return out + [assign(target, ast.BinOp(load(cnt), ast.Mult(), self.expr(sc.points, known)))]
+        if isinstance(sc, SumItemsScoring):
+            return [assign(target, call("_items_sum", load("item_points"), lit(sc.first), lit(sc.last)))]
+        if isinstance(sc, CohortScoring):
+            x, st = self.fresh("x"), self.fresh("stat")
+            func = "_minmax_points" if sc.method == "minmax" else "_ratio_points"
+            return [self.read_stmt(sc.subject_key, x),
+                    assign(st, call("_stat", load("cohort"), lit(f"{self.part}:{sc.subject_key}"))),
+                    assign(target, call(func, load(x), ast.Subscript(load(st), lit(0), ast.Load()),
+                                          ast.Subscript(load(st), lit(1), ast.Load()),
+                                          self.mod.const(self.p.max_points), lit(sc.direction)))]
+        if isinstance(sc, CaseScoring):
+            return self.cases(sc, target, known)
+        return [assign(target, lit(0))]
+
+    def chain(self, sc: CaseScoring, indexes: list[int], pos: int, target: str,
+              known: dict[str, str]) -> list[ast.stmt]:
+        cases = sc.cases.cases
+        if pos == len(indexes):
+            subj = shown_subject(sc)
+            value: ast.expr = (load(known[subj.name]) if type(subj) is n.Name and subj.name in known else lit(None))
+            note = ast.Tuple([lit("CDS612"), self.mod.span(sc.span, self.src),
+                              lit(print_expr(subj) if subj is not None else None), value], ast.Load())
+            return [ast.If(ast.Compare(load("notes"), [ast.IsNot()], [lit(None)]),
+                           [ast.Expr(ast.Call(ast.Attribute(load("notes"), "append", ast.Load()), [note], []))],
+                           []),
+                    assign(target, lit(0))]
+        case = cases[indexes[pos]]
+        k = dict(known)
+        pre, test = self.condition(case.condition, sc.subject, k)
+        kb = dict(k)
+        body = self.need([case.result], kb) + [assign(target, self.expr(case.result, kb))]
+        if isinstance(test, ast.Constant) and test.value is True:
+            return pre + body
+        if isinstance(test, ast.Constant) and test.value is False:
+            return pre + self.chain(sc, indexes, pos + 1, target, k)
+        return pre + [ast.If(test, body, self.chain(sc, indexes, pos + 1, target, k))]
+
+    def cases(self, sc: CaseScoring, target: str, known: dict[str, str]) -> list[ast.stmt]:
+        cases = sc.cases.cases
+        if sc.mode not in ("exclusive", "cumulative"):
+            return self.chain(sc, list(range(len(cases))), 0, target, known)
+        options = [i for i, c in enumerate(cases) if type(c.condition) is n.Option]
+        others = [i for i, c in enumerate(cases) if type(c.condition) is not n.Option]
+        labels = tuple(cases[i].condition.label for i in options)
+        chosen = self.fresh("chosen")
+        pick = assign(chosen, call("_pick", load("inputs"), lit(sc.choice_key), lit(labels),
+                                     lit(sc.mode == "cumulative")))
+        total: list[ast.stmt] = [assign(target, lit(0))]
+        for j, i in enumerate(options):
+            kb = dict(known)
+            res = cases[i].result
+            body = self.need([res], kb) + [ast.AugAssign(store(target), ast.Add(), self.expr(res, kb))]
+            total.append(ast.If(ast.Compare(lit(j), [ast.In()], [load(chosen)]), body, []))
+        if others:
+            numeric = self.chain(sc, others, 0, target, dict(known))
+            missing = numeric
+            given = [ast.If(load(chosen), total, self.chain(sc, others, 0, target, dict(known)))]
+        else:
+            missing = [ast.Raise(call("_Fault", lit("CDS600"), ast.Dict([lit("key")], [lit(sc.choice_key)]),
+                                       self.mod.span(sc.span, self.src)), None)]
+            given = total
+        return [pick, ast.If(ast.Compare(load(chosen), [ast.Is()], [lit(None)]), missing, given)]
+
+    # ------------------------------------------------------------ function
+    def function(self) -> ast.FunctionDef:
+        body: list[ast.stmt] = []
+        doc = f"{doc_text(self.p.item or 'công thức')}: điểm tối đa {runtime.fmt_vi(self.p.max_points)}"
+        body.append(ast.Expr(lit(doc)))
+        part_vars: list[str] = []
+        known: dict[str, str] = {}
+        for part in self.p.parts:
+            self.part = part.index
+            self.steps = {s.name: s for s in part.steps}
+            known = {}
+            target = self.local(f"điểm phần {part.index + 1}") if len(self.p.parts) > 1 else self.local("điểm")
+            part_vars.append(target)
+            if part.scoring is None:
+                body.append(assign(target, lit(0)))
+            else:
+                body.extend(self.scoring(part.scoring, target, known))
+        total = self.local("tổng") if len(part_vars) > 1 else part_vars[0]
+        if len(part_vars) > 1:
+            expr: ast.expr = load(part_vars[0])
+            for v in part_vars[1:]:
+                expr = ast.BinOp(expr, ast.Add(), load(v))
+            body.append(assign(total, expr))
+        if self.p.cap is not None:
+            body.extend(self.need([self.p.cap], known))
+            limit = self.expr(self.p.cap, known)
+            body.append(ast.If(ast.Compare(load(total), [ast.Gt()], [limit]), [assign(total, limit)], []))
+        body.append(ast.Return(load(total)))
+        args = ast.arguments(posonlyargs=[], args=[ast.arg("inputs")],
+                             kwonlyargs=[], kw_defaults=[], defaults=[],
+                             vararg=None, kwarg=None)
+        args.args += [ast.arg("cohort"), ast.arg("item_points"), ast.arg("notes")]
+        args.defaults = [lit(None), lit(None), lit(None)]
+        return ast.FunctionDef(self.fname, args, body, [], None, type_params=[])
+
+
+def build_function(program: Program, mod: SharedModule) -> ast.FunctionDef:
+    fname = mod.globals(function_name(program.item))
+    errors = formula_errors(program)
+    if errors:
+        return error_function(program, fname, "; ".join(d.message() for d in errors))
+    return ExactGen(program, mod, fname).function()
+
+

@@ -1,0 +1,245 @@
+"""What each expression and condition of a resolved `Program` means, written once.
+
+Takes: the nodes of a resolved `Program` (`syntax.nodes`: numbers, percentages,
+names, ``mục 5.1``, ``Điểm tối đa``, ``+ - * /``, negation, ``cao nhất``/``thấp
+nhất``; comparisons, ranges, ``còn lại``, ``có ... cao nhất``, options).
+Returns: whatever the back end's operations build from them: the interpreter's
+operations compute `Fraction`s (`interpret`), the compiler's emit Python `ast`
+for exact Fractions (`codegen`) or for integer numerator/denominator pairs
+(`codegen_fast`).
+
+`Meaning` walks a node through one table per pass (`EXPRESSIONS`,
+`CONDITIONS`: node class → handler) and calls the abstract operations listed
+in the class body; a back end subclasses it and supplies them.  The order of
+the operations is the same for every back end (left operand first, the
+subject of a range before its bounds, a range's low bound before its high
+one), so all back ends meet missing data and zero divisors in the same order.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any, Callable, Sequence
+
+from cdsdsl.evaluate.cohort import best_subject, quantity_key
+from cdsdsl.semantics.resolve import Program
+from cdsdsl.syntax import nodes as n
+
+
+def folded(program: Program, e: Any) -> Fraction | None:
+    """The value of a constant expression (``1/2 * Điểm tối đa`` → 5), else None (a division by
+    zero included: it is left to run time)."""
+    t = type(e)
+    if t is n.Number or t is n.Percent:
+        value: Fraction = e.value
+        return value
+    if t is n.MaxPoints:
+        return program.max_points
+    if t is n.Neg:
+        v = folded(program, e.operand)
+        return None if v is None else -v
+    if t is n.BinOp:
+        a, b = folded(program, e.left), folded(program, e.right)
+        if a is None or b is None:
+            return None
+        if e.op == "/":
+            return None if b == 0 else a / b
+        return a + b if e.op == "+" else a - b if e.op == "-" else a * b
+    return None
+
+
+class Meaning:
+    """The walk shared by the back ends.  ``value(e)`` means expression ``e``; ``test(c, subject)``
+    means condition ``c`` of a case list whose subject is ``subject``.  Subclasses set ``p`` (the
+    Program) and ``part`` (the part being scored) and supply the operations below."""
+
+    #: compute constant sub-expressions once, when the code is built (the compilers)
+    folds = False
+    p: Program
+    part: int
+
+    # ------------------------------------------------------------ the walk
+    def value(self, e: Any) -> Any:
+        handler = EXPRESSIONS.get(type(e))
+        if handler is None:
+            return self.unknown(e)
+        return handler(self, e)
+
+    def test(self, c: Any, subject: Any) -> Any:
+        return CONDITIONS.get(type(c), _never)(self, c, subject)
+
+    # ------------------------------------------------------------ operations (abstract)
+    def const(self, value: Fraction) -> Any:
+        """A number written in the formula."""
+        raise NotImplementedError
+
+    def named(self, name: str, node: Any) -> Any:
+        """The value of a name (an input, a computed step, the implicit subject)."""
+        raise NotImplementedError
+
+    def item(self, key: str) -> Any:
+        """Another indicator's points, read as input ``mục 5.1``."""
+        raise NotImplementedError
+
+    def add(self, a: Any, b: Any) -> Any:
+        raise NotImplementedError
+
+    def sub(self, a: Any, b: Any) -> Any:
+        raise NotImplementedError
+
+    def mul(self, a: Any, b: Any) -> Any:
+        raise NotImplementedError
+
+    def div(self, a: Any, b: Any, node: Any) -> Any:
+        """``a / b``; a zero divisor is the problem of ``node`` (a `BinOp`)."""
+        raise NotImplementedError
+
+    def neg(self, a: Any) -> Any:
+        raise NotImplementedError
+
+    def cohort_value(self, key: str, func: str, node: Any) -> Any:
+        """The cohort's highest (``func == "max"``) or lowest value of quantity ``key``, read by
+        ``cao nhất``/``thấp nhất`` (``node``, an `Aggregate`)."""
+        raise NotImplementedError
+
+    def cohort_stat(self, key: str, func: str) -> Any:
+        """The same value, read to decide ``có ... cao nhất`` (`Best`)."""
+        raise NotImplementedError
+
+    def unknown(self, e: Any) -> Any:
+        """A node no handler knows (the resolver never leaves one)."""
+        raise NotImplementedError
+
+    def prefetch(self, exprs: Sequence[Any]) -> None:
+        """Read or compute everything ``exprs`` refer to, in `interpret.refs` order."""
+        raise NotImplementedError
+
+    def need_subject(self, subject: Any, c: Any) -> Any:
+        """``subject``, or the problem of a condition without one."""
+        raise NotImplementedError
+
+    def hold(self, v: Any) -> Any:
+        """``v`` kept for several comparisons (a range's subject)."""
+        raise NotImplementedError
+
+    def compare(self, a: Any, op: str, b: Any) -> Any:
+        """``a op b`` for ``op`` in ``>= > <= < = !=``."""
+        raise NotImplementedError
+
+    def is_false(self, t: Any) -> bool:
+        """Whether test ``t`` is known to fail now (the rest of a range is then not looked at)."""
+        raise NotImplementedError
+
+    def all_of(self, tests: list[Any]) -> Any:
+        """All of ``tests`` (none: true)."""
+        raise NotImplementedError
+
+    def true(self) -> Any:
+        raise NotImplementedError
+
+    def false(self) -> Any:
+        raise NotImplementedError
+
+
+# ------------------------------------------------------------------ expressions
+
+def _number(m: Meaning, e: Any) -> Any:
+    return m.const(e.value)
+
+
+def _max_points(m: Meaning, e: Any) -> Any:
+    return m.const(m.p.max_points)
+
+
+def _name(m: Meaning, e: Any) -> Any:
+    return m.named(e.name, e)
+
+
+def _item(m: Meaning, e: Any) -> Any:
+    return m.item(f"mục {e.item}")
+
+
+def _neg(m: Meaning, e: Any) -> Any:
+    if m.folds:
+        v = folded(m.p, e)
+        if v is not None:
+            return m.const(v)
+    return m.neg(m.value(e.operand))
+
+
+def _binop(m: Meaning, e: Any) -> Any:
+    if m.folds:
+        v = folded(m.p, e)
+        if v is not None:
+            return m.const(v)
+    a = m.value(e.left)
+    b = m.value(e.right)
+    op = e.op
+    if op == "+":
+        return m.add(a, b)
+    if op == "-":
+        return m.sub(a, b)
+    if op == "*":
+        return m.mul(a, b)
+    return m.div(a, b, e)
+
+
+def _aggregate(m: Meaning, e: Any) -> Any:
+    return m.cohort_value(quantity_key(m.part, e.operand), e.func, e)
+
+
+#: node class -> what the expression means
+EXPRESSIONS: dict[type, Callable[[Meaning, Any], Any]] = {
+    n.Number: _number, n.Percent: _number, n.MaxPoints: _max_points, n.Name: _name, n.ItemRef: _item,
+    n.Neg: _neg, n.BinOp: _binop, n.Aggregate: _aggregate,
+}
+
+
+# ------------------------------------------------------------------ conditions
+
+def _compare(m: Meaning, c: Any, subject: Any) -> Any:
+    left = c.left if c.left is not None else m.need_subject(subject, c)
+    m.prefetch([left, c.right])
+    a = m.value(left)
+    b = m.value(c.right)
+    return m.compare(a, c.op, b)
+
+
+def _range(m: Meaning, c: Any, subject: Any) -> Any:
+    s_expr = c.subject if c.subject is not None else m.need_subject(subject, c)
+    m.prefetch([s_expr, c.low, c.high])
+    s = m.hold(m.value(s_expr))
+    tests: list[Any] = []
+    if c.low is not None:
+        t = m.compare(s, ">=" if c.low_inclusive else ">", m.value(c.low))
+        if m.is_false(t):
+            return t
+        tests.append(t)
+    if c.high is not None:
+        t = m.compare(s, "<=" if c.high_inclusive else "<", m.value(c.high))
+        if m.is_false(t):
+            return t
+        tests.append(t)
+    return m.all_of(tests)
+
+
+def _otherwise(m: Meaning, c: Any, subject: Any) -> Any:
+    return m.true()
+
+
+def _best(m: Meaning, c: Any, subject: Any) -> Any:
+    """``Địa phương có tỷ lệ cao nhất``: the unit's value equals the cohort's (ties all match)."""
+    subj = best_subject(m.p, m.part)
+    m.prefetch([subj])
+    v = m.value(subj)
+    return m.compare(v, "=", m.cohort_stat(quantity_key(m.part, subj), c.func))
+
+
+def _never(m: Meaning, c: Any, subject: Any) -> Any:
+    """An option in a case list read as ``first``: never matches by value."""
+    return m.false()
+
+
+#: node class -> what the condition means
+CONDITIONS: dict[type, Callable[[Meaning, Any, Any], Any]] = {
+    n.Compare: _compare, n.Range: _range, n.Otherwise: _otherwise, n.Best: _best, n.Option: _never,
+}
