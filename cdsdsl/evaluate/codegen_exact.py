@@ -36,7 +36,7 @@ from cdsdsl.evaluate.interpret import (
 )
 from cdsdsl.evaluate.mangle import Mangler
 from cdsdsl.evaluate.meaning import Meaning
-from cdsdsl.semantics.resolve import CaseScoring, CohortScoring, ExprScoring, PerItemScoring, Program, SumItemsScoring
+from cdsdsl.semantics.resolve import CaseScoring, CohortScoring, Program, SumItemsScoring
 from cdsdsl.syntax import nodes as n
 from cdsdsl.syntax.printer import print_expr
 
@@ -59,6 +59,7 @@ class ExactGen(Meaning):
         self.tmp = 0
         self.known: dict[str, str] = {}
         self.pre: list[ast.stmt] = []
+        self.target = ""
 
     def ident(self, name: str) -> str:
         scope = f"p{self.part + 1}" if len(self.p.parts) > 1 else ""
@@ -219,27 +220,36 @@ class ExactGen(Meaning):
 
     # ------------------------------------------------------------ scoring
     def scoring(self, sc: Any, target: str, known: dict[str, str]) -> list[ast.stmt]:
-        if isinstance(sc, ExprScoring):
-            return self.need([sc.expr], known) + [assign(target, self.expr(sc.expr, known))]
-        if isinstance(sc, PerItemScoring):
-            out = self.compute("name", sc.count_key, known) if sc.count_key in known else []
-            cnt = self.fresh("count")
-            out = [self.read_stmt(sc.count_key, cnt)]
-            out += self.need([sc.points], known)
-            return out + [assign(target, ast.BinOp(load(cnt), ast.Mult(), self.expr(sc.points, known)))]
-        if isinstance(sc, SumItemsScoring):
-            return [assign(target, call("_items_sum", load("item_points"), lit(sc.first), lit(sc.last)))]
-        if isinstance(sc, CohortScoring):
-            x, st = self.fresh("x"), self.fresh("stat")
-            func = "_minmax_points" if sc.method == "minmax" else "_ratio_points"
-            return [self.read_stmt(sc.subject_key, x),
-                    assign(st, call("_stat", load("cohort"), lit(f"{self.part}:{sc.subject_key}"))),
-                    assign(target, call(func, load(x), ast.Subscript(load(st), lit(0), ast.Load()),
-                                          ast.Subscript(load(st), lit(1), ast.Load()),
-                                          self.mod.const(self.p.max_points), lit(sc.direction)))]
-        if isinstance(sc, CaseScoring):
-            return self.cases(sc, target, known)
-        return [assign(target, lit(0))]
+        """The statements setting ``target`` to the points of a part scored by ``sc``."""
+        saved = self.known, self.pre, self.target
+        self.known, self.pre, self.target = known, [], target
+        try:
+            value = self.score(sc)
+            out = self.pre
+            if value is not None:
+                out.append(assign(target, value))
+            return out
+        finally:
+            self.known, self.pre, self.target = saved
+
+    def read_input(self, key: str, base: str) -> ast.expr:
+        ident = self.fresh(base)
+        self.pre.append(self.read_stmt(key, ident))
+        return load(ident)
+
+    def items_sum(self, sc: SumItemsScoring) -> ast.expr:
+        return call("_items_sum", load("item_points"), lit(sc.first), lit(sc.last))
+
+    def cohort_points(self, sc: CohortScoring) -> ast.expr:
+        x = self.read_input(sc.subject_key, "x")
+        st = self.fresh("stat")
+        func = "_minmax_points" if sc.method == "minmax" else "_ratio_points"
+        self.pre.append(assign(st, call("_stat", load("cohort"), lit(f"{self.part}:{sc.subject_key}"))))
+        return call(func, x, ast.Subscript(load(st), lit(0), ast.Load()), ast.Subscript(load(st), lit(1), ast.Load()),
+                    self.mod.const(self.p.max_points), lit(sc.direction))
+
+    def cases(self, sc: CaseScoring) -> None:
+        self.pre.extend(self.case_stmts(sc, self.target, self.known))
 
     def chain(self, sc: CaseScoring, indexes: list[int], pos: int, target: str,
               known: dict[str, str]) -> list[ast.stmt]:
@@ -264,7 +274,7 @@ class ExactGen(Meaning):
             return pre + self.chain(sc, indexes, pos + 1, target, k)
         return pre + [ast.If(test, body, self.chain(sc, indexes, pos + 1, target, k))]
 
-    def cases(self, sc: CaseScoring, target: str, known: dict[str, str]) -> list[ast.stmt]:
+    def case_stmts(self, sc: CaseScoring, target: str, known: dict[str, str]) -> list[ast.stmt]:
         cases = sc.cases.cases
         if sc.mode not in ("exclusive", "cumulative"):
             return self.chain(sc, list(range(len(cases))), 0, target, known)

@@ -33,7 +33,7 @@ from cdsdsl.evaluate.interpret import (
 )
 from cdsdsl.evaluate.mangle import Mangler
 from cdsdsl.evaluate.meaning import Meaning
-from cdsdsl.semantics.resolve import CaseScoring, CohortScoring, ExprScoring, PerItemScoring, Program, SumItemsScoring
+from cdsdsl.semantics.resolve import CaseScoring, CohortScoring, Program, SumItemsScoring
 from cdsdsl.syntax import nodes as n
 
 # ------------------------------------------------------------------ fast path
@@ -74,6 +74,7 @@ class FastGen(Meaning):
         self.no_cohort = False
         self.known: dict[str, tuple] = {}
         self.pre: list[ast.stmt] = []
+        self.target = ""
 
     def ident(self, name: str) -> str:
         scope = f"p{self.part + 1}" if len(self.p.parts) > 1 else ""
@@ -326,23 +327,33 @@ class FastGen(Meaning):
         return [assign(target, v[1]), assign(_den(target), v[2])]
 
     def scoring(self, sc: Any, target: str, known: dict[str, tuple]) -> list[ast.stmt]:
-        if isinstance(sc, ExprScoring):
-            out = self.need([sc.expr], known)
-            return out + self.set_target(target, self.expr(sc.expr, known, out))
-        if isinstance(sc, PerItemScoring):
-            out, cnt = self.read_stmt(sc.count_key, self.fresh("count"))
-            out += self.need([sc.points], known)
-            return out + self.set_target(target, self.mul(cnt, self.expr(sc.points, known, out)))
-        if isinstance(sc, SumItemsScoring):
-            s = self.fresh("sum")
-            return [assign(s, call("_items_sum", load("item_points"), lit(sc.first), lit(sc.last))),
-                    assign(target, ast.Attribute(load(s), "numerator", ast.Load())),
-                    assign(_den(target), ast.Attribute(load(s), "denominator", ast.Load()))]
-        if isinstance(sc, CaseScoring):
-            return self.cases(sc, target, known)
-        if isinstance(sc, CohortScoring):
-            return self.cohort_scoring(sc, target)
-        return self.set_target(target, ("i", lit(0)))
+        """The statements setting ``target`` and its denominator to the points of a part scored by ``sc``."""
+        saved = self.known, self.pre, self.target
+        self.known, self.pre, self.target = known, [], target
+        try:
+            value = self.score(sc)
+            out = self.pre
+            if value is not None:
+                out.extend(self.set_target(target, value))
+            return out
+        finally:
+            self.known, self.pre, self.target = saved
+
+    def read_input(self, key: str, base: str) -> tuple:
+        out, value = self.read_stmt(key, self.fresh(base))
+        self.pre.extend(out)
+        return value
+
+    def items_sum(self, sc: SumItemsScoring) -> tuple:
+        s = self.fresh("sum")
+        self.pre.append(assign(s, call("_items_sum", load("item_points"), lit(sc.first), lit(sc.last))))
+        return ("r", ast.Attribute(load(s), "numerator", ast.Load()), ast.Attribute(load(s), "denominator", ast.Load()))
+
+    def cohort_points(self, sc: CohortScoring) -> None:
+        self.pre.extend(self.cohort_scoring(sc, self.target))
+
+    def cases(self, sc: CaseScoring) -> None:
+        self.pre.extend(self.case_stmts(sc, self.target, self.known))
 
     def cohort_scoring(self, sc: CohortScoring, target: str) -> list[ast.stmt]:
         """`runtime.minmax_points` / `runtime.ratio_points` on an int ``x`` and the cohort's
@@ -409,7 +420,7 @@ class FastGen(Meaning):
             return pre + self.chain(sc, indexes, pos + 1, target, k)
         return pre + [ast.If(test, body, self.chain(sc, indexes, pos + 1, target, k))]
 
-    def cases(self, sc: CaseScoring, target: str, known: dict[str, tuple]) -> list[ast.stmt]:
+    def case_stmts(self, sc: CaseScoring, target: str, known: dict[str, tuple]) -> list[ast.stmt]:
         cases = sc.cases.cases
         if sc.mode not in ("exclusive", "cumulative"):
             return self.chain(sc, list(range(len(cases))), 0, target, known)

@@ -24,7 +24,7 @@ from cdsdsl.diagnostics.core import CdsError, DataError, Diagnostic, ScoreError,
 from cdsdsl.evaluate.cohort import cohort_points, cohort_quantities, needs_cohort_error
 from cdsdsl.evaluate.meaning import Meaning
 from cdsdsl.evaluate.runtime import Fault, choose, fault_diagnostic, fault_error, fmt_vi, round_points, to_number
-from cdsdsl.semantics.resolve import CaseScoring, CohortScoring, ExprScoring, PerItemScoring, Program, SumItemsScoring
+from cdsdsl.semantics.resolve import CaseScoring, CohortScoring, Program, SumItemsScoring
 from cdsdsl.syntax import nodes as n
 from cdsdsl.syntax.printer import print_expr
 
@@ -326,25 +326,22 @@ class _Eval(Meaning):
         return subject
 
     # ------------------------------------------------------------ scoring
-    def scoring(self, sc: Any) -> Fraction:
-        if isinstance(sc, ExprScoring):
-            return self.eval(sc.expr)
-        if isinstance(sc, CaseScoring):
-            return self.cases(sc)
-        if isinstance(sc, PerItemScoring):
-            count = self.read(sc.count_key)
-            return count * self.eval(sc.points)
-        if isinstance(sc, SumItemsScoring):
-            return self.sum_items(sc)
-        if isinstance(sc, CohortScoring):
-            x = self.read(sc.subject_key)
-            stat = self.stat(f"{self.part}:{sc.subject_key}")
-            value = cohort_points(sc.method, x, stat, self.p.max_points, sc.direction)
-            self.trace.append(TraceEntry("cohort", self.part, sc.method, value,
-                                         detail=(("x", x), ("low", stat[0]), ("high", stat[1]),
-                                                 ("direction", sc.direction))))
-            return value
-        return ZERO
+    scoring = Meaning.score
+
+    def read_input(self, key: str, base: str) -> Fraction:
+        return self.read(key)
+
+    def items_sum(self, sc: SumItemsScoring) -> Fraction:
+        return self.sum_items(sc)
+
+    def cohort_points(self, sc: CohortScoring) -> Fraction:
+        x = self.read(sc.subject_key)
+        stat = self.stat(f"{self.part}:{sc.subject_key}")
+        value: Fraction = cohort_points(sc.method, x, stat, self.p.max_points, sc.direction)
+        self.trace.append(TraceEntry("cohort", self.part, sc.method, value,
+                                     detail=(("x", x), ("low", stat[0]), ("high", stat[1]),
+                                             ("direction", sc.direction))))
+        return value
 
     def cases(self, sc: CaseScoring) -> Fraction:
         cases = sc.cases.cases

@@ -9,7 +9,7 @@ for exact Fractions (`codegen`) or for integer numerator/denominator pairs
 (`codegen_fast`).
 
 `Meaning` walks a node through one table per pass (`EXPRESSIONS`,
-`CONDITIONS`: node class → handler) and calls the abstract operations listed
+`CONDITIONS`, `SCORINGS`: node class → handler) and calls the abstract operations listed
 in the class body; a back end subclasses it and supplies them.  The order of
 the operations is the same for every back end (left operand first, the
 subject of a range before its bounds, a range's low bound before its high
@@ -21,7 +21,7 @@ from fractions import Fraction
 from typing import Any, Callable, Sequence
 
 from cdsdsl.evaluate.cohort import best_subject, quantity_key
-from cdsdsl.semantics.resolve import Program
+from cdsdsl.semantics.resolve import CaseScoring, CohortScoring, ExprScoring, PerItemScoring, Program, SumItemsScoring
 from cdsdsl.syntax import nodes as n
 
 
@@ -66,6 +66,11 @@ class Meaning:
 
     def test(self, c: Any, subject: Any) -> Any:
         return CONDITIONS.get(type(c), _never)(self, c, subject)
+
+    def score(self, sc: Any) -> Any:
+        """The points of a part scored by ``sc`` (a `resolve` scoring), or None when the back end
+        has already put them where they go (a compiler's case list or cohort formula)."""
+        return SCORINGS.get(type(sc), _no_points)(self, sc)
 
     # ------------------------------------------------------------ operations (abstract)
     def const(self, value: Fraction) -> Any:
@@ -131,6 +136,22 @@ class Meaning:
 
     def all_of(self, tests: list[Any]) -> Any:
         """All of ``tests`` (none: true)."""
+        raise NotImplementedError
+
+    def read_input(self, key: str, base: str) -> Any:
+        """Input ``key`` read for a scoring rule (``base``: what the compilers call its variable)."""
+        raise NotImplementedError
+
+    def items_sum(self, sc: SumItemsScoring) -> Any:
+        """The sum of other indicators' points (``Cộng điểm các chỉ số 5.1 đến 5.4``)."""
+        raise NotImplementedError
+
+    def cohort_points(self, sc: CohortScoring) -> Any:
+        """Points from the unit's place in the cohort (min-max or ratio to the best)."""
+        raise NotImplementedError
+
+    def cases(self, sc: CaseScoring) -> Any:
+        """A case list: options chosen by the unit and/or the first case whose condition holds."""
         raise NotImplementedError
 
     def true(self) -> Any:
@@ -242,4 +263,41 @@ def _never(m: Meaning, c: Any, subject: Any) -> Any:
 #: node class -> what the condition means
 CONDITIONS: dict[type, Callable[[Meaning, Any, Any], Any]] = {
     n.Compare: _compare, n.Range: _range, n.Otherwise: _otherwise, n.Best: _best, n.Option: _never,
+}
+
+
+# ------------------------------------------------------------------ scoring rules
+
+def _expr_scoring(m: Meaning, sc: ExprScoring) -> Any:
+    m.prefetch([sc.expr])
+    return m.value(sc.expr)
+
+
+def _per_item(m: Meaning, sc: PerItemScoring) -> Any:
+    """``Mỗi ... được 0,5 điểm``: the count times the points of one."""
+    count = m.read_input(sc.count_key, "count")
+    m.prefetch([sc.points])
+    return m.mul(count, m.value(sc.points))
+
+
+def _sum_items(m: Meaning, sc: SumItemsScoring) -> Any:
+    return m.items_sum(sc)
+
+
+def _cohort(m: Meaning, sc: CohortScoring) -> Any:
+    return m.cohort_points(sc)
+
+
+def _cases(m: Meaning, sc: CaseScoring) -> Any:
+    return m.cases(sc)
+
+
+def _no_points(m: Meaning, sc: Any) -> Any:
+    return m.const(Fraction(0))
+
+
+#: scoring class -> how a part is scored
+SCORINGS: dict[type, Callable[[Meaning, Any], Any]] = {
+    ExprScoring: _expr_scoring, PerItemScoring: _per_item, SumItemsScoring: _sum_items, CohortScoring: _cohort,
+    CaseScoring: _cases,
 }
