@@ -21,11 +21,22 @@ import ast
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, Callable, Mapping, Sequence
 
 from cdsdsl.diagnostics.core import CdsError, Diagnostic, ScoreError
 from cdsdsl.evaluate import runtime, standalone_runtime
-from cdsdsl.evaluate.codegen_ast import HELPERS, SharedModule, assign, call, doc_text, helper_aliases, lit, load
+from cdsdsl.evaluate.codegen_ast import (
+    HELPERS,
+    SharedModule,
+    assign,
+    call,
+    doc_text,
+    function_def,
+    helper_aliases,
+    lit,
+    load,
+)
 from cdsdsl.evaluate.codegen_exact import ExactGen, build_function
 from cdsdsl.evaluate.codegen_fast import FAST_HELPERS, build_fast_function, build_fast_quantity
 from cdsdsl.evaluate.cohort import needs_cohort_error
@@ -126,11 +137,7 @@ class CompiledFormula:
         part = node[0] if node else 0
         expr = node[1].right if node else "?"
 
-        class _Z:
-            pass
-
-        z = _Z()
-        z.expr, z.span = expr, span
+        z = SimpleNamespace(expr=expr, span=span)
         return zero_division(self.program, z, inputs, unit, policy,
                              denominator_key(self.program, part, expr) if node else None)
 
@@ -225,7 +232,7 @@ def compile_quantities(program: Program) -> Callable[[Mapping[str, object]], dic
             body = gen.need([q.expr], known) + [ast.Return(gen.expr(q.expr, known))]
         args = ast.arguments(posonlyargs=[], args=[ast.arg("inputs")], kwonlyargs=[], kw_defaults=[], defaults=[],
                              vararg=None, kwarg=None)
-        defs.append(ast.FunctionDef(gen.fname, args, body, [], None, type_params=[]))
+        defs.append(function_def(gen.fname, args, body))
         funcs.append((q.key, gen.fname))
     fast_names: list[str | None] = []
     for q in cohort_quantities(program):
@@ -291,7 +298,7 @@ def module_source(programs: Sequence[Program], *, title: str | None = None) -> s
     """An importable module scoring ``programs`` with the standard library only."""
     mod = SharedModule()
     funcs = [build_function(p, mod) for p in programs]
-    spans = []
+    spans: list[ast.expr] = []
     for span, src in mod.spans:
         if span is not None and src is not None:
             line, col = src.position(span.start)

@@ -83,13 +83,19 @@ def function_name(item: str | None) -> str:
     return f"chi so {item}" if item else "cong thuc"
 
 
+def function_def(name: str, args: ast.arguments, body: list[ast.stmt]) -> ast.FunctionDef:
+    """``def name(args): body`` (no decorators, no annotation, no type parameters)."""
+    fields: dict[str, Any] = {"type_params": []}  # a field since Python 3.12
+    return ast.FunctionDef(name, args, body, [], None, **fields)
+
+
 def error_function(program: Program, fname: str, detail: str) -> ast.FunctionDef:
     body = [ast.Expr(lit(f"{doc_text(program.item)}: không chấm được (công thức còn lỗi)")),
             ast.Raise(call("_Fault", lit("CDS615"), ast.Dict([lit("detail")], [lit(detail)]), lit(None)), None)]
     args = ast.arguments(posonlyargs=[], args=[ast.arg("inputs"), ast.arg("cohort"), ast.arg("item_points"),
                                               ast.arg("notes")], kwonlyargs=[], kw_defaults=[],
                          defaults=[lit(None), lit(None), lit(None)], vararg=None, kwarg=None)
-    return ast.FunctionDef(fname, args, body, [], None, type_params=[])
+    return function_def(fname, args, body)
 
 
 def helper_aliases() -> list[ast.stmt]:

@@ -24,6 +24,7 @@ from cdsdsl.evaluate.codegen_ast import (
     call,
     doc_text,
     error_function,
+    function_def,
     function_name,
     lit,
     load,
@@ -280,7 +281,7 @@ class ExactGen(Meaning):
             return self.chain(sc, list(range(len(cases))), 0, target, known)
         options = [i for i, c in enumerate(cases) if type(c.condition) is n.Option]
         others = [i for i, c in enumerate(cases) if type(c.condition) is not n.Option]
-        labels = tuple(cases[i].condition.label for i in options)
+        labels = tuple(c.label for c in (cases[i].condition for i in options) if isinstance(c, n.Option))
         chosen = self.fresh("chosen")
         pick = assign(chosen, call("_pick", load("inputs"), lit(sc.choice_key), lit(labels),
                                      lit(sc.mode == "cumulative")))
@@ -292,8 +293,8 @@ class ExactGen(Meaning):
             total.append(ast.If(ast.Compare(lit(j), [ast.In()], [load(chosen)]), body, []))
         if others:
             numeric = self.chain(sc, others, 0, target, dict(known))
-            missing = numeric
-            given = [ast.If(load(chosen), total, self.chain(sc, others, 0, target, dict(known)))]
+            missing: list[ast.stmt] = numeric
+            given: list[ast.stmt] = [ast.If(load(chosen), total, self.chain(sc, others, 0, target, dict(known)))]
         else:
             missing = [ast.Raise(call("_Fault", lit("CDS600"), ast.Dict([lit("key")], [lit(sc.choice_key)]),
                                        self.mod.span(sc.span, self.src)), None)]
@@ -333,7 +334,7 @@ class ExactGen(Meaning):
                              vararg=None, kwarg=None)
         args.args += [ast.arg("cohort"), ast.arg("item_points"), ast.arg("notes")]
         args.defaults = [lit(None), lit(None), lit(None)]
-        return ast.FunctionDef(self.fname, args, body, [], None, type_params=[])
+        return function_def(self.fname, args, body)
 
 
 def build_function(program: Program, mod: SharedModule) -> ast.FunctionDef:

@@ -22,6 +22,7 @@ from cdsdsl.evaluate.codegen_ast import (
     assign,
     call,
     doc_text,
+    function_def,
     function_name,
     lit,
     load,
@@ -143,7 +144,7 @@ class FastGen(Meaning):
     def div_pairs(self, a: tuple, b: tuple, pre: list[ast.stmt]) -> tuple:
         # a zero divisor (CDS610) or a negative one: the full path decides
         bn = self.atom(b[1], pre)
-        if not (isinstance(bn, ast.Constant) and bn.value > 0):
+        if not (isinstance(bn, ast.Constant) and isinstance(bn.value, int) and bn.value > 0):
             pre.append(ast.If(ast.Compare(bn, [ast.LtE()], [lit(0)]), [ast.Raise(load("_SLOW"), None)], []))
         if b[0] == "i":
             if a[0] == "i":
@@ -207,7 +208,7 @@ class FastGen(Meaning):
             out, v = self.read_stmt(step.key, ident)
             known[name] = v
             return out
-        out: list[ast.stmt] = []
+        out = []
         pw = self.wholes.get(step.span)
         if pw is not None and pw.ratio == name:
             for x in pw.parts + pw.wholes:
@@ -365,7 +366,7 @@ class FastGen(Meaning):
         ln, ld, hn, hd = self.stat_names(f"{self.part}:{sc.subject_key}", out)
         mx = Fraction(self.p.max_points)
         mn, md = lit(mx.numerator), lit(mx.denominator)
-        slow = [ast.Raise(load("_SLOW"), None)]
+        slow: list[ast.stmt] = [ast.Raise(load("_SLOW"), None)]
 
         def pair(num: ast.expr, den: ast.expr) -> list[ast.stmt]:
             return [assign(target, num), assign(_den(target), den)]
@@ -381,7 +382,8 @@ class FastGen(Meaning):
             span = self.fresh("span")
             out.append(assign(span, ast.BinOp(mul(hn, ld), ast.Sub(), mul(ln, hd))))
             if sc.direction == "max":
-                equal = [ast.If(ast.Compare(hn, [ast.Eq()], [lit(0)]), pair(lit(0), lit(1)), pair(mn, md))]
+                equal: list[ast.stmt] = [ast.If(ast.Compare(hn, [ast.Eq()], [lit(0)]), pair(lit(0), lit(1)),
+                                                pair(mn, md))]
                 # max * (x*ld - ln) / ld / span * hd*ld
                 value = pair(mul(mn, ast.BinOp(mul(xv, ld), ast.Sub(), ln), hd), mul(md, load(span)))
             else:
@@ -451,8 +453,8 @@ class FastGen(Meaning):
                                                   self._mul(load(_den(target)), vd)], ast.Load())))
             total.append(ast.If(ast.Compare(lit(j), [ast.In()], [load(chosen)]), body, []))
         if others:
-            missing = self.chain(sc, others, 0, target, dict(known))
-            given = [ast.If(load(chosen), total, self.chain(sc, others, 0, target, dict(known)))]
+            missing: list[ast.stmt] = self.chain(sc, others, 0, target, dict(known))
+            given: list[ast.stmt] = [ast.If(load(chosen), total, self.chain(sc, others, 0, target, dict(known)))]
         else:
             missing = [ast.Raise(load("_SLOW"), None)]  # nothing chosen: CDS600
             given = total
@@ -494,7 +496,7 @@ class FastGen(Meaning):
         body.append(ast.Return(ast.Tuple([load(total), load(_den(total))], ast.Load())))
         args = ast.arguments(posonlyargs=[], args=[ast.arg("inputs"), ast.arg("cohort"), ast.arg("item_points")],
                              kwonlyargs=[], kw_defaults=[], defaults=[lit(None), lit(None)], vararg=None, kwarg=None)
-        return ast.FunctionDef(self.fname, args, body, [], None, type_params=[])
+        return function_def(self.fname, args, body)
 
 
 def build_fast_quantity(program: Program, mod: SharedModule, q: Any) -> ast.FunctionDef | None:
@@ -517,7 +519,7 @@ def build_fast_quantity(program: Program, mod: SharedModule, q: Any) -> ast.Func
     value = ast.Tuple([v[1], lit(1)] if v[0] == "i" else [v[1], v[2]], ast.Load())
     args = ast.arguments(posonlyargs=[], args=[ast.arg("inputs")], kwonlyargs=[], kw_defaults=[], defaults=[],
                          vararg=None, kwarg=None)
-    return ast.FunctionDef(fname, args, body + [ast.Return(value)], [], None, type_params=[])
+    return function_def(fname, args, body + [ast.Return(value)])
 
 
 def build_fast_function(program: Program, mod: SharedModule) -> ast.FunctionDef | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import operator
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, Sequence, cast
 
 import attrs
 
@@ -345,11 +345,12 @@ class _Eval(Meaning):
 
     def cases(self, sc: CaseScoring) -> Fraction:
         cases = sc.cases.cases
+        candidates: Sequence[int]
         if sc.mode in ("exclusive", "cumulative"):
             options = [i for i, c in enumerate(cases) if type(c.condition) is n.Option]
             others = [i for i, c in enumerate(cases) if type(c.condition) is not n.Option]
-            labels = [cases[i].condition.label for i in options]
-            raw = self.inputs.get(sc.choice_key)
+            labels = [c.label for c in (cases[i].condition for i in options) if isinstance(c, n.Option)]
+            raw = self.inputs.get(cast(str, sc.choice_key))
             given = not (raw is None or getattr(raw, "raw", raw) is None or getattr(raw, "raw", raw) == "")
             if given:
                 try:
@@ -370,7 +371,7 @@ class _Eval(Meaning):
                         total += value
                     return total
             elif not others:
-                spec = self.p.input(sc.choice_key)
+                spec = self.p.input(cast(str, sc.choice_key))
                 raise self.error(Fault("CDS600", {"key": sc.choice_key}), sc.choice_key, spec)
             candidates = others
         else:

@@ -203,7 +203,7 @@ def fmt_vi(value: Any, digits: int = 2, *, percent: bool = False, lang: str = "v
     text = f"{abs(d):f}"
     whole, _, frac = text.partition(".")
     frac = frac.rstrip("0")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
