@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast
 from fractions import Fraction
-from typing import Any
+from typing import Any, Callable
 
 from cdsdsl.evaluate import runtime
 from cdsdsl.evaluate.mangle import Mangler
@@ -87,6 +87,32 @@ def function_def(name: str, args: ast.arguments, body: list[ast.stmt]) -> ast.Fu
     """``def name(args): body`` (no decorators, no annotation, no type parameters)."""
     fields: dict[str, Any] = {"type_params": []}  # a field since Python 3.12
     return ast.FunctionDef(name, args, body, [], None, **fields)
+
+
+def branch_statements(gen: Any, cond: Callable[[], ast.expr], then: Callable[[], Any],
+                      other: Callable[[], Any]) -> None:
+    """`meaning.Meaning.branch` for the compilers: append to ``gen.pre`` the statements of the test,
+    then ``if test: <then> else: <other>`` (a constant test keeps one side).  The test may compute
+    names (``gen.known`` grows): both sides see them, the code after the chain does not."""
+    outer_known, outer_pre = gen.known, gen.pre
+    known = dict(outer_known)
+    gen.known, gen.pre = known, []
+    try:
+        test = cond()
+        pre = gen.pre
+        gen.known, gen.pre = dict(known), []
+        then()
+        body = gen.pre
+        gen.known, gen.pre = known, []
+        if isinstance(test, ast.Constant) and test.value is True:
+            out = pre + body
+        else:
+            other()
+            out = pre + (gen.pre if isinstance(test, ast.Constant) and test.value is False
+                         else [ast.If(test, body, gen.pre)])
+    finally:
+        gen.known, gen.pre = outer_known, outer_pre
+    outer_pre.extend(out)
 
 
 def error_function(program: Program, fname: str, detail: str) -> ast.FunctionDef:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ast
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from cdsdsl.diagnostics.core import Diagnostic, ScoreError
 from cdsdsl.evaluate import runtime
@@ -21,6 +21,7 @@ from cdsdsl.evaluate.codegen_ast import (
     KINDS,
     SharedModule,
     assign,
+    branch_statements,
     call,
     doc_text,
     error_function,
@@ -252,33 +253,37 @@ class ExactGen(Meaning):
     def cases(self, sc: CaseScoring) -> None:
         self.pre.extend(self.case_stmts(sc, self.target, self.known))
 
-    def chain(self, sc: CaseScoring, indexes: list[int], pos: int, target: str,
-              known: dict[str, str]) -> list[ast.stmt]:
-        cases = sc.cases.cases
-        if pos == len(indexes):
-            subj = shown_subject(sc)
-            value: ast.expr = (load(known[subj.name]) if type(subj) is n.Name and subj.name in known else lit(None))
-            note = ast.Tuple([lit("CDS612"), self.mod.span(sc.span, self.src),
-                              lit(print_expr(subj) if subj is not None else None), value], ast.Load())
-            return [ast.If(ast.Compare(load("notes"), [ast.IsNot()], [lit(None)]),
-                           [ast.Expr(ast.Call(ast.Attribute(load("notes"), "append", ast.Load()), [note], []))],
-                           []),
-                    assign(target, lit(0))]
-        case = cases[indexes[pos]]
-        k = dict(known)
-        pre, test = self.condition(case.condition, sc.subject, k)
-        kb = dict(k)
-        body = self.need([case.result], kb) + [assign(target, self.expr(case.result, kb))]
-        if isinstance(test, ast.Constant) and test.value is True:
-            return pre + body
-        if isinstance(test, ast.Constant) and test.value is False:
-            return pre + self.chain(sc, indexes, pos + 1, target, k)
-        return pre + [ast.If(test, body, self.chain(sc, indexes, pos + 1, target, k))]
+    def chain(self, sc: CaseScoring, indexes: list[int], target: str, known: dict[str, str]) -> list[ast.stmt]:
+        """The statements setting ``target`` to the result of the first case of ``indexes`` that holds."""
+        saved = self.known, self.pre, self.target
+        self.known, self.pre, self.target = known, [], target
+        try:
+            self.first_match(sc, indexes)
+            return self.pre
+        finally:
+            self.known, self.pre, self.target = saved
+
+    def branch(self, cond: Callable[[], ast.expr], then: Callable[[], Any], other: Callable[[], Any]) -> None:
+        branch_statements(self, cond, then, other)
+
+    def matched(self, sc: CaseScoring, index: int, value: ast.expr) -> None:
+        self.pre.append(assign(self.target, value))
+
+    def no_match(self, sc: CaseScoring) -> None:
+        subj = shown_subject(sc)
+        known = self.known
+        value: ast.expr = load(known[subj.name]) if type(subj) is n.Name and subj.name in known else lit(None)
+        note = ast.Tuple([lit("CDS612"), self.mod.span(sc.span, self.src),
+                          lit(print_expr(subj) if subj is not None else None), value], ast.Load())
+        self.pre += [ast.If(ast.Compare(load("notes"), [ast.IsNot()], [lit(None)]),
+                            [ast.Expr(ast.Call(ast.Attribute(load("notes"), "append", ast.Load()), [note], []))],
+                            []),
+                     assign(self.target, lit(0))]
 
     def case_stmts(self, sc: CaseScoring, target: str, known: dict[str, str]) -> list[ast.stmt]:
         cases = sc.cases.cases
         if sc.mode not in ("exclusive", "cumulative"):
-            return self.chain(sc, list(range(len(cases))), 0, target, known)
+            return self.chain(sc, list(range(len(cases))), target, known)
         options = [i for i, c in enumerate(cases) if type(c.condition) is n.Option]
         others = [i for i, c in enumerate(cases) if type(c.condition) is not n.Option]
         labels = tuple(c.label for c in (cases[i].condition for i in options) if isinstance(c, n.Option))
@@ -292,9 +297,9 @@ class ExactGen(Meaning):
             body = self.need([res], kb) + [ast.AugAssign(store(target), ast.Add(), self.expr(res, kb))]
             total.append(ast.If(ast.Compare(lit(j), [ast.In()], [load(chosen)]), body, []))
         if others:
-            numeric = self.chain(sc, others, 0, target, dict(known))
+            numeric = self.chain(sc, others, target, dict(known))
             missing: list[ast.stmt] = numeric
-            given: list[ast.stmt] = [ast.If(load(chosen), total, self.chain(sc, others, 0, target, dict(known)))]
+            given: list[ast.stmt] = [ast.If(load(chosen), total, self.chain(sc, others, target, dict(known)))]
         else:
             missing = [ast.Raise(call("_Fault", lit("CDS600"), ast.Dict([lit("key")], [lit(sc.choice_key)]),
                                        self.mod.span(sc.span, self.src)), None)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ast
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from cdsdsl.evaluate import runtime
 from cdsdsl.evaluate.codegen_ast import (
@@ -20,6 +20,7 @@ from cdsdsl.evaluate.codegen_ast import (
     KINDS,
     SharedModule,
     assign,
+    branch_statements,
     call,
     doc_text,
     function_def,
@@ -405,27 +406,29 @@ class FastGen(Meaning):
                           + pair(mul(mn, ln), mul(md, ld, xv))))
         return out
 
-    def chain(self, sc: CaseScoring, indexes: list[int], pos: int, target: str,
-              known: dict[str, tuple]) -> list[ast.stmt]:
-        cases = sc.cases.cases
-        if pos == len(indexes):
-            return [ast.Raise(load("_SLOW"), None)]  # no case matches: CDS612, the full path warns
-        case = cases[indexes[pos]]
-        k = dict(known)
-        pre, test = self.condition(case.condition, sc.subject, k)
-        kb = dict(k)
-        body = self.need([case.result], kb)
-        body += self.set_target(target, self.expr(case.result, kb, body))
-        if isinstance(test, ast.Constant) and test.value is True:
-            return pre + body
-        if isinstance(test, ast.Constant) and test.value is False:
-            return pre + self.chain(sc, indexes, pos + 1, target, k)
-        return pre + [ast.If(test, body, self.chain(sc, indexes, pos + 1, target, k))]
+    def chain(self, sc: CaseScoring, indexes: list[int], target: str, known: dict[str, tuple]) -> list[ast.stmt]:
+        """The statements setting ``target`` to the result of the first case of ``indexes`` that holds."""
+        saved = self.known, self.pre, self.target
+        self.known, self.pre, self.target = known, [], target
+        try:
+            self.first_match(sc, indexes)
+            return self.pre
+        finally:
+            self.known, self.pre, self.target = saved
+
+    def branch(self, cond: Callable[[], ast.expr], then: Callable[[], Any], other: Callable[[], Any]) -> None:
+        branch_statements(self, cond, then, other)
+
+    def matched(self, sc: CaseScoring, index: int, value: tuple) -> None:
+        self.pre.extend(self.set_target(self.target, value))
+
+    def no_match(self, sc: CaseScoring) -> None:
+        self.pre.append(ast.Raise(load("_SLOW"), None))  # no case matches: CDS612, the full path warns
 
     def case_stmts(self, sc: CaseScoring, target: str, known: dict[str, tuple]) -> list[ast.stmt]:
         cases = sc.cases.cases
         if sc.mode not in ("exclusive", "cumulative"):
-            return self.chain(sc, list(range(len(cases))), 0, target, known)
+            return self.chain(sc, list(range(len(cases))), target, known)
         options = [i for i, c in enumerate(cases) if type(c.condition) is n.Option]
         others = [i for i, c in enumerate(cases) if type(c.condition) is not n.Option]
         chosen = self.fresh("chosen")
@@ -453,8 +456,8 @@ class FastGen(Meaning):
                                                   self._mul(load(_den(target)), vd)], ast.Load())))
             total.append(ast.If(ast.Compare(lit(j), [ast.In()], [load(chosen)]), body, []))
         if others:
-            missing: list[ast.stmt] = self.chain(sc, others, 0, target, dict(known))
-            given: list[ast.stmt] = [ast.If(load(chosen), total, self.chain(sc, others, 0, target, dict(known)))]
+            missing: list[ast.stmt] = self.chain(sc, others, target, dict(known))
+            given: list[ast.stmt] = [ast.If(load(chosen), total, self.chain(sc, others, target, dict(known)))]
         else:
             missing = [ast.Raise(load("_SLOW"), None)]  # nothing chosen: CDS600
             given = total

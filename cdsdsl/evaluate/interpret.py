@@ -376,14 +376,18 @@ class _Eval(Meaning):
             candidates = others
         else:
             candidates = range(len(cases))
-        for i in candidates:
-            case = cases[i]
-            if self.condition(case.condition, sc.subject):
-                value = self.eval(case.result)
-                subj = self.known(sc.subject)
-                self.trace.append(TraceEntry("case", self.part, None, value, node=case,
-                                             detail=(("index", i), ("subject", subj))))
-                return value
+        return self.first_match(sc, candidates)
+
+    def branch(self, cond: Callable[[], bool], then: Callable[[], Fraction],
+               other: Callable[[], Fraction]) -> Fraction:
+        return then() if cond() else other()
+
+    def matched(self, sc: CaseScoring, index: int, value: Fraction) -> Fraction:
+        self.trace.append(TraceEntry("case", self.part, None, value, node=sc.cases.cases[index],
+                                     detail=(("index", index), ("subject", self.known(sc.subject)))))
+        return value
+
+    def no_match(self, sc: CaseScoring) -> Fraction:
         shown = shown_subject(sc)
         self.trace.append(TraceEntry("nomatch", self.part, print_expr(shown) if shown is not None else None,
                                      self.known(shown), node=sc))

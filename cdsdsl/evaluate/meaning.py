@@ -67,6 +67,11 @@ class Meaning:
     def test(self, c: Any, subject: Any) -> Any:
         return CONDITIONS.get(type(c), _never)(self, c, subject)
 
+    def first_match(self, sc: CaseScoring, indexes: Sequence[int]) -> Any:
+        """The result of the first of the cases ``indexes`` of ``sc`` whose condition holds
+        (none holds: `no_match`)."""
+        return _chain(self, sc, indexes, 0)
+
     def score(self, sc: Any) -> Any:
         """The points of a part scored by ``sc`` (a `resolve` scoring), or None when the back end
         has already put them where they go (a compiler's case list or cohort formula)."""
@@ -152,6 +157,18 @@ class Meaning:
 
     def cases(self, sc: CaseScoring) -> Any:
         """A case list: options chosen by the unit and/or the first case whose condition holds."""
+        raise NotImplementedError
+
+    def branch(self, cond: Callable[[], Any], then: Callable[[], Any], other: Callable[[], Any]) -> Any:
+        """``then()`` if the test ``cond()`` holds, else ``other()`` (a compiler builds both)."""
+        raise NotImplementedError
+
+    def matched(self, sc: CaseScoring, index: int, value: Any) -> Any:
+        """Case ``index`` of ``sc`` holds and its result is ``value``."""
+        raise NotImplementedError
+
+    def no_match(self, sc: CaseScoring) -> Any:
+        """No case of ``sc`` holds: 0 points and warning CDS612."""
         raise NotImplementedError
 
     def true(self) -> Any:
@@ -301,3 +318,20 @@ SCORINGS: dict[type, Callable[[Meaning, Any], Any]] = {
     ExprScoring: _expr_scoring, PerItemScoring: _per_item, SumItemsScoring: _sum_items, CohortScoring: _cohort,
     CaseScoring: _cases,
 }
+
+
+# ------------------------------------------------------------------ case chains
+
+def _chain(m: Meaning, sc: CaseScoring, indexes: Sequence[int], pos: int) -> Any:
+    if pos == len(indexes):
+        return m.no_match(sc)
+    i = indexes[pos]
+    case = sc.cases.cases[i]
+    return m.branch(lambda: m.test(case.condition, sc.subject), lambda: _case_result(m, sc, i),
+                    lambda: _chain(m, sc, indexes, pos + 1))
+
+
+def _case_result(m: Meaning, sc: CaseScoring, i: int) -> Any:
+    result = sc.cases.cases[i].result
+    m.prefetch([result])
+    return m.matched(sc, i, m.value(result))
