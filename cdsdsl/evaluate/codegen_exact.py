@@ -90,46 +90,51 @@ class ExactGen(Meaning):
         return out
 
     def compute(self, kind: str, name: str, known: dict[str, str]) -> list[ast.stmt]:
+        """The statements computing ``name`` into its variable (none when ``known`` has it)."""
         if name in known:
             return []
-        ident = self.ident(name)
-        if kind == "item":
-            known[name] = ident
-            return [self.read_stmt(name, ident)]
-        step = self.steps.get(name)
-        if step is None:
-            if any(spec.key == name for spec in self.p.inputs):
-                known[name] = ident
-                return [self.read_stmt(name, ident)]
-            raise ScoreError(Diagnostic.make("CDS615", None, item=self.p.item, indicator=self.p.item or "?",
-                                             detail=f"`{name}`"))
-        if step.key is not None:
-            known[name] = ident
-            return [self.read_stmt(step.key, ident)]
-        out: list[ast.stmt] = []
-        pw = self.wholes.get(step.span)
-        if pw is not None and pw.ratio == name:
-            for x in pw.parts + pw.wholes:
-                out.extend(self.compute("name", x, known))
-            first_key = next((s.key for s in self.steps.values() if s.name == pw.parts[0] and s.key), None)
-            part = self.sum_of(pw.parts, known)
-            whole = self.sum_of(pw.wholes, known)
-            args = ast.Dict([lit(k) for k in ("parts", "wholes", "part_value", "whole_value", "ratio", "key")],
-                            [lit(" + ".join(pw.parts)), lit(" + ".join(pw.wholes)), part, whole, lit(pw.ratio),
-                             lit(first_key or pw.parts[0])])
-            out.append(ast.If(ast.Compare(part, [ast.Gt()], [whole]),
-                              [ast.Raise(call("_Fault", lit("CDS614"), args,
-                                               self.mod.span(step.span, self.src)), None)], []))
-        out.extend(self.need([step.expr], known))
-        out.append(assign(ident, self.expr(step.expr, known)))
-        known[name] = ident
-        return out
+        saved = self.known, self.pre
+        self.known, self.pre = known, []
+        try:
+            self.name_value(kind, name, None)
+            return self.pre
+        finally:
+            self.known, self.pre = saved
 
-    def sum_of(self, names: Sequence[str], known: dict[str, str]) -> ast.expr:
-        expr: ast.expr = load(known[names[0]])
-        for x in names[1:]:
-            expr = ast.BinOp(expr, ast.Add(), load(known[x]))
-        return expr
+    def has(self, name: str) -> bool:
+        return name in self.known
+
+    def recall(self, name: str) -> ast.expr:
+        return load(self.known[name])
+
+    def slot(self, name: str) -> str:
+        return self.ident(name)
+
+    def read_named(self, key: str, slot: str) -> ast.expr:
+        self.pre.append(self.read_stmt(key, slot))
+        return load(slot)
+
+    def remember(self, name: str, slot: str, value: ast.expr) -> ast.expr:
+        self.known[name] = slot
+        return value
+
+    def remember_step(self, name: str, slot: str, step: Any, value: ast.expr) -> ast.expr:
+        self.pre.append(assign(slot, value))
+        self.known[name] = slot
+        return load(slot)
+
+    def unknown_name(self, name: str, node: Any) -> ast.expr:
+        raise ScoreError(Diagnostic.make("CDS615", None, item=self.p.item, indicator=self.p.item or "?",
+                                         detail=f"`{name}`"))
+
+    def check_part_whole(self, pw: Any, step: Any, part: ast.expr, whole: ast.expr) -> None:
+        first_key = next((s.key for s in self.steps.values() if s.name == pw.parts[0] and s.key), None)
+        args = ast.Dict([lit(k) for k in ("parts", "wholes", "part_value", "whole_value", "ratio", "key")],
+                        [lit(" + ".join(pw.parts)), lit(" + ".join(pw.wholes)), part, whole, lit(pw.ratio),
+                         lit(first_key or pw.parts[0])])
+        self.pre.append(ast.If(ast.Compare(part, [ast.Gt()], [whole]),
+                               [ast.Raise(call("_Fault", lit("CDS614"), args, self.mod.span(step.span, self.src)),
+                                          None)], []))
 
     # ------------------------------------------------------------ expressions and conditions
     def expr(self, e: Any, known: dict[str, str]) -> ast.expr:

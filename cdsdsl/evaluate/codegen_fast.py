@@ -195,39 +195,46 @@ class FastGen(Meaning):
         return out
 
     def compute(self, kind: str, name: str, known: dict[str, tuple]) -> list[ast.stmt]:
+        """The statements computing ``name`` (none when ``known`` has it)."""
         if name in known:
             return []
-        ident = self.ident(name)
-        step = self.steps.get(name) if kind != "item" else None
-        if kind == "item" or (step is None and any(spec.key == name for spec in self.p.inputs)):
-            out, v = self.read_stmt(name, ident)
-            known[name] = v
-            return out
-        if step is None:
-            raise _Unsupported(name)
-        if step.key is not None:
-            out, v = self.read_stmt(step.key, ident)
-            known[name] = v
-            return out
-        out = []
-        pw = self.wholes.get(step.span)
-        if pw is not None and pw.ratio == name:
-            for x in pw.parts + pw.wholes:
-                out.extend(self.compute("name", x, known))
-            part = self.sum_of(pw.parts, known, out)
-            whole = self.sum_of(pw.wholes, known, out)
-            # a part larger than its whole (CDS614): the full path reports it
-            out.append(ast.If(self.compare_pairs(part, ast.Gt(), whole), [ast.Raise(load("_SLOW"), None)], []))
-        out.extend(self.need([step.expr], known))
-        v = self.expr(step.expr, known, out)
-        known[name] = self.bind(ident, v, out)
-        return out
+        saved = self.known, self.pre
+        self.known, self.pre = known, []
+        try:
+            self.name_value(kind, name, None)
+            return self.pre
+        finally:
+            self.known, self.pre = saved
 
-    def sum_of(self, names: Sequence[str], known: dict[str, tuple], pre: list[ast.stmt]) -> tuple:
-        v = known[names[0]]
-        for x in names[1:]:
-            v = self.add_pairs(v, known[x], ast.Add(), pre)
-        return v
+    def has(self, name: str) -> bool:
+        return name in self.known
+
+    def recall(self, name: str) -> tuple:
+        value: tuple = self.known[name]
+        return value
+
+    def slot(self, name: str) -> str:
+        return self.ident(name)
+
+    def read_named(self, key: str, slot: str) -> tuple:
+        out, value = self.read_stmt(key, slot)
+        self.pre.extend(out)
+        return value
+
+    def remember(self, name: str, slot: str, value: tuple) -> tuple:
+        self.known[name] = value
+        return value
+
+    def remember_step(self, name: str, slot: str, step: Any, value: tuple) -> tuple:
+        bound = self.known[name] = self.bind(slot, value, self.pre)
+        return bound
+
+    def unknown_name(self, name: str, node: Any) -> tuple:
+        raise _Unsupported(name)
+
+    def check_part_whole(self, pw: Any, step: Any, part: tuple, whole: tuple) -> None:
+        # a part larger than its whole (CDS614): the full path reports it
+        self.pre.append(ast.If(self.compare_pairs(part, ast.Gt(), whole), [ast.Raise(load("_SLOW"), None)], []))
 
     # ------------------------------------------------------------ expressions and conditions
     def expr(self, e: Any, known: dict[str, tuple], pre: list[ast.stmt]) -> tuple:

@@ -201,30 +201,38 @@ class _Eval(Meaning):
 
     # ------------------------------------------------------------ names
     def name(self, name: str, node: Any) -> Fraction:
-        if name in self.env:
-            return self.env[name]
-        step = self.steps.get(name)
-        if step is None and any(spec.key == name for spec in self.p.inputs):
-            value = self.env[name] = self.read(name)  # the implicit subject ``x``
-            return value
-        if step is None:
-            raise ScoreError(Diagnostic.make("CDS615", getattr(node, "span", None), source=self.p.formula.source,
-                                             item=self.p.item,
-                                             indicator=self.p.item or "?", detail=f"`{name}`"))
-        if step.key is not None:
-            value = self.read(step.key)
-        else:
-            pw = self.wholes.get(step.span)
-            if pw is not None and pw.ratio == name:
-                self.check_part_whole(pw, step)
-            value = self.eval(step.expr)
-            self.trace.append(TraceEntry("step", self.part, name, value, node=step.expr))
+        env = self.env
+        if name in env:
+            return env[name]
+        value: Fraction = self.name_value("name", name, node)
+        return value
+
+    def has(self, name: str) -> bool:
+        return name in self.env
+
+    def recall(self, name: str) -> Fraction:
+        return self.env[name]
+
+    def slot(self, name: str) -> None:
+        return None
+
+    def read_named(self, key: str, slot: None) -> Fraction:
+        return self.read(key)
+
+    def remember(self, name: str, slot: None, value: Fraction) -> Fraction:
         self.env[name] = value
         return value
 
-    def check_part_whole(self, pw: Any, step: Any) -> None:
-        part = sum((self.name(x, step.expr) for x in pw.parts), ZERO)
-        whole = sum((self.name(x, step.expr) for x in pw.wholes), ZERO)
+    def remember_step(self, name: str, slot: None, step: Any, value: Fraction) -> Fraction:
+        self.trace.append(TraceEntry("step", self.part, name, value, node=step.expr))
+        self.env[name] = value
+        return value
+
+    def unknown_name(self, name: str, node: Any) -> Fraction:
+        raise ScoreError(Diagnostic.make("CDS615", getattr(node, "span", None), source=self.p.formula.source,
+                                         item=self.p.item, indicator=self.p.item or "?", detail=f"`{name}`"))
+
+    def check_part_whole(self, pw: Any, step: Any, part: Fraction, whole: Fraction) -> None:
         if part > whole:
             first_key = next((s.key for s in self.steps.values() if s.name == pw.parts[0] and s.key), None)
             f = Fault("CDS614", {"parts": " + ".join(pw.parts), "wholes": " + ".join(pw.wholes),

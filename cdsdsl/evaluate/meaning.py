@@ -56,6 +56,10 @@ class Meaning:
     folds = False
     p: Program
     part: int
+    #: the steps of the part being scored, by name
+    steps: dict[str, Any]
+    #: the ratios whose part must not exceed their whole (`Program.checked_part_wholes`), by span
+    wholes: dict[Any, Any]
 
     # ------------------------------------------------------------ the walk
     def value(self, e: Any) -> Any:
@@ -66,6 +70,11 @@ class Meaning:
 
     def test(self, c: Any, subject: Any) -> Any:
         return CONDITIONS.get(type(c), _never)(self, c, subject)
+
+    def name_value(self, kind: str, name: str, node: Any) -> Any:
+        """What a name means (``kind`` ``"name"``) or an item reference (``"item"``, name ``mục 5.1``):
+        computed once per part, then remembered."""
+        return _name_meaning(self, kind, name, node)
 
     def first_match(self, sc: CaseScoring, indexes: Sequence[int]) -> Any:
         """The result of the first of the cases ``indexes`` of ``sc`` whose condition holds
@@ -157,6 +166,37 @@ class Meaning:
 
     def cases(self, sc: CaseScoring) -> Any:
         """A case list: options chosen by the unit and/or the first case whose condition holds."""
+        raise NotImplementedError
+
+    def has(self, name: str) -> bool:
+        """Whether ``name`` is already computed in this part."""
+        raise NotImplementedError
+
+    def recall(self, name: str) -> Any:
+        raise NotImplementedError
+
+    def slot(self, name: str) -> Any:
+        """Where ``name``'s value will be kept (a compiler's variable; taken before its parts)."""
+        raise NotImplementedError
+
+    def read_named(self, key: str, slot: Any) -> Any:
+        """Input ``key`` read into ``slot``."""
+        raise NotImplementedError
+
+    def remember(self, name: str, slot: Any, value: Any) -> Any:
+        """``name`` is the input just read; returns its value."""
+        raise NotImplementedError
+
+    def remember_step(self, name: str, slot: Any, step: Any, value: Any) -> Any:
+        """``name`` is computed by ``step`` (``Tỷ lệ = a / b``) as ``value``; returns its value."""
+        raise NotImplementedError
+
+    def unknown_name(self, name: str, node: Any) -> Any:
+        """A name neither computed nor read (the resolver never leaves one)."""
+        raise NotImplementedError
+
+    def check_part_whole(self, pw: Any, step: Any, part: Any, whole: Any) -> None:
+        """A ratio's part must not exceed its whole (CDS614)."""
         raise NotImplementedError
 
     def branch(self, cond: Callable[[], Any], then: Callable[[], Any], other: Callable[[], Any]) -> Any:
@@ -335,3 +375,31 @@ def _case_result(m: Meaning, sc: CaseScoring, i: int) -> Any:
     result = sc.cases.cases[i].result
     m.prefetch([result])
     return m.matched(sc, i, m.value(result))
+
+
+# ------------------------------------------------------------------ names
+
+def _name_meaning(m: Meaning, kind: str, name: str, node: Any) -> Any:
+    if m.has(name):
+        return m.recall(name)
+    slot = m.slot(name)
+    step = m.steps.get(name) if kind != "item" else None
+    if kind == "item" or (step is None and any(spec.key == name for spec in m.p.inputs)):
+        return m.remember(name, slot, m.read_named(name, slot))  # the implicit subject ``x`` included
+    if step is None:
+        return m.unknown_name(name, node)
+    if step.key is not None:
+        return m.remember(name, slot, m.read_named(step.key, slot))
+    pw = m.wholes.get(step.span)
+    if pw is not None and pw.ratio == name:
+        values = [m.name_value("name", x, step.expr) for x in pw.parts + pw.wholes]
+        m.check_part_whole(pw, step, _sum(m, values[:len(pw.parts)]), _sum(m, values[len(pw.parts):]))
+    m.prefetch([step.expr])
+    return m.remember_step(name, slot, step, m.value(step.expr))
+
+
+def _sum(m: Meaning, values: list[Any]) -> Any:
+    total = values[0]
+    for v in values[1:]:
+        total = m.add(total, v)
+    return total
