@@ -33,11 +33,9 @@ from cdsdsl.evaluate.codegen_ast import (
 )
 from cdsdsl.evaluate.interpret import (
     formula_errors,
-    refs,
-    shown_subject,
 )
 from cdsdsl.evaluate.mangle import Mangler
-from cdsdsl.evaluate.meaning import Meaning
+from cdsdsl.evaluate.meaning import Meaning, refs, shown_subject
 from cdsdsl.semantics.resolve import CaseScoring, CohortScoring, Program, SumItemsScoring
 from cdsdsl.syntax import nodes as n
 from cdsdsl.syntax.printer import print_expr

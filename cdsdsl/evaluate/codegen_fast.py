@@ -31,10 +31,9 @@ from cdsdsl.evaluate.codegen_ast import (
 )
 from cdsdsl.evaluate.interpret import (
     formula_errors,
-    refs,
 )
 from cdsdsl.evaluate.mangle import Mangler
-from cdsdsl.evaluate.meaning import Meaning
+from cdsdsl.evaluate.meaning import Meaning, refs
 from cdsdsl.semantics.resolve import CaseScoring, CohortScoring, Program, SumItemsScoring
 from cdsdsl.syntax import nodes as n
 

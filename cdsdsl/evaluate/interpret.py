@@ -22,7 +22,7 @@ import attrs
 
 from cdsdsl.diagnostics.core import CdsError, DataError, Diagnostic, ScoreError, Severity
 from cdsdsl.evaluate.cohort import cohort_points, cohort_quantities, needs_cohort_error
-from cdsdsl.evaluate.meaning import Meaning
+from cdsdsl.evaluate.meaning import Meaning, refs, shown_subject
 from cdsdsl.evaluate.runtime import Fault, choose, fault_diagnostic, fault_error, fmt_vi, round_points, to_number
 from cdsdsl.semantics.resolve import CaseScoring, CohortScoring, Program, SumItemsScoring
 from cdsdsl.syntax import nodes as n
@@ -98,53 +98,6 @@ def where_of(inputs: Mapping[str, object], key: str | None) -> str | None:
         return None
     v = inputs.get(key)
     return getattr(v, "where", None)
-
-
-def refs(*exprs: Any) -> list[tuple[str, str]]:
-    """The names and item references an evaluation point reads, in source order,
-    once each, not looking inside ``cao nhất`` (read from the cohort).  The
-    interpreter and the compiled code read them all before computing, so both
-    meet missing data and zero divisors in the same order."""
-    out: list[tuple[str, str]] = []
-    stack = [e for e in reversed(exprs) if e is not None]
-    while stack:
-        e = stack.pop()
-        t = type(e)
-        if t is n.Name:
-            ref = ("name", e.name)
-        elif t is n.ItemRef:
-            ref = ("item", f"mục {e.item}")
-        else:
-            ref = None
-        if ref is not None:
-            if ref not in out:
-                out.append(ref)
-            continue
-        if t is n.Aggregate:
-            continue
-        stack.extend(reversed(list(e.children())))
-    return out
-
-
-def shown_subject(sc: Any) -> Any:
-    """What a no-match warning names: the case list's subject, else the name the
-    first condition compares (``Tỷ lệ`` in ``- Tỷ lệ >= 80%: ...``)."""
-    if sc.subject is not None:
-        return sc.subject
-    for case in sc.cases.cases:
-        c = case.condition
-        left = c.left if type(c) is n.Compare else c.subject if type(c) is n.Range else None
-        if type(left) is n.Name:
-            return left
-    return None
-
-
-def condition_exprs(c: Any, subject: Any) -> list[Any]:
-    if type(c) is n.Compare:
-        return [c.left if c.left is not None else subject, c.right]
-    if type(c) is n.Range:
-        return [c.subject if c.subject is not None else subject, c.low, c.high]
-    return []
 
 
 class _Eval(Meaning):

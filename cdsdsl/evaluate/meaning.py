@@ -47,6 +47,45 @@ def folded(program: Program, e: Any) -> Fraction | None:
     return None
 
 
+def refs(*exprs: Any) -> list[tuple[str, str]]:
+    """The names and item references an evaluation point reads, in source order,
+    once each, not looking inside ``cao nhất`` (read from the cohort).  The
+    interpreter and the compiled code read them all before computing, so both
+    meet missing data and zero divisors in the same order."""
+    out: list[tuple[str, str]] = []
+    stack = [e for e in reversed(exprs) if e is not None]
+    while stack:
+        e = stack.pop()
+        t = type(e)
+        if t is n.Name:
+            ref = ("name", e.name)
+        elif t is n.ItemRef:
+            ref = ("item", f"mục {e.item}")
+        else:
+            ref = None
+        if ref is not None:
+            if ref not in out:
+                out.append(ref)
+            continue
+        if t is n.Aggregate:
+            continue
+        stack.extend(reversed(list(e.children())))
+    return out
+
+
+def shown_subject(sc: Any) -> Any:
+    """What a no-match warning names: the case list's subject, else the name the
+    first condition compares (``Tỷ lệ`` in ``- Tỷ lệ >= 80%: ...``)."""
+    if sc.subject is not None:
+        return sc.subject
+    for case in sc.cases.cases:
+        c = case.condition
+        left = c.left if type(c) is n.Compare else c.subject if type(c) is n.Range else None
+        if type(left) is n.Name:
+            return left
+    return None
+
+
 class Meaning:
     """The walk shared by the back ends.  ``value(e)`` means expression ``e``; ``test(c, subject)``
     means condition ``c`` of a case list whose subject is ``subject``.  Subclasses set ``p`` (the
@@ -129,7 +168,7 @@ class Meaning:
         raise NotImplementedError
 
     def prefetch(self, exprs: Sequence[Any]) -> None:
-        """Read or compute everything ``exprs`` refer to, in `interpret.refs` order."""
+        """Read or compute everything ``exprs`` refer to, in `refs` order."""
         raise NotImplementedError
 
     def need_subject(self, subject: Any, c: Any) -> Any:
