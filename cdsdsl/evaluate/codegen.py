@@ -4,7 +4,11 @@ Takes: `Program`s (from `resolve`).
 Returns: `CompiledFormula` (call it with one unit's inputs: the same `Outcome`
 points and warnings as `interpret.evaluate_program`, without the trace) and,
 for ``cds compile``, `module_source(programs)`: the text of an importable
-module that needs only the standard library (the runtime core is copied in).
+module that needs only the standard library (`standalone_runtime` is copied in whole).
+
+The functions are built by `codegen_exact.ExactGen` (exact Fractions) and
+`codegen_fast.FastGen` (ints), both back ends of `meaning.Meaning`, which says
+once what each construct means; this module puts them together.
 
 Rules: user text enters the generated code only as `ast.Constant` (input keys,
 option labels, the span table), and in docstrings and file names only through
@@ -37,6 +41,7 @@ from cdsdsl.evaluate.codegen_ast import (
     lit,
     load,
 )
+from cdsdsl.evaluate.codegen_ast import function_name as function_name  # public since before the split
 from cdsdsl.evaluate.codegen_exact import ExactGen, build_function
 from cdsdsl.evaluate.codegen_fast import FAST_HELPERS, build_fast_function, build_fast_quantity
 from cdsdsl.evaluate.cohort import needs_cohort_error
