@@ -115,6 +115,29 @@ def branch_statements(gen: Any, cond: Callable[[], ast.expr], then: Callable[[],
     outer_pre.extend(out)
 
 
+def built(gen: Any, thunk: Callable[[], Any]) -> list[ast.stmt]:
+    """The statements ``thunk()`` appends to ``gen.pre``, built on a copy of ``gen.known``."""
+    outer_known, outer_pre = gen.known, gen.pre
+    gen.known, gen.pre = dict(outer_known), []
+    try:
+        thunk()
+        out: list[ast.stmt] = gen.pre
+        return out
+    finally:
+        gen.known, gen.pre = outer_known, outer_pre
+
+
+def choice_statements(gen: Any, chosen: str, total: Callable[[], Any], missing: Callable[[], Any],
+                      other: Callable[[], Any] | None) -> None:
+    """`meaning.Meaning.by_choice` for the compilers: ``if chosen is None: <missing> else: <total>``
+    (``if chosen: <total> else: <other>`` when there is an ``other``)."""
+    total_stmts = built(gen, total)
+    missing_stmts = built(gen, missing)
+    given: list[ast.stmt] = [ast.If(load(chosen), total_stmts, built(gen, other))] if other is not None \
+        else total_stmts
+    gen.pre.append(ast.If(ast.Compare(load(chosen), [ast.Is()], [lit(None)]), missing_stmts, given))
+
+
 def error_function(program: Program, fname: str, detail: str) -> ast.FunctionDef:
     body = [ast.Expr(lit(f"{doc_text(program.item)}: không chấm được (công thức còn lỗi)")),
             ast.Raise(call("_Fault", lit("CDS615"), ast.Dict([lit("detail")], [lit(detail)]), lit(None)), None)]

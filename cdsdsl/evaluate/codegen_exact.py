@@ -23,6 +23,7 @@ from cdsdsl.evaluate.codegen_ast import (
     assign,
     branch_statements,
     call,
+    choice_statements,
     doc_text,
     error_function,
     function_def,
@@ -253,19 +254,6 @@ class ExactGen(Meaning):
         return call(func, x, ast.Subscript(load(st), lit(0), ast.Load()), ast.Subscript(load(st), lit(1), ast.Load()),
                     self.mod.const(self.p.max_points), lit(sc.direction))
 
-    def cases(self, sc: CaseScoring) -> None:
-        self.pre.extend(self.case_stmts(sc, self.target, self.known))
-
-    def chain(self, sc: CaseScoring, indexes: list[int], target: str, known: dict[str, str]) -> list[ast.stmt]:
-        """The statements setting ``target`` to the result of the first case of ``indexes`` that holds."""
-        saved = self.known, self.pre, self.target
-        self.known, self.pre, self.target = known, [], target
-        try:
-            self.first_match(sc, indexes)
-            return self.pre
-        finally:
-            self.known, self.pre, self.target = saved
-
     def branch(self, cond: Callable[[], ast.expr], then: Callable[[], Any], other: Callable[[], Any]) -> None:
         branch_statements(self, cond, then, other)
 
@@ -283,31 +271,31 @@ class ExactGen(Meaning):
                             []),
                      assign(self.target, lit(0))]
 
-    def case_stmts(self, sc: CaseScoring, target: str, known: dict[str, str]) -> list[ast.stmt]:
+    def pick(self, sc: CaseScoring, options: list[int]) -> str:
         cases = sc.cases.cases
-        if sc.mode not in ("exclusive", "cumulative"):
-            return self.chain(sc, list(range(len(cases))), target, known)
-        options = [i for i, c in enumerate(cases) if type(c.condition) is n.Option]
-        others = [i for i, c in enumerate(cases) if type(c.condition) is not n.Option]
         labels = tuple(c.label for c in (cases[i].condition for i in options) if isinstance(c, n.Option))
         chosen = self.fresh("chosen")
-        pick = assign(chosen, call("_pick", load("inputs"), lit(sc.choice_key), lit(labels),
-                                     lit(sc.mode == "cumulative")))
-        total: list[ast.stmt] = [assign(target, lit(0))]
+        self.pre.append(assign(chosen, call("_pick", load("inputs"), lit(sc.choice_key), lit(labels),
+                                            lit(sc.mode == "cumulative"))))
+        return chosen
+
+    def by_choice(self, chosen: str, total: Callable[[], Any], missing: Callable[[], Any],
+                  other: Callable[[], Any] | None) -> None:
+        choice_statements(self, chosen, total, missing, other)
+
+    def chosen_total(self, sc: CaseScoring, options: list[int], chosen: str) -> None:
+        target, known, out = self.target, self.known, self.pre
+        out.append(assign(target, lit(0)))
         for j, i in enumerate(options):
-            kb = dict(known)
-            res = cases[i].result
-            body = self.need([res], kb) + [ast.AugAssign(store(target), ast.Add(), self.expr(res, kb))]
-            total.append(ast.If(ast.Compare(lit(j), [ast.In()], [load(chosen)]), body, []))
-        if others:
-            numeric = self.chain(sc, others, target, dict(known))
-            missing: list[ast.stmt] = numeric
-            given: list[ast.stmt] = [ast.If(load(chosen), total, self.chain(sc, others, target, dict(known)))]
-        else:
-            missing = [ast.Raise(call("_Fault", lit("CDS600"), ast.Dict([lit("key")], [lit(sc.choice_key)]),
-                                       self.mod.span(sc.span, self.src)), None)]
-            given = total
-        return [pick, ast.If(ast.Compare(load(chosen), [ast.Is()], [lit(None)]), missing, given)]
+            self.known, self.pre = dict(known), []
+            value = self.option_value(sc, i)
+            body = self.pre + [ast.AugAssign(store(target), ast.Add(), value)]
+            self.known, self.pre = known, out
+            out.append(ast.If(ast.Compare(lit(j), [ast.In()], [load(chosen)]), body, []))
+
+    def nothing_chosen(self, sc: CaseScoring) -> None:
+        self.pre.append(ast.Raise(call("_Fault", lit("CDS600"), ast.Dict([lit("key")], [lit(sc.choice_key)]),
+                                       self.mod.span(sc.span, self.src)), None))
 
     # ------------------------------------------------------------ function
     def function(self) -> ast.FunctionDef:

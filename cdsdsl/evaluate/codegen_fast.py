@@ -22,6 +22,7 @@ from cdsdsl.evaluate.codegen_ast import (
     assign,
     branch_statements,
     call,
+    choice_statements,
     doc_text,
     function_def,
     function_name,
@@ -35,7 +36,6 @@ from cdsdsl.evaluate.interpret import (
 from cdsdsl.evaluate.mangle import Mangler
 from cdsdsl.evaluate.meaning import Meaning, refs
 from cdsdsl.semantics.resolve import CaseScoring, CohortScoring, Program, SumItemsScoring
-from cdsdsl.syntax import nodes as n
 
 # ------------------------------------------------------------------ fast path
 #: helper name in fast functions -> runtime function (in process only, not in `module_source`)
@@ -360,9 +360,6 @@ class FastGen(Meaning):
     def cohort_points(self, sc: CohortScoring) -> None:
         self.pre.extend(self.cohort_scoring(sc, self.target))
 
-    def cases(self, sc: CaseScoring) -> None:
-        self.pre.extend(self.case_stmts(sc, self.target, self.known))
-
     def cohort_scoring(self, sc: CohortScoring, target: str) -> list[ast.stmt]:
         """`runtime.minmax_points` / `runtime.ratio_points` on an int ``x`` and the cohort's
         lowest ``ln/ld`` and highest ``hn/hd``, in integer arithmetic; the same rules
@@ -412,16 +409,6 @@ class FastGen(Meaning):
                           + pair(mul(mn, ln), mul(md, ld, xv))))
         return out
 
-    def chain(self, sc: CaseScoring, indexes: list[int], target: str, known: dict[str, tuple]) -> list[ast.stmt]:
-        """The statements setting ``target`` to the result of the first case of ``indexes`` that holds."""
-        saved = self.known, self.pre, self.target
-        self.known, self.pre, self.target = known, [], target
-        try:
-            self.first_match(sc, indexes)
-            return self.pre
-        finally:
-            self.known, self.pre, self.target = saved
-
     def branch(self, cond: Callable[[], ast.expr], then: Callable[[], Any], other: Callable[[], Any]) -> None:
         branch_statements(self, cond, then, other)
 
@@ -431,43 +418,44 @@ class FastGen(Meaning):
     def no_match(self, sc: CaseScoring) -> None:
         self.pre.append(ast.Raise(load("_SLOW"), None))  # no case matches: CDS612, the full path warns
 
-    def case_stmts(self, sc: CaseScoring, target: str, known: dict[str, tuple]) -> list[ast.stmt]:
-        cases = sc.cases.cases
-        if sc.mode not in ("exclusive", "cumulative"):
-            return self.chain(sc, list(range(len(cases))), target, known)
-        options = [i for i, c in enumerate(cases) if type(c.condition) is n.Option]
-        others = [i for i, c in enumerate(cases) if type(c.condition) is not n.Option]
+    def pick(self, sc: CaseScoring, options: list[int]) -> str:
         chosen = self.fresh("chosen")
         get = ast.Call(ast.Attribute(load("inputs"), "get", ast.Load()), [lit(sc.choice_key)], [])
         # one option given by its number (the usual case) inline, anything else via `runtime.fast_pick`
         plain = ast.BoolOp(ast.And(), [ast.Compare(call("type", load(chosen)), [ast.Is()], [load("int")]),
                                        ast.Compare(lit(0), [ast.Lt(), ast.LtE()], [load(chosen), lit(len(options))])])
-        pick = [assign(chosen, get),
-                ast.If(plain, [assign(chosen, ast.Tuple([ast.BinOp(load(chosen), ast.Sub(), lit(1))], ast.Load()))],
-                       [assign(chosen, call("_fast_pick", load(chosen), lit(len(options)),
-                                              lit(sc.mode == "cumulative")))])]
-        total: list[ast.stmt] = self.set_target(target, ("i", lit(0)))
+        self.pre += [assign(chosen, get),
+                     ast.If(plain,
+                            [assign(chosen, ast.Tuple([ast.BinOp(load(chosen), ast.Sub(), lit(1))], ast.Load()))],
+                            [assign(chosen, call("_fast_pick", load(chosen), lit(len(options)),
+                                                 lit(sc.mode == "cumulative")))])]
+        return chosen
+
+    def by_choice(self, chosen: str, total: Callable[[], Any], missing: Callable[[], Any],
+                  other: Callable[[], Any] | None) -> None:
+        choice_statements(self, chosen, total, missing, other)
+
+    def chosen_total(self, sc: CaseScoring, options: list[int], chosen: str) -> None:
+        target, known, out = self.target, self.known, self.pre
+        out.extend(self.set_target(target, ("i", lit(0))))
         for j, i in enumerate(options):
-            kb = dict(known)
-            body = self.need([cases[i].result], kb)
-            v = self.expr(cases[i].result, kb, body)
+            self.known, self.pre = dict(known), []
+            v = self.option_value(sc, i)
+            body = self.pre
             if v[0] == "i":
                 body.append(assign(target, ast.BinOp(load(target), ast.Add(),
-                                                      self._mul(v[1], load(_den(target))))))
+                                                     self._mul(v[1], load(_den(target))))))
             else:
                 vn, vd = self.atom(v[1], body), self.atom(v[2], body)
                 body.append(ast.Assign([ast.Tuple([store(target), store(_den(target))], ast.Store())],
                                        ast.Tuple([ast.BinOp(self._mul(load(target), vd), ast.Add(),
                                                             self._mul(vn, load(_den(target)))),
                                                   self._mul(load(_den(target)), vd)], ast.Load())))
-            total.append(ast.If(ast.Compare(lit(j), [ast.In()], [load(chosen)]), body, []))
-        if others:
-            missing: list[ast.stmt] = self.chain(sc, others, target, dict(known))
-            given: list[ast.stmt] = [ast.If(load(chosen), total, self.chain(sc, others, target, dict(known)))]
-        else:
-            missing = [ast.Raise(load("_SLOW"), None)]  # nothing chosen: CDS600
-            given = total
-        return pick + [ast.If(ast.Compare(load(chosen), [ast.Is()], [lit(None)]), missing, given)]
+            self.known, self.pre = known, out
+            out.append(ast.If(ast.Compare(lit(j), [ast.In()], [load(chosen)]), body, []))
+
+    def nothing_chosen(self, sc: CaseScoring) -> None:
+        self.pre.append(ast.Raise(load("_SLOW"), None))  # nothing chosen: CDS600, the full path reports it
 
     # ------------------------------------------------------------ function
     def function(self) -> ast.FunctionDef:

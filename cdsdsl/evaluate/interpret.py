@@ -16,7 +16,7 @@ from __future__ import annotations
 import operator
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Callable, Mapping, Sequence, cast
+from typing import Any, Callable, Mapping, cast
 
 import attrs
 
@@ -304,40 +304,40 @@ class _Eval(Meaning):
                                              ("direction", sc.direction))))
         return value
 
-    def cases(self, sc: CaseScoring) -> Fraction:
+    def pick(self, sc: CaseScoring, options: list[int]) -> list[int] | None:
         cases = sc.cases.cases
-        candidates: Sequence[int]
-        if sc.mode in ("exclusive", "cumulative"):
-            options = [i for i, c in enumerate(cases) if type(c.condition) is n.Option]
-            others = [i for i, c in enumerate(cases) if type(c.condition) is not n.Option]
-            labels = [c.label for c in (cases[i].condition for i in options) if isinstance(c, n.Option)]
-            raw = self.inputs.get(cast(str, sc.choice_key))
-            given = not (raw is None or getattr(raw, "raw", raw) is None or getattr(raw, "raw", raw) == "")
-            if given:
-                try:
-                    chosen = choose(raw, labels, sc.mode == "cumulative")
-                except Fault as f:
-                    f.args_.setdefault("key", sc.choice_key)
-                    raise self.error(f, sc.choice_key) from None
-                self.trace.append(TraceEntry("options", self.part, sc.choice_key, tuple(chosen),
-                                             detail=(("labels", tuple(labels)), ("mode", sc.mode),
-                                                     ("where", where_of(self.inputs, sc.choice_key)))))
-                if chosen or not others:
-                    total = ZERO
-                    for j in sorted(chosen):
-                        case = cases[options[j]]
-                        value = self.eval(case.result)
-                        self.trace.append(TraceEntry("case", self.part, None, value, node=case,
-                                                     detail=(("index", options[j]),)))
-                        total += value
-                    return total
-            elif not others:
-                spec = self.p.input(cast(str, sc.choice_key))
-                raise self.error(Fault("CDS600", {"key": sc.choice_key}), sc.choice_key, spec)
-            candidates = others
-        else:
-            candidates = range(len(cases))
-        return self.first_match(sc, candidates)
+        labels = [c.label for c in (cases[i].condition for i in options) if isinstance(c, n.Option)]
+        raw = self.inputs.get(cast(str, sc.choice_key))
+        if raw is None or getattr(raw, "raw", raw) is None or getattr(raw, "raw", raw) == "":
+            return None
+        try:
+            chosen: list[int] = choose(raw, labels, sc.mode == "cumulative")
+        except Fault as f:
+            f.args_.setdefault("key", sc.choice_key)
+            raise self.error(f, sc.choice_key) from None
+        self.trace.append(TraceEntry("options", self.part, sc.choice_key, tuple(chosen),
+                                     detail=(("labels", tuple(labels)), ("mode", sc.mode),
+                                             ("where", where_of(self.inputs, sc.choice_key)))))
+        return chosen
+
+    def by_choice(self, chosen: list[int] | None, total: Callable[[], Fraction], missing: Callable[[], Fraction],
+                  other: Callable[[], Fraction] | None) -> Fraction:
+        if chosen is None:
+            return missing()
+        return total() if chosen or other is None else other()
+
+    def chosen_total(self, sc: CaseScoring, options: list[int], chosen: list[int]) -> Fraction:
+        total = ZERO
+        for j in sorted(chosen):
+            value = self.option_value(sc, options[j])
+            self.trace.append(TraceEntry("case", self.part, None, value, node=sc.cases.cases[options[j]],
+                                         detail=(("index", options[j]),)))
+            total += value
+        return total
+
+    def nothing_chosen(self, sc: CaseScoring) -> Fraction:
+        spec = self.p.input(cast(str, sc.choice_key))
+        raise self.error(Fault("CDS600", {"key": sc.choice_key}), sc.choice_key, spec)
 
     def branch(self, cond: Callable[[], bool], then: Callable[[], Fraction],
                other: Callable[[], Fraction]) -> Fraction:

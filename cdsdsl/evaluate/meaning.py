@@ -120,6 +120,12 @@ class Meaning:
         (none holds: `no_match`)."""
         return _chain(self, sc, indexes, 0)
 
+    def option_value(self, sc: CaseScoring, i: int) -> Any:
+        """The result of case ``i`` of ``sc`` (an option the unit chose)."""
+        result = sc.cases.cases[i].result
+        self.prefetch([result])
+        return self.value(result)
+
     def score(self, sc: Any) -> Any:
         """The points of a part scored by ``sc`` (a `resolve` scoring), or None when the back end
         has already put them where they go (a compiler's case list or cohort formula)."""
@@ -203,8 +209,22 @@ class Meaning:
         """Points from the unit's place in the cohort (min-max or ratio to the best)."""
         raise NotImplementedError
 
-    def cases(self, sc: CaseScoring) -> Any:
-        """A case list: options chosen by the unit and/or the first case whose condition holds."""
+    def pick(self, sc: CaseScoring, options: list[int]) -> Any:
+        """The options (0-based among ``options``) the unit chose, None when it gave nothing."""
+        raise NotImplementedError
+
+    def by_choice(self, chosen: Any, total: Callable[[], Any], missing: Callable[[], Any],
+                  other: Callable[[], Any] | None) -> Any:
+        """``missing()`` when nothing was given; else ``total()``, or ``other()`` (when there is
+        one) if no option was chosen."""
+        raise NotImplementedError
+
+    def chosen_total(self, sc: CaseScoring, options: list[int], chosen: Any) -> Any:
+        """The sum of the chosen options' results (each via `option_value`)."""
+        raise NotImplementedError
+
+    def nothing_chosen(self, sc: CaseScoring) -> Any:
+        """The problem of an option list without any choice (CDS600)."""
         raise NotImplementedError
 
     def has(self, name: str) -> bool:
@@ -385,7 +405,18 @@ def _cohort(m: Meaning, sc: CohortScoring) -> Any:
 
 
 def _cases(m: Meaning, sc: CaseScoring) -> Any:
-    return m.cases(sc)
+    """A case list: the first case that holds; with options (``exclusive``: one of them,
+    ``cumulative``: the sum of those chosen), the options the unit chose, and when it chose
+    none (or gave nothing) the cases that are not options."""
+    cases = sc.cases.cases
+    if sc.mode not in ("exclusive", "cumulative"):
+        return m.first_match(sc, range(len(cases)))
+    options = [i for i, c in enumerate(cases) if type(c.condition) is n.Option]
+    others = [i for i, c in enumerate(cases) if type(c.condition) is not n.Option]
+    chosen = m.pick(sc, options)
+    rest = (lambda: m.first_match(sc, others)) if others else None
+    return m.by_choice(chosen, lambda: m.chosen_total(sc, options, chosen),
+                       rest if rest is not None else (lambda: m.nothing_chosen(sc)), rest)
 
 
 def _no_points(m: Meaning, sc: Any) -> Any:
