@@ -88,7 +88,7 @@ class CompiledFormula:
             else:
                 return Fraction(num, den)
         policy = policy or _DEFAULT_POLICY
-        notes: list[tuple] = []
+        notes: list[tuple[Any, ...]] = []
         p = self.program
         try:
             total = self.function(inputs, cohort, item_points, notes)

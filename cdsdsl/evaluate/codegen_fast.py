@@ -47,6 +47,10 @@ class _Unsupported(Exception):
     """The program uses something the fast path does not handle (e.g. a non-whole default value)."""
 
 
+#: a value in fast code: ``("i", int expression)`` or ``("r", numerator, denominator)`` (denominator > 0)
+Value = tuple[Any, ...]
+
+
 def _den(ident: str) -> str:
     """The denominator variable of the pair whose numerator is ``ident``."""
     return f"_d_{ident}"
@@ -73,7 +77,7 @@ class FastGen(Meaning):
         self.tmp = 0
         #: a cohort quantity's function has no cohort to read (see `quantity`)
         self.no_cohort = False
-        self.known: dict[str, tuple] = {}
+        self.known: dict[str, Value] = {}
         self.pre: list[ast.stmt] = []
         self.target = ""
 
@@ -86,7 +90,7 @@ class FastGen(Meaning):
         return f"_{base}{self.tmp}"
 
     # ------------------------------------------------------------ values
-    def const(self, value: Fraction) -> tuple:
+    def const(self, value: Fraction) -> Value:
         value = Fraction(value)
         if value.denominator == 1:
             return ("i", lit(int(value)))
@@ -103,7 +107,7 @@ class FastGen(Meaning):
         pre.append(assign(t, e))
         return load(t)
 
-    def bind(self, ident: str, v: tuple, pre: list[ast.stmt]) -> tuple:
+    def bind(self, ident: str, v: Value, pre: list[ast.stmt]) -> Value:
         """Assign ``v`` to ``ident`` (and its denominator) and return the named value."""
         if v[0] == "i":
             pre.append(assign(ident, v[1]))
@@ -120,7 +124,7 @@ class FastGen(Meaning):
             return a
         return ast.BinOp(a, ast.Mult(), b)
 
-    def add_pairs(self, a: tuple, b: tuple, op: ast.operator, pre: list[ast.stmt]) -> tuple:
+    def add_pairs(self, a: Value, b: Value, op: ast.operator, pre: list[ast.stmt]) -> Value:
         if a[0] == "i" and b[0] == "i":
             return ("i", ast.BinOp(a[1], op, b[1]))
         if a[0] == "i":
@@ -132,7 +136,7 @@ class FastGen(Meaning):
         ad, bd = self.atom(a[2], pre), self.atom(b[2], pre)
         return ("r", ast.BinOp(self._mul(a[1], bd), op, self._mul(b[1], ad)), self._mul(ad, bd))
 
-    def mul(self, a: tuple, b: tuple) -> tuple:
+    def mul(self, a: Value, b: Value) -> Value:
         if a[0] == "i" and b[0] == "i":
             return ("i", self._mul(a[1], b[1]))
         if a[0] == "i":
@@ -141,7 +145,7 @@ class FastGen(Meaning):
             return ("r", self._mul(a[1], b[1]), a[2])
         return ("r", self._mul(a[1], b[1]), self._mul(a[2], b[2]))
 
-    def div_pairs(self, a: tuple, b: tuple, pre: list[ast.stmt]) -> tuple:
+    def div_pairs(self, a: Value, b: Value, pre: list[ast.stmt]) -> Value:
         # a zero divisor (CDS610) or a negative one: the full path decides
         bn = self.atom(b[1], pre)
         if not (isinstance(bn, ast.Constant) and isinstance(bn.value, int) and bn.value > 0):
@@ -154,7 +158,7 @@ class FastGen(Meaning):
             return ("r", self._mul(a[1], b[2]), bn)
         return ("r", self._mul(a[1], b[2]), self._mul(a[2], bn))
 
-    def compare_pairs(self, a: tuple, op: ast.cmpop, b: tuple) -> ast.expr:
+    def compare_pairs(self, a: Value, op: ast.cmpop, b: Value) -> ast.expr:
         if a[0] == "i" and b[0] == "i":
             return ast.Compare(a[1], [op], [b[1]])
         if a[0] == "i":
@@ -164,7 +168,7 @@ class FastGen(Meaning):
         return ast.Compare(self._mul(a[1], b[2]), [op], [self._mul(b[1], a[2])])
 
     # ------------------------------------------------------------ reading names
-    def read_stmt(self, key: str, ident: str) -> tuple[list[ast.stmt], tuple]:
+    def read_stmt(self, key: str, ident: str) -> tuple[list[ast.stmt], Value]:
         try:
             spec = self.p.input(key)
         except KeyError:
@@ -187,13 +191,13 @@ class FastGen(Meaning):
         get = ast.Call(ast.Attribute(load("inputs"), "get", ast.Load()), [lit(key)], [])
         return [assign(ident, get), ast.If(bad, [assign(ident, slow)], [])], ("i", load(ident))
 
-    def need(self, exprs: Sequence[Any], known: dict[str, tuple]) -> list[ast.stmt]:
+    def need(self, exprs: Sequence[Any], known: dict[str, Value]) -> list[ast.stmt]:
         out: list[ast.stmt] = []
         for kind, name in refs(*exprs):
             out.extend(self.compute(kind, name, known))
         return out
 
-    def compute(self, kind: str, name: str, known: dict[str, tuple]) -> list[ast.stmt]:
+    def compute(self, kind: str, name: str, known: dict[str, Value]) -> list[ast.stmt]:
         """The statements computing ``name`` (none when ``known`` has it)."""
         if name in known:
             return []
@@ -208,45 +212,45 @@ class FastGen(Meaning):
     def has(self, name: str) -> bool:
         return name in self.known
 
-    def recall(self, name: str) -> tuple:
-        value: tuple = self.known[name]
+    def recall(self, name: str) -> Value:
+        value: Value = self.known[name]
         return value
 
     def slot(self, name: str) -> str:
         return self.ident(name)
 
-    def read_named(self, key: str, slot: str) -> tuple:
+    def read_named(self, key: str, slot: str) -> Value:
         out, value = self.read_stmt(key, slot)
         self.pre.extend(out)
         return value
 
-    def remember(self, name: str, slot: str, value: tuple) -> tuple:
+    def remember(self, name: str, slot: str, value: Value) -> Value:
         self.known[name] = value
         return value
 
-    def remember_step(self, name: str, slot: str, step: Any, value: tuple) -> tuple:
+    def remember_step(self, name: str, slot: str, step: Any, value: Value) -> Value:
         bound = self.known[name] = self.bind(slot, value, self.pre)
         return bound
 
-    def unknown_name(self, name: str, node: Any) -> tuple:
+    def unknown_name(self, name: str, node: Any) -> Value:
         raise _Unsupported(name)
 
-    def check_part_whole(self, pw: Any, step: Any, part: tuple, whole: tuple) -> None:
+    def check_part_whole(self, pw: Any, step: Any, part: Value, whole: Value) -> None:
         # a part larger than its whole (CDS614): the full path reports it
         self.pre.append(ast.If(self.compare_pairs(part, ast.Gt(), whole), [ast.Raise(load("_SLOW"), None)], []))
 
     # ------------------------------------------------------------ expressions and conditions
-    def expr(self, e: Any, known: dict[str, tuple], pre: list[ast.stmt]) -> tuple:
+    def expr(self, e: Any, known: dict[str, Value], pre: list[ast.stmt]) -> Value:
         """``e`` as an int or a pair over the names in ``known``; statements it needs go to ``pre``."""
         saved = self.known, self.pre
         self.known, self.pre = known, pre
         try:
-            value: tuple = self.value(e)
+            value: Value = self.value(e)
             return value
         finally:
             self.known, self.pre = saved
 
-    def condition(self, c: Any, subject: Any, known: dict[str, tuple]) -> tuple[list[ast.stmt], ast.expr]:
+    def condition(self, c: Any, subject: Any, known: dict[str, Value]) -> tuple[list[ast.stmt], ast.expr]:
         """The statements computing what ``c`` needs, and the test."""
         saved = self.known, self.pre
         self.known, self.pre = known, []
@@ -257,36 +261,36 @@ class FastGen(Meaning):
             self.known, self.pre = saved
 
     # the operations of `meaning.Meaning` on ("i", int) / ("r", numerator, denominator) values
-    def named(self, name: str, node: Any) -> tuple:
-        value: tuple = self.known[name]
+    def named(self, name: str, node: Any) -> Value:
+        value: Value = self.known[name]
         return value
 
-    def item(self, key: str) -> tuple:
-        value: tuple = self.known[key]
+    def item(self, key: str) -> Value:
+        value: Value = self.known[key]
         return value
 
-    def add(self, a: tuple, b: tuple) -> tuple:
+    def add(self, a: Value, b: Value) -> Value:
         return self.add_pairs(a, b, ast.Add(), self.pre)
 
-    def sub(self, a: tuple, b: tuple) -> tuple:
+    def sub(self, a: Value, b: Value) -> Value:
         return self.add_pairs(a, b, ast.Sub(), self.pre)
 
-    def div(self, a: tuple, b: tuple, node: Any) -> tuple:
+    def div(self, a: Value, b: Value, node: Any) -> Value:
         return self.div_pairs(a, b, self.pre)
 
-    def neg(self, a: tuple) -> tuple:
+    def neg(self, a: Value) -> Value:
         return ("i", ast.UnaryOp(ast.USub(), a[1])) if a[0] == "i" else ("r", ast.UnaryOp(ast.USub(), a[1]), a[2])
 
-    def cohort_value(self, key: str, func: str, node: Any) -> tuple:
+    def cohort_value(self, key: str, func: str, node: Any) -> Value:
         return self.cohort_stat(key, func)
 
-    def cohort_stat(self, key: str, func: str) -> tuple:
+    def cohort_stat(self, key: str, func: str) -> Value:
         """The cohort's highest (``func == "max"``) or lowest value of quantity ``key`` as a
         pair, read with `runtime.fast_stat` (no cohort, no value or not exact: `_SLOW`)."""
         ln, ld, hn, hd = self.stat_names(key, self.pre)
         return ("r", hn, hd) if func == "max" else ("r", ln, ld)
 
-    def unknown(self, e: Any) -> tuple:
+    def unknown(self, e: Any) -> Value:
         raise _Unsupported(type(e).__name__)
 
     def prefetch(self, exprs: Sequence[Any]) -> None:
@@ -297,11 +301,11 @@ class FastGen(Meaning):
             raise _Unsupported("no subject")
         return subject
 
-    def hold(self, v: tuple) -> tuple:
+    def hold(self, v: Value) -> Value:
         pre = self.pre
         return ("i", self.atom(v[1], pre)) if v[0] == "i" else ("r", self.atom(v[1], pre), self.atom(v[2], pre))
 
-    def compare(self, a: tuple, op: str, b: tuple) -> ast.expr:
+    def compare(self, a: Value, op: str, b: Value) -> ast.expr:
         return self.compare_pairs(a, COMPARE_OPS[op](), b)
 
     def is_false(self, t: ast.expr) -> bool:
@@ -329,12 +333,12 @@ class FastGen(Meaning):
         return tuple(load(x) for x in names)
 
     # ------------------------------------------------------------ scoring
-    def set_target(self, target: str, v: tuple) -> list[ast.stmt]:
+    def set_target(self, target: str, v: Value) -> list[ast.stmt]:
         if v[0] == "i":
             return [assign(target, v[1]), assign(_den(target), lit(1))]
         return [assign(target, v[1]), assign(_den(target), v[2])]
 
-    def scoring(self, sc: Any, target: str, known: dict[str, tuple]) -> list[ast.stmt]:
+    def scoring(self, sc: Any, target: str, known: dict[str, Value]) -> list[ast.stmt]:
         """The statements setting ``target`` and its denominator to the points of a part scored by ``sc``."""
         saved = self.known, self.pre, self.target
         self.known, self.pre, self.target = known, [], target
@@ -347,12 +351,12 @@ class FastGen(Meaning):
         finally:
             self.known, self.pre, self.target = saved
 
-    def read_input(self, key: str, base: str) -> tuple:
+    def read_input(self, key: str, base: str) -> Value:
         out, value = self.read_stmt(key, self.fresh(base))
         self.pre.extend(out)
         return value
 
-    def items_sum(self, sc: SumItemsScoring) -> tuple:
+    def items_sum(self, sc: SumItemsScoring) -> Value:
         s = self.fresh("sum")
         self.pre.append(assign(s, call("_items_sum", load("item_points"), lit(sc.first), lit(sc.last))))
         return ("r", ast.Attribute(load(s), "numerator", ast.Load()), ast.Attribute(load(s), "denominator", ast.Load()))
@@ -412,7 +416,7 @@ class FastGen(Meaning):
     def branch(self, cond: Callable[[], ast.expr], then: Callable[[], Any], other: Callable[[], Any]) -> None:
         branch_statements(self, cond, then, other)
 
-    def matched(self, sc: CaseScoring, index: int, value: tuple) -> None:
+    def matched(self, sc: CaseScoring, index: int, value: Value) -> None:
         self.pre.extend(self.set_target(self.target, value))
 
     def no_match(self, sc: CaseScoring) -> None:
@@ -462,7 +466,7 @@ class FastGen(Meaning):
         body: list[ast.stmt] = [ast.Expr(lit(f"{doc_text(self.p.item or 'công thức')}: đường nhanh (số nguyên); "
                                             "trả về (tử số, mẫu số) hoặc dừng bằng _SLOW"))]
         parts: list[str] = []
-        known: dict[str, tuple] = {}
+        known: dict[str, Value] = {}
         for part in self.p.parts:
             self.part = part.index
             self.steps = {s.name: s for s in part.steps}
@@ -475,7 +479,7 @@ class FastGen(Meaning):
                 body.extend(self.scoring(part.scoring, target, known))
         total = self.local("tổng") if len(parts) > 1 else parts[0]
         if len(parts) > 1:
-            v: tuple = ("r", load(parts[0]), load(_den(parts[0])))
+            v: Value = ("r", load(parts[0]), load(_den(parts[0])))
             for x in parts[1:]:
                 v = self.add_pairs(v, ("r", load(x), load(_den(x))), ast.Add(), body)
             body.extend(self.set_target(total, v))
@@ -508,7 +512,7 @@ def build_fast_quantity(program: Program, mod: SharedModule, q: Any) -> ast.Func
         if q.input_key is not None:
             body, v = gen.read_stmt(q.input_key, gen.ident("giá trị"))
         else:
-            known: dict[str, tuple] = {}
+            known: dict[str, Value] = {}
             body = gen.need([q.expr], known)
             v = gen.expr(q.expr, known, body)
     except (_Unsupported, KeyError):
