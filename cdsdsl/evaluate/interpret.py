@@ -13,20 +13,24 @@ input: tests/test_eval_conformance.py runs both (semantics: docs/semantics.md).
 """
 from __future__ import annotations
 
+import operator
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, cast
 
 import attrs
 
 from cdsdsl.diagnostics.core import CdsError, DataError, Diagnostic, ScoreError, Severity
-from cdsdsl.evaluate.cohort import best_subject, cohort_points, cohort_quantities, needs_cohort_error, quantity_key
+from cdsdsl.evaluate.cohort import cohort_points, cohort_quantities, needs_cohort_error
+from cdsdsl.evaluate.meaning import Meaning, refs, shown_subject
 from cdsdsl.evaluate.runtime import Fault, choose, fault_diagnostic, fault_error, fmt_vi, round_points, to_number
-from cdsdsl.semantics.resolve import CaseScoring, CohortScoring, ExprScoring, PerItemScoring, Program, SumItemsScoring
+from cdsdsl.semantics.resolve import CaseScoring, CohortScoring, Program, SumItemsScoring
 from cdsdsl.syntax import nodes as n
 from cdsdsl.syntax.printer import print_expr
 
 ZERO = Fraction(0)
+_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    ">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt, "=": operator.eq, "!=": operator.ne}
 
 
 @attrs.frozen
@@ -88,61 +92,17 @@ def check_program(program: Program) -> None:
         raise ScoreError([diag, *errors])
 
 
-def _where(inputs: Mapping[str, object], key: str | None) -> str | None:
+def where_of(inputs: Mapping[str, object], key: str | None) -> str | None:
+    """The cell an input came from (a `unitdata.Value`'s ``where``), or None."""
     if key is None:
         return None
     v = inputs.get(key)
     return getattr(v, "where", None)
 
 
-def refs(*exprs: Any) -> list[tuple[str, str]]:
-    """The names and item references an evaluation point reads, in source order,
-    once each, not looking inside ``cao nhất`` (read from the cohort).  The
-    interpreter and the compiled code read them all before computing, so both
-    meet missing data and zero divisors in the same order."""
-    out: list[tuple[str, str]] = []
-    stack = [e for e in reversed(exprs) if e is not None]
-    while stack:
-        e = stack.pop()
-        t = type(e)
-        if t is n.Name:
-            ref = ("name", e.name)
-        elif t is n.ItemRef:
-            ref = ("item", f"mục {e.item}")
-        else:
-            ref = None
-        if ref is not None:
-            if ref not in out:
-                out.append(ref)
-            continue
-        if t is n.Aggregate:
-            continue
-        stack.extend(reversed(list(e.children())))
-    return out
+class _Eval(Meaning):
+    """`meaning.Meaning` computing exact fractions now, with the trace."""
 
-
-def shown_subject(sc: Any) -> Any:
-    """What a no-match warning names: the case list's subject, else the name the
-    first condition compares (``Tỷ lệ`` in ``- Tỷ lệ >= 80%: ...``)."""
-    if sc.subject is not None:
-        return sc.subject
-    for case in sc.cases.cases:
-        c = case.condition
-        left = c.left if type(c) is n.Compare else c.subject if type(c) is n.Range else None
-        if type(left) is n.Name:
-            return left
-    return None
-
-
-def condition_exprs(c: Any, subject: Any) -> list[Any]:
-    if type(c) is n.Compare:
-        return [c.left if c.left is not None else subject, c.right]
-    if type(c) is n.Range:
-        return [c.subject if c.subject is not None else subject, c.low, c.high]
-    return []
-
-
-class _Eval:
     def __init__(self, program: Program, inputs: Mapping[str, object], cohort: Mapping[str, Any] | None,
                  item_points: Any, unit: str | None) -> None:
         self.p = program
@@ -178,7 +138,7 @@ class _Eval:
                 raise self.error(f, key, spec) from None
         self.read_keys[key] = value
         self.trace.append(TraceEntry("input", self.part, key, value,
-                                     detail=(("where", _where(self.inputs, key)),)))
+                                     detail=(("where", where_of(self.inputs, key)),)))
         return value
 
     def error(self, f: Fault, key: str | None, spec: Any = None, span: Any = None) -> CdsError:
@@ -187,37 +147,45 @@ class _Eval:
                 spec = self.p.input(key)
             except KeyError:
                 spec = None
-        return fault_error(f, item=self.p.item, unit=self.unit, where=_where(self.inputs, key),
+        return fault_error(f, item=self.p.item, unit=self.unit, where=where_of(self.inputs, key),
                            description=spec.description if spec is not None else None,
                            span=span if span is not None else (spec.span if spec is not None else None),
                            source=self.p.formula.source)
 
     # ------------------------------------------------------------ names
     def name(self, name: str, node: Any) -> Fraction:
-        if name in self.env:
-            return self.env[name]
-        step = self.steps.get(name)
-        if step is None and any(spec.key == name for spec in self.p.inputs):
-            value = self.env[name] = self.read(name)  # the implicit subject ``x``
-            return value
-        if step is None:
-            raise ScoreError(Diagnostic.make("CDS615", getattr(node, "span", None), source=self.p.formula.source,
-                                             item=self.p.item,
-                                             indicator=self.p.item or "?", detail=f"`{name}`"))
-        if step.key is not None:
-            value = self.read(step.key)
-        else:
-            pw = self.wholes.get(step.span)
-            if pw is not None and pw.ratio == name:
-                self.check_part_whole(pw, step)
-            value = self.eval(step.expr)
-            self.trace.append(TraceEntry("step", self.part, name, value, node=step.expr))
+        env = self.env
+        if name in env:
+            return env[name]
+        value: Fraction = self.name_value("name", name, node)
+        return value
+
+    def has(self, name: str) -> bool:
+        return name in self.env
+
+    def recall(self, name: str) -> Fraction:
+        return self.env[name]
+
+    def slot(self, name: str) -> None:
+        return None
+
+    def read_named(self, key: str, slot: None) -> Fraction:
+        return self.read(key)
+
+    def remember(self, name: str, slot: None, value: Fraction) -> Fraction:
         self.env[name] = value
         return value
 
-    def check_part_whole(self, pw: Any, step: Any) -> None:
-        part = sum((self.name(x, step.expr) for x in pw.parts), ZERO)
-        whole = sum((self.name(x, step.expr) for x in pw.wholes), ZERO)
+    def remember_step(self, name: str, slot: None, step: Any, value: Fraction) -> Fraction:
+        self.trace.append(TraceEntry("step", self.part, name, value, node=step.expr))
+        self.env[name] = value
+        return value
+
+    def unknown_name(self, name: str, node: Any) -> Fraction:
+        raise ScoreError(Diagnostic.make("CDS615", getattr(node, "span", None), source=self.p.formula.source,
+                                         item=self.p.item, indicator=self.p.item or "?", detail=f"`{name}`"))
+
+    def check_part_whole(self, pw: Any, step: Any, part: Fraction, whole: Fraction) -> None:
         if part > whole:
             first_key = next((s.key for s in self.steps.values() if s.name == pw.parts[0] and s.key), None)
             f = Fault("CDS614", {"parts": " + ".join(pw.parts), "wholes": " + ".join(pw.wholes),
@@ -226,7 +194,7 @@ class _Eval:
             raise self.error(f, first_key, span=step.span)
 
     # ------------------------------------------------------------ expressions
-    def prefetch(self, *exprs: Any) -> None:
+    def prefetch(self, exprs: Any) -> None:
         for kind, name in refs(*exprs):
             if kind == "name":
                 self.name(name, None)
@@ -235,43 +203,71 @@ class _Eval:
 
     def eval(self, e: Any) -> Fraction:
         """An evaluation point: read what it needs, then compute."""
-        self.prefetch(e)
+        self.prefetch((e,))
         return self.expr(e)
 
-    def expr(self, e: Any) -> Fraction:
-        t = type(e)
-        if t is n.Number or t is n.Percent:
-            return e.value
-        if t is n.Name:
-            return self.name(e.name, e)
-        if t is n.MaxPoints:
-            return self.p.max_points
-        if t is n.BinOp:
-            a = self.expr(e.left)
-            b = self.expr(e.right)
-            op = e.op
-            if op == "+":
-                return a + b
-            if op == "-":
-                return a - b
-            if op == "*":
-                return a * b
-            if b == 0:
-                raise _ZeroDivision(e.right, e.span)
-            return Fraction(a) / b
-        if t is n.Neg:
-            return -self.expr(e.operand)
-        if t is n.ItemRef:
-            return self.read(f"mục {e.item}")
-        if t is n.Aggregate:
-            stat = self.stat(quantity_key(self.part, e.operand))
-            value = stat[1] if e.func == "max" else stat[0]
-            self.trace.append(TraceEntry("cohort", self.part, print_expr(e), value, node=e,
-                                         detail=(("func", e.func),)))
-            return value
+    # the operations of `meaning.Meaning`: exact fractions, computed now
+    expr = Meaning.value
+
+    def const(self, value: Fraction) -> Fraction:
+        return value
+
+    def named(self, name: str, node: Any) -> Fraction:
+        return self.name(name, node)
+
+    def item(self, key: str) -> Fraction:
+        return self.read(key)
+
+    def add(self, a: Fraction, b: Fraction) -> Fraction:
+        return a + b
+
+    def sub(self, a: Fraction, b: Fraction) -> Fraction:
+        return a - b
+
+    def mul(self, a: Fraction, b: Fraction) -> Fraction:
+        return a * b
+
+    def div(self, a: Fraction, b: Fraction, node: Any) -> Fraction:
+        if b == 0:
+            raise _ZeroDivision(node.right, node.span)
+        return Fraction(a) / b
+
+    def neg(self, a: Fraction) -> Fraction:
+        return -a
+
+    def cohort_value(self, key: str, func: str, node: Any) -> Fraction:
+        value = self.cohort_stat(key, func)
+        self.trace.append(TraceEntry("cohort", self.part, print_expr(node), value, node=node,
+                                     detail=(("func", func),)))
+        return value
+
+    def cohort_stat(self, key: str, func: str) -> Fraction:
+        stat = self.stat(key)
+        value: Fraction = stat[1] if func == "max" else stat[0]
+        return value
+
+    def unknown(self, e: Any) -> Fraction:
         raise ScoreError(Diagnostic.make("CDS615", getattr(e, "span", None), source=self.p.formula.source,
                                          item=self.p.item, indicator=self.p.item or "?",
                                          detail=type(e).__name__))
+
+    def hold(self, v: Fraction) -> Fraction:
+        return v
+
+    def compare(self, a: Fraction, op: str, b: Fraction) -> bool:
+        return _COMPARE[op](a, b)
+
+    def is_false(self, t: bool) -> bool:
+        return not t
+
+    def all_of(self, tests: list[bool]) -> bool:
+        return all(tests)
+
+    def true(self) -> bool:
+        return True
+
+    def false(self) -> bool:
+        return False
 
     def stat(self, key: str) -> Any:
         if self.cohort is None:
@@ -282,49 +278,7 @@ class _Eval:
             raise needs_cohort_error(self.p, self.unit) from None
 
     # ------------------------------------------------------------ conditions
-    def condition(self, c: Any, subject: Any) -> bool:
-        t = type(c)
-        if t is n.Compare or t is n.Range:
-            exprs = condition_exprs(c, subject)
-            if exprs[0] is None:
-                self.need_subject(subject, c)
-            self.prefetch(*exprs)
-        elif t is n.Best:
-            self.prefetch(best_subject(self.p, self.part))
-        if t is n.Compare:
-            left = self.expr(c.left if c.left is not None else self.need_subject(subject, c))
-            right = self.expr(c.right)
-            op = c.op
-            if op == ">=":
-                return left >= right
-            if op == ">":
-                return left > right
-            if op == "<=":
-                return left <= right
-            if op == "<":
-                return left < right
-            if op == "=":
-                return left == right
-            return left != right
-        if t is n.Range:
-            s = self.expr(c.subject if c.subject is not None else self.need_subject(subject, c))
-            if c.low is not None:
-                low = self.expr(c.low)
-                if not (s >= low if c.low_inclusive else s > low):
-                    return False
-            if c.high is not None:
-                high = self.expr(c.high)
-                if not (s <= high if c.high_inclusive else s < high):
-                    return False
-            return True
-        if t is n.Otherwise:
-            return True
-        if t is n.Best:
-            subj = best_subject(self.p, self.part)
-            value = self.expr(subj)
-            stat = self.stat(quantity_key(self.part, subj))
-            return value == (stat[1] if c.func == "max" else stat[0])
-        return False  # an Option in a case list read as `first`: never matches by value
+    condition = Meaning.test
 
     def need_subject(self, subject: Any, c: Any) -> Any:
         if subject is None:
@@ -333,66 +287,68 @@ class _Eval:
         return subject
 
     # ------------------------------------------------------------ scoring
-    def scoring(self, sc: Any) -> Fraction:
-        if isinstance(sc, ExprScoring):
-            return self.eval(sc.expr)
-        if isinstance(sc, CaseScoring):
-            return self.cases(sc)
-        if isinstance(sc, PerItemScoring):
-            count = self.read(sc.count_key)
-            return count * self.eval(sc.points)
-        if isinstance(sc, SumItemsScoring):
-            return self.sum_items(sc)
-        if isinstance(sc, CohortScoring):
-            x = self.read(sc.subject_key)
-            stat = self.stat(f"{self.part}:{sc.subject_key}")
-            value = cohort_points(sc.method, x, stat, self.p.max_points, sc.direction)
-            self.trace.append(TraceEntry("cohort", self.part, sc.method, value,
-                                         detail=(("x", x), ("low", stat[0]), ("high", stat[1]),
-                                                 ("direction", sc.direction))))
-            return value
-        return ZERO
+    scoring = Meaning.score
 
-    def cases(self, sc: CaseScoring) -> Fraction:
+    def read_input(self, key: str, base: str) -> Fraction:
+        return self.read(key)
+
+    def items_sum(self, sc: SumItemsScoring) -> Fraction:
+        return self.sum_items(sc)
+
+    def cohort_points(self, sc: CohortScoring) -> Fraction:
+        x = self.read(sc.subject_key)
+        stat = self.stat(f"{self.part}:{sc.subject_key}")
+        value: Fraction = cohort_points(sc.method, x, stat, self.p.max_points, sc.direction)
+        self.trace.append(TraceEntry("cohort", self.part, sc.method, value,
+                                     detail=(("x", x), ("low", stat[0]), ("high", stat[1]),
+                                             ("direction", sc.direction))))
+        return value
+
+    def pick(self, sc: CaseScoring, options: list[int]) -> list[int] | None:
         cases = sc.cases.cases
-        if sc.mode in ("exclusive", "cumulative"):
-            options = [i for i, c in enumerate(cases) if type(c.condition) is n.Option]
-            others = [i for i, c in enumerate(cases) if type(c.condition) is not n.Option]
-            labels = [cases[i].condition.label for i in options]
-            raw = self.inputs.get(sc.choice_key)
-            given = not (raw is None or getattr(raw, "raw", raw) is None or getattr(raw, "raw", raw) == "")
-            if given:
-                try:
-                    chosen = choose(raw, labels, sc.mode == "cumulative")
-                except Fault as f:
-                    f.args_.setdefault("key", sc.choice_key)
-                    raise self.error(f, sc.choice_key) from None
-                self.trace.append(TraceEntry("options", self.part, sc.choice_key, tuple(chosen),
-                                             detail=(("labels", tuple(labels)), ("mode", sc.mode),
-                                                     ("where", _where(self.inputs, sc.choice_key)))))
-                if chosen or not others:
-                    total = ZERO
-                    for j in sorted(chosen):
-                        case = cases[options[j]]
-                        value = self.eval(case.result)
-                        self.trace.append(TraceEntry("case", self.part, None, value, node=case,
-                                                     detail=(("index", options[j]),)))
-                        total += value
-                    return total
-            elif not others:
-                spec = self.p.input(sc.choice_key)
-                raise self.error(Fault("CDS600", {"key": sc.choice_key}), sc.choice_key, spec)
-            candidates = others
-        else:
-            candidates = range(len(cases))
-        for i in candidates:
-            case = cases[i]
-            if self.condition(case.condition, sc.subject):
-                value = self.eval(case.result)
-                subj = self.known(sc.subject)
-                self.trace.append(TraceEntry("case", self.part, None, value, node=case,
-                                             detail=(("index", i), ("subject", subj))))
-                return value
+        labels = [c.label for c in (cases[i].condition for i in options) if isinstance(c, n.Option)]
+        raw = self.inputs.get(cast(str, sc.choice_key))
+        if raw is None or getattr(raw, "raw", raw) is None or getattr(raw, "raw", raw) == "":
+            return None
+        try:
+            chosen: list[int] = choose(raw, labels, sc.mode == "cumulative")
+        except Fault as f:
+            f.args_.setdefault("key", sc.choice_key)
+            raise self.error(f, sc.choice_key) from None
+        self.trace.append(TraceEntry("options", self.part, sc.choice_key, tuple(chosen),
+                                     detail=(("labels", tuple(labels)), ("mode", sc.mode),
+                                             ("where", where_of(self.inputs, sc.choice_key)))))
+        return chosen
+
+    def by_choice(self, chosen: list[int] | None, total: Callable[[], Fraction], missing: Callable[[], Fraction],
+                  other: Callable[[], Fraction] | None) -> Fraction:
+        if chosen is None:
+            return missing()
+        return total() if chosen or other is None else other()
+
+    def chosen_total(self, sc: CaseScoring, options: list[int], chosen: list[int]) -> Fraction:
+        total = ZERO
+        for j in sorted(chosen):
+            value = self.option_value(sc, options[j])
+            self.trace.append(TraceEntry("case", self.part, None, value, node=sc.cases.cases[options[j]],
+                                         detail=(("index", options[j]),)))
+            total += value
+        return total
+
+    def nothing_chosen(self, sc: CaseScoring) -> Fraction:
+        spec = self.p.input(cast(str, sc.choice_key))
+        raise self.error(Fault("CDS600", {"key": sc.choice_key}), sc.choice_key, spec)
+
+    def branch(self, cond: Callable[[], bool], then: Callable[[], Fraction],
+               other: Callable[[], Fraction]) -> Fraction:
+        return then() if cond() else other()
+
+    def matched(self, sc: CaseScoring, index: int, value: Fraction) -> Fraction:
+        self.trace.append(TraceEntry("case", self.part, None, value, node=sc.cases.cases[index],
+                                     detail=(("index", index), ("subject", self.known(sc.subject)))))
+        return value
+
+    def no_match(self, sc: CaseScoring) -> Fraction:
         shown = shown_subject(sc)
         self.trace.append(TraceEntry("nomatch", self.part, print_expr(shown) if shown is not None else None,
                                      self.known(shown), node=sc))
@@ -467,10 +423,11 @@ def zero_division(program: Program, exc: Any, inputs: Mapping[str, object], unit
     code = "CDS611" if policy.zero_division == "error" else "CDS610"
     return Diagnostic.make(code, exc.span, source=program.formula.source, item=program.item, unit=unit,
                            indicator=program.item or "?", unit_name=unit or "?", expr=text,
-                           key=key or text, where=_where(inputs, key) or "?")
+                           key=key or text, where=where_of(inputs, key) or "?")
 
 
-def _denominator_key(program: Program, part: int, expr: Any) -> str | None:
+def denominator_key(program: Program, part: int, expr: Any) -> str | None:
+    """The input key a zero divisor ``expr`` stands for (a step's key, a name, ``mục 5.1``), else None."""
     if isinstance(expr, n.Name):
         for step in program.parts[part].steps if part < len(program.parts) else ():
             if step.name == expr.name and step.key is not None:
@@ -515,7 +472,7 @@ def evaluate_program(program: Program, inputs: Mapping[str, object], *, cohort: 
                 ev.trace.append(TraceEntry("cap", -1, None, limit, detail=(("before", total),)))
                 total = limit
     except _ZeroDivision as exc:
-        key = _denominator_key(program, ev.part, exc.expr)
+        key = denominator_key(program, ev.part, exc.expr)
         diag = zero_division(program, exc, inputs, unit, policy, key)
         if policy.zero_division == "error":
             raise ScoreError(diag) from None
@@ -527,11 +484,12 @@ def evaluate_program(program: Program, inputs: Mapping[str, object], *, cohort: 
         if t.kind == "nomatch":
             diags.append(Diagnostic.make("CDS612", t.node.span, source=program.formula.source, item=program.item,
                                          unit=unit, indicator=program.item or "?", unit_name=unit or "?",
-                                         subject=t.name or "giá trị", value=_fmt_subject(t.value)))
+                                         subject=t.name or "giá trị", value=fmt_subject(t.value)))
     return Outcome(exact, points, tuple(ev.trace), tuple(diags), tuple(parts), program)
 
 
-def _fmt_subject(value: Any) -> str:
+def fmt_subject(value: Any) -> str:
+    """A no-match warning's value: ``?`` when unknown, a fraction at most 1 as a percentage."""
     if value is None:
         return "?"
     v = Fraction(value)
@@ -553,7 +511,7 @@ def unit_quantities(program: Program, inputs: Mapping[str, object], *, unit: str
         try:
             out[q.key] = ev.read(q.input_key) if q.input_key is not None else Fraction(ev.eval(q.expr))
         except _ZeroDivision as exc:
-            key = _denominator_key(program, q.part, exc.expr)
+            key = denominator_key(program, q.part, exc.expr)
             out[q.key] = ScoreError(zero_division(program, exc, inputs, unit, Policy("error"), key))
         except CdsError as exc:
             out[q.key] = exc
@@ -566,7 +524,7 @@ def fault_to_error(program: Program, f: Fault, inputs: Mapping[str, object], uni
         spec = program.input(key) if key else None
     except KeyError:
         spec = None
-    return fault_error(f, item=program.item, unit=unit, where=_where(inputs, key),
+    return fault_error(f, item=program.item, unit=unit, where=where_of(inputs, key),
                        description=spec.description if spec is not None else None,
                        span=spec.span if spec is not None else None, source=program.formula.source)
 
@@ -575,7 +533,8 @@ __all__ = ["Outcome", "Policy", "TraceEntry", "evaluate_program", "unit_quantiti
            "check_program", "fault_diagnostic"]
 
 
-def _policy(rounding: Any, zero_division: str) -> Policy:
+def policy_of(rounding: Any, zero_division: str) -> Policy:
+    """The `Policy` for `evaluate_formula`'s ``rounding`` (None, digits, mode, ``(digits, mode)``, a Rounding)."""
     if rounding is None:
         return Policy(zero_division)
     if isinstance(rounding, str):
@@ -606,7 +565,7 @@ def evaluate_formula(text: str, max_points: Any, inputs: Mapping[str, object], *
 
     max_points = max_points_value(max_points)
     check_inputs(inputs)
-    policy = _policy(rounding, zero_division)
+    policy = policy_of(rounding, zero_division)
     check_rounding(policy)
     program = resolve(parse_formula(text), max_points, item=item, title=title, option_mode=option_mode,
                       cohort_method=cohort_method)
