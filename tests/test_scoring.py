@@ -197,7 +197,7 @@ def _cohort_case(huyen, overrides, n=8, seed=5):
 
 
 def _check_cohort(huyen, units):
-    from cdsdsl.evaluate.cohort import evaluate_cohort, rank
+    from cdsdsl.evaluate.cohort_eval import evaluate_cohort, rank
 
     res = score_cohort(huyen, units)
     old_stats, old_notes = _old_stats(huyen, units)
