@@ -306,7 +306,7 @@ def test_cohort_scoring_on_random_plausible_units(huyen):
 
 
 def test_totals_fraction_shortcut_is_a_plain_fraction():
-    from cdsdsl.scoring.score import _frac
+    from cdsdsl.scoring.fastpath import pair_fraction as _frac
 
     for num, den in [(6, 4), (0, 7), (-9, 3), (10**30 + 1, 3 * 10**20)]:
         f, ref = _frac(num, den), Fraction(num, den)

@@ -25,7 +25,7 @@ Semantics (docs/semantics.md, "Cohorts"):
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any, Iterable, Mapping, NamedTuple, Sequence
+from typing import Any, Callable, Iterable, Mapping, NamedTuple, Sequence
 
 import attrs
 
@@ -60,9 +60,10 @@ def best_subject(program: Program, part_index: int) -> Any:
     if isinstance(sc, CaseScoring) and sc.subject is not None:
         return sc.subject
     computed = [s for s in part.steps if s.expr is not None and not isinstance(s.expr, (n.MaxPoints, n.Aggregate))]
+    # (`nodes.node` is `attrs.frozen` under another name, which type checkers do not follow)
     if computed:
-        return n.Name(computed[-1].name)
-    return n.Name("x")
+        return n.Name(computed[-1].name)  # type: ignore[call-arg, unused-ignore]
+    return n.Name("x")  # type: ignore[call-arg, unused-ignore]
 
 
 def cohort_quantities(program: Program) -> tuple[Quantity, ...]:
@@ -97,10 +98,10 @@ class Stat(NamedTuple):
 
     low: Fraction
     high: Fraction
-    count: int
+    count: int  # type: ignore[assignment]  # (a field named as tuple's method `count`)
 
 
-class CohortStats(dict):
+class CohortStats(dict[str, Stat]):
     """``{quantity key: Stat}`` for one indicator over a cohort (a dict, so that
     compiled code reads it directly)."""
 
@@ -132,7 +133,7 @@ def needs_cohort_error(program: Program, unit: str | None = None) -> ScoreError:
 # (the same arithmetic is emitted by codegen; keep both in step)
 
 def cohort_points(method: str, x: Fraction, stat: Stat, max_points: Fraction, direction: str) -> Fraction:
-    f = minmax_points if method == "minmax" else ratio_points
+    f: Callable[..., Fraction] = minmax_points if method == "minmax" else ratio_points
     return f(Fraction(x), stat[0], stat[1], max_points, direction)
 
 
@@ -141,7 +142,7 @@ def cohort_points(method: str, x: Fraction, stat: Stat, max_points: Fraction, di
 def rank(scores: Sequence[Any], *, descending: bool = True) -> list[int]:
     """Competition ranking ("1224"): equal scores share a rank, the next rank skips.
     ``rank([9, 7, 7, 5]) == [1, 2, 2, 4]``.  ``None`` (not scored) ranks last."""
-    def key(i: int) -> tuple:
+    def key(i: int) -> tuple[bool, Any]:
         v = scores[i]
         return (v is None, -v if (descending and v is not None) else (v if v is not None else 0))
 
@@ -157,7 +158,7 @@ def rank(scores: Sequence[Any], *, descending: bool = True) -> list[int]:
     return ranks
 
 
-def left_out_reason(err: Any) -> dict[str, str]:
+def left_out_reason(err: Any) -> dict[str, Any]:
     """CDS620's ``reason``/``reason_en``: why a unit's value cannot be computed, in each language
     (``err`` None: a division by zero)."""
     if err is None:

@@ -24,14 +24,13 @@ from cdsdsl.evaluate.cohort import (
     cohort_points,
     cohort_quantities,
     left_out_reason,
-    minmax_points,
     needs_cohort_error,
     no_spread_notes,
     quantity_key,
     rank,
-    ratio_points,
 )
 from cdsdsl.evaluate.interpret import Policy, evaluate_program, unit_quantities
+from cdsdsl.evaluate.runtime import minmax_points, ratio_points
 from cdsdsl.semantics.resolve import Program
 
 __all__ = ["CohortStats", "Quantity", "Stat", "best_subject", "cohort_points", "cohort_quantities", "collect_stats",
