@@ -29,9 +29,10 @@ if TYPE_CHECKING:
 
 ZERO = Fraction(0)
 
-#: what the fast loop does for an indicator: call its fast function, read points entered
-#: directly, add its children's points, or take the full path
-FAST, ENTERED, CHILDREN, FULL = 0, 1, 2, 3
+#: what the fast loop does for an indicator: call its fast function (PLAIN: one that reads
+#: neither the cohort nor other indicators' points, nearly all), read points entered directly,
+#: add its children's points, or take the full path
+PLAIN, FAST, ENTERED, CHILDREN, FULL = 0, 1, 2, 3, 4
 #: what a fast function raises to hand the unit over to the full path
 FALLBACK = (Slow, Fault)
 EMPTY: Mapping[str, Any] = {}
@@ -81,7 +82,13 @@ class FastPlan:
             if check and not cr.applies(c, unit):
                 slow[key] = cr.indicator_result(c, unit, stats, {})
                 continue
-            if mode == FAST:
+            if mode == PLAIN:
+                try:
+                    pairs[key] = fast(values.get(key, EMPTY), None, None)
+                    continue
+                except FALLBACK:
+                    pass
+            elif mode == FAST:
                 if extra is not None:
                     ip = _items_points(pairs, extra)
                 try:
@@ -174,7 +181,9 @@ def _step(c: CompiledIndicator, ids: list[str]) -> Step:
         mode, extra = ENTERED, None if mx is None else (mx.numerator, mx.denominator)
     elif c.compiled is not None and c.compiled.fast is not None:
         mode, extra = FAST, sum_candidates(ids, *c.sums) if c.sums is not None else None
-    fast = c.compiled.fast if mode == FAST and c.compiled is not None else None
+        if extra is None and not c.needs_cohort:
+            mode = PLAIN
+    fast = c.compiled.fast if mode in (PLAIN, FAST) and c.compiled is not None else None
     return (c, c.key, mode, fast, check, extra, c.needs_cohort)
 
 

@@ -94,10 +94,15 @@ def cohort_stats(cr: CompiledRuleset, c: CompiledIndicator, units: Sequence[Unit
             continue
         inputs = u.values.get(key_c, EMPTY)
         for key, fast, full in table:
-            pair = _quantity(fast, full, inputs, key_c, u.name, notes)
-            if pair is None:
-                continue
-            num, den = pair
+            try:
+                if fast is None:
+                    raise SLOW
+                num, den = fast(inputs)
+            except FALLBACK:
+                pair = _full_quantity(full, inputs, key_c, u.name, notes)
+                if pair is None:
+                    continue
+                num, den = pair
             a = acc.get(key)
             if a is None:
                 acc[key] = [num, den, num, den, 1]
@@ -119,22 +124,15 @@ def cohort_stats(cr: CompiledRuleset, c: CompiledIndicator, units: Sequence[Unit
     return out
 
 
-def _quantity(fast: Any, full: Any, inputs: Any, item: str, unit: str,
-              notes: list[Diagnostic]) -> tuple[int, int] | None:
-    """One unit's value of one cohort quantity as an exact pair: from the fast function, or the
-    full one when the fast one gives up; None (and a CDS620 note) when it cannot be computed."""
+def _full_quantity(full: Any, inputs: Any, item: str, unit: str, notes: list[Diagnostic]) -> tuple[int, int] | None:
+    """One unit's value of one cohort quantity as an exact pair, from the quantity's full function
+    (its fast one gave up); None, and a CDS620 note, when it cannot be computed."""
     try:
-        if fast is None:
-            raise SLOW
-        pair: tuple[int, int] = fast(inputs)
-        return pair
-    except FALLBACK:
-        try:
-            v = Fraction(full(inputs))
-        except Fault as f:
-            err = fault_error(f, item=item, unit=unit) if f.code != "CDS610" else None
-            notes.append(Diagnostic.make("CDS620", None, item=item, unit=unit, indicator=item, unit_name=unit,
-                                         aggregate="giá trị cao nhất/thấp nhất",
-                                         aggregate_en="highest/lowest value", **left_out_reason(err)))
-            return None
-        return v.numerator, v.denominator
+        v = Fraction(full(inputs))
+    except Fault as f:
+        err = fault_error(f, item=item, unit=unit) if f.code != "CDS610" else None
+        notes.append(Diagnostic.make("CDS620", None, item=item, unit=unit, indicator=item, unit_name=unit,
+                                     aggregate="giá trị cao nhất/thấp nhất",
+                                     aggregate_en="highest/lowest value", **left_out_reason(err)))
+        return None
+    return v.numerator, v.denominator
