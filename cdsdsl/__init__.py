@@ -70,7 +70,7 @@ MOVED_MODULES: dict[str, str] = {
     "resolve": "semantics.resolve", "typesys": "semantics.typesys",
     "lint": "checks", "check": "rulesets.check",
     "runtime": "evaluate.runtime", "mangle": "evaluate.mangle", "quoting": "evaluate.quoting",
-    "cohort": "evaluate.cohort", "interpret": "evaluate.interpret", "codegen": "evaluate.codegen",
+    "cohort": "evaluate.cohort_eval", "interpret": "evaluate.interpret", "codegen": "evaluate.codegen",
     "explain": "evaluate.explain", "unitdata": "scoring.unitdata",
     "ruleset": "rulesets.model", "sheets": "rulesets.sheets", "ruleset_checks": "rulesets.structure",
     "forms": "dataentry.forms",

@@ -6,7 +6,7 @@ from fractions import Fraction
 from conftest import load_corpus
 from eval_helpers import program_of
 
-from cdsdsl.evaluate.cohort import evaluate_cohort, rank
+from cdsdsl.evaluate.cohort_eval import evaluate_cohort, rank
 from cdsdsl.evaluate.runtime import minmax_points, ratio_points
 
 SEEDS = {c["id"]: c for c in load_corpus()}

@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cdsdsl.evaluate.codegen import compile_program, compile_quantities
-from cdsdsl.evaluate.cohort import Stat, cohort_quantities, evaluate_cohort
+from cdsdsl.evaluate.cohort import Stat, cohort_quantities
+from cdsdsl.evaluate.cohort_eval import evaluate_cohort
 from cdsdsl.evaluate.runtime import Slow
 from cdsdsl.scoring.unitdata import Value
 

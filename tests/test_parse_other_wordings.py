@@ -127,7 +127,7 @@ def test_more_wordings_score(text, inputs, expected):
 
 def test_relative_to_the_highest_unit_in_words():
     # `Giá trị của đơn vị / Giá trị cao nhất`: the unit reports the value; the highest is over the cohort
-    from cdsdsl.evaluate.cohort import evaluate_cohort
+    from cdsdsl.evaluate.cohort_eval import evaluate_cohort
 
     p = resolve(parse_formula("Điểm = Điểm tối đa x (Giá trị của đơn vị / Giá trị cao nhất)"), 10)
     assert [i.key for i in p.inputs] == ["giá trị"] and p.needs_cohort

@@ -197,7 +197,7 @@ def _cohort_case(huyen, overrides, n=8, seed=5):
 
 
 def _check_cohort(huyen, units):
-    from cdsdsl.evaluate.cohort import evaluate_cohort, rank
+    from cdsdsl.evaluate.cohort_eval import evaluate_cohort, rank
 
     res = score_cohort(huyen, units)
     old_stats, old_notes = _old_stats(huyen, units)
@@ -306,7 +306,7 @@ def test_cohort_scoring_on_random_plausible_units(huyen):
 
 
 def test_totals_fraction_shortcut_is_a_plain_fraction():
-    from cdsdsl.scoring.score import _frac
+    from cdsdsl.scoring.fastpath import pair_fraction as _frac
 
     for num, den in [(6, 4), (0, 7), (-9, 3), (10**30 + 1, 3 * 10**20)]:
         f, ref = _frac(num, den), Fraction(num, den)

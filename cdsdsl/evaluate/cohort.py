@@ -5,7 +5,10 @@ its *cohort quantities* (what ``cao nhất``/``thấp nhất``, ``Địa phươn
 lệ cao nhất`` and ``Tính điểm theo phương pháp Min-Max`` compare).
 Returns: `CohortStats` (per quantity: min, max, number of units) that the
 interpreter and compiled code read, the cohort formulas (`minmax_points`,
-`ratio_points`) and competition ranking (`rank`: 1, 2, 2, 4).
+`ratio_points`), competition ranking (`rank`: 1, 2, 2, 4) and the cohort's
+notes (`left_out_reason` for CDS620, `no_spread_notes` for CDS622).  Running
+the interpreter over a cohort (`evaluate_cohort`) is `cohort_eval`'s job, a
+module above the interpreter, which itself reads this one.
 
 Semantics (docs/semantics.md, "Cohorts"):
 - min-max, more is better: ``max * (x - min) / (max - min)``; fewer is better:
@@ -27,7 +30,7 @@ from typing import Any, Callable, Iterable, Mapping, NamedTuple, Sequence
 import attrs
 
 from cdsdsl.diagnostics.core import Diagnostic, ScoreError
-from cdsdsl.evaluate.runtime import minmax_points, ratio_points
+from cdsdsl.evaluate.runtime import fmt_vi, minmax_points, ratio_points
 from cdsdsl.semantics.resolve import CaseScoring, CohortScoring, Program
 from cdsdsl.syntax import nodes as n
 from cdsdsl.syntax.printer import print_expr
@@ -57,9 +60,10 @@ def best_subject(program: Program, part_index: int) -> Any:
     if isinstance(sc, CaseScoring) and sc.subject is not None:
         return sc.subject
     computed = [s for s in part.steps if s.expr is not None and not isinstance(s.expr, (n.MaxPoints, n.Aggregate))]
+    # (`nodes.node` is `attrs.frozen` under another name, which type checkers do not follow)
     if computed:
-        return n.Name(computed[-1].name)
-    return n.Name("x")
+        return n.Name(computed[-1].name)  # type: ignore[call-arg, unused-ignore]
+    return n.Name("x")  # type: ignore[call-arg, unused-ignore]
 
 
 def cohort_quantities(program: Program) -> tuple[Quantity, ...]:
@@ -94,10 +98,10 @@ class Stat(NamedTuple):
 
     low: Fraction
     high: Fraction
-    count: int
+    count: int  # type: ignore[assignment]  # (a field named as tuple's method `count`)
 
 
-class CohortStats(dict):
+class CohortStats(dict[str, Stat]):
     """``{quantity key: Stat}`` for one indicator over a cohort (a dict, so that
     compiled code reads it directly)."""
 
@@ -129,7 +133,7 @@ def needs_cohort_error(program: Program, unit: str | None = None) -> ScoreError:
 # (the same arithmetic is emitted by codegen; keep both in step)
 
 def cohort_points(method: str, x: Fraction, stat: Stat, max_points: Fraction, direction: str) -> Fraction:
-    f = minmax_points if method == "minmax" else ratio_points
+    f: Callable[..., Fraction] = minmax_points if method == "minmax" else ratio_points
     return f(Fraction(x), stat[0], stat[1], max_points, direction)
 
 
@@ -138,7 +142,7 @@ def cohort_points(method: str, x: Fraction, stat: Stat, max_points: Fraction, di
 def rank(scores: Sequence[Any], *, descending: bool = True) -> list[int]:
     """Competition ranking ("1224"): equal scores share a rank, the next rank skips.
     ``rank([9, 7, 7, 5]) == [1, 2, 2, 4]``.  ``None`` (not scored) ranks last."""
-    def key(i: int) -> tuple:
+    def key(i: int) -> tuple[bool, Any]:
         v = scores[i]
         return (v is None, -v if (descending and v is not None) else (v if v is not None else 0))
 
@@ -154,59 +158,7 @@ def rank(scores: Sequence[Any], *, descending: bool = True) -> list[int]:
     return ranks
 
 
-def evaluate_cohort(program: Program, units: Mapping[str, Mapping[str, object]], *,
-                    evaluate: Callable[..., Any] | None = None, policy: Any = None) -> dict[str, Any]:
-    """Score one indicator for every unit of a cohort: ``{unit name: Outcome or CdsError}``.
-
-    ``units`` maps a unit's name to its inputs for this indicator.  Uses the
-    interpreter unless ``evaluate`` (e.g. a `CompiledFormula`) is given.
-    """
-    from cdsdsl.evaluate.interpret import Policy, evaluate_program
-
-    policy = policy or Policy()
-    stats, notes = collect_stats(program, units, policy=policy)
-    out: dict[str, Any] = {}
-    for name, inputs in units.items():
-        try:
-            if evaluate is None:
-                out[name] = evaluate_program(program, inputs, cohort=stats, policy=policy, unit=name)
-            else:
-                out[name] = evaluate(inputs, cohort=stats, unit=name)
-        except Exception as exc:  # noqa: BLE001 - CdsError only, re-raised otherwise
-            from cdsdsl.diagnostics.core import CdsError
-            if not isinstance(exc, CdsError):
-                raise
-            out[name] = exc
-    out["__notes__"] = notes
-    return out
-
-
-def collect_stats(program: Program, units: Mapping[str, Mapping[str, object]], *, policy: Any = None,
-                  quantities: Callable[..., Mapping[str, Any]] | None = None) -> tuple[CohortStats, list[Diagnostic]]:
-    """The cohort's `CohortStats` for one indicator, and CDS620/CDS622 notes."""
-    from cdsdsl.diagnostics.core import CdsError
-    from cdsdsl.evaluate.interpret import unit_quantities
-
-    qs = cohort_quantities(program)
-    values: dict[str, list[Fraction]] = {q.key: [] for q in qs}
-    notes: list[Diagnostic] = []
-    for name, inputs in units.items():
-        got = (quantities or unit_quantities)(program, inputs, unit=name, policy=policy)
-        for q in qs:
-            v = got.get(q.key)
-            if isinstance(v, CdsError):
-                notes.append(Diagnostic.make("CDS620", None, item=program.item, unit=name,
-                                             indicator=program.item or "?", unit_name=name,
-                                             aggregate="giá trị cao nhất/thấp nhất",
-                                             aggregate_en="highest/lowest value", **left_out_reason(v)))
-            elif v is not None:
-                values[q.key].append(v)
-    stats = CohortStats.from_values(values)
-    notes.extend(no_spread_notes(program, stats))
-    return stats, notes
-
-
-def left_out_reason(err: Any) -> dict[str, str]:
+def left_out_reason(err: Any) -> dict[str, Any]:
     """CDS620's ``reason``/``reason_en``: why a unit's value cannot be computed, in each language
     (``err`` None: a division by zero)."""
     if err is None:
@@ -223,8 +175,6 @@ def no_spread_notes(program: Program, stats: Mapping[str, Stat]) -> list[Diagnos
     `cohort_points`' rule (docs/semantics.md): the maximum, or 0 for everyone when more is
     better and the shared value is 0.  The scorer (`scoring.score_cohort`) and
     `evaluate_cohort` both call this, so the two agree."""
-    from cdsdsl.evaluate.runtime import fmt_vi
-
     notes: list[Diagnostic] = []
     for part in program.parts:
         sc = part.scoring

@@ -8,13 +8,17 @@ the case or option that matched, and a sentence in the manner of the published
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any, Callable, cast
 
 from cdsdsl.diagnostics.core import CdsError
-from cdsdsl.evaluate.interpret import Outcome
+from cdsdsl.evaluate.interpret import Outcome, evaluate_program
 from cdsdsl.evaluate.runtime import fmt_vi
+from cdsdsl.semantics.resolve import CohortScoring, PerItemScoring
 from cdsdsl.syntax import nodes as n
 from cdsdsl.syntax.printer import print_condition, print_expr
+
+if TYPE_CHECKING:
+    from cdsdsl.evaluate.interpret import TraceEntry
 
 
 def _val(v: Any, name: str | None = None, lang: str = "vi") -> str:
@@ -52,6 +56,86 @@ def _thresholds(case_node: Any) -> list[str]:
     return out
 
 
+class _OutcomeLines:
+    """The lines `explain_outcome` writes, one trace entry at a time (`_TRACE_LINES` says how)."""
+
+    def __init__(self, outcome: Outcome, lang: str) -> None:
+        self.p = outcome.program
+        self.lang = lang
+        self.en = lang == "en"
+        self.lines: list[str] = []
+        self.values: dict[str, Fraction] = {}
+        self.subject_value: tuple[str, Fraction] | None = None
+        self.matched: TraceEntry | None = None
+
+    def input(self, t: TraceEntry) -> None:
+        p, en, lang, name = self.p, self.en, self.lang, cast(str, t.name)  # an input's entry names its key
+        try:
+            desc = p.input(name).description
+        except KeyError:
+            desc = ""
+        where = t.info.get("where")
+        self.values[name] = t.value
+        for part in p.parts:
+            for st in part.steps:
+                if st.key == name:
+                    self.values[st.name] = t.value
+        cell = f" ({'cell' if en else 'ô'} {where})" if where else ""
+        shown_desc = f"“{desc}”" if en and desc else desc  # decision text, quoted in English
+        self.lines.append(f"  {name} = {fmt_vi(t.value, 4, lang=lang)}{cell}: {shown_desc}")
+
+    def step(self, t: TraceEntry) -> None:
+        name, lang = cast(str, t.name), self.lang  # a step's entry names the computed name
+        self.values[name] = t.value
+        self.lines.append(f"  {name} = {_substituted(t.node, self.values, lang, self.p.max_points)} = "
+                          f"{_val(t.value, name, lang)}")
+        self.subject_value = (name, t.value)
+
+    def case(self, t: TraceEntry) -> None:
+        en = self.en
+        self.matched = t
+        cond = print_condition(t.node.condition)
+        cond = f"`{cond}`" if en else cond  # decision text, quoted in English
+        self.lines.append(f"  {'Case matched' if en else 'Trường hợp'}: {cond} → "
+                          f"{fmt_vi(t.value, lang=self.lang)} {'points' if en else 'điểm'}")
+
+    def options(self, t: TraceEntry) -> None:
+        en = self.en
+        labels = t.info.get("labels", ())
+        chosen = [f"`{labels[i]}`" if en else labels[i] for i in t.value] if t.value else []
+        self.lines.append(f"  {'Chosen' if en else 'Lựa chọn'}: " + ("; ".join(chosen) if chosen else
+                                                                    ("none" if en else "không chọn")))
+
+    def nomatch(self, t: TraceEntry) -> None:
+        self.lines.append(f"  {'No case matches' if self.en else 'Không trường hợp nào khớp'}: "
+                          f"{t.name} = {_val(t.value, t.name, self.lang)}")
+
+    def cohort(self, t: TraceEntry) -> None:
+        en, lang = self.en, self.lang
+        if t.name in ("minmax", "ratio_to_best"):
+            d = t.info
+            self.lines.append(f"  {'Cohort' if en else 'Cả nhóm'}: x = {fmt_vi(d['x'], lang=lang)}, min = "
+                              f"{fmt_vi(d['low'], lang=lang)}, max = {fmt_vi(d['high'], lang=lang)}")
+        else:
+            self.lines.append(f"  {f'`{t.name}`' if en else t.name} = {_val(t.value, 'tỷ lệ', lang)}")
+
+    def zero_division(self, t: TraceEntry) -> None:
+        self.lines.append(f"  {'Division by zero' if self.en else 'Chia cho 0'} ({t.name} = 0)")
+
+    def cap(self, t: TraceEntry) -> None:
+        self.lines.append(f"  {'Capped at' if self.en else 'Giới hạn'} {fmt_vi(t.value, lang=self.lang)}")
+
+    def clamp(self, t: TraceEntry) -> None:
+        self.lines.append(f"  {'Clamped to' if self.en else 'Đưa về'} {fmt_vi(t.value, lang=self.lang)}")
+
+
+#: the line(s) each kind of trace entry adds to an explanation (other kinds add none)
+_TRACE_LINES: dict[str, Callable[[_OutcomeLines, TraceEntry], None]] = {
+    "input": _OutcomeLines.input, "step": _OutcomeLines.step, "case": _OutcomeLines.case,
+    "options": _OutcomeLines.options, "nomatch": _OutcomeLines.nomatch, "cohort": _OutcomeLines.cohort,
+    "zero_division": _OutcomeLines.zero_division, "cap": _OutcomeLines.cap, "clamp": _OutcomeLines.clamp}
+
+
 def explain_outcome(outcome: Outcome, *, lang: str = "vi", unit: str | None = None,
                     extremes: Any = None) -> str:
     """Lines explaining one indicator's score from an interpreter trace; the last line is the
@@ -59,64 +143,18 @@ def explain_outcome(outcome: Outcome, *, lang: str = "vi", unit: str | None = No
     the cohort's lowest and highest value: ``(["Huyện X"], ["Huyện Y"])``."""
     p = outcome.program
     en = lang == "en"
-    lines: list[str] = []
+    out = _OutcomeLines(outcome, lang)
     head = f"{'Indicator' if en else 'Chỉ số'} {p.item or ''}".strip()
-    lines.append(f"{head}: {fmt_vi(outcome.exact, lang=lang)}/{fmt_vi(p.max_points, lang=lang)} "
-                 f"{'points' if en else 'điểm'} ({outcome.points})")
-    values: dict[str, Fraction] = {}
-    subject_value = None
-    matched = None
+    out.lines.append(f"{head}: {fmt_vi(outcome.exact, lang=lang)}/{fmt_vi(p.max_points, lang=lang)} "
+                     f"{'points' if en else 'điểm'} ({outcome.points})")
     for t in outcome.trace:
-        if t.kind == "input":
-            try:
-                desc = p.input(t.name).description
-            except KeyError:
-                desc = ""
-            where = t.info.get("where")
-            values[t.name] = t.value
-            for part in p.parts:
-                for st in part.steps:
-                    if st.key == t.name:
-                        values[st.name] = t.value
-            cell = f" ({'cell' if en else 'ô'} {where})" if where else ""
-            shown_desc = f"“{desc}”" if en and desc else desc  # decision text, quoted in English
-            lines.append(f"  {t.name} = {fmt_vi(t.value, 4, lang=lang)}{cell}: {shown_desc}")
-        elif t.kind == "step":
-            values[t.name] = t.value
-            lines.append(f"  {t.name} = {_substituted(t.node, values, lang, p.max_points)} = "
-                         f"{_val(t.value, t.name, lang)}")
-            subject_value = (t.name, t.value)
-        elif t.kind == "case":
-            matched = t
-            case = t.node
-            cond = print_condition(case.condition)
-            cond = f"`{cond}`" if en else cond  # decision text, quoted in English
-            lines.append(f"  {'Case matched' if en else 'Trường hợp'}: {cond} → "
-                         f"{fmt_vi(t.value, lang=lang)} {'points' if en else 'điểm'}")
-        elif t.kind == "options":
-            labels = t.info.get("labels", ())
-            chosen = [f"`{labels[i]}`" if en else labels[i] for i in t.value] if t.value else []
-            lines.append(f"  {'Chosen' if en else 'Lựa chọn'}: " + ("; ".join(chosen) if chosen else
-                                                                   ("none" if en else "không chọn")))
-        elif t.kind == "nomatch":
-            lines.append(f"  {'No case matches' if en else 'Không trường hợp nào khớp'}: "
-                         f"{t.name} = {_val(t.value, t.name, lang)}")
-        elif t.kind == "cohort" and t.name in ("minmax", "ratio_to_best"):
-            d = t.info
-            lines.append(f"  {'Cohort' if en else 'Cả nhóm'}: x = {fmt_vi(d['x'], lang=lang)}, min = "
-                         f"{fmt_vi(d['low'], lang=lang)}, max = {fmt_vi(d['high'], lang=lang)}")
-        elif t.kind == "cohort":
-            lines.append(f"  {f'`{t.name}`' if en else t.name} = {_val(t.value, 'tỷ lệ', lang)}")
-        elif t.kind == "zero_division":
-            lines.append(f"  {'Division by zero' if en else 'Chia cho 0'} ({t.name} = 0)")
-        elif t.kind == "cap":
-            lines.append(f"  {'Capped at' if en else 'Giới hạn'} {fmt_vi(t.value, lang=lang)}")
-        elif t.kind == "clamp":
-            lines.append(f"  {'Clamped to' if en else 'Đưa về'} {fmt_vi(t.value, lang=lang)}")
+        add = _TRACE_LINES.get(t.kind)
+        if add is not None:
+            add(out, t)
     lost = p.max_points - outcome.exact
     why = reason(outcome, lang=lang, extremes=extremes) if lost > 0 else None
-    lines.append("  " + (why or lost_sentence(lost, subject_value, matched, lang=lang)))
-    return "\n".join(lines)
+    out.lines.append("  " + (why or lost_sentence(lost, out.subject_value, out.matched, lang=lang)))
+    return "\n".join(out.lines)
 
 
 def lost_sentence(lost: Fraction, subject: tuple[str, Fraction] | None, matched: Any, *, lang: str = "vi") -> str:
@@ -125,7 +163,7 @@ def lost_sentence(lost: Fraction, subject: tuple[str, Fraction] | None, matched:
     if lost <= 0:
         return "Full points." if en else "Đạt điểm tối đa."
     amount = fmt_vi(lost, lang=lang)
-    thresholds = _thresholds(getattr(matched, "node", None).condition) if matched is not None else []
+    thresholds = _thresholds(matched.node.condition) if matched is not None else []
     if subject is not None:
         name, value = subject
         shown = _val(value, name, lang)
@@ -173,8 +211,6 @@ def _case_points(case: Any, max_points: Fraction) -> Fraction | None:
 
 def _cohort_clause(t: Any, p: Any, lang: str, extremes: Any) -> str:
     """``Min-Max: giá trị của đơn vị 45%, thấp nhất 20% (Huyện X), cao nhất 80% (Huyện Y) → 0,42 × 10 = 4,17 điểm``."""
-    from cdsdsl.semantics.resolve import CohortScoring
-
     en = lang == "en"
     d = t.info
     x, low, high, direction = d["x"], d["low"], d["high"], d.get("direction", "max")
@@ -182,7 +218,10 @@ def _cohort_clause(t: Any, p: Any, lang: str, extremes: Any) -> str:
     low_names, high_names = (), ()
     if extremes is not None and isinstance(sc, CohortScoring):
         low_names, high_names = extremes(f"{t.part}:{sc.subject_key}") or ((), ())
-    f = lambda v: fmt_vi(v, lang=lang)  # noqa: E731
+
+    def f(v: Any) -> str:
+        return fmt_vi(v, lang=lang)
+
     fewer = direction == "min"
     if t.name == "minmax":
         head = "Min-Max" + ((" (fewer is better)" if en else " (ít hơn là tốt)") if fewer else "")
@@ -243,67 +282,92 @@ def _options_clause(t: Any, p: Any, lang: str) -> str | None:
     return got + f"; {'the highest option is' if en else 'lựa chọn cao nhất là'} {label(best)}"
 
 
+def _zero_division_clause(t: TraceEntry, lang: str) -> str:
+    return (f"the denominator {t.name} is 0 (division by zero, CDS610): the indicator scores 0" if lang == "en"
+            else f"mẫu số {t.name} bằng 0 (chia cho 0, CDS610) nên chỉ số được 0 điểm")
+
+
+def _cohort_reason(t: TraceEntry, p: Any, lang: str, extremes: Any) -> str | None:
+    return _cohort_clause(t, p, lang, extremes) if t.name in ("minmax", "ratio_to_best") else None
+
+
+def _options_reason(t: TraceEntry, p: Any, lang: str, extremes: Any) -> str | None:
+    return _options_clause(t, p, lang) or None
+
+
+def _nomatch_reason(t: TraceEntry, p: Any, lang: str, extremes: Any) -> str | None:
+    en = lang == "en"
+    what = f"{t.name} = {_val(t.value, t.name, lang)}" if t.name else ("the value" if en else "giá trị")
+    return (f"no case matches {what} (CDS612): 0 points" if en
+            else f"không trường hợp nào khớp với {what} (CDS612) nên được 0 điểm")
+
+
+def _items_reason(t: TraceEntry, p: Any, lang: str, extremes: Any) -> str | None:
+    first, _, last = (t.name or "").partition("-")
+    return (f"the sum of indicators {first}–{last} = {_pts(t.value, lang)}; see their reasons" if lang == "en"
+            else f"bằng tổng điểm các chỉ số {first}–{last} = {_pts(t.value, lang)}; xem lý do ở các chỉ số đó")
+
+
+def _cap_reason(t: TraceEntry, p: Any, lang: str, extremes: Any) -> str | None:
+    before = t.info.get("before")
+    return (f"the total {_pts(before, lang)} is capped at {_pts(t.value, lang)}" if lang == "en"
+            else f"tổng {_pts(before, lang)} vượt mức giới hạn nên chỉ tính {_pts(t.value, lang)}")
+
+
+def _clamp_reason(t: TraceEntry, p: Any, lang: str, extremes: Any) -> str | None:
+    before, mx = fmt_vi(t.info.get("before"), 4, lang=lang), fmt_vi(p.max_points, lang=lang)
+    return (f"the result {before} is outside [0, {mx}], brought to {_pts(t.value, lang)} (CDS613)" if lang == "en"
+            else f"kết quả {before} nằm ngoài [0, {mx}] nên đưa về {_pts(t.value, lang)} (CDS613)")
+
+
+#: the clause of the reason each kind of trace entry gives (None, or a kind not here: none)
+_REASON_CLAUSES: dict[str, Callable[[TraceEntry, Any, str, Any], str | None]] = {
+    "cohort": _cohort_reason, "options": _options_reason, "nomatch": _nomatch_reason, "items": _items_reason,
+    "cap": _cap_reason, "clamp": _clamp_reason}
+
+
+def _per_item_clauses(outcome: Outcome, lang: str) -> list[str]:
+    """``Số lượng = 3 × 2 điểm = 6 điểm (tối đa 10 điểm)`` for each per-item part, last part first."""
+    p = outcome.program
+    inputs = {t.name: t.value for t in outcome.trace if t.kind == "input"}
+    parts = {t.part: t.value for t in outcome.trace if t.kind == "part"}
+    out: list[str] = []
+    for part in p.parts:
+        sc = part.scoring
+        if isinstance(sc, PerItemScoring) and sc.count_key in inputs:
+            count, value = inputs[sc.count_key], parts.get(part.index, ZERO_F)
+            each = value / count if count else None
+            out.insert(0, (f"{sc.count_key} = {fmt_vi(count, lang=lang)}"
+                           + (f" × {_pts(each, lang)}" if each is not None else "")
+                           + f" = {_pts(value, lang)}"
+                           + (f" (at most {_pts(p.max_points, lang)})" if lang == "en"
+                              else f" (tối đa {_pts(p.max_points, lang)})")))
+    return out
+
+
 def reason(outcome: Outcome, *, lang: str = "vi", extremes: Any = None) -> str | None:
     """Why the unit lost points, from the trace: the cohort method's numbers, a zero
     denominator, options chosen and not chosen, per-item counts, a case list no case of
     which matched, a sum of other indicators, a cap or a clamp.  None when the trace has
     none of these (the caller then uses `lost_sentence`: the subject and its threshold)."""
-    from cdsdsl.semantics.resolve import PerItemScoring
-
     p = outcome.program
-    en = lang == "en"
     lost = p.max_points - outcome.exact
     if lost <= 0:
         return None
-    clauses: list[str] = []
-    inputs = {t.name: t.value for t in outcome.trace if t.kind == "input"}
-    parts = {t.part: t.value for t in outcome.trace if t.kind == "part"}
-    for t in outcome.trace:
-        if t.kind == "zero_division":
-            clauses.append(f"the denominator {t.name} is 0 (division by zero, CDS610): the indicator scores 0" if en
-                           else f"mẫu số {t.name} bằng 0 (chia cho 0, CDS610) nên chỉ số được 0 điểm")
-            clauses = clauses[-1:]
-            break
-        if t.kind == "cohort" and t.name in ("minmax", "ratio_to_best"):
-            clauses.append(_cohort_clause(t, p, lang, extremes))
-        elif t.kind == "options":
-            c = _options_clause(t, p, lang)
-            if c:
-                clauses.append(c)
-        elif t.kind == "nomatch":
-            what = f"{t.name} = {_val(t.value, t.name, lang)}" if t.name else ("the value" if en else "giá trị")
-            clauses.append(f"no case matches {what} (CDS612): 0 points" if en
-                           else f"không trường hợp nào khớp với {what} (CDS612) nên được 0 điểm")
-        elif t.kind == "items":
-            first, _, last = (t.name or "").partition("-")
-            clauses.append(f"the sum of indicators {first}–{last} = {_pts(t.value, lang)}; see their reasons" if en
-                           else f"bằng tổng điểm các chỉ số {first}–{last} = {_pts(t.value, lang)}; "
-                                f"xem lý do ở các chỉ số đó")
-        elif t.kind == "cap":
-            before = t.info.get("before")
-            clauses.append(f"the total {_pts(before, lang)} is capped at {_pts(t.value, lang)}" if en
-                           else f"tổng {_pts(before, lang)} vượt mức giới hạn nên chỉ tính {_pts(t.value, lang)}")
-        elif t.kind == "clamp":
-            before = t.info.get("before")
-            clauses.append(f"the result {fmt_vi(before, 4, lang=lang)} is outside [0, {fmt_vi(p.max_points, lang=lang)}]"
-                           f", brought to {_pts(t.value, lang)} (CDS613)" if en
-                           else f"kết quả {fmt_vi(before, 4, lang=lang)} nằm ngoài [0, {fmt_vi(p.max_points, lang=lang)}]"
-                                f" nên đưa về {_pts(t.value, lang)} (CDS613)")
-    if not any(t.kind == "zero_division" for t in outcome.trace):
-        for part in p.parts:
-            sc = part.scoring
-            if isinstance(sc, PerItemScoring) and sc.count_key in inputs:
-                count, value = inputs[sc.count_key], parts.get(part.index, ZERO_F)
-                each = value / count if count else None
-                clauses.insert(0, (f"{sc.count_key} = {fmt_vi(count, lang=lang)}"
-                                   + (f" × {_pts(each, lang)}" if each is not None else "")
-                                   + f" = {_pts(value, lang)}"
-                                   + (f" (at most {_pts(p.max_points, lang)})" if en
-                                      else f" (tối đa {_pts(p.max_points, lang)})")))
+    zero = next((t for t in outcome.trace if t.kind == "zero_division"), None)
+    if zero is not None:  # the only reason then
+        clauses = [_zero_division_clause(zero, lang)]
+    else:
+        clauses = _per_item_clauses(outcome, lang)
+        for t in outcome.trace:
+            clause_of = _REASON_CLAUSES.get(t.kind)
+            clause = clause_of(t, p, lang, extremes) if clause_of is not None else None
+            if clause:
+                clauses.append(clause)
     if not clauses:
         return None
     amount = fmt_vi(lost, lang=lang)
-    return (f"Lost {amount} points: " if en else f"Mất {amount} điểm: ") + "; ".join(clauses) + "."
+    return (f"Lost {amount} points: " if lang == "en" else f"Mất {amount} điểm: ") + "; ".join(clauses) + "."
 
 
 ZERO_F = Fraction(0)
@@ -312,8 +376,6 @@ ZERO_F = Fraction(0)
 def explain_unit(result: Any, *, lang: str = "vi", unit: Any = None, stats: Any = None) -> str:
     """A unit's result, indicator by indicator (re-runs the interpreter for the trace
     when the unit's data is given)."""
-    from cdsdsl.evaluate.interpret import evaluate_program
-
     en = lang == "en"
     cr = result.compiled
     lines = [f"{'Unit' if en else 'Đơn vị'} {result.unit}: {result.total}/{fmt_vi(result.max_points, lang=lang)}"
