@@ -29,7 +29,7 @@ class Severity(str, enum.Enum):
         return i18n.raw(f"severity.{self.value}", lang)
 
 
-def _freeze(args: "Mapping[str, Any] | tuple | None") -> tuple[tuple[str, Any], ...]:
+def _freeze(args: "Mapping[str, Any] | tuple[tuple[str, Any], ...] | None") -> tuple[tuple[str, Any], ...]:
     if isinstance(args, tuple):
         return args
     return tuple(sorted((args or {}).items()))
