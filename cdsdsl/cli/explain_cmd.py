@@ -37,11 +37,17 @@ from cdsdsl.cli.common import (
 )
 from cdsdsl.cli.score_cmd import load_inputs_counted, report_findings, score_with_progress
 from cdsdsl.diagnostics import i18n
+from cdsdsl.diagnostics.numbers import format_number
 from cdsdsl.diagnostics.render import wrap_block
 
 
 def _fold(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def _number(value: Any, lang: str) -> str:
+    """Points as the tables of results show them (``635,10``); nothing for None."""
+    return "" if value is None else format_number(value, lang, as_given=True)
 
 
 def find_unit(names: list[str], wanted: str, lang: str, data: Path) -> str:
@@ -63,17 +69,17 @@ def find_unit(names: list[str], wanted: str, lang: str, data: Path) -> str:
 
 def explain_text(cohort: Any, result: Any, unit: Any, lang: str) -> str:
     """The explanation for people: a heading, then per section its indicators with working and reason."""
-    from cdsdsl.reports.tables import explain_table, ruleset_of, vi_number
+    from cdsdsl.reports.tables import explain_table, ruleset_of
 
     rs = ruleset_of(cohort)
     table = explain_table(cohort, result, unit, lang)
     head = [i18n.text("cli.explain.unit", lang, unit=result.unit)]
     if rs is not None:
         head.append(i18n.text("cli.explain.ruleset", lang, title=rs.title, name=rs.name))
-    total = f"{vi_number(result.total, lang)}/{vi_number(result.max_points, lang)}"
+    total = f"{_number(result.total, lang)}/{_number(result.max_points, lang)}"
     line = i18n.text("cli.explain.total", lang, total=total)
     if result.set_total is not None:
-        line += i18n.text("cli.explain.set_total", lang, points=vi_number(result.set_total, lang))
+        line += i18n.text("cli.explain.set_total", lang, points=_number(result.set_total, lang))
     if result.rank is not None:
         line += i18n.text("cli.explain.rank", lang, rank=result.rank, units=len(cohort.results))
     head.append(line)
@@ -94,8 +100,8 @@ def explain_text(cohort: Any, result: Any, unit: Any, lang: str) -> str:
         if ir.status == "not_applicable":
             block.append(f"  {key} {name}: {i18n.text('cli.explain.not_applicable', lang)}")
             continue
-        pts = vi_number(points, lang) if points is not None else i18n.text("cli.not_scored", lang)
-        block.append(f"  {key} {name}: {pts}/{vi_number(mx, lang)}")
+        pts = _number(points, lang) if points is not None else i18n.text("cli.not_scored", lang)
+        block.append(f"  {key} {name}: {pts}/{_number(mx, lang)}")
         for t in trace.splitlines():
             block.append(f"      {t}")
         if reason:
@@ -106,7 +112,7 @@ def explain_text(cohort: Any, result: Any, unit: Any, lang: str) -> str:
 
 
 def _section_heading(cohort: Any, result: Any, rs: Any, sec: str | None, lang: str) -> str:
-    from cdsdsl.reports.tables import _round, vi_number
+    from cdsdsl.reports.tables import _round
 
     if sec is None or rs is None:
         return "?"
@@ -114,7 +120,7 @@ def _section_heading(cohort: Any, result: Any, rs: Any, sec: str | None, lang: s
         gid = sec[2:]
         g = rs.group(gid)
         t = result.groups.get(gid)
-        pts = f": {vi_number(_round(cohort, t.exact), lang)}/{vi_number(t.max_points, lang)}" if t else ""
+        pts = f": {_number(_round(cohort, t.exact), lang)}/{_number(t.max_points, lang)}" if t else ""
         return i18n.text("cli.explain.sector", lang, id=gid, name=g.name, points=pts)
     try:
         s = rs.section(sec)
@@ -122,7 +128,7 @@ def _section_heading(cohort: Any, result: Any, rs: Any, sec: str | None, lang: s
     except KeyError:
         name = ""
     t = result.sections.get(sec)
-    pts = f": {vi_number(_round(cohort, t.exact), lang)}/{vi_number(t.max_points, lang)}" if t else ""
+    pts = f": {_number(_round(cohort, t.exact), lang)}/{_number(t.max_points, lang)}" if t else ""
     return i18n.text("cli.explain.section", lang, id=sec, name=name, points=pts)
 
 

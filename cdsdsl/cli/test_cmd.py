@@ -35,13 +35,12 @@ from cdsdsl.cli.common import (
 )
 from cdsdsl.cli.score_cmd import require_file
 from cdsdsl.diagnostics import i18n
+from cdsdsl.diagnostics.numbers import format_number
 from cdsdsl.diagnostics.render import wrap_block
 
 
 def _num(v: Any, lang: str) -> str:
-    from cdsdsl.reports.tables import vi_number
-
-    return "?" if v is None else vi_number(v, lang)
+    return "?" if v is None else format_number(v, lang, as_given=True)
 
 
 def _target(e: Any, lang: str) -> str:
