@@ -14,7 +14,7 @@ read from the Vietnamese catalogue's source when first asked for).  ``docs/diagn
 """
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 import attrs
 
@@ -24,6 +24,10 @@ from cdsdsl.diagnostics import i18n
 _FIELD = i18n.FIELD
 
 SEVERITIES = ("error", "warning", "info")
+
+if TYPE_CHECKING:
+    #: every code's `Message`, in the catalogue's order (built on first use by the module's ``__getattr__``)
+    CATALOG: dict[str, Message]
 
 
 @attrs.frozen
