@@ -1,4 +1,5 @@
-"""Generate the diagnostics reference from the message catalogue (cdsdsl/messages.py CATALOG).
+"""Generate the diagnostics reference from the message catalogue (cdsdsl.messages.CATALOG, read from the
+gettext catalogues cdsdsl/diagnostics/locale/<lang>/LC_MESSAGES/cdsdsl.po).
 
     .venv/bin/python docs/gen_diagnostics.py          # rewrite docs/diagnostics.md and docs/diagnostics/*.md
     .venv/bin/python docs/gen_diagnostics.py --check  # exit 1 if a page is out of date

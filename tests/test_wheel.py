@@ -52,6 +52,10 @@ def _env(target: Path) -> dict:
 def test_grammar_is_in_the_wheel(installed):
     assert (installed / "cdsdsl" / "data" / "grammar" / "formula.lark").is_file()
     assert (installed / "cdsdsl" / "data" / "rulesets" / "huyen-ninh-thuan-2023.cds").is_file()
+    locale = installed / "cdsdsl" / "diagnostics" / "locale"
+    for lang in ("vi", "en"):  # the message catalogues, compiled and source
+        for suffix in (".mo", ".po"):
+            assert (locale / lang / "LC_MESSAGES" / f"cdsdsl{suffix}").is_file()
 
 
 def test_installed_package_parses_a_corpus_cell(installed, tmp_path, corpus_by_id):

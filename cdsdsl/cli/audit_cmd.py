@@ -29,6 +29,7 @@ from cdsdsl.cli.common import (
     resolve_format,
     table_width,
 )
+from cdsdsl.diagnostics import i18n
 from cdsdsl.diagnostics.render import diagnostics_json, render_diagnostics, summary
 
 
@@ -51,8 +52,7 @@ def audit_cmd(table: Path, ruleset: Path | None, lang: str, fmt: str, output: Pa
     fmt = resolve_format(fmt, output, ("table", "json"), "table", lang)
     for path in (table, ruleset):
         if path is not None and not path.is_file():
-            fail_usage(f"không tìm thấy tệp {path}" if lang == "vi" else f"no such file: {path}",
-                       "Kiểm tra đường dẫn tệp." if lang == "vi" else "Check the file path.")
+            fail_usage(i18n.text("cli.no_such_file", lang, path=path), i18n.text("cli.check_path.hint", lang))
     diags = audit_file(table, ruleset)
     if fmt == "json":
         emit(diagnostics_json(diags, lang), output)

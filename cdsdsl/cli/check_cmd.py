@@ -29,6 +29,7 @@ from cdsdsl.cli.common import (
     resolve_format,
     table_width,
 )
+from cdsdsl.diagnostics import i18n
 from cdsdsl.diagnostics.core import RulesetError, Severity
 from cdsdsl.diagnostics.render import diagnostics_json, render_diagnostics, summary
 
@@ -62,8 +63,7 @@ def check_cmd(file: str, max_points: str, item: str | None, fmt: str, lang: str,
     fmt = resolve_format(fmt, output, ("text", "json"), "text", lang)
     unloadable = False
     if file != "-" and not Path(file).exists():
-        fail_usage(f"không tìm thấy tệp {file}" if lang == "vi" else f"no such file: {file}",
-                   "Kiểm tra đường dẫn tệp." if lang == "vi" else "Check the file path.")
+        fail_usage(i18n.text("cli.no_such_file", lang, path=file), i18n.text("cli.check_path.hint", lang))
     if file != "-" and _is_ruleset(file):
         from cdsdsl.rulesets.model import load_ruleset
         try:
@@ -77,8 +77,7 @@ def check_cmd(file: str, max_points: str, item: str | None, fmt: str, lang: str,
         from cdsdsl.rulesets.model import parse_max
         ok, mp = parse_max(max_points)
         if not ok or mp is None:
-            fail_usage(f"--max không hợp lệ: {max_points}" if lang == "vi" else f"invalid --max: {max_points}",
-                       "Ví dụ: --max 10 hoặc --max 2,5" if lang == "vi" else "E.g. --max 10 or --max 2.5")
+            fail_usage(i18n.text("cli.invalid_max", lang, value=max_points), i18n.text("cli.invalid_max.hint", lang))
         text = read_text(file, lang)
         diags = check_formula(text, mp, item=item, name="<stdin>" if file == "-" else file)
     diags = sort_diagnostics(diags)

@@ -20,11 +20,12 @@ import shutil
 import sys
 import unicodedata
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, NoReturn
 
 import click
 
 from cdsdsl import __version__
+from cdsdsl.diagnostics import i18n
 from cdsdsl.diagnostics.core import CdsError
 from cdsdsl.diagnostics.render import render_diagnostics, wrap_block
 
@@ -75,24 +76,23 @@ def resolve_format(fmt: str | None, output: Path | None, choices: tuple[str, ...
     if fmt is None:
         if named is None:
             return default
+        assert output is not None  # `named` comes from its suffix
         if named not in choices:
-            fail_usage(f"không ghi được định dạng {output.suffix} với lệnh này ({output})" if lang == "vi"
-                       else f"this command cannot write the {output.suffix} format ({output})",
-                       (f"Dùng một trong các định dạng: {', '.join(choices)} (đuôi tệp hoặc --format)."
-                        if lang == "vi" else f"Use one of the formats: {', '.join(choices)} (file suffix or --format)."))
+            fail_usage(i18n.text("cli.format_not_writable", lang, suffix=output.suffix, output=output),
+                       i18n.text("cli.format_not_writable.hint", lang, choices=", ".join(choices)))
         return named
     if named is not None and named != fmt and not (named == "table" and fmt in ("text", "tree")):
-        fail_usage(f"--format {fmt} không khớp với đuôi tệp {output.suffix} của {output}" if lang == "vi"
-                   else f"--format {fmt} contradicts the suffix {output.suffix} of {output}",
-                   "Bỏ --format (định dạng sẽ theo đuôi tệp) hoặc đổi tên tệp." if lang == "vi"
-                   else "Drop --format (the suffix decides) or rename the file.")
+        assert output is not None  # `named` comes from its suffix
+        fail_usage(i18n.text("cli.format_contradicts_suffix", lang, fmt=fmt, suffix=output.suffix, output=output),
+                   i18n.text("cli.format_contradicts_suffix.hint", lang))
     return fmt
 
 
+#: catalogue keys of the reasons a file cannot be read
 _OS_REASONS = {
-    FileNotFoundError: ("không có tệp này", "no such file"),
-    IsADirectoryError: ("đây là một thư mục, không phải tệp", "this is a folder, not a file"),
-    PermissionError: ("không có quyền đọc", "permission denied"),
+    FileNotFoundError: "cli.read_reason.not_found",
+    IsADirectoryError: "cli.read_reason.is_folder",
+    PermissionError: "cli.read_reason.permission",
 }
 
 
@@ -102,18 +102,14 @@ def read_text(path: str, lang: str = "vi") -> str:
     try:
         raw = sys.stdin.buffer.read() if path == "-" else p.read_bytes()
     except OSError as exc:
-        why_vi, why_en = _OS_REASONS.get(type(exc), (exc.strerror or str(exc), exc.strerror or str(exc)))
-        fail_usage(
-            f"không đọc được tệp {path}: {why_vi}" if lang == "vi" else f"cannot read {path}: {why_en}",
-            "Kiểm tra đường dẫn tệp." if lang == "vi" else "Check the file path.")
+        reason = _OS_REASONS.get(type(exc))
+        why = i18n.text(reason, lang) if reason else exc.strerror or str(exc)
+        fail_usage(i18n.text("cli.cannot_read", lang, path=path, why=why), i18n.text("cli.check_path.hint", lang))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         name = "<stdin>" if path == "-" else path
-        fail_usage(
-            f"{name}: tệp không phải UTF-8 (byte {exc.start})" if lang == "vi"
-            else f"{name}: the file is not UTF-8 (byte {exc.start})",
-            "Lưu lại tệp với mã hoá UTF-8." if lang == "vi" else "Save the file as UTF-8.")
+        fail_usage(i18n.text("cli.not_utf8", lang, name=name, start=exc.start), i18n.text("cli.not_utf8.hint", lang))
     raise AssertionError  # unreachable
 
 
@@ -122,14 +118,14 @@ def _current_lang() -> str:
     return (ctx.params.get("lang") if ctx is not None else None) or "vi"
 
 
-def fail_usage(message: str, hint: str = "", code: int = EXIT_USAGE) -> None:
+def fail_usage(message: str, hint: str = "", code: int = EXIT_USAGE) -> NoReturn:
     """Print a usage error (in the command's --lang) with its hint, and exit 2 (or ``code``)."""
-    en = _current_lang() == "en"
+    lang = _current_lang()
     if message.startswith(("lỗi: ", "error: ")):
         message = message.split(": ", 1)[1]
-    lines = [f"{'error' if en else 'lỗi'}: {message}"]
+    lines = [i18n.text("cli.usage_error", lang, message=message)]
     if hint:
-        lines.append(f"  = {'hint' if en else 'gợi ý'}: {hint}")
+        lines.append(i18n.text("render.hint", lang, hint=hint))
     echo(wrap_block("\n".join(lines), table_width(err=True)), err=True)
     raise SystemExit(code)
 
@@ -224,16 +220,14 @@ def echo(text: str = "", err: bool = False) -> None:
         stream.flush()
     except BrokenPipeError:  # `cds rank ... | head`: the reader has gone, so stop quietly
         _silence_stdout()
-        raise SystemExit(EXIT_FINDINGS)
+        raise SystemExit(EXIT_FINDINGS) from None
     except OSError as exc:
         if err:
             raise
         _silence_stdout()
         lang = _current_lang()
-        fail_usage(f"không ghi được ra đầu ra chuẩn: {_write_reason(exc, lang)}" if lang == "vi"
-                   else f"cannot write to standard output: {_write_reason(exc, lang)}",
-                   "Ghi ra tệp với -o TỆP, hoặc kiểm tra chỗ trống." if lang == "vi"
-                   else "Write to a file with -o FILE, or check the free space.")
+        fail_usage(i18n.text("cli.cannot_write_stdout", lang, why=_write_reason(exc, lang)),
+                   i18n.text("cli.cannot_write_stdout.hint", lang))
 
 
 def _silence_stdout() -> None:
@@ -245,21 +239,22 @@ def _silence_stdout() -> None:
         pass
 
 
+#: catalogue keys of the reasons a file cannot be written
 _WRITE_REASONS = {
-    errno.ENOENT: ("thư mục không tồn tại", "no such folder"),
-    errno.EISDIR: ("đây là một thư mục, không phải tệp", "this is a folder, not a file"),
-    errno.ENOTDIR: ("một phần của đường dẫn là tệp, không phải thư mục", "a part of the path is a file, not a folder"),
-    errno.EEXIST: ("một phần của đường dẫn là tệp, không phải thư mục", "a part of the path is a file, not a folder"),
-    errno.EACCES: ("không có quyền ghi", "permission denied"),
-    errno.EPERM: ("không có quyền ghi", "permission denied"),
-    errno.EROFS: ("hệ thống tệp chỉ đọc", "read-only file system"),
-    errno.ENOSPC: ("thiết bị đã đầy", "no space left on the device"),
+    errno.ENOENT: "cli.write_reason.no_folder",
+    errno.EISDIR: "cli.write_reason.is_folder",
+    errno.ENOTDIR: "cli.write_reason.not_a_folder",
+    errno.EEXIST: "cli.write_reason.not_a_folder",
+    errno.EACCES: "cli.write_reason.permission",
+    errno.EPERM: "cli.write_reason.permission",
+    errno.EROFS: "cli.write_reason.read_only",
+    errno.ENOSPC: "cli.write_reason.full",
 }
 
 
 def _write_reason(exc: OSError, lang: str) -> str:
-    vi, en = _WRITE_REASONS.get(exc.errno or 0, (exc.strerror or str(exc),) * 2)
-    return en if lang == "en" else vi
+    reason = _WRITE_REASONS.get(exc.errno or 0)
+    return i18n.text(reason, lang) if reason else exc.strerror or str(exc)
 
 
 def write_file(output: Path, write: Callable[[Path], Any], lang: str | None = None) -> Any:
@@ -272,11 +267,8 @@ def write_file(output: Path, write: Callable[[Path], Any], lang: str | None = No
         output.parent.mkdir(parents=True, exist_ok=True)
         return write(output)
     except OSError as exc:
-        fail_usage(f"không ghi được tệp {output}: {_write_reason(exc, lang)}" if lang == "vi"
-                   else f"cannot write {output}: {_write_reason(exc, lang)}",
-                   "Chọn một đường dẫn tệp ghi được (thư mục có quyền ghi, còn chỗ trống), hoặc -o - để in ra."
-                   if lang == "vi" else
-                   "Choose a writable file path (a folder you may write to, with free space), or -o - to print.")
+        fail_usage(i18n.text("cli.cannot_write", lang, output=output, why=_write_reason(exc, lang)),
+                   i18n.text("cli.cannot_write.hint", lang))
 
 
 def emit(text: str, output: Path | None) -> None:
@@ -355,22 +347,19 @@ def guarded(exit_code_for_cds_error: int = EXIT_USAGE) -> Callable:
                 if _wants_json(kwargs):  # tools reading standard output still get a JSON document
                     echo(json.dumps({"diagnostics": [d.to_dict(lang) for d in exc.diagnostics]},
                                     ensure_ascii=False, indent=2))
-                raise SystemExit(exit_code_for_cds_error)
+                raise SystemExit(exit_code_for_cds_error) from None
             except (SystemExit, click.exceptions.Exit, click.ClickException, click.Abort):
                 raise
             except KeyboardInterrupt:
-                echo("đã dừng" if lang == "vi" else "interrupted", err=True)
-                raise SystemExit(130)
+                echo(i18n.text("cli.interrupted", lang), err=True)
+                raise SystemExit(130) from None
             except BrokenPipeError:
                 _silence_stdout()
-                raise SystemExit(EXIT_FINDINGS)
+                raise SystemExit(EXIT_FINDINGS) from None
             except Exception as exc:  # a bug: say so, without a traceback
-                msg = ("lỗi nội bộ của cdsdsl (không phải lỗi của dữ liệu): "
-                       if lang == "vi" else "internal error in cdsdsl (not your data's fault): ")
-                echo(f"{msg}{type(exc).__name__}: {exc}", err=True)
-                echo("  = gợi ý: xin báo lại lỗi này kèm tệp đầu vào." if lang == "vi"
-                     else "  = hint: please report this with the input file.", err=True)
-                raise SystemExit(3)
+                echo(i18n.text("cli.internal_error", lang, kind=type(exc).__name__, detail=exc), err=True)
+                echo(i18n.text("cli.internal_error.hint", lang), err=True)
+                raise SystemExit(3) from None
 
         return wrapper
 

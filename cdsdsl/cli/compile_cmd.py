@@ -34,6 +34,7 @@ from cdsdsl.cli.common import (
     output_option,
 )
 from cdsdsl.cli.score_cmd import require_file
+from cdsdsl.diagnostics import i18n
 from cdsdsl.diagnostics.core import CdsError, Diagnostic
 from cdsdsl.evaluate.quoting import quote, verify_module
 
@@ -94,17 +95,14 @@ def compile_(ruleset: Path, lang: str, output: Path | None) -> None:
     """
     from cdsdsl.rulesets.model import load_ruleset
 
-    require_file(ruleset, "bộ chỉ số", "ruleset", lang)
+    require_file(ruleset, "ruleset", lang)
     rs = load_ruleset(ruleset)
     command = f"cds compile {ruleset}" + (f" -o {output.name}" if output is not None else "")
     text, diags = module_text(rs, command)
     emit(text, output)
     if diags:
         echo_diagnostics(diags, lang)
-        echo(("\n" + f"{len(diags)} chỉ số có công thức còn lỗi: hàm của chúng báo lỗi CDS615 khi gọi; "
-                    "chạy `cds check` để xem chi tiết") if lang == "vi" else
-                   ("\n" + f"{len(diags)} indicator(s) with formula errors: their functions raise CDS615; "
-                    "run `cds check` for details"), err=True)
+        echo("\n" + i18n.text("cli.compile.formula_errors", lang, count=len(diags)), err=True)
     if output is not None:
-        echo(f"đã ghi {output}" if lang == "vi" else f"written to {output}", err=True)
+        echo(i18n.text("cli.written", lang, output=output), err=True)
     raise SystemExit(EXIT_OK)

@@ -35,12 +35,19 @@ from cdsdsl.cli.common import (
     table_width,
 )
 from cdsdsl.cli.score_cmd import load_inputs_counted, report_findings, score_with_progress
+from cdsdsl.diagnostics import i18n
+from cdsdsl.diagnostics.numbers import format_number
 from cdsdsl.diagnostics.render import wrap_block
 from cdsdsl.text.fold import fold_case
 
 
 def _fold(text: str) -> str:
     return fold_case(text)
+
+
+def _number(value: Any, lang: str) -> str:
+    """Points as the tables of results show them (``635,10``); nothing for None."""
+    return "" if value is None else format_number(value, lang, as_given=True)
 
 
 def find_unit(names: list[str], wanted: str, lang: str, data: Path) -> str:
@@ -53,42 +60,37 @@ def find_unit(names: list[str], wanted: str, lang: str, data: Path) -> str:
         return folded[_fold(wanted)]
     near = difflib.get_close_matches(_fold(wanted), list(folded), n=3, cutoff=0.4)
     suggestions = ", ".join(f"`{folded[k]}`" for k in near)
-    if lang == "en":
-        hint = (f"did you mean {suggestions}?" if near else "") + f" The units of {data}: " \
-            + "; ".join(names[:12]) + ("; ..." if len(names) > 12 else "")
-        fail_usage(f"error: no unit `{wanted}` in {data}", hint.strip())
-    hint = (f"có phải là {suggestions}?" if near else "") + f" Các đơn vị trong {data}: " \
-        + "; ".join(names[:12]) + ("; ..." if len(names) > 12 else "")
-    fail_usage(f"không có đơn vị `{wanted}` trong {data}", hint.strip())
+    hint = (i18n.text("cli.explain.did_you_mean", lang, suggestions=suggestions) if near else "") \
+        + i18n.text("cli.explain.units_of", lang, data=data,
+                    units="; ".join(names[:12]) + ("; ..." if len(names) > 12 else ""))
+    fail_usage(i18n.text("cli.explain.no_such_unit", lang, unit=wanted, data=data), hint.strip())
     raise AssertionError  # unreachable
 
 
 def explain_text(cohort: Any, result: Any, unit: Any, lang: str) -> str:
     """The explanation for people: a heading, then per section its indicators with working and reason."""
-    from cdsdsl.reports.tables import explain_table, ruleset_of, vi_number
+    from cdsdsl.reports.tables import explain_table, ruleset_of
 
     rs = ruleset_of(cohort)
-    en = lang == "en"
     table = explain_table(cohort, result, unit, lang)
-    head = [f"{'Unit' if en else 'Đơn vị'}: {result.unit}"]
+    head = [i18n.text("cli.explain.unit", lang, unit=result.unit)]
     if rs is not None:
-        head.append(f"{'Ruleset' if en else 'Bộ chỉ số'}: {rs.title} ({rs.name})")
-    total = f"{vi_number(result.total, lang)}/{vi_number(result.max_points, lang)}"
-    line = f"{'Total' if en else 'Tổng điểm'}: {total}"
+        head.append(i18n.text("cli.explain.ruleset", lang, title=rs.title, name=rs.name))
+    total = f"{_number(result.total, lang)}/{_number(result.max_points, lang)}"
+    line = i18n.text("cli.explain.total", lang, total=total)
     if result.set_total is not None:
-        line += f"; {'set formula' if en else 'điểm theo công thức tổng'}: {vi_number(result.set_total, lang)}"
+        line += i18n.text("cli.explain.set_total", lang, points=_number(result.set_total, lang))
     if result.rank is not None:
-        line += (f"; rank {result.rank} of {len(cohort.results)}" if en
-                 else f"; hạng {result.rank}/{len(cohort.results)}")
+        line += i18n.text("cli.explain.rank", lang, rank=result.rank, units=len(cohort.results))
     head.append(line)
     if not result.complete:
-        head.append("(*) not fully scored: the indicators marked `not scored` count 0" if en
-                    else "(*) chưa chấm được đầy đủ: các chỉ số `không chấm được` tính 0 điểm")
+        head.append(i18n.text("cli.explain.incomplete", lang))
     out = ["\n".join(head)]
     section_of = {i.key: (i.group_id and f"g:{i.group_id}") or i.section_id for i in rs.indicators} if rs else {}
     current = object()
     block: list[str] = []
-    for (key, name, points, mx, lost, trace, reason), ir in zip(table.rows, result.indicators.values()):
+    for (key, name, points, mx, _lost, trace, reason), ir in zip(table.rows, result.indicators.values(),
+                                                                     strict=False):
         sec = section_of.get(key)
         if sec != current:
             if block:
@@ -96,10 +98,10 @@ def explain_text(cohort: Any, result: Any, unit: Any, lang: str) -> str:
             block = [_section_heading(cohort, result, rs, sec, lang)]
             current = sec
         if ir.status == "not_applicable":
-            block.append(f"  {key} {name}: {'not applicable' if en else 'không áp dụng'}")
+            block.append(f"  {key} {name}: {i18n.text('cli.explain.not_applicable', lang)}")
             continue
-        pts = vi_number(points, lang) if points is not None else ("not scored" if en else "không chấm được")
-        block.append(f"  {key} {name}: {pts}/{vi_number(mx, lang)}")
+        pts = _number(points, lang) if points is not None else i18n.text("cli.not_scored", lang)
+        block.append(f"  {key} {name}: {pts}/{_number(mx, lang)}")
         for t in trace.splitlines():
             block.append(f"      {t}")
         if reason:
@@ -110,25 +112,24 @@ def explain_text(cohort: Any, result: Any, unit: Any, lang: str) -> str:
 
 
 def _section_heading(cohort: Any, result: Any, rs: Any, sec: str | None, lang: str) -> str:
-    from cdsdsl.reports.tables import _round, vi_number
+    from cdsdsl.reports.tables import _round
 
-    en = lang == "en"
     if sec is None or rs is None:
         return "?"
     if sec.startswith("g:"):
         gid = sec[2:]
         g = rs.group(gid)
         t = result.groups.get(gid)
-        pts = f": {vi_number(_round(cohort, t.exact), lang)}/{vi_number(t.max_points, lang)}" if t else ""
-        return f"{'Priority sector' if en else 'Lĩnh vực ưu tiên'} {gid}. {g.name}{pts}"
+        pts = f": {_number(_round(cohort, t.exact), lang)}/{_number(t.max_points, lang)}" if t else ""
+        return i18n.text("cli.explain.sector", lang, id=gid, name=g.name, points=pts)
     try:
         s = rs.section(sec)
         name = s.name
     except KeyError:
         name = ""
     t = result.sections.get(sec)
-    pts = f": {vi_number(_round(cohort, t.exact), lang)}/{vi_number(t.max_points, lang)}" if t else ""
-    return f"{'Section' if en else 'Mục'} {sec}. {name}{pts}"
+    pts = f": {_number(_round(cohort, t.exact), lang)}/{_number(t.max_points, lang)}" if t else ""
+    return i18n.text("cli.explain.section", lang, id=sec, name=name, points=pts)
 
 
 @main.command("explain")
@@ -155,8 +156,7 @@ def explain(ruleset: Path, data: Path, unit_name: str, fmt: str, lang: str, outp
     if not units:
         if data_diags:
             echo_diagnostics(data_diags, lang)
-        fail_usage(f"{data}: không có đơn vị nào" if lang == "vi" else f"{data}: no unit in the data",
-                   code=no_unit_exit(intake))
+        fail_usage(i18n.text("cli.explain.no_unit", lang, data=data), code=no_unit_exit(intake))
     name = find_unit([u.name for u in units], unit_name, lang, data)
     cohort = score_with_progress(ruleset_obj, units, lang, show=not (fmt == "json" and output is None))
     result = cohort.unit(name)

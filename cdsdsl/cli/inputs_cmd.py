@@ -29,6 +29,7 @@ from cdsdsl.cli.common import (
     resolve_format,
     table_width,
 )
+from cdsdsl.diagnostics import i18n
 from cdsdsl.diagnostics.core import CdsError
 
 _COHORT = {"min_max": "minmax", "ratio_to_max": "ratio_to_best"}
@@ -45,7 +46,8 @@ def _rows_for(text: str, max_points: Any, *, item: str | None, title: str | None
     except CdsError as exc:
         first = exc.first.to_dict(lang)
         place = ":".join(str(first[k]) for k in ("file", "line", "column") if first.get(k) is not None)
-        return {"item": item, "error": f"{place}: {first['code']} {first['message']}" if place else exc.first.message(lang),
+        return {"item": item,
+                "error": f"{place}: {first['code']} {first['message']}" if place else exc.first.message(lang),
                 "inputs": [],
                 "diagnostics": [d.to_dict(lang) for d in exc.diagnostics]}
     program = resolve(formula, max_points if max_points is not None else 1, item=item, title=title,
@@ -78,9 +80,8 @@ def inputs_cmd(file: str, max_points: str, item: str | None, fmt: str, lang: str
     width = table_width(output)
 
     if file != "-" and not Path(file).exists():
-        fail_usage(f"không tìm thấy tệp {file}" if lang == "vi" else f"no such file: {file}",
-                   "Kiểm tra đường dẫn tệp." if lang == "vi" else "Check the file path.")
-    entries = []
+        fail_usage(i18n.text("cli.no_such_file", lang, path=file), i18n.text("cli.check_path.hint", lang))
+    entries: list[dict[str, Any]] = []
     if file != "-" and _is_ruleset(file):
         from cdsdsl.rulesets.model import load_ruleset
         rs = load_ruleset(file)
@@ -97,21 +98,20 @@ def inputs_cmd(file: str, max_points: str, item: str | None, fmt: str, lang: str
         from cdsdsl.rulesets.model import parse_max
         ok, mp = parse_max(max_points)
         if not ok or mp is None:
-            fail_usage(f"--max không hợp lệ: {max_points}" if lang == "vi" else f"invalid --max: {max_points}")
+            fail_usage(i18n.text("cli.invalid_max", lang, value=max_points))
         entries.append(_rows_for(read_text(file, lang), mp, item=item, title=None, name=file, lang=lang))
     failed = any(e.get("error") for e in entries)
     if fmt == "json":
         emit(json.dumps(entries, ensure_ascii=False, indent=2), output)
         raise SystemExit(EXIT_FINDINGS if failed else EXIT_OK)
-    headers = (["Chỉ số", "Khoá", "Mô tả", "Loại", "Đơn vị", "Lựa chọn"] if lang == "vi"
-               else ["Indicator", "Key", "Description", "Kind", "Unit", "Choices"])
+    headers = i18n.text("cli.inputs.headers", lang).split("|")
     rows = []
     for e in entries:
         if e.get("error"):
-            rows.append([e["item"] or "", "", ("lỗi: " if lang == "vi" else "error: ") + e["error"], "", "", ""])
+            rows.append([e["item"] or "", "", i18n.text("cli.usage_error", lang, message=e["error"]), "", "", ""])
             continue
         if e.get("entered_directly"):
-            rows.append([e["item"], "", "nhập điểm trực tiếp" if lang == "vi" else "points entered directly",
+            rows.append([e["item"], "", i18n.text("cli.inputs.entered_directly", lang),
                          "", "", ""])
             continue
         for spec in e["inputs"]:

@@ -39,6 +39,7 @@ from cdsdsl.cli.common import (
     table_width,
     write_file,
 )
+from cdsdsl.diagnostics import i18n
 from cdsdsl.diagnostics.core import Diagnostic, Severity
 from cdsdsl.diagnostics.render import render_diagnostics, wrap_block
 
@@ -46,14 +47,11 @@ from cdsdsl.diagnostics.render import render_diagnostics, wrap_block
 PROGRESS_THRESHOLD = 200
 
 
-def _hint_path(lang: str) -> str:
-    return "Kiểm tra đường dẫn tệp." if lang == "vi" else "Check the file path."
-
-
-def require_file(path: Path, what_vi: str, what_en: str, lang: str) -> None:
+def require_file(path: Path, kind: str, lang: str) -> None:
+    """Exit with a usage error when ``path`` is not a file; ``kind``: ``ruleset`` or ``data``."""
     if not path.is_file():
-        fail_usage(f"không tìm thấy tệp {what_vi} {path}" if lang == "vi" else f"no such {what_en} file: {path}",
-                   _hint_path(lang))
+        fail_usage(i18n.text("cli.no_such_file_of_kind", lang, what=i18n.text(f"cli.kind.{kind}", lang), path=path),
+                   i18n.text("cli.check_path.hint", lang))
 
 
 def load_inputs(ruleset_path: Path, data_path: Path, lang: str) -> tuple[Any, list, list[Diagnostic]]:
@@ -67,8 +65,8 @@ def load_inputs_counted(ruleset_path: Path, data_path: Path, lang: str) -> tuple
     from cdsdsl.dataentry.forms import read_units_counted
     from cdsdsl.rulesets.model import load_ruleset
 
-    require_file(ruleset_path, "bộ chỉ số", "ruleset", lang)
-    require_file(data_path, "số liệu", "data", lang)
+    require_file(ruleset_path, "ruleset", lang)
+    require_file(data_path, "data", lang)
     ruleset = load_ruleset(ruleset_path)
     units, diags, intake = read_units_counted(data_path, ruleset)
     return ruleset, list(units), list(diags), intake
@@ -80,7 +78,7 @@ def score_with_progress(ruleset: Any, units: list, lang: str, show: bool) -> Any
 
     if not show or len(units) <= PROGRESS_THRESHOLD:
         return score_cohort(ruleset, units)
-    label = "Đang chấm điểm" if lang == "vi" else "Scoring"
+    label = i18n.text("cli.score.progress", lang)
     with click.progressbar(length=len(units), label=label, file=sys.stderr) as bar:
         done = [0]
 
@@ -139,13 +137,10 @@ def report_findings(cohort: Any, data_diags: list[Diagnostic], lang: str) -> boo
         n_err = sum(1 for d in ruleset_diags + unit_diags if d.severity is Severity.ERROR)
         n_warn = sum(1 for d in ruleset_diags + unit_diags if d.severity is Severity.WARNING)
         incomplete = sum(1 for r in cohort.results if not r.complete)
-        if lang == "en":
-            line = f"{n_err} error(s), {n_warn} warning(s); {incomplete} of {len(cohort.results)} unit(s) not fully scored"
-        else:
-            line = f"{n_err} lỗi, {n_warn} cảnh báo; {incomplete}/{len(cohort.results)} đơn vị chưa chấm được đầy đủ"
+        line = i18n.text("cli.score.summary", lang, errors=n_err, warnings=n_warn, incomplete=incomplete,
+                         units=len(cohort.results))
         if ruleset_diags:
-            line += ("; run `cds check` on the ruleset for its formula errors" if lang == "en"
-                     else "; chạy `cds check` với bộ chỉ số để xem lỗi của công thức")
+            line += i18n.text("cli.score.see_check", lang)
         echo("\n" + wrap_block(line, width), err=True)
     return failed
 
@@ -163,28 +158,27 @@ def run_scoring(ruleset_path: Path, data_path: Path, *, lang: str, fmt: str, out
 
     fmt = resolve_format(fmt, output, ("table", "json", "csv", "xlsx"), "table", lang)
     if fmt == "xlsx" and output is None:
-        fail_usage("--format xlsx cần -o TỆP.xlsx" if lang == "vi" else "--format xlsx needs -o FILE.xlsx",
-                   "Ví dụ: cds rank BỘ_CHỈ_SỐ SỐ_LIỆU --format xlsx -o bao-cao.xlsx" if lang == "vi"
-                   else "E.g. cds rank RULESET DATA --format xlsx -o report.xlsx")
+        fail_usage(i18n.text("cli.score.xlsx_needs_output", lang), i18n.text("cli.score.xlsx_needs_output.hint", lang))
     ruleset, units, data_diags, intake = load_inputs_counted(ruleset_path, data_path, lang)
     if not units:
         if data_diags:
             echo_diagnostics(data_diags, lang)
-        fail_usage(f"{data_path}: không có đơn vị nào để chấm" if lang == "vi" else f"{data_path}: no unit to score",
-                   "Điền số liệu theo mẫu của `cds template`." if lang == "vi"
-                   else "Fill in the form `cds template` writes.", code=no_unit_exit(intake))
+        fail_usage(i18n.text("cli.score.no_unit", lang, data=data_path), i18n.text("cli.score.no_unit.hint", lang),
+                   code=no_unit_exit(intake))
     show_progress = not (fmt == "json" and output is None)
     cohort = attrs.evolve(score_with_progress(ruleset, units, lang, show_progress), intake=intake)
     failed = report_findings(cohort, data_diags, lang)
     table_of: Callable = reports.rank_table if ranked else reports.score_table
     if fmt == "xlsx":
+        assert output is not None  # refused above
         write_file(output, lambda p: reports.write_report_xlsx(cohort, p, lang), lang)
-        echo((f"đã ghi báo cáo {output}" if lang == "vi" else f"report written to {output}"), err=True)
+        echo(i18n.text("cli.score.report_written", lang, output=output), err=True)
     elif fmt == "json":
         payload: dict[str, Any] = {"ruleset": _ruleset_info(ruleset)}
         if ranked:
             payload["ranking"] = [dict(rec, complete=r.complete) for rec, r in
-                                  zip(table_of(cohort, lang, label=False).records(), cohort.ranking())]
+                                  zip(table_of(cohort, lang, label=False).records(), cohort.ranking(),
+                                      strict=False)]
         else:
             payload["units"] = [r.to_dict(lang) for r in cohort.results]
         # the data's and the cohort's diagnostics, then the units' own (the ranking has no per-indicator

@@ -19,6 +19,7 @@ from cdsdsl.cli.common import (
     main,
     write_file,
 )
+from cdsdsl.diagnostics import i18n
 from cdsdsl.diagnostics.core import Severity
 
 _FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".tsv": "tsv"}
@@ -47,37 +48,34 @@ def template_cmd(ruleset: Path, output: Path | None, fmt: str | None, lang: str)
     from cdsdsl.rulesets.model import load_ruleset
 
     if not ruleset.exists():
-        fail_usage(f"không tìm thấy tệp {ruleset}" if lang == "vi" else f"no such file: {ruleset}",
-                   "Kiểm tra đường dẫn tệp bộ chỉ số." if lang == "vi" else "Check the ruleset's path.")
+        fail_usage(i18n.text("cli.no_such_file", lang, path=ruleset),
+                   i18n.text("cli.template.check_ruleset_path.hint", lang))
     if output is not None:
         if output.is_dir():  # before a suffix is added to a name without one
             write_file(output, lambda p: None, lang)
         inferred = _FORMATS.get(output.suffix.lower())
         if fmt is None:
             if inferred is None:
-                fail_usage(f"không biết định dạng của {output.name}" if lang == "vi"
-                           else f"unknown format of {output.name}",
-                           "Dùng đuôi .xlsx, .csv hoặc .tsv, hoặc thêm --format." if lang == "vi"
-                           else "Use a .xlsx, .csv or .tsv suffix, or add --format.")
+                fail_usage(i18n.text("cli.template.unknown_format", lang, name=output.name),
+                           i18n.text("cli.template.unknown_format.hint", lang))
             fmt = inferred
         elif inferred is not None and inferred != fmt:
-            fail_usage(f"--format {fmt} không khớp với đuôi tệp {output.suffix}" if lang == "vi"
-                       else f"--format {fmt} does not match the file suffix {output.suffix}",
-                       "Bỏ --format hoặc đổi tên tệp." if lang == "vi" else "Drop --format or rename the file.")
+            fail_usage(i18n.text("cli.template.format_mismatch", lang, fmt=fmt, suffix=output.suffix),
+                       i18n.text("cli.template.format_mismatch.hint", lang))
         elif inferred is None and not output.exists():  # `-o mau --format xlsx` writes mau.xlsx
             output = output.with_name(output.name + "." + fmt)
     rs = load_ruleset(ruleset)
     if output is None:
         if fmt == "xlsx":
-            fail_usage("mẫu .xlsx cần -o TỆP" if lang == "vi" else "an .xlsx form needs -o FILE",
-                       "Ví dụ: cds template bo.cds -o mau.xlsx" if lang == "vi"
-                       else "E.g. cds template set.cds -o form.xlsx")
+            fail_usage(i18n.text("cli.template.xlsx_needs_output", lang),
+                       i18n.text("cli.template.xlsx_needs_output.hint", lang))
         form = build_form(rs)
         emit(template_csv(rs, form=form, delimiter="\t" if fmt == "tsv" else ",").rstrip("\r\n"), None)
         diags = list(form.diagnostics)
     else:
+        assert fmt is not None  # given, or taken from the suffix of `output`
         diags = write_file(output, lambda p: _write(rs, p, fmt), lang)
-        echo((f"đã ghi mẫu nhập số liệu: {output}" if lang == "vi" else f"form written: {output}"), err=True)
+        echo(i18n.text("cli.template.written", lang, output=output), err=True)
     if diags:
         echo_diagnostics(diags, lang)
     if any(d.severity is Severity.ERROR for d in diags):

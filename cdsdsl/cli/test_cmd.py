@@ -34,57 +34,44 @@ from cdsdsl.cli.common import (
     table_width,
 )
 from cdsdsl.cli.score_cmd import require_file
+from cdsdsl.diagnostics import i18n
+from cdsdsl.diagnostics.numbers import format_number
 from cdsdsl.diagnostics.render import wrap_block
 
 
 def _num(v: Any, lang: str) -> str:
-    from cdsdsl.reports.tables import vi_number
-
-    return "?" if v is None else vi_number(v, lang)
+    return "?" if v is None else format_number(v, lang, as_given=True)
 
 
-def _target(e: Any, en: bool) -> str:
-    if e.target == "indicator":
-        return f"{'indicator' if en else 'chỉ số'} {e.key}"
-    if e.target == "section":
-        return f"{'section' if en else 'mục'} {e.key}"
-    if e.target == "group":
-        return f"{'sector' if en else 'lĩnh vực'} {e.key}"
-    if e.target == "set":
-        return "set formula" if en else "công thức tổng"
-    return "total" if en else "tổng điểm"
+def _target(e: Any, lang: str) -> str:
+    kind = e.target if e.target in ("indicator", "section", "group", "set") else "total"
+    return i18n.text(f"cli.test.target.{kind}", lang, key=e.key)
 
 
 def _text(results: list, path: Path, rs: Any, lang: str) -> str:
-    en = lang == "en"
-    out = [f"{'Test cases' if en else 'Ca kiểm thử'} {path} ({'ruleset' if en else 'bộ chỉ số'} {rs.name})"]
-    word = {"passed": "passed" if en else "đạt", "failed": "FAILED" if en else "KHÔNG ĐẠT",
-            "error": "NOT RUN" if en else "KHÔNG CHẠY"}
+    out = [i18n.text("cli.test.heading", lang, path=path, name=rs.name)]
+    word = {status: i18n.text(f"cli.test.{status}", lang) for status in ("passed", "failed", "error")}
     for r in results:
         c = r.case
         out.append(f"  {word[r.status]}: {c.name} ({c.source or c.where})")
         if r.status == "error":
-            out.append("      " + ("its rows have errors (above)" if en else "có dòng lỗi (xem ở trên)"))
+            out.append("      " + i18n.text("cli.test.rows_have_errors", lang))
         for f in r.failures:
             e = f.expectation
-            got = ("not scored" if en else "không chấm được") if f.got is None else _num(Fraction(f.got), lang)
-            out.append(f"      {_target(e, en)}{' ' + f.label if f.label else ''}: {'expected' if en else 'mong đợi'} "
-                       f"{e.written or _num(e.points, lang)}, {'got' if en else 'được'} {got} ({e.where})")
+            got = i18n.text("cli.not_scored", lang) if f.got is None else _num(Fraction(f.got), lang)
+            out.append("      " + i18n.text("cli.test.expected_got", lang, target=_target(e, lang),
+                                            label=" " + f.label if f.label else "",
+                                            expected=e.written or _num(e.points, lang), got=got, where=e.where))
             if f.inputs:
                 shown = "; ".join(f"{k}:{key} = {'; '.join(map(str, raw)) if isinstance(raw, list) else raw}"
                                   + (f" ({where})" if where else "") for k, key, raw, where in f.inputs)
-                out.append(f"      {'inputs' if en else 'số liệu'}: {shown}")
+                out.append("      " + i18n.text("cli.test.inputs", lang, inputs=shown))
             for t in f.trace:
                 out.append(f"        {t}")
             if f.reason:
                 out.append(f"        → {f.reason}")
     counts = {s: sum(1 for r in results if r.status == s) for s in ("passed", "failed", "error")}
-    if en:
-        out.append(f"{len(results)} case(s): {counts['passed']} passed, {counts['failed']} failed, "
-                   f"{counts['error']} not run")
-    else:
-        out.append(f"{len(results)} ca: {counts['passed']} đạt, {counts['failed']} không đạt, "
-                   f"{counts['error']} không chạy được")
+    out.append(i18n.text("cli.test.summary", lang, cases=len(results), **counts))
     return "\n".join(out)
 
 
@@ -129,7 +116,7 @@ def test(ruleset: Path, cases_path: Path | None, fmt: str, lang: str, output: Pa
     from cdsdsl.verify.casetests import cases_path_for, read_cases, run_cases
 
     fmt = resolve_format(fmt, output, ("text", "json"), "text", lang)
-    require_file(ruleset, "bộ chỉ số", "ruleset", lang)
+    require_file(ruleset, "ruleset", lang)
     rs = load_ruleset(ruleset)
     path = cases_path if cases_path is not None else cases_path_for(ruleset)
     if not path.is_file():

@@ -1,6 +1,7 @@
-"""Stage: diagnostics.  Data first: the catalogue of messages (`messages`), the `Diagnostic` record and the
-errors that carry diagnostics (`core`); `render` turns them into compiler-style text and JSON and depends on
-both, never the reverse.
+"""Stage: diagnostics.  Data first: every user-facing text in gettext catalogues (`i18n`, ``locale/``), the
+catalogue of diagnostic codes over them (`messages`), numbers in the reader's language (`numbers`) and the
+`Diagnostic` record (`record`); `render` turns diagnostics into compiler-style text and JSON; the errors that
+carry diagnostics and render themselves (`core`) come last.  No module imports one above it.
 
 The names of `core` are exported here too (`from cdsdsl.diagnostics import CdsError`), as when
 `cdsdsl.diagnostics` was one module.

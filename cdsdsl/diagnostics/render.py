@@ -24,13 +24,11 @@ import json
 import unicodedata
 from typing import Iterable
 
-from cdsdsl.diagnostics.core import Diagnostic, Severity
+from cdsdsl.diagnostics import i18n
+from cdsdsl.diagnostics.record import Diagnostic, Severity
 
 _COLOURS = {Severity.ERROR: "\x1b[31;1m", Severity.WARNING: "\x1b[33;1m", Severity.INFO: "\x1b[36;1m"}
 _RESET = "\x1b[0m"
-_HINT = {"vi": "gợi ý", "en": "hint"}
-_UNIT = {"vi": "đơn vị", "en": "unit"}
-_ITEM = {"vi": "chỉ số", "en": "indicator"}
 
 
 # ---------------------------------------------------------------- display width
@@ -137,9 +135,9 @@ def render_diagnostic(diag: Diagnostic, lang: str = "vi", colour: bool = False, 
     if diag.source is not None:
         crumbs.append(diag.source.name)
     if diag.item:
-        crumbs.append(f"{_ITEM[lang]} {diag.item}")
+        crumbs.append(i18n.text("render.indicator", lang, item=diag.item))
     if diag.unit:
-        crumbs.append(f"{_UNIT[lang]} {diag.unit}")
+        crumbs.append(i18n.text("render.unit", lang, unit=diag.unit))
     pos = diag.position
     where = " › ".join(crumbs)
     if pos:
@@ -150,7 +148,7 @@ def render_diagnostic(diag: Diagnostic, lang: str = "vi", colour: bool = False, 
         lines.extend(_excerpt(diag, colour, width))
     hint = diag.hint(lang)
     if hint:
-        lines.append(wrap_block(f"  = {_HINT[lang]}: {hint}", width, 2))
+        lines.append(wrap_block(i18n.text("render.hint", lang, hint=hint), width, 2))
     return "\n".join(lines)
 
 
@@ -222,6 +220,5 @@ def diagnostics_json(diags: Iterable[Diagnostic], lang: str = "vi") -> str:
 
 def summary(diags: list[Diagnostic], lang: str = "vi") -> str:
     counts = {s: sum(1 for d in diags if d.severity is s) for s in Severity}
-    if lang == "en":
-        return f"{counts[Severity.ERROR]} error(s), {counts[Severity.WARNING]} warning(s), {counts[Severity.INFO]} note(s)"
-    return f"{counts[Severity.ERROR]} lỗi, {counts[Severity.WARNING]} cảnh báo, {counts[Severity.INFO]} thông tin"
+    return i18n.text("render.summary", lang, errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING],
+                     infos=counts[Severity.INFO])

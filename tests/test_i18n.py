@@ -1,0 +1,71 @@
+"""The gettext catalogues (cdsdsl/diagnostics/locale/<lang>/LC_MESSAGES/cdsdsl.po and .mo): every key in every
+language with the same template fields, each .mo compiled from its .po, and the lookup's fallbacks."""
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from cdsdsl.diagnostics import i18n
+from cdsdsl.diagnostics.messages import CATALOG, SEVERITIES, lookup
+
+LANGS = i18n.languages()
+
+
+def _po(lang: str):
+    with open(i18n.catalogue_path(lang, ".po"), "rb") as fp:
+        return read_po(fp, locale=lang)
+
+
+def _fields(template: str) -> set[str]:
+    # a language may take its own form of an argument: {kind} in Vietnamese, {kind_en} in English
+    return {re.sub(r"_(en|vi)$", "", f) for f in i18n.FIELD.findall(template)}
+
+
+def test_there_are_vietnamese_and_english_catalogues():
+    assert {"vi", "en"} <= set(LANGS)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_key_is_in_every_language_with_the_same_fields(lang):
+    source = {m.id: m.string for m in _po(i18n.SOURCE_LANG) if m.id}
+    other = {m.id: m.string for m in _po(lang) if m.id}
+    assert sorted(set(source) ^ set(other)) == []
+    assert [k for k, v in other.items() if not v] == []  # nothing left untranslated
+    assert [k for k in source if _fields(source[k]) != _fields(other[k])] == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_mo_is_compiled_from_its_po(lang):
+    """Run `pybabel compile -d cdsdsl/diagnostics/locale -D cdsdsl` after editing a .po."""
+    compiled = io.BytesIO()
+    write_mo(compiled, _po(lang))
+    assert i18n.catalogue_path(lang).read_bytes() == compiled.getvalue(), "run: pybabel compile -d " \
+        "cdsdsl/diagnostics/locale -D cdsdsl"
+
+
+def test_a_severity_is_the_same_in_every_language_and_a_known_one():
+    for code in CATALOG:
+        assert {i18n.raw(f"{code}.severity", lang) for lang in LANGS} <= set(SEVERITIES), code
+        assert len({i18n.raw(f"{code}.severity", lang) for lang in LANGS}) == 1, code
+
+
+def test_text_fills_fields_and_drops_optional_segments_whose_fields_are_unknown():
+    assert i18n.fill("a {x}[[ (ô {where})]]", {"x": 1, "where": "B2"}) == "a 1 (ô B2)"
+    assert i18n.fill("a {x}[[ (ô {where})]]", {"x": 1, "where": "?"}) == "a 1"
+    assert i18n.fill("a {y}", {}) == "a {y}"
+    assert i18n.text("render.unit", "en", unit="Huyện A") == "unit Huyện A"
+    assert i18n.text("render.unit", "vi", unit="Huyện A") == "đơn vị Huyện A"
+
+
+def test_a_language_without_a_catalogue_gets_vietnamese_and_an_unknown_key_is_an_error():
+    assert i18n.text("render.unit", "fr", unit="X") == i18n.text("render.unit", "vi", unit="X")
+    with pytest.raises(KeyError):
+        i18n.raw("no.such.key", "en")
+    assert i18n.raw("no.such.key", "en", "") == ""
+    with pytest.raises(KeyError):
+        lookup("CDS999")
+    assert lookup("CDS101") is CATALOG["CDS101"]
