@@ -20,26 +20,17 @@ from pathlib import Path
 from cdsdsl.diagnostics.core import DataError, Diagnostic, RulesetError, Severity
 from cdsdsl.files.safe_cells import unescape_csv_text
 from cdsdsl.files.textfile import TextFileProblem, open_delimited, problem_error, records
-from cdsdsl.rulesets.model import (
+from cdsdsl.rulesets.classes import Binding, Correction, Indicator, Rounding, Ruleset, Section, SetFormula, UnitList
+from cdsdsl.rulesets.fields import (
     EXPECTED,
     HEADER_KEYS,
     LIST_PREFIX,
-    Binding,
-    Indicator,
-    Rounding,
-    Ruleset,
-    Section,
-    SetFormula,
-    UnitList,
-    normalize_key,
     parse_applies_to,
     parse_cohort_method,
-    parse_max,
     parse_option_mode,
     parse_simple_header,
-    parse_stt,
-    roman_to_int,
 )
+from cdsdsl.rulesets.numbering import normalize_key, parse_max, parse_stt, roman_to_int
 from cdsdsl.text.source import Source, Span
 
 __all__ = ["load_sheet_ruleset", "read_table", "rows_to_ruleset", "classify_header", "column_letter"]
@@ -359,7 +350,6 @@ class _SheetReader:
                 self.diag("CDS507", r, cols[f], item=rec["id"], key=COLUMN_NAMES[f], value=raw,
                           expected=exp[0], expected_en=exp[1])
             extras[f] = parsed
-        from cdsdsl.rulesets.model import Correction
 
         correction = Correction(corr_text, text("reason"), corr_src, r + 1) if corr_text else None
         id_src = self.cell_source(r, cols["id"])

@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from cdsdsl.diagnostics.core import Diagnostic
-from cdsdsl.rulesets.model import Group, Indicator, Ruleset, Section, is_contained
+from cdsdsl.rulesets.numbering import is_contained
 from cdsdsl.text.source import Source, Span
+
+if TYPE_CHECKING:  # the data classes, for the annotations: `classes` calls this module (Ruleset.check)
+    from cdsdsl.rulesets.classes import Group, Indicator, Ruleset, Section
 
 __all__ = ["check_ruleset_structure", "formula_references", "summed_range", "fmt_points"]
 
