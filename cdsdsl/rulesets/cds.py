@@ -70,7 +70,7 @@ def _nfc_outside_blocks(text: str) -> str:
     if unicodedata.is_normalized("NFC", text):
         return text
     lines = text.split("\n")
-    return "\n".join(l if _BLOCK_INDENT.match(l) else unicodedata.normalize("NFC", l) for l in lines)
+    return "\n".join(line if _BLOCK_INDENT.match(line) else unicodedata.normalize("NFC", line) for line in lines)
 
 
 #: the indentation of a block line: four spaces, or a tab after at most three spaces (one tab stop)
@@ -147,7 +147,7 @@ class _Reader:
             got = self.text[ls.start:ls.end]
             detail = f"`{got.strip()[:60]}`"
             self.error("CDS500", ls.start, ls.end, detail=detail)
-            raise RulesetError(self.diags)
+            raise RulesetError(self.diags) from None
         for node in tree.children:
             if isinstance(node, Token):  # a comment
                 continue
@@ -362,7 +362,8 @@ class _Reader:
         ident, label = parsed
         ok, max_value = parse_max(max_text) if max_text else (False, None)
         if not ok:
-            self.error("CDS506", max_span.start, max(max_span.end, max_span.start + 1), item=ident if what == "indicator" else None,
+            self.error("CDS506", max_span.start, max(max_span.end, max_span.start + 1),
+                       item=ident if what == "indicator" else None,
                        text=max_text)
             return
         self.seen_heading = True
@@ -490,8 +491,8 @@ class _Reader:
         ``None`` when the correction is a whole text. Errors are added (and a correction returned)."""
         text, src, key_line = corr
         lines = text.split("\n")
-        found = [_REPLACEMENT.match(l) for l in lines]
-        if not any(found) or any(m is None and l.strip() for m, l in zip(found, lines)):
+        found = [_REPLACEMENT.match(line) for line in lines]
+        if not any(found) or any(m is None and line.strip() for m, line in zip(found, lines, strict=True)):
             return None
         def where(li: int, col: int) -> int:  # the file offset of column ``col`` of line ``li`` of the text
             return self.source._starts[src.line_offset + li] + src.column_offset + col
@@ -579,8 +580,8 @@ def _join_halves(first: tuple, second: tuple) -> tuple:
     pad1 = " " * (s1.column_offset - col)
     pad2 = " " * (s2.column_offset - col)
     gap = s2.line_offset - (s1.line_offset + t1.count("\n"))
-    text = "\n".join(pad1 + l if l else l for l in t1.split("\n")) + "\n" * max(1, gap) + \
-        "\n".join(pad2 + l if l else l for l in t2.split("\n"))
+    text = "\n".join(pad1 + line if line else line for line in t1.split("\n")) + "\n" * max(1, gap) + \
+        "\n".join(pad2 + line if line else line for line in t2.split("\n"))
     return text, Source(text, name=s1.name, line_offset=s1.line_offset, column_offset=col), key_line
 
 

@@ -32,7 +32,7 @@ def roman_to_int(text: str) -> int | None:
     if not t or not _ROMAN_RE.match(t):
         return None
     total = 0
-    for a, b in zip(t, t[1:] + " "):
+    for a, b in zip(t, t[1:] + " ", strict=True):
         v = _ROMAN[a]
         total += -v if b != " " and _ROMAN[b] > v else v
     return total

@@ -189,6 +189,19 @@ def load_sheet_ruleset(path: str | Path, *, sheet: str | None = None) -> Ruleset
 _PAGE = re.compile(r"^(?:trang\s*)?[-–]?\s*\d+\s*[-–]?(?:\s*/\s*\d+)?$", re.IGNORECASE)
 
 
+def _not_a_row(row: list[str], header_fold: list[str], id_cell: str) -> bool:
+    """An empty row, the header repeated after a page break, a page number or the column numbers."""
+    nonempty = [c for c in row if c.strip()]
+    if not nonempty:
+        return True
+    if [_fold(c) for c in row][:len(header_fold)] == header_fold[:len(row)] or classify_header(id_cell) == "id":
+        return True  # header repeated after a page break
+    if len(nonempty) == 1 and _PAGE.match(nonempty[0].strip()):
+        return True  # a page number ("7", "- 7 -", "Trang 7", "7/12"), in whatever column
+    return len(nonempty) >= 3 and all(re.fullmatch(r"\(?\d+\)?", c.strip()) for c in nonempty) and \
+        [int(c.strip("() ")) for c in nonempty] == list(range(1, len(nonempty) + 1))  # (1) (2) (3) ...
+
+
 class _SheetReader:
     def __init__(self, rows: list[list[str]], name: str, sheet: str, fmt: str) -> None:
         self.rows = rows
@@ -222,18 +235,7 @@ class _SheetReader:
                                               sheet=self.sheet))
             raise RulesetError(self._errors_first())
         hrow = header_at[0]
-        columns: dict[str, int] = {}
-        for c, text in enumerate(self.rows[hrow]):
-            field = classify_header(text)
-            if field is None:
-                continue
-            if field in columns:
-                self.diag("CDS522", hrow, c, column=text.strip(), first=self.ref(hrow, columns[field]))
-                continue
-            columns[field] = c
-        for field in REQUIRED:
-            if field not in columns:
-                self.diag("CDS521", hrow, 0, column=COLUMN_NAMES[field])
+        columns = self.header_columns(hrow)
         if any(d.severity is Severity.ERROR for d in self.diags):
             raise RulesetError(self._errors_first())
         meta = self.read_meta(hrow)
@@ -244,28 +246,16 @@ class _SheetReader:
         header_fold = [_fold(c) for c in self.rows[hrow]]
         for r in range(hrow + 1, len(self.rows)):
             row = self.rows[r]
-            get = (lambda f, row=row: row[columns[f]] if f in columns and columns[f] < len(row) else "")
-            nonempty = [c for c in row if c.strip()]
-            if not nonempty:
+
+            def get(f: str, row: list[str] = row) -> str:
+                return row[columns[f]] if f in columns and columns[f] < len(row) else ""
+
+            if _not_a_row(row, header_fold, get("id")):
                 continue
-            if [_fold(c) for c in row][:len(header_fold)] == header_fold[:len(row)] or \
-                    classify_header(get("id")) == "id":
-                continue  # header repeated after a page break
-            if len(nonempty) == 1 and _PAGE.match(nonempty[0].strip()):
-                continue  # a page number ("7", "- 7 -", "Trang 7", "7/12"), in whatever column
-            if len(nonempty) >= 3 and all(re.fullmatch(r"\(?\d+\)?", c.strip()) for c in nonempty) and \
-                    [int(c.strip("() ")) for c in nonempty] == list(range(1, len(nonempty) + 1)):
-                continue  # column numbers (1) (2) (3) ...
             stt = get("id").strip()
             if not stt:
                 if records:
-                    prev = records[-1]
-                    for f, c in columns.items():
-                        if c < len(row) and row[c].strip() and f != "id":
-                            prev["cells"][f] = (prev["cells"].get(f, "") + "\n" + row[c]).strip("\n") \
-                                if prev["cells"].get(f) else row[c]
-                    self.diags.append(Diagnostic.make("CDS525", Span(0, 0), source=self.cell_source(r, 0),
-                                                      row=r + 1, previous=prev["row"] + 1))
+                    self.continue_record(records[-1], r)
                 continue
             roman_section = bool(sections) and sections[-1].id == current_section and \
                 roman_to_int(sections[-1].label.rstrip(".")) is not None
@@ -305,6 +295,33 @@ class _SheetReader:
             indicators=tuple(i for i in indicators if i is not None), name=self.name, format=self.fmt,
             source=None, total_span=None, notes=tuple(self.diags),
         )
+
+    def header_columns(self, hrow: int) -> dict[str, int]:
+        """The column of each field the header row ``hrow`` names; a field named twice (CDS522) or a required
+        one missing (CDS521) is an error."""
+        columns: dict[str, int] = {}
+        for c, text in enumerate(self.rows[hrow]):
+            field = classify_header(text)
+            if field is None:
+                continue
+            if field in columns:
+                self.diag("CDS522", hrow, c, column=text.strip(), first=self.ref(hrow, columns[field]))
+                continue
+            columns[field] = c
+        for field in REQUIRED:
+            if field not in columns:
+                self.diag("CDS521", hrow, 0, column=COLUMN_NAMES[field])
+        return columns
+
+    def continue_record(self, prev: dict, r: int) -> None:
+        """Row ``r`` has no STT: its cells continue those of the record above (CDS525, an info)."""
+        row = self.rows[r]
+        for f, c in self.columns.items():
+            if c < len(row) and row[c].strip() and f != "id":
+                prev["cells"][f] = (prev["cells"].get(f, "") + "\n" + row[c]).strip("\n") \
+                    if prev["cells"].get(f) else row[c]
+        self.diags.append(Diagnostic.make("CDS525", Span(0, 0), source=self.cell_source(r, 0),
+                                          row=r + 1, previous=prev["row"] + 1))
 
     def _errors_first(self) -> list[Diagnostic]:
         return sorted(self.diags, key=lambda d: d.severity is not Severity.ERROR)

@@ -154,7 +154,8 @@ def _no_maximum(rs: Ruleset) -> list[Diagnostic]:
             for i in rs.indicators if i.max_points is None]
 
 
-def _counted(rs: Ruleset, inds: tuple[Indicator, ...], summed: dict[str, Indicator]) -> tuple[list[Indicator], list[Indicator]]:
+def _counted(rs: Ruleset, inds: tuple[Indicator, ...],
+             summed: dict[str, Indicator]) -> tuple[list[Indicator], list[Indicator]]:
     """(counted, excluded): top-level indicators, minus those another indicator adds up."""
     ids = {i.id for i in inds}
     counted, excluded = [], []
@@ -234,9 +235,9 @@ def _gaps(rs: Ruleset) -> list[Diagnostic]:
         for n in nums:
             if n > prev + 1:
                 missing_nums = range(prev + 1, n)
-                name = (lambda k: f"{prefix}.{k}" if prefix else str(k))
-                missing = ", ".join(name(k) for k in missing_nums[:5]) + ("…" if len(missing_nums) > 5 else "")
-                previous = name(prev) if prev else "(đầu)"
+                missing = ", ".join(_numbered(prefix, k) for k in missing_nums[:5]) + \
+                    ("…" if len(missing_nums) > 5 else "")
+                previous = _numbered(prefix, prev) if prev else "(đầu)"
                 out.append(Diagnostic.make("CDS543", item=by_num[n].id, previous=previous,
                                            next=by_num[n].id, missing=missing, **_place(by_num[n])))
             prev = n
@@ -252,6 +253,11 @@ def _gaps(rs: Ruleset) -> list[Diagnostic]:
                                        + ("…" if n - prev - 1 > 5 else ""), **_place(sec)))
         prev = max(prev, n)
     return out
+
+
+def _numbered(prefix: str, k: int) -> str:
+    """The id of number ``k`` under ``prefix`` (``"5.12"``, 3 -> ``"5.12.3"``; no prefix: ``"3"``)."""
+    return f"{prefix}.{k}" if prefix else str(k)
 
 
 def _orphans(rs: Ruleset, summed: dict[str, Indicator]) -> list[Diagnostic]:
