@@ -39,6 +39,7 @@ from pathlib import Path
 import attrs
 
 from cdsdsl.diagnostics.core import DataError, Diagnostic
+from cdsdsl.files.xlsx import column_letter  # (re-exported: the readers of text files name columns by it)
 
 __all__ = ["TextFile", "Record", "MAX_CELL_CHARS", "SNIFF_LINES", "decode", "open_delimited", "sniff_delimiter",
            "records", "column_letter", "TextFileProblem"]
@@ -85,16 +86,6 @@ class Record:
     @property
     def lines(self) -> int:
         return self.end_line - self.line + 1
-
-
-def column_letter(index: int) -> str:
-    """0 → ``A``, 26 → ``AA``."""
-    s = ""
-    index += 1
-    while index:
-        index, r = divmod(index - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def _position(raw: bytes, offset: int) -> tuple[int, int]:

@@ -20,6 +20,7 @@ from pathlib import Path
 from cdsdsl.diagnostics.core import DataError, Diagnostic, RulesetError, Severity
 from cdsdsl.files.safe_cells import unescape_csv_text
 from cdsdsl.files.textfile import TextFileProblem, open_delimited, problem_error, records
+from cdsdsl.files.xlsx import cell_text, column_letter
 from cdsdsl.rulesets.classes import Binding, Correction, Indicator, Rounding, Ruleset, Section, SetFormula, UnitList
 from cdsdsl.rulesets.fields import (
     EXPECTED,
@@ -51,13 +52,6 @@ COLUMN_NAMES = {
     "reason": "Lý do sửa",
 }
 REQUIRED = ("id", "name", "max", "formula")
-
-
-def column_letter(index: int) -> str:
-    """0 -> ``A``, 25 -> ``Z``, 26 -> ``AA`` (`cdsdsl.files.xlsx.column_letter`)."""
-    from cdsdsl.files.xlsx import column_letter as letter
-
-    return letter(index)
 
 
 def _fold(text: str) -> str:
@@ -104,13 +98,10 @@ def classify_header(text: str) -> str | None:
 
 
 def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, bool):
-        return str(value)
-    return unescape_csv_text(str(value)).replace("\r\n", "\n").replace("\r", "\n")  # '=x → =x
+    """A cell as the table reads it (`cell_text`), text unescaped (``'=x`` → ``=x``) with ``\n`` line ends."""
+    if not isinstance(value, str):
+        return cell_text(value)
+    return unescape_csv_text(value).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def read_table(path: Path, sheet: str | None = None) -> tuple[str, list[list[str]]]:
