@@ -235,20 +235,20 @@ def records(text: str, delimiter: str, name: str = "<text>", *, limit: int = MAX
         while True:
             cell_line = line
             if i < n and text[i] == '"':
-                parts: list[str] = []
+                pieces: list[str] = []
                 j = i + 1
                 while True:
                     k = text.find('"', j)
                     if k < 0:
-                        parts.append(text[j:])
+                        pieces.append(text[j:])
                         line += _breaks(text, j, n)
                         j = n
                         unclosed = True
                         break
-                    parts.append(text[j:k])
+                    pieces.append(text[j:k])
                     line += _breaks(text, j, k)
                     if k + 1 < n and text[k + 1] == '"':
-                        parts.append('"')
+                        pieces.append('"')
                         j = k + 2
                         continue
                     j = k + 1
@@ -258,8 +258,8 @@ def records(text: str, delimiter: str, name: str = "<text>", *, limit: int = MAX
                 e = _stop(text, j, delimiter, n)
                 if e > j and stray_quote is None:
                     stray_quote = (cell_line, len(cells))
-                parts.append(text[j:e])
-                value = "".join(parts)
+                pieces.append(text[j:e])
+                value = "".join(pieces)
                 i = e
             else:
                 e = _stop(text, i, delimiter, n)

@@ -34,7 +34,7 @@ import warnings
 import zipfile
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, BinaryIO, Iterator
 
 import attrs
 
@@ -182,9 +182,9 @@ class Workbook:
     def __init__(self, path: Path, name: str) -> None:
         self.path = path
         self.name = name
-        self._file = None
-        self._wb = None
-        self._wb_formulas = None
+        self._file: BinaryIO | None = None
+        self._wb: Any = None  # openpyxl's read-only workbooks (values, then formulas when asked)
+        self._wb_formulas: Any = None
         self._formula_parts: dict[str, bool] = {}
 
     # -- opening

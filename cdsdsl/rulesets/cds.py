@@ -8,14 +8,15 @@ This module only reads: it neither checks formulas nor scores.
 from __future__ import annotations
 
 import re
-import unicodedata
 from fractions import Fraction
+from typing import Any, Protocol, cast
 
 import attrs
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput
 
 from cdsdsl.diagnostics.core import Diagnostic, FormulaSyntaxError, RulesetError, Severity
+from cdsdsl.rulesets.blocks import BLOCK_INDENT, join_halves, nfc_outside_blocks
 from cdsdsl.rulesets.classes import (
     Binding,
     Correction,
@@ -53,6 +54,26 @@ _REPLACEMENT = re.compile(r'^[ \t]*["“]([^"“”]+)["”][ \t]*(?:→|->)[ \t
 _TEXT_FIELDS = {"data_source", "coordinator", "evidence", "reason"}
 _BLOCK_FIELDS = {"formula", "correction"}
 
+class _Tok(Protocol):
+    """What the reader uses of a lark `Token`: its text (`str`) and where it is; the LALR lexer sets every
+    position, which lark's own annotations leave optional."""
+
+    start_pos: int
+    end_pos: int
+    line: int
+
+
+def _token(child: Any) -> _Tok:
+    """A child of a line's parse tree that the grammar makes a token."""
+    assert isinstance(child, Token)
+    return cast(_Tok, child)
+
+
+def _maybe_token(child: Any) -> _Tok | None:
+    """An optional token: ``None`` where the line leaves it out."""
+    return None if child is None else _token(child)
+
+
 _PARSER: Lark | None = None
 
 
@@ -62,19 +83,6 @@ def _parser() -> Lark:
         _PARSER = Lark(grammar_path("ruleset.lark").read_text(encoding="utf-8"), parser="lalr",
                        maybe_placeholders=True)
     return _PARSER
-
-
-
-def _nfc_outside_blocks(text: str) -> str:
-    """NFC-normalise every line but the verbatim (4-space-indented) ones."""
-    if unicodedata.is_normalized("NFC", text):
-        return text
-    lines = text.split("\n")
-    return "\n".join(line if _BLOCK_INDENT.match(line) else unicodedata.normalize("NFC", line) for line in lines)
-
-
-#: the indentation of a block line: four spaces, or a tab after at most three spaces (one tab stop)
-_BLOCK_INDENT = re.compile(r"    | {0,3}\t")
 
 
 @attrs.define
@@ -99,7 +107,7 @@ class _Open:
 class _Reader:
     def __init__(self, text: str, name: str) -> None:
         self.name = name
-        self.text = _nfc_outside_blocks(text.replace("\r\n", "\n").replace("\r", "\n"))
+        self.text = nfc_outside_blocks(text.replace("\r\n", "\n").replace("\r", "\n"))
         self.source = Source(self.text, name=name)
         self.diags: list[Diagnostic] = []
         self.header: dict[str, object] = {}
@@ -125,7 +133,7 @@ class _Reader:
         self.pending_continuations: list[tuple[str, int, int, int]] = []
 
     # -- diagnostics --
-    def error(self, code: str, start: int, end: int, *, item: str | None = None, **args: object) -> None:
+    def error(self, code: str, start: int, end: int, *, item: str | None = None, **args: Any) -> None:
         self.diags.append(Diagnostic.make(code, Span(start, max(start, end)), source=self.source, item=item,
                                           **args))
 
@@ -162,7 +170,7 @@ class _Reader:
             self.block_lines.append((0, "", 0))  # kept only if more block lines follow
 
     def on_bad_indent(self, node: Tree) -> None:
-        tok: Token = node.children[0]
+        tok = _token(node.children[0])
         raw = str(tok)
         n = len(raw) - len(raw.lstrip(" "))  # 1-3 spaces (four spaces or a tab make a block line)
         what = (f"{n} dấu cách", f"{n} spaces")
@@ -172,17 +180,17 @@ class _Reader:
             self.block_lines.append((tok.line, raw.lstrip(), 0))
 
     def on_block_line(self, node: Tree) -> None:
-        tok: Token = node.children[0]
+        tok = _token(node.children[0])
         if self.block_field is None:
             item = self.current.id if self.current else None
             self.error("CDS508", tok.start_pos, tok.end_pos, item=item)
             return
         raw = str(tok)
-        m = _BLOCK_INDENT.match(raw)
+        m = BLOCK_INDENT.match(raw)
         self.block_lines.append((tok.line, raw, m.end() if m else 0))
 
     def on_flag(self, node: Tree) -> None:
-        tok: Token = node.children[0]
+        tok = _token(node.children[0])
         self.close_block()
         key = normalize_key(str(tok))
         cont = _CONTINUATION.match(key)
@@ -202,7 +210,7 @@ class _Reader:
             return
         self.current.entered = tok.line
 
-    def on_continuation(self, ident: str, tok: Token) -> None:
+    def on_continuation(self, ident: str, tok: _Tok) -> None:
         """``Tiếp theo chỉ số X``: the following fields continue those of X, written just above."""
         start = tok.start_pos + (len(str(tok)) - len(str(tok).lstrip()))
         end = start + len(str(tok).strip())
@@ -226,8 +234,8 @@ class _Reader:
         self.pending_continuations.append((ident, start, end, tok.line))
 
     def on_field(self, node: Tree) -> None:
-        key_tok: Token = node.children[0]
-        val_tok: Token | None = node.children[1] if len(node.children) > 1 else None
+        key_tok = _token(node.children[0])
+        val_tok = _maybe_token(node.children[1]) if len(node.children) > 1 else None
         self.close_block()
         raw_key = str(key_tok).strip()
         key = normalize_key(raw_key)
@@ -272,7 +280,7 @@ class _Reader:
             return
         cur.fields[field] = parsed
 
-    def on_header(self, key: str, raw_key: str, value: str, key_tok: Token, val_tok: Token | None) -> None:
+    def on_header(self, key: str, raw_key: str, value: str, key_tok: _Tok, val_tok: _Tok | None) -> None:
         kstart, kend = key_tok.start_pos, key_tok.end_pos
         vstart = val_tok.start_pos if val_tok is not None else kend
         vend = val_tok.end_pos if val_tok is not None else kend + 1
@@ -330,9 +338,9 @@ class _Reader:
 
     def on_heading(self, node: Tree) -> None:
         self.close_block()
-        kind_tok: Token = node.children[0]
-        stt_tok: Token = node.children[1]
-        cells: list[Token | None] = list(node.children[2:])
+        kind_tok = _token(node.children[0])
+        stt_tok = _token(node.children[1])
+        cells = [_maybe_token(c) for c in node.children[2:]]
         kind = normalize_key(str(kind_tok))
         kind_label = {"mục": "Mục", "lĩnh vực": "Lĩnh vực", "chỉ số": "Chỉ số"}[kind]
         line = kind_tok.line
@@ -341,9 +349,10 @@ class _Reader:
         if len(cells) != 2:
             self.error("CDS510", lspan.start, lspan.end, kind=kind_label, expected=3, count=len(cells) + 1)
             return
-        name = str(cells[0]).strip() if cells[0] is not None else ""
-        if name:
-            name = self.clean_name(name, cells[0], stt_tok)
+        name_tok = cells[0]
+        name = str(name_tok).strip() if name_tok is not None else ""
+        if name and name_tok is not None:
+            name = self.clean_name(name, name_tok, stt_tok)
         max_tok = cells[1]
         max_text = str(max_tok).strip() if max_tok is not None else ""
         if max_tok is not None:
@@ -378,7 +387,7 @@ class _Reader:
                 self.error("CDS515", lspan.start, lspan.end, item=ident, id=ident)
             self.current = _Open(ident, name, max_value, self.section_id, self.group_id, line, lspan, max_span)
 
-    def clean_name(self, name: str, tok: Token, stt_tok: Token) -> str:
+    def clean_name(self, name: str, tok: _Tok, stt_tok: _Tok) -> str:
         """The name without HTML/LaTeX markup (the formulas' cleaner), with an info note naming what went."""
         cleaned, repairs = clean_markup(name)
         if not repairs:
@@ -396,7 +405,7 @@ class _Reader:
         return cleaned
 
     # -- blocks (verbatim and continued text) --
-    def open_block(self, field: str, target: str, key_tok: Token, val_tok: Token | None, value: str) -> None:
+    def open_block(self, field: str, target: str, key_tok: _Tok, val_tok: _Tok | None, value: str) -> None:
         self.block_field = field
         self.block_target = target
         self.block_lines = []
@@ -443,7 +452,7 @@ class _Reader:
                 return
             value = (text, src, self.block_key_line)
             first = cur.first_halves.get(field)
-            cur.fields[field] = _join_halves(first, value) if first is not None else value
+            cur.fields[field] = join_halves(first, value) if first is not None else value
             return
         parts = ([inline[2]] if inline else []) + [t.strip() for _, t in lines]
         text = "\n".join(parts).strip()
@@ -555,7 +564,7 @@ class _Reader:
         h = self.header
         set_formula = None
         if "set_formula" in h:
-            text, src, line = h["set_formula"]  # type: ignore[misc]
+            text, src, line = cast("tuple[str, Source, int]", h["set_formula"])
             set_formula = SetFormula(text, tuple(self.bindings), src, line)
         return Ruleset(
             title=str(h["title"]), decision=str(h["decision"]),
@@ -568,21 +577,6 @@ class _Reader:
             name=self.name, format="cds", source=self.source, total_span=self.header_spans.get("total"),
             notes=tuple(self.diags),
         )
-
-
-def _join_halves(first: tuple, second: tuple) -> tuple:
-    """One block value of a row a page break split: the two halves' texts in one text whose lines keep
-    their file lines (the lines between become blank lines, which the formula reader skips) and columns
-    (a half with a wider indentation keeps the difference as leading spaces)."""
-    t1, s1, key_line = first
-    t2, s2, _ = second
-    col = min(s1.column_offset, s2.column_offset)
-    pad1 = " " * (s1.column_offset - col)
-    pad2 = " " * (s2.column_offset - col)
-    gap = s2.line_offset - (s1.line_offset + t1.count("\n"))
-    text = "\n".join(pad1 + line if line else line for line in t1.split("\n")) + "\n" * max(1, gap) + \
-        "\n".join(pad2 + line if line else line for line in t2.split("\n"))
-    return text, Source(text, name=s1.name, line_offset=s1.line_offset, column_offset=col), key_line
 
 
 def parse_ruleset_text(text: str, name: str = "<ruleset>") -> Ruleset:

@@ -16,6 +16,7 @@ import csv
 import re
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from cdsdsl.diagnostics.core import DataError, Diagnostic, RulesetError, Severity
 from cdsdsl.files.safe_cells import unescape_csv_text
@@ -110,17 +111,16 @@ def read_table(path: Path, sheet: str | None = None) -> tuple[str, list[list[str
     if suffix not in (".csv", ".tsv"):
         return _read_xlsx(path, sheet)
     try:
-        if suffix in (".csv", ".tsv"):
-            # one reader for delimited text (encoding, line endings, delimiter, long cells): textfile
-            try:
-                tf = open_delimited(path)
-                recs = records(tf.text, tf.delimiter, path.name)
-            except TextFileProblem as exc:
-                raise RulesetError(problem_error(exc, path.name).diagnostics) from None
-            except DataError as exc:  # a cell over the bound, located
-                raise RulesetError(exc.diagnostics) from None
-            rows = [[_cell_text(c) for c in rec.cells] for rec in recs]
-            return path.name, rows
+        # one reader for delimited text (encoding, line endings, delimiter, long cells): textfile
+        try:
+            tf = open_delimited(path)
+            recs = records(tf.text, tf.delimiter, path.name)
+        except TextFileProblem as exc:
+            raise RulesetError(problem_error(exc, path.name).diagnostics) from None
+        except DataError as exc:  # a cell over the bound, located
+            raise RulesetError(exc.diagnostics) from None
+        rows = [[_cell_text(c) for c in rec.cells] for rec in recs]
+        return path.name, rows
     except RulesetError:
         raise
     except (OSError, UnicodeDecodeError, csv.Error, ValueError, KeyError) as exc:
@@ -214,7 +214,7 @@ class _SheetReader:
             return f"{self.name}!{column_letter(col)}{row + 1}"
         return f"{self.name} › {self.ref(row, col)}"
 
-    def diag(self, code: str, row: int, col: int, *, item: str | None = None, **args: object) -> None:
+    def diag(self, code: str, row: int, col: int, *, item: str | None = None, **args: Any) -> None:
         src = self.cell_source(row, col)
         self.diags.append(Diagnostic.make(code, Span(0, len(src.text)), source=src, item=item,
                                           cell=self.ref(row, col), **args))

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from cdsdsl.diagnostics.core import Diagnostic
 from cdsdsl.rulesets.numbering import is_contained
@@ -372,12 +372,13 @@ def _set_formula(rs: Ruleset) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for b in sf.bindings:
         if set_binding_meaning(b.description) is None:
+            place: dict[str, Any]
             if rs.source is not None and b.line:
                 place = {"span": _line(rs.source, b.line), "source": rs.source}
             else:  # a spreadsheet: the cell of the set formula
                 place = {"span": Span(0, len(sf.text)), "source": src}
             out.append(Diagnostic.make("CDS553", name=b.name, description=b.description, **place))
-    whole = {"span": Span(0, len(sf.text)), "source": src}
+    whole: dict[str, Any] = {"span": Span(0, len(sf.text)), "source": src}
     try:
         formula = parse_formula(sf.text, name=src.name if src is not None else rs.name,
                                 line_offset=src.line_offset if src is not None else 0,
