@@ -94,9 +94,9 @@ def column_letter(index: int) -> str:
     from openpyxl.utils import get_column_letter
 
     if index < _LAST_NAMED_COLUMN:
-        return get_column_letter(index + 1)
+        return str(get_column_letter(index + 1))
     above, last = divmod(index, 26)
-    return column_letter(above - 1) + get_column_letter(last + 1)
+    return column_letter(above - 1) + str(get_column_letter(last + 1))
 
 
 def cell_text(value: object, *, plain_decimals: bool = False) -> str:
@@ -285,7 +285,7 @@ class Workbook:
             sheet.formulas = self._uncomputed(title, sheet.rows)
         return sheet
 
-    def _stream(self, ws: Any, title: str) -> Iterator[tuple[int, tuple]]:
+    def _stream(self, ws: Any, title: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
         """(0-based row, row values cut at `MAX_COLUMNS`) for every row; raises past the column bound."""
         try:
             with warnings.catch_warnings():

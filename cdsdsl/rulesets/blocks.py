@@ -1,8 +1,8 @@
 """The verbatim blocks of a `.cds` file (scoring texts and corrections, indented by four spaces or a tab).
 
 Takes: the text of a file, or a block's value.  Returns: the text NFC-normalised outside the blocks (a block
-keeps its characters as the decision has them), and one block value of a row a page break split
-(``Tiếp theo chỉ số``, docs/ruleset-format.md) made of its two halves.
+keeps its characters as the decision has them), the offset where each line starts, and one block value of a
+row a page break split (``Tiếp theo chỉ số``, docs/ruleset-format.md) made of its two halves.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import unicodedata
 
 from cdsdsl.text.source import Source
 
-__all__ = ["BLOCK_INDENT", "BlockValue", "join_halves", "nfc_outside_blocks"]
+__all__ = ["BLOCK_INDENT", "BlockValue", "join_halves", "line_starts", "nfc_outside_blocks"]
 
 #: a block's value as the reader keeps it: (text, its source in the file, the line of its key)
 BlockValue = tuple[str, Source, int]
@@ -42,3 +42,13 @@ def join_halves(first: BlockValue, second: BlockValue) -> BlockValue:
     text = "\n".join(pad1 + line if line else line for line in t1.split("\n")) + "\n" * max(1, gap) + \
         "\n".join(pad2 + line if line else line for line in t2.split("\n"))
     return text, Source(text, name=s1.name, line_offset=s1.line_offset, column_offset=col), key_line
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset where each line of ``text`` starts (``\n`` line ends): 0, then after each ``\n``."""
+    starts = [0]
+    i = text.find("\n")
+    while i >= 0:
+        starts.append(i + 1)
+        i = text.find("\n", i + 1)
+    return starts

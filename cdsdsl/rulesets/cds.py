@@ -16,7 +16,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput
 
 from cdsdsl.diagnostics.core import Diagnostic, FormulaSyntaxError, RulesetError, Severity
-from cdsdsl.rulesets.blocks import BLOCK_INDENT, join_halves, nfc_outside_blocks
+from cdsdsl.rulesets.blocks import BLOCK_INDENT, BlockValue, join_halves, line_starts, nfc_outside_blocks
 from cdsdsl.rulesets.classes import (
     Binding,
     Correction,
@@ -97,11 +97,11 @@ class _Open:
     line: int
     span: Span
     max_span: Span | None
-    fields: dict = attrs.field(factory=dict)   # field -> value
-    field_lines: dict = attrs.field(factory=dict)  # field -> line
+    fields: dict[str, Any] = attrs.field(factory=dict)   # field -> value
+    field_lines: dict[str, int] = attrs.field(factory=dict)  # field -> line
     entered: int | None = None  # line of `Nhập điểm`
     continued: int | None = None  # line of `Tiếp theo chỉ số` (a row split by a page break)
-    first_halves: dict = attrs.field(factory=dict)  # field -> its value before the page break
+    first_halves: dict[str, Any] = attrs.field(factory=dict)  # field -> its value before the page break
 
 
 class _Reader:
@@ -109,6 +109,7 @@ class _Reader:
         self.name = name
         self.text = nfc_outside_blocks(text.replace("\r\n", "\n").replace("\r", "\n"))
         self.source = Source(self.text, name=name)
+        self.starts = line_starts(self.text)
         self.diags: list[Diagnostic] = []
         self.header: dict[str, object] = {}
         self.header_lines: dict[str, int] = {}
@@ -138,8 +139,8 @@ class _Reader:
                                           **args))
 
     def line_span(self, line: int) -> Span:
-        start = self.source._starts[line - 1]
-        end = self.source._starts[line] - 1 if line < len(self.source._starts) else len(self.text)
+        start = self.starts[line - 1]
+        end = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
         return Span(start, end)
 
     # -- main loop --
@@ -165,11 +166,11 @@ class _Reader:
         return self.finish()
 
     # -- line kinds --
-    def on_blank(self, node: Tree) -> None:
+    def on_blank(self, node: Tree[Token]) -> None:
         if self.block_field is not None and self.block_lines:
             self.block_lines.append((0, "", 0))  # kept only if more block lines follow
 
-    def on_bad_indent(self, node: Tree) -> None:
+    def on_bad_indent(self, node: Tree[Token]) -> None:
         tok = _token(node.children[0])
         raw = str(tok)
         n = len(raw) - len(raw.lstrip(" "))  # 1-3 spaces (four spaces or a tab make a block line)
@@ -179,7 +180,7 @@ class _Reader:
         if self.block_field is not None:  # keep the block (no second "empty" error)
             self.block_lines.append((tok.line, raw.lstrip(), 0))
 
-    def on_block_line(self, node: Tree) -> None:
+    def on_block_line(self, node: Tree[Token]) -> None:
         tok = _token(node.children[0])
         if self.block_field is None:
             item = self.current.id if self.current else None
@@ -189,7 +190,7 @@ class _Reader:
         m = BLOCK_INDENT.match(raw)
         self.block_lines.append((tok.line, raw, m.end() if m else 0))
 
-    def on_flag(self, node: Tree) -> None:
+    def on_flag(self, node: Tree[Token]) -> None:
         tok = _token(node.children[0])
         self.close_block()
         key = normalize_key(str(tok))
@@ -233,7 +234,7 @@ class _Reader:
             return
         self.pending_continuations.append((ident, start, end, tok.line))
 
-    def on_field(self, node: Tree) -> None:
+    def on_field(self, node: Tree[Token]) -> None:
         key_tok = _token(node.children[0])
         val_tok = _maybe_token(node.children[1]) if len(node.children) > 1 else None
         self.close_block()
@@ -336,7 +337,7 @@ class _Reader:
             return
         self.header[field] = parsed
 
-    def on_heading(self, node: Tree) -> None:
+    def on_heading(self, node: Tree[Token]) -> None:
         self.close_block()
         kind_tok = _token(node.children[0])
         stt_tok = _token(node.children[1])
@@ -495,7 +496,7 @@ class _Reader:
             line=cur.line, span=cur.span, max_span=cur.max_span, source=self.source,
         ))
 
-    def short_correction(self, cur: _Open, corr: tuple, formula: tuple | None) -> Correction | None:
+    def short_correction(self, cur: _Open, corr: BlockValue, formula: BlockValue | None) -> Correction | None:
         """``Sửa: "from" → "to"`` (one line each): the original with each phrase replaced, exactly once;
         ``None`` when the correction is a whole text. Errors are added (and a correction returned)."""
         text, src, key_line = corr
@@ -504,7 +505,7 @@ class _Reader:
         if not any(found) or any(m is None and line.strip() for m, line in zip(found, lines, strict=True)):
             return None
         def where(li: int, col: int) -> int:  # the file offset of column ``col`` of line ``li`` of the text
-            return self.source._starts[src.line_offset + li] + src.column_offset + col
+            return self.starts[src.line_offset + li] + src.column_offset + col
         if formula is None:
             ks = self.line_span(key_line)
             self.error("CDS573", ks.start, ks.end, item=cur.id)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -232,7 +233,7 @@ class _SheetReader:
         meta = self.read_meta(hrow)
         self.columns = columns
         sections: list[Section] = []
-        records: list[dict] = []
+        records: list[dict[str, Any]] = []
         current_section: str | None = None
         header_fold = [_fold(c) for c in self.rows[hrow]]
         for r in range(hrow + 1, len(self.rows)):
@@ -304,7 +305,7 @@ class _SheetReader:
                 self.diag("CDS521", hrow, 0, column=COLUMN_NAMES[field])
         return columns
 
-    def continue_record(self, prev: dict, r: int) -> None:
+    def continue_record(self, prev: dict[str, Any], r: int) -> None:
         """Row ``r`` has no STT: its cells continue those of the record above (CDS525, an info)."""
         row = self.rows[r]
         for f, c in self.columns.items():
@@ -317,13 +318,14 @@ class _SheetReader:
     def _errors_first(self) -> list[Diagnostic]:
         return sorted(self.diags, key=lambda d: d.severity is not Severity.ERROR)
 
-    def make_section(self, r: int, ident: str, label: str, name: str, mx, implicit: bool = False) -> Section:
+    def make_section(self, r: int, ident: str, label: str, name: str, mx: Fraction | None,
+                     implicit: bool = False) -> Section:
         id_src = self.cell_source(r, self.columns["id"])
         max_src = self.cell_source(r, self.columns["max"])
         return Section(ident, name, mx, label, r + 1, Span(0, len(id_src.text)), Span(0, len(max_src.text)),
                        id_src, implicit, max_src)
 
-    def make_indicator(self, rec: dict) -> Indicator | None:
+    def make_indicator(self, rec: dict[str, Any]) -> Indicator | None:
         r = rec["row"]
         cells: dict[str, str] = rec["cells"]
         cols = self.columns
@@ -373,8 +375,8 @@ class _SheetReader:
             max_source=max_src,
         )
 
-    def read_meta(self, hrow: int) -> dict:
-        meta: dict = {"unit_lists": []}
+    def read_meta(self, hrow: int) -> dict[str, Any]:
+        meta: dict[str, Any] = {"unit_lists": []}
         bindings: list[Binding] = []
         for r in range(hrow):
             row = self.rows[r]
@@ -401,7 +403,7 @@ class _SheetReader:
                 m = re.match(r"^\s*([^\s=:]+)\s*[=:]\s*(.+?)\s*$", value)
                 parsed = Binding(m.group(1), m.group(2), r + 1) if m else None
                 if parsed is not None:
-                    bindings.append(parsed)  # type: ignore[arg-type]
+                    bindings.append(parsed)
                     continue
             if parsed is None and field in EXPECTED:
                 exp = EXPECTED[field]

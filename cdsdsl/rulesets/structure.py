@@ -18,6 +18,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Iterable
 
 from cdsdsl.diagnostics.core import Diagnostic
+from cdsdsl.rulesets.blocks import line_starts
 from cdsdsl.rulesets.numbering import is_contained
 from cdsdsl.text.source import Source, Span
 
@@ -68,7 +69,7 @@ def summed_range(text: str | None) -> tuple[str, str] | None:
     return (m.group(1), m.group(2)) if m else None
 
 
-def _place(obj: Indicator | Section | Group, *, use_max: bool = False) -> dict:
+def _place(obj: Indicator | Section | Group, *, use_max: bool = False) -> dict[str, Any]:
     if use_max and obj.max_span is not None:
         return {"span": obj.max_span, "source": getattr(obj, "max_source", None) or obj.source}
     return {"span": obj.span, "source": obj.source}
@@ -283,7 +284,7 @@ def _orphans(rs: Ruleset, summed: dict[str, Indicator]) -> list[Diagnostic]:
 
 def _parts(rs: Ruleset) -> list[Diagnostic]:
     out = []
-    children: dict[tuple, list[Indicator]] = {}
+    children: dict[tuple[str | None, str | None], list[Indicator]] = {}
     for k in rs.indicators:
         children.setdefault((k.group_id, k.parent_id), []).append(k)
     for ind in rs.indicators:
@@ -405,7 +406,7 @@ def _set_formula(rs: Ruleset) -> list[Diagnostic]:
 
 def _line(source: Source, line: int) -> Span:
     """The span of 1-based ``line`` of ``source`` (without its line break)."""
-    starts = source._starts
+    starts = line_starts(source.text)
     start = starts[line - 1] if line - 1 < len(starts) else len(source.text)
     end = starts[line] - 1 if line < len(starts) else len(source.text)
     return Span(start, max(start, end))

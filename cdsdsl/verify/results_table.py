@@ -293,14 +293,15 @@ def _records(text: str, delimiter: str, quotes: bool) -> Iterable[list[_RawCell]
     """Split delimited text into records of raw cells with their offsets."""
     if not quotes:
         offset = 0
-        for lineno, line in enumerate(text.split("\n"), start=1):
-            body = line[:-1] if line.endswith("\r") else line
-            cells, pos = [], 0
+        for lineno, physical in enumerate(text.split("\n"), start=1):
+            body = physical[:-1] if physical.endswith("\r") else physical
+            row: list[_RawCell] = []
+            pos = 0
             for part in body.split(delimiter):
-                cells.append(_RawCell(part, offset + pos, lineno))
+                row.append(_RawCell(part, offset + pos, lineno))
                 pos += len(part) + 1
-            offset += len(line) + 1
-            yield cells
+            offset += len(physical) + 1
+            yield row
         return
     # CSV with quotes (a quoted field may hold the delimiter, "" and newlines)
     i, n, line = 0, len(text), 1
