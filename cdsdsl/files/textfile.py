@@ -39,6 +39,7 @@ from pathlib import Path
 import attrs
 
 from cdsdsl.diagnostics.core import DataError, Diagnostic
+from cdsdsl.files.xlsx import column_letter  # (re-exported: the readers of text files name columns by it)
 
 __all__ = ["TextFile", "Record", "MAX_CELL_CHARS", "SNIFF_LINES", "decode", "open_delimited", "sniff_delimiter",
            "records", "column_letter", "TextFileProblem"]
@@ -85,16 +86,6 @@ class Record:
     @property
     def lines(self) -> int:
         return self.end_line - self.line + 1
-
-
-def column_letter(index: int) -> str:
-    """0 → ``A``, 26 → ``AA``."""
-    s = ""
-    index += 1
-    while index:
-        index, r = divmod(index - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def _position(raw: bytes, offset: int) -> tuple[int, int]:
@@ -244,20 +235,20 @@ def records(text: str, delimiter: str, name: str = "<text>", *, limit: int = MAX
         while True:
             cell_line = line
             if i < n and text[i] == '"':
-                parts: list[str] = []
+                pieces: list[str] = []
                 j = i + 1
                 while True:
                     k = text.find('"', j)
                     if k < 0:
-                        parts.append(text[j:])
+                        pieces.append(text[j:])
                         line += _breaks(text, j, n)
                         j = n
                         unclosed = True
                         break
-                    parts.append(text[j:k])
+                    pieces.append(text[j:k])
                     line += _breaks(text, j, k)
                     if k + 1 < n and text[k + 1] == '"':
-                        parts.append('"')
+                        pieces.append('"')
                         j = k + 2
                         continue
                     j = k + 1
@@ -267,8 +258,8 @@ def records(text: str, delimiter: str, name: str = "<text>", *, limit: int = MAX
                 e = _stop(text, j, delimiter, n)
                 if e > j and stray_quote is None:
                     stray_quote = (cell_line, len(cells))
-                parts.append(text[j:e])
-                value = "".join(parts)
+                pieces.append(text[j:e])
+                value = "".join(pieces)
                 i = e
             else:
                 e = _stop(text, i, delimiter, n)

@@ -32,8 +32,9 @@ import datetime as _dt
 import re
 import warnings
 import zipfile
+from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, BinaryIO, Iterator
 
 import attrs
 
@@ -42,7 +43,7 @@ from cdsdsl.diagnostics.core import Diagnostic
 __all__ = [
     "MAX_ROWS", "MAX_COLUMNS", "MAX_CELL_TEXT", "MAX_CELLS", "MAX_UNIT_NAME", "MAX_PART_BYTES",
     "MAX_SHEET_BYTES", "Sheet", "Workbook", "WorkbookError", "Unreadable", "open_workbook", "column_letter",
-    "cell_ref", "display_value",
+    "cell_text", "cell_ref", "display_value",
 ]
 
 #: rows of one sheet (the last filled row; empty rows after it are not counted)
@@ -82,11 +83,38 @@ class Unreadable(Exception):
         super().__init__(detail_en)
 
 
+#: the last column openpyxl's `get_column_letter` names (``ZZZ``); a delimited text may have more
+_LAST_NAMED_COLUMN = 18_278
+
+
 def column_letter(index: int) -> str:
-    """0 → ``A``, 25 → ``Z``, 26 → ``AA``."""
+    """0 → ``A``, 25 → ``Z``, 26 → ``AA``: the column's letters as Excel writes them (openpyxl's
+    `get_column_letter`), for a workbook's cell or a delimited text's column alike; past ``ZZZ`` (only a
+    delimited text goes there) the letters go on the same way (``AAAA``)."""
     from openpyxl.utils import get_column_letter
 
-    return get_column_letter(index + 1)
+    if index < _LAST_NAMED_COLUMN:
+        return str(get_column_letter(index + 1))
+    above, last = divmod(index, 26)
+    return column_letter(above - 1) + str(get_column_letter(last + 1))
+
+
+def cell_text(value: object, *, plain_decimals: bool = False) -> str:
+    """The text of a cell's value, for every reader of cells: ``None`` → ``""``; a float that is a whole
+    number without its ``.0`` (``1.0`` → ``"1"``), another as its shortest form (``2.5``); with
+    ``plain_decimals`` (the results table, which reads the text back as a number) a float never has an
+    exponent (``1.5e-07`` → ``"0.00000015"``); anything else (text, int, bool, date) as `str` writes it.
+    Text comes back as it is: a reader strips or unescapes it as its own rules say."""
+    if value is None:
+        return ""
+    if not isinstance(value, float):
+        return str(value)
+    if not plain_decimals:
+        return str(int(value)) if value.is_integer() else repr(value)
+    text = repr(value)  # the shortest text that is this float: what the cell shows
+    if "e" in text or "E" in text:
+        text = format(Decimal(text), "f")
+    return text[:-2] if text.endswith(".0") else text
 
 
 def sheet_prefix(title: str) -> str:
@@ -154,9 +182,9 @@ class Workbook:
     def __init__(self, path: Path, name: str) -> None:
         self.path = path
         self.name = name
-        self._file = None
-        self._wb = None
-        self._wb_formulas = None
+        self._file: BinaryIO | None = None
+        self._wb: Any = None  # openpyxl's read-only workbooks (values, then formulas when asked)
+        self._wb_formulas: Any = None
         self._formula_parts: dict[str, bool] = {}
 
     # -- opening
@@ -257,7 +285,7 @@ class Workbook:
             sheet.formulas = self._uncomputed(title, sheet.rows)
         return sheet
 
-    def _stream(self, ws: Any, title: str) -> Iterator[tuple[int, tuple]]:
+    def _stream(self, ws: Any, title: str) -> Iterator[tuple[int, tuple[Any, ...]]]:
         """(0-based row, row values cut at `MAX_COLUMNS`) for every row; raises past the column bound."""
         try:
             with warnings.catch_warnings():

@@ -30,7 +30,7 @@ def check_ruleset(ruleset: Any) -> list[Diagnostic]:
     """Structure checks + every indicator's formula checks, positions in the ruleset file."""
     out: list[Diagnostic] = list(getattr(ruleset, "notes", ()))
     out.extend(check_ruleset_structure(ruleset))
-    facts: list = []
+    facts: list[Any] = []
     for ind in ruleset.indicators:
         if ind.formula_text is None or ind.entered_directly and ind.correction is None:
             continue

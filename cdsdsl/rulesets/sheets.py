@@ -14,31 +14,25 @@ from __future__ import annotations
 
 import csv
 import re
+from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 from cdsdsl.diagnostics.core import DataError, Diagnostic, RulesetError, Severity
 from cdsdsl.files.safe_cells import unescape_csv_text
 from cdsdsl.files.textfile import TextFileProblem, open_delimited, problem_error, records
-from cdsdsl.rulesets.model import (
+from cdsdsl.files.xlsx import cell_text, column_letter
+from cdsdsl.rulesets.classes import Binding, Correction, Indicator, Rounding, Ruleset, Section, SetFormula, UnitList
+from cdsdsl.rulesets.fields import (
     EXPECTED,
     HEADER_KEYS,
     LIST_PREFIX,
-    Binding,
-    Indicator,
-    Rounding,
-    Ruleset,
-    Section,
-    SetFormula,
-    UnitList,
-    normalize_key,
     parse_applies_to,
     parse_cohort_method,
-    parse_max,
     parse_option_mode,
     parse_simple_header,
-    parse_stt,
-    roman_to_int,
 )
+from cdsdsl.rulesets.numbering import normalize_key, parse_max, parse_stt, roman_to_int
 from cdsdsl.text.fold import strip_diacritics
 from cdsdsl.text.source import Source, Span
 
@@ -60,13 +54,6 @@ COLUMN_NAMES = {
     "reason": "Lý do sửa",
 }
 REQUIRED = ("id", "name", "max", "formula")
-
-
-def column_letter(index: int) -> str:
-    """0 -> ``A``, 25 -> ``Z``, 26 -> ``AA`` (`cdsdsl.files.xlsx.column_letter`)."""
-    from cdsdsl.files.xlsx import column_letter as letter
-
-    return letter(index)
 
 
 def _fold(text: str) -> str:
@@ -112,13 +99,10 @@ def classify_header(text: str) -> str | None:
 
 
 def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, bool):
-        return str(value)
-    return unescape_csv_text(str(value)).replace("\r\n", "\n").replace("\r", "\n")  # '=x → =x
+    """A cell as the table reads it (`cell_text`), text unescaped (``'=x`` → ``=x``) with ``\n`` line ends."""
+    if not isinstance(value, str):
+        return cell_text(value)
+    return unescape_csv_text(value).replace("\r\n", "\n").replace("\r", "\n")
 
 
 def read_table(path: Path, sheet: str | None = None) -> tuple[str, list[list[str]]]:
@@ -127,17 +111,16 @@ def read_table(path: Path, sheet: str | None = None) -> tuple[str, list[list[str
     if suffix not in (".csv", ".tsv"):
         return _read_xlsx(path, sheet)
     try:
-        if suffix in (".csv", ".tsv"):
-            # one reader for delimited text (encoding, line endings, delimiter, long cells): textfile
-            try:
-                tf = open_delimited(path)
-                recs = records(tf.text, tf.delimiter, path.name)
-            except TextFileProblem as exc:
-                raise RulesetError(problem_error(exc, path.name).diagnostics) from None
-            except DataError as exc:  # a cell over the bound, located
-                raise RulesetError(exc.diagnostics) from None
-            rows = [[_cell_text(c) for c in rec.cells] for rec in recs]
-            return path.name, rows
+        # one reader for delimited text (encoding, line endings, delimiter, long cells): textfile
+        try:
+            tf = open_delimited(path)
+            recs = records(tf.text, tf.delimiter, path.name)
+        except TextFileProblem as exc:
+            raise RulesetError(problem_error(exc, path.name).diagnostics) from None
+        except DataError as exc:  # a cell over the bound, located
+            raise RulesetError(exc.diagnostics) from None
+        rows = [[_cell_text(c) for c in rec.cells] for rec in recs]
+        return path.name, rows
     except RulesetError:
         raise
     except (OSError, UnicodeDecodeError, csv.Error, ValueError, KeyError) as exc:
@@ -197,6 +180,19 @@ def load_sheet_ruleset(path: str | Path, *, sheet: str | None = None) -> Ruleset
 _PAGE = re.compile(r"^(?:trang\s*)?[-–]?\s*\d+\s*[-–]?(?:\s*/\s*\d+)?$", re.IGNORECASE)
 
 
+def _not_a_row(row: list[str], header_fold: list[str], id_cell: str) -> bool:
+    """An empty row, the header repeated after a page break, a page number or the column numbers."""
+    nonempty = [c for c in row if c.strip()]
+    if not nonempty:
+        return True
+    if [_fold(c) for c in row][:len(header_fold)] == header_fold[:len(row)] or classify_header(id_cell) == "id":
+        return True  # header repeated after a page break
+    if len(nonempty) == 1 and _PAGE.match(nonempty[0].strip()):
+        return True  # a page number ("7", "- 7 -", "Trang 7", "7/12"), in whatever column
+    return len(nonempty) >= 3 and all(re.fullmatch(r"\(?\d+\)?", c.strip()) for c in nonempty) and \
+        [int(c.strip("() ")) for c in nonempty] == list(range(1, len(nonempty) + 1))  # (1) (2) (3) ...
+
+
 class _SheetReader:
     def __init__(self, rows: list[list[str]], name: str, sheet: str, fmt: str) -> None:
         self.rows = rows
@@ -218,7 +214,7 @@ class _SheetReader:
             return f"{self.name}!{column_letter(col)}{row + 1}"
         return f"{self.name} › {self.ref(row, col)}"
 
-    def diag(self, code: str, row: int, col: int, *, item: str | None = None, **args: object) -> None:
+    def diag(self, code: str, row: int, col: int, *, item: str | None = None, **args: Any) -> None:
         src = self.cell_source(row, col)
         self.diags.append(Diagnostic.make(code, Span(0, len(src.text)), source=src, item=item,
                                           cell=self.ref(row, col), **args))
@@ -230,50 +226,27 @@ class _SheetReader:
                                               sheet=self.sheet))
             raise RulesetError(self._errors_first())
         hrow = header_at[0]
-        columns: dict[str, int] = {}
-        for c, text in enumerate(self.rows[hrow]):
-            field = classify_header(text)
-            if field is None:
-                continue
-            if field in columns:
-                self.diag("CDS522", hrow, c, column=text.strip(), first=self.ref(hrow, columns[field]))
-                continue
-            columns[field] = c
-        for field in REQUIRED:
-            if field not in columns:
-                self.diag("CDS521", hrow, 0, column=COLUMN_NAMES[field])
+        columns = self.header_columns(hrow)
         if any(d.severity is Severity.ERROR for d in self.diags):
             raise RulesetError(self._errors_first())
         meta = self.read_meta(hrow)
         self.columns = columns
         sections: list[Section] = []
-        records: list[dict] = []
+        records: list[dict[str, Any]] = []
         current_section: str | None = None
         header_fold = [_fold(c) for c in self.rows[hrow]]
         for r in range(hrow + 1, len(self.rows)):
             row = self.rows[r]
-            get = (lambda f, row=row: row[columns[f]] if f in columns and columns[f] < len(row) else "")
-            nonempty = [c for c in row if c.strip()]
-            if not nonempty:
+
+            def get(f: str, row: list[str] = row) -> str:
+                return row[columns[f]] if f in columns and columns[f] < len(row) else ""
+
+            if _not_a_row(row, header_fold, get("id")):
                 continue
-            if [_fold(c) for c in row][:len(header_fold)] == header_fold[:len(row)] or \
-                    classify_header(get("id")) == "id":
-                continue  # header repeated after a page break
-            if len(nonempty) == 1 and _PAGE.match(nonempty[0].strip()):
-                continue  # a page number ("7", "- 7 -", "Trang 7", "7/12"), in whatever column
-            if len(nonempty) >= 3 and all(re.fullmatch(r"\(?\d+\)?", c.strip()) for c in nonempty) and \
-                    [int(c.strip("() ")) for c in nonempty] == list(range(1, len(nonempty) + 1)):
-                continue  # column numbers (1) (2) (3) ...
             stt = get("id").strip()
             if not stt:
                 if records:
-                    prev = records[-1]
-                    for f, c in columns.items():
-                        if c < len(row) and row[c].strip() and f != "id":
-                            prev["cells"][f] = (prev["cells"].get(f, "") + "\n" + row[c]).strip("\n") \
-                                if prev["cells"].get(f) else row[c]
-                    self.diags.append(Diagnostic.make("CDS525", Span(0, 0), source=self.cell_source(r, 0),
-                                                      row=r + 1, previous=prev["row"] + 1))
+                    self.continue_record(records[-1], r)
                 continue
             roman_section = bool(sections) and sections[-1].id == current_section and \
                 roman_to_int(sections[-1].label.rstrip(".")) is not None
@@ -314,16 +287,44 @@ class _SheetReader:
             source=None, total_span=None, notes=tuple(self.diags),
         )
 
+    def header_columns(self, hrow: int) -> dict[str, int]:
+        """The column of each field the header row ``hrow`` names; a field named twice (CDS522) or a required
+        one missing (CDS521) is an error."""
+        columns: dict[str, int] = {}
+        for c, text in enumerate(self.rows[hrow]):
+            field = classify_header(text)
+            if field is None:
+                continue
+            if field in columns:
+                self.diag("CDS522", hrow, c, column=text.strip(), first=self.ref(hrow, columns[field]))
+                continue
+            columns[field] = c
+        for field in REQUIRED:
+            if field not in columns:
+                self.diag("CDS521", hrow, 0, column=COLUMN_NAMES[field])
+        return columns
+
+    def continue_record(self, prev: dict[str, Any], r: int) -> None:
+        """Row ``r`` has no STT: its cells continue those of the record above (CDS525, an info)."""
+        row = self.rows[r]
+        for f, c in self.columns.items():
+            if c < len(row) and row[c].strip() and f != "id":
+                prev["cells"][f] = (prev["cells"].get(f, "") + "\n" + row[c]).strip("\n") \
+                    if prev["cells"].get(f) else row[c]
+        self.diags.append(Diagnostic.make("CDS525", Span(0, 0), source=self.cell_source(r, 0),
+                                          row=r + 1, previous=prev["row"] + 1))
+
     def _errors_first(self) -> list[Diagnostic]:
         return sorted(self.diags, key=lambda d: d.severity is not Severity.ERROR)
 
-    def make_section(self, r: int, ident: str, label: str, name: str, mx, implicit: bool = False) -> Section:
+    def make_section(self, r: int, ident: str, label: str, name: str, mx: Fraction | None,
+                     implicit: bool = False) -> Section:
         id_src = self.cell_source(r, self.columns["id"])
         max_src = self.cell_source(r, self.columns["max"])
         return Section(ident, name, mx, label, r + 1, Span(0, len(id_src.text)), Span(0, len(max_src.text)),
                        id_src, implicit, max_src)
 
-    def make_indicator(self, rec: dict) -> Indicator | None:
+    def make_indicator(self, rec: dict[str, Any]) -> Indicator | None:
         r = rec["row"]
         cells: dict[str, str] = rec["cells"]
         cols = self.columns
@@ -358,7 +359,6 @@ class _SheetReader:
                 self.diag("CDS507", r, cols[f], item=rec["id"], key=COLUMN_NAMES[f], value=raw,
                           expected=exp[0], expected_en=exp[1])
             extras[f] = parsed
-        from cdsdsl.rulesets.model import Correction
 
         correction = Correction(corr_text, text("reason"), corr_src, r + 1) if corr_text else None
         id_src = self.cell_source(r, cols["id"])
@@ -374,8 +374,8 @@ class _SheetReader:
             max_source=max_src,
         )
 
-    def read_meta(self, hrow: int) -> dict:
-        meta: dict = {"unit_lists": []}
+    def read_meta(self, hrow: int) -> dict[str, Any]:
+        meta: dict[str, Any] = {"unit_lists": []}
         bindings: list[Binding] = []
         for r in range(hrow):
             row = self.rows[r]
@@ -402,7 +402,7 @@ class _SheetReader:
                 m = re.match(r"^\s*([^\s=:]+)\s*[=:]\s*(.+?)\s*$", value)
                 parsed = Binding(m.group(1), m.group(2), r + 1) if m else None
                 if parsed is not None:
-                    bindings.append(parsed)  # type: ignore[arg-type]
+                    bindings.append(parsed)
                     continue
             if parsed is None and field in EXPECTED:
                 exp = EXPECTED[field]

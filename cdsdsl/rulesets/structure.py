@@ -15,11 +15,15 @@ from __future__ import annotations
 
 import re
 from fractions import Fraction
-from typing import Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from cdsdsl.diagnostics.core import Diagnostic
-from cdsdsl.rulesets.model import Group, Indicator, Ruleset, Section, is_contained
+from cdsdsl.rulesets.blocks import line_starts
+from cdsdsl.rulesets.numbering import is_contained
 from cdsdsl.text.source import Source, Span
+
+if TYPE_CHECKING:  # the data classes, for the annotations: `classes` calls this module (Ruleset.check)
+    from cdsdsl.rulesets.classes import Group, Indicator, Ruleset, Section
 
 __all__ = ["check_ruleset_structure", "formula_references", "summed_range", "fmt_points"]
 
@@ -65,7 +69,7 @@ def summed_range(text: str | None) -> tuple[str, str] | None:
     return (m.group(1), m.group(2)) if m else None
 
 
-def _place(obj: Indicator | Section | Group, *, use_max: bool = False) -> dict:
+def _place(obj: Indicator | Section | Group, *, use_max: bool = False) -> dict[str, Any]:
     if use_max and obj.max_span is not None:
         return {"span": obj.max_span, "source": getattr(obj, "max_source", None) or obj.source}
     return {"span": obj.span, "source": obj.source}
@@ -151,7 +155,8 @@ def _no_maximum(rs: Ruleset) -> list[Diagnostic]:
             for i in rs.indicators if i.max_points is None]
 
 
-def _counted(rs: Ruleset, inds: tuple[Indicator, ...], summed: dict[str, Indicator]) -> tuple[list[Indicator], list[Indicator]]:
+def _counted(rs: Ruleset, inds: tuple[Indicator, ...],
+             summed: dict[str, Indicator]) -> tuple[list[Indicator], list[Indicator]]:
     """(counted, excluded): top-level indicators, minus those another indicator adds up."""
     ids = {i.id for i in inds}
     counted, excluded = [], []
@@ -231,9 +236,9 @@ def _gaps(rs: Ruleset) -> list[Diagnostic]:
         for n in nums:
             if n > prev + 1:
                 missing_nums = range(prev + 1, n)
-                name = (lambda k: f"{prefix}.{k}" if prefix else str(k))
-                missing = ", ".join(name(k) for k in missing_nums[:5]) + ("…" if len(missing_nums) > 5 else "")
-                previous = name(prev) if prev else "(đầu)"
+                missing = ", ".join(_numbered(prefix, k) for k in missing_nums[:5]) + \
+                    ("…" if len(missing_nums) > 5 else "")
+                previous = _numbered(prefix, prev) if prev else "(đầu)"
                 out.append(Diagnostic.make("CDS543", item=by_num[n].id, previous=previous,
                                            next=by_num[n].id, missing=missing, **_place(by_num[n])))
             prev = n
@@ -249,6 +254,11 @@ def _gaps(rs: Ruleset) -> list[Diagnostic]:
                                        + ("…" if n - prev - 1 > 5 else ""), **_place(sec)))
         prev = max(prev, n)
     return out
+
+
+def _numbered(prefix: str, k: int) -> str:
+    """The id of number ``k`` under ``prefix`` (``"5.12"``, 3 -> ``"5.12.3"``; no prefix: ``"3"``)."""
+    return f"{prefix}.{k}" if prefix else str(k)
 
 
 def _orphans(rs: Ruleset, summed: dict[str, Indicator]) -> list[Diagnostic]:
@@ -274,7 +284,7 @@ def _orphans(rs: Ruleset, summed: dict[str, Indicator]) -> list[Diagnostic]:
 
 def _parts(rs: Ruleset) -> list[Diagnostic]:
     out = []
-    children: dict[tuple, list[Indicator]] = {}
+    children: dict[tuple[str | None, str | None], list[Indicator]] = {}
     for k in rs.indicators:
         children.setdefault((k.group_id, k.parent_id), []).append(k)
     for ind in rs.indicators:
@@ -363,12 +373,13 @@ def _set_formula(rs: Ruleset) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for b in sf.bindings:
         if set_binding_meaning(b.description) is None:
+            place: dict[str, Any]
             if rs.source is not None and b.line:
                 place = {"span": _line(rs.source, b.line), "source": rs.source}
             else:  # a spreadsheet: the cell of the set formula
                 place = {"span": Span(0, len(sf.text)), "source": src}
             out.append(Diagnostic.make("CDS553", name=b.name, description=b.description, **place))
-    whole = {"span": Span(0, len(sf.text)), "source": src}
+    whole: dict[str, Any] = {"span": Span(0, len(sf.text)), "source": src}
     try:
         formula = parse_formula(sf.text, name=src.name if src is not None else rs.name,
                                 line_offset=src.line_offset if src is not None else 0,
@@ -395,7 +406,7 @@ def _set_formula(rs: Ruleset) -> list[Diagnostic]:
 
 def _line(source: Source, line: int) -> Span:
     """The span of 1-based ``line`` of ``source`` (without its line break)."""
-    starts = source._starts
+    starts = line_starts(source.text)
     start = starts[line - 1] if line - 1 < len(starts) else len(source.text)
     end = starts[line] - 1 if line < len(starts) else len(source.text)
     return Span(start, max(start, end))

@@ -26,6 +26,7 @@ import attrs
 
 from cdsdsl.diagnostics.core import DataError, Diagnostic
 from cdsdsl.files.textfile import TextFileProblem, decode, problem_error, sniff_delimiter
+from cdsdsl.files.xlsx import cell_text, column_letter
 from cdsdsl.text.fold import strip_diacritics
 from cdsdsl.text.source import Source, Span
 
@@ -83,13 +84,6 @@ def parse_number(text: str) -> tuple[Decimal, int] | None:
             except InvalidOperation:  # pragma: no cover - the patterns exclude it
                 break
     raise ValueError(text)
-
-
-def column_letter(index: int) -> str:
-    """0 → ``A``, 25 → ``Z``, 26 → ``AA`` (`cdsdsl.files.xlsx.column_letter`)."""
-    from cdsdsl.files.xlsx import column_letter as letter
-
-    return letter(index)
 
 
 # ---------------------------------------------------------------------------
@@ -299,14 +293,15 @@ def _records(text: str, delimiter: str, quotes: bool) -> Iterable[list[_RawCell]
     """Split delimited text into records of raw cells with their offsets."""
     if not quotes:
         offset = 0
-        for lineno, line in enumerate(text.split("\n"), start=1):
-            body = line[:-1] if line.endswith("\r") else line
-            cells, pos = [], 0
+        for lineno, physical in enumerate(text.split("\n"), start=1):
+            body = physical[:-1] if physical.endswith("\r") else physical
+            row: list[_RawCell] = []
+            pos = 0
             for part in body.split(delimiter):
-                cells.append(_RawCell(part, offset + pos, lineno))
+                row.append(_RawCell(part, offset + pos, lineno))
                 pos += len(part) + 1
-            offset += len(line) + 1
-            yield cells
+            offset += len(physical) + 1
+            yield row
         return
     # CSV with quotes (a quoted field may hold the delimiter, "" and newlines)
     i, n, line = 0, len(text), 1
@@ -346,11 +341,6 @@ def _records(text: str, delimiter: str, quotes: bool) -> Iterable[list[_RawCell]
             return
         i += 1  # newline
         line += 1
-
-
-def _detect_delimiter(text: str) -> str:
-    """The delimiter by the one rule of `cdsdsl.files.textfile.sniff_delimiter` (tab first, then ``;``/``,``)."""
-    return sniff_delimiter(text)
 
 
 # ---------------------------------------------------------------------------
@@ -503,7 +493,7 @@ def read_table_text(text: str, name: str = "<table>", delimiter: str | None = No
     """Read a results table from text (tab-separated as published, or CSV)."""
     if "\r" in text:  # CRLF and CR-only line endings: lines end with \n (as textfile.decode gives them)
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    delimiter = delimiter or _detect_delimiter(text)
+    delimiter = delimiter or sniff_delimiter(text)
     if quotes is None:
         quotes = delimiter != "\t"
     source = Source(text, name=name)
@@ -532,19 +522,6 @@ def read_table(path: str | Path) -> ResultsTable:
     return read_table_text(text, p.name)
 
 
-def _xlsx_value(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, float):
-        text = repr(value)  # the shortest text that is this float: what the cell shows
-        if "e" in text or "E" in text:
-            text = format(Decimal(text), "f")
-        return text[:-2] if text.endswith(".0") else text
-    return str(value)
-
-
 def _read_xlsx(p: Path) -> ResultsTable:
     """The first worksheet holding a results table, streamed and bounded by `cdsdsl.files.xlsx`; rows padded to the
     sheet's width as before.  A formula cell with no computed value is an error at its cell (CDS647)."""
@@ -556,7 +533,8 @@ def _read_xlsx(p: Path) -> ResultsTable:
             for title in book.sheet_names:
                 sheet = book.read(title)
                 # one line of text per sheet row, so that line numbers are row numbers
-                lines = [[_xlsx_value(v).replace("\t", " ").replace("\n", " ").replace("\r", " ") for v in row]
+                lines = [[cell_text(v, plain_decimals=True).replace("\t", " ").replace("\n", " ").replace("\r", " ")
+                          for v in row]
                          for row in sheet.padded(where=f"{p.name} › {title}")]
                 text = "\n".join("\t".join(cells) for cells in lines)
                 source = Source(text, name=f"{p.name}!{title}")
