@@ -130,7 +130,7 @@ class _Rows:
     """Reading the rows into cases (the reader of the data forms checks indicators, keys and values)."""
 
     def __init__(self, path: Path, ruleset: Any) -> None:
-        from cdsdsl.dataentry.forms import _Reader
+        from cdsdsl.dataentry.reading import _Reader
 
         self.path = path
         self.name = path.name
