@@ -179,7 +179,7 @@ class _Auditor:
     def _sum(self, row: Row, parts: list[Row], codes: tuple[str, str], **extra: Any) -> None:
         if not parts:
             return
-        for role, code in zip(("max", "achieved"), codes):
+        for role, code in zip(("max", "achieved"), codes, strict=False):
             stated = row.cells[role]
             cells = [p.cells[role] for p in parts]
             if stated.number is None or stated.error or any(c.error for c in cells):
