@@ -68,7 +68,7 @@ _IGNORED_COLS = {_fold(x) for x in ("STT", "TT", "Ghi chú", "Note", "Notes")}
 _ID_SORT = re.compile(r"\d+|[^\d]+")
 
 
-def _id_sort(key: str) -> list:
+def _id_sort(key: str) -> list[tuple[int, int, str]]:
     return [(0, int(p), "") if p.isdigit() else (1, 0, p) for p in _ID_SORT.findall(key)]
 
 
@@ -77,7 +77,8 @@ def _col_letter(j: int) -> str:
     """0 → ``A``: openpyxl's `get_column_letter` (imported when a location is first written)."""
     from openpyxl.utils import get_column_letter
 
-    return get_column_letter(j + 1)
+    letter: str = get_column_letter(j + 1)
+    return letter
 
 
 def _show(raw: Any) -> Any:

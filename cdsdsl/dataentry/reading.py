@@ -14,7 +14,7 @@ import json
 import unicodedata
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import attrs
 
@@ -151,7 +151,7 @@ class _Reader(_TextRows):
         self.add_unit(name, group, values, where, bad)
 
     # -- Mẫu layout (one sheet per unit)
-    def unit_sheet(self, ws, rows: list[list[Any]], where_of) -> bool:
+    def unit_sheet(self, ws: Any, rows: list[list[Any]], where_of: Callable[[int, int], str]) -> bool:
         header_idx = None
         for i, row in enumerate(rows[:30]):
             folded = [_fold(c) if c is not None else "" for c in row]

@@ -65,7 +65,8 @@ def _policy(cohort: Any) -> tuple[int, str]:
 
 def _round(cohort: Any, value: Fraction) -> Decimal:
     digits, mode = _policy(cohort)
-    return round_points(value, digits, mode)
+    rounded: Decimal = round_points(value, digits, mode)
+    return rounded
 
 
 def _section_ids(cohort: Any) -> list[str]:
@@ -130,7 +131,7 @@ def _section_legend(cohort: Any, sids: Sequence[str], lang: str) -> str:
     return "; ".join(parts)
 
 
-def _summary_row(cohort: Any, r: Any, cols: Sequence[Column], sids: Sequence[str], *, label: bool) -> tuple:
+def _summary_row(cohort: Any, r: Any, cols: Sequence[Column], sids: Sequence[str], *, label: bool) -> tuple[Any, ...]:
     out: list[Any] = []
     group_total = r.groups.get(r.group) if r.group else None
     for c in cols:
@@ -256,7 +257,8 @@ def indicator_explanation(cohort: Any, unit_result: Any, key: str, unit: Any = N
     return [], reason
 
 
-_EXTREMES: list = []  # the recent (cohort, indicator key, names) so a report does not recompute them
+#: the recent (cohort, indicator key, names) so a report does not recompute them
+_EXTREMES: list[tuple[Any, str, Any]] = []
 
 
 def _extremes(cohort: Any, c: Any, cr: Any) -> Any:

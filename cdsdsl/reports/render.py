@@ -97,7 +97,7 @@ class Table:
         from cdsdsl.diagnostics.render import display_width, wrap_block
 
         body = [[self.cell_text(v, c, lang) for v, c in zip(row, self.columns, strict=False)] for row in self.rows]
-        out = tabulate(body, headers=[c.header for c in self.columns], tablefmt=tablefmt, disable_numparse=True,
+        out: str = tabulate(body, headers=[c.header for c in self.columns], tablefmt=tablefmt, disable_numparse=True,
                        colalign=["right" if c.numeric else "left" for c in self.columns])
         headers = [c.header for c in self.columns]
         numeric = [c.numeric for c in self.columns]

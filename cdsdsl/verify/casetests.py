@@ -79,7 +79,7 @@ class Case:
     #: the file and line of the case's first row
     where: str
     #: ``{indicator: {input key: Value}}`` (each value's ``where`` is its cell)
-    inputs: dict = attrs.field(factory=dict)
+    inputs: dict[str, dict[str, Any]] = attrs.field(factory=dict)
     expectations: tuple[Expectation, ...] = ()
     group: str | None = None
     #: the case has rows that cannot be used (reported as diagnostics): it is not run
@@ -100,8 +100,8 @@ class Failure:
     got: Decimal | None
     #: the indicator's name (or the section's / group's)
     label: str
-    #: ``[(input key, raw value, cell)]`` of the indicator concerned
-    inputs: tuple = ()
+    #: ``[(indicator, input key, raw value, cell)]`` of the indicators concerned
+    inputs: tuple[tuple[str, str, Any, str], ...] = ()
     #: the working lines and the reason, as `cds explain` gives them
     trace: tuple[str, ...] = ()
     reason: str = ""
@@ -191,9 +191,9 @@ def read_cases(path: str | Path, ruleset: Any) -> tuple[list[Case], list[Diagnos
     if not recs:
         raise DataError(_diag("CDS560", f"{tf.name}:1", column="Ca", columns=_HEADERS_VI, columns_en=_HEADERS_EN))
     col = _header_columns(recs[0], tf.name)
-    cases: list[dict] = []
+    cases: list[dict[str, Any]] = []
     first_row: dict[str, str] = {}
-    current: dict | None = None
+    current: dict[str, Any] | None = None
 
     def cell(rec: Any, name: str) -> str:
         j = col.get(name)
@@ -286,7 +286,7 @@ def _broken(rows: _Rows, case: dict[str, Any], d: Diagnostic) -> None:
     case["broken"] = True
 
 
-def _row(rows: _Rows, rec: Any, case: dict, cell: Any, at: Any) -> None:
+def _row(rows: _Rows, rec: Any, case: dict[str, Any], cell: Any, at: Any) -> None:
     """Read one row of a case: its group, an input and/or an expected value."""
     name = case["name"]
     ind_text, key_text, raw, expected = cell(rec, "indicator"), cell(rec, "input"), cell(rec, "value"), \
@@ -402,16 +402,19 @@ def _got(result: Any, e: Expectation) -> Decimal | None:
     from cdsdsl.evaluate.runtime import round_points
 
     p = result.compiled.policy
+    got: Decimal | None
     if e.target == "indicator":
-        return result.indicators[e.key].points
-    if e.target == "section":
-        return result.section_points(e.key)
-    if e.target == "group":
+        got = result.indicators[e.key].points
+    elif e.target == "section":
+        got = result.section_points(e.key)
+    elif e.target == "group":
         g = result.groups.get(e.key)
-        return None if g is None else round_points(g.exact, p.digits, p.rounding)
-    if e.target == "set":
-        return result.set_total
-    return result.total
+        got = None if g is None else round_points(g.exact, p.digits, p.rounding)
+    elif e.target == "set":
+        got = result.set_total
+    else:
+        got = result.total
+    return got
 
 
 def run_case(ruleset: Any, case: Case, lang: str = "vi") -> CaseResult:
@@ -468,9 +471,9 @@ def _belongs(ruleset: Any, key: str, e: Expectation) -> bool:
     if ind is None:
         return False
     if e.target == "section":
-        return ind.section_id == e.key and ind.group_id is None
+        return bool(ind.section_id == e.key and ind.group_id is None)
     if e.target == "group":
-        return ind.group_id == e.key
+        return bool(ind.group_id == e.key)
     return True
 
 
