@@ -179,7 +179,7 @@ class _Auditor:
     def _sum(self, row: Row, parts: list[Row], codes: tuple[str, str], **extra: Any) -> None:
         if not parts:
             return
-        for role, code in zip(("max", "achieved"), codes):
+        for role, code in zip(("max", "achieved"), codes, strict=False):
             stated = row.cells[role]
             cells = [p.cells[role] for p in parts]
             if stated.number is None or stated.error or any(c.error for c in cells):
@@ -210,7 +210,7 @@ class _Auditor:
                 self._sum(total, parts, ("CDS707", "CDS708"))
 
     # -- ruleset --------------------------------------------------------------
-    def ruleset(self, ruleset: Any, evaluate: Callable[..., Any] | None) -> None:
+    def ruleset(self, ruleset: Any, evaluate: Callable[..., Any]) -> None:
         for row in self.t.items:
             ind = _indicator(ruleset, row.key)
             if ind is None:
@@ -247,7 +247,9 @@ class _Auditor:
 
 def _round(value: Decimal, places: int = 4) -> Decimal:
     q = Decimal(1).scaleb(-places)
-    return value.quantize(q, rounding=ROUND_HALF_UP).normalize() if value.as_tuple().exponent < -places else value
+    exponent = value.as_tuple().exponent  # a str for NaN and infinities: kept as they are
+    return value.quantize(q, rounding=ROUND_HALF_UP).normalize() if isinstance(exponent, int) and exponent < -places \
+        else value
 
 
 def _decimal(value: Any) -> Decimal | None:
@@ -285,9 +287,9 @@ def audit_table(table: ResultsTable, ruleset: Any = None, *,
     a.ids()
     a.sums()
     if ruleset is not None:
-        if evaluate is None:
-            from cdsdsl.evaluate.interpret import evaluate_formula as evaluate
-        a.ruleset(ruleset, evaluate)
+        from cdsdsl.evaluate.interpret import evaluate_formula
+
+        a.ruleset(ruleset, evaluate if evaluate is not None else evaluate_formula)
     order = {code: i for i, code in enumerate(sorted({d.code for d in a.out}))}
     return sorted(a.out, key=lambda d: (d.position[0] if d.position else 0, order[d.code]))
 

@@ -80,7 +80,7 @@ class Case:
     #: the file and line of the case's first row
     where: str
     #: ``{indicator: {input key: Value}}`` (each value's ``where`` is its cell)
-    inputs: dict = attrs.field(factory=dict)
+    inputs: dict[str, dict[str, Any]] = attrs.field(factory=dict)
     expectations: tuple[Expectation, ...] = ()
     group: str | None = None
     #: the case has rows that cannot be used (reported as diagnostics): it is not run
@@ -101,8 +101,8 @@ class Failure:
     got: Decimal | None
     #: the indicator's name (or the section's / group's)
     label: str
-    #: ``[(input key, raw value, cell)]`` of the indicator concerned
-    inputs: tuple = ()
+    #: ``[(indicator, input key, raw value, cell)]`` of the indicators concerned
+    inputs: tuple[tuple[str, str, Any, str], ...] = ()
     #: the working lines and the reason, as `cds explain` gives them
     trace: tuple[str, ...] = ()
     reason: str = ""
@@ -131,7 +131,7 @@ class _Rows:
     """Reading the rows into cases (the reader of the data forms checks indicators, keys and values)."""
 
     def __init__(self, path: Path, ruleset: Any) -> None:
-        from cdsdsl.dataentry.forms import _Reader
+        from cdsdsl.dataentry.reading import _Reader
 
         self.path = path
         self.name = path.name
@@ -191,21 +191,10 @@ def read_cases(path: str | Path, ruleset: Any) -> tuple[list[Case], list[Diagnos
             if any(c.strip() for c in r.cells) and not r.cells[0].lstrip().startswith("#")]
     if not recs:
         raise DataError(_diag("CDS560", f"{tf.name}:1", column="Ca", columns=_HEADERS_VI, columns_en=_HEADERS_EN))
-    head = recs[0]
-    col: dict[str, int] = {}
-    for j, cell in enumerate(head.cells):
-        for name, accepted in COLUMNS.items():
-            if _norm(cell) in accepted and name not in col:
-                col[name] = j
-    missing = [n for n in _REQUIRED if n not in col]
-    if missing:
-        shown = {"case": "Ca", "indicator": "Chỉ số", "value": "Giá trị", "expected": "Điểm mong đợi"}[missing[0]]
-        raise DataError(_diag("CDS560", f"{tf.name}:{head.line}", column=shown, columns=_HEADERS_VI,
-                              columns_en=_HEADERS_EN))
-
-    cases: list[dict] = []
+    col = _header_columns(recs[0], tf.name)
+    cases: list[dict[str, Any]] = []
     first_row: dict[str, str] = {}
-    current: dict | None = None
+    current: dict[str, Any] | None = None
 
     def cell(rec: Any, name: str) -> str:
         j = col.get(name)
@@ -219,15 +208,7 @@ def read_cases(path: str | Path, ruleset: Any) -> tuple[list[Case], list[Diagnos
         return rows.where(line, j)
 
     for rec in recs[1:]:
-        quote = rec.open_quote or rec.stray_quote or ((rec.line, 0) if rec.unclosed else None)
-        if quote is not None:  # a quote left open swallows the rows after it: say so, never read them silently
-            if rec.unclosed:
-                extent, extent_en = "ô này kéo đến hết tệp", "the cell runs to the end of the file"
-            else:
-                extent = f"ô này kéo đến dòng {rec.end_line}"
-                extent_en = f"the cell runs to line {rec.end_line}"
-            rows.diags.append(_diag("CDS652", rows.where(quote[0], quote[1]), line=quote[0],
-                                    column=column_letter(quote[1]), extent=extent, extent_en=extent_en))
+        if _open_quote(rows, rec):  # a quote left open swallows the rows after it: never read them silently
             if current is not None:
                 current["broken"] = True
             continue
@@ -253,112 +234,167 @@ def read_cases(path: str | Path, ruleset: Any) -> tuple[list[Case], list[Diagnos
         if current.get("skip"):
             continue
         _row(rows, rec, current, cell, at)
-    out = []
-    for c in cases:
-        # item references (``mục 5.12.1``) are filled from the indicator they name, as the data forms do
-        for item, refs in rows.reader.form.ref_inputs.items():
-            for key, (src_item, src_key) in refs.items():
-                src = c["inputs"].get(src_item, {}).get(src_key)
-                if src is not None and key not in c["inputs"].get(item, {}):
-                    c["inputs"].setdefault(item, {})[key] = src
-        if not c["expect"] and not c["broken"]:
-            rows.diags.append(_diag("CDS565", c["where"], case=c["name"]))
-            c["broken"] = True
-        out.append(Case(c["name"], c["source"], c["where"], c["inputs"], tuple(c["expect"]), c["group"],
-                        c["broken"]))
-    return out, rows.diags
+    return [_finish(rows, c) for c in cases], rows.diags
 
 
-def _row(rows: _Rows, rec: Any, case: dict, cell: Any, at: Any) -> None:
-    from cdsdsl.evaluate.runtime import parse_number
+def _header_columns(head: Any, file_name: str) -> dict[str, int]:
+    """The header row's columns: ``{internal name: index}``; `DataError` (CDS560) when a required one is missing."""
+    col: dict[str, int] = {}
+    for j, text in enumerate(head.cells):
+        for name, accepted in COLUMNS.items():
+            if _norm(text) in accepted and name not in col:
+                col[name] = j
+    missing = [n for n in _REQUIRED if n not in col]
+    if missing:
+        shown = {"case": "Ca", "indicator": "Chỉ số", "value": "Giá trị", "expected": "Điểm mong đợi"}[missing[0]]
+        raise DataError(_diag("CDS560", f"{file_name}:{head.line}", column=shown, columns=_HEADERS_VI,
+                              columns_en=_HEADERS_EN))
+    return col
 
+
+def _open_quote(rows: _Rows, rec: Any) -> bool:
+    """Whether a record holds a quote left open or stray (reported: CDS652, with how far the cell runs)."""
+    quote = rec.open_quote or rec.stray_quote or ((rec.line, 0) if rec.unclosed else None)
+    if quote is None:
+        return False
+    if rec.unclosed:
+        extent, extent_en = "ô này kéo đến hết tệp", "the cell runs to the end of the file"
+    else:
+        extent = f"ô này kéo đến dòng {rec.end_line}"
+        extent_en = f"the cell runs to line {rec.end_line}"
+    rows.diags.append(_diag("CDS652", rows.where(quote[0], quote[1]), line=quote[0],
+                            column=column_letter(quote[1]), extent=extent, extent_en=extent_en))
+    return True
+
+
+def _finish(rows: _Rows, c: dict[str, Any]) -> Case:
+    """The `Case` of the rows read for it, its item references filled in (CDS565 when it expects nothing)."""
+    # item references (``mục 5.12.1``) are filled from the indicator they name, as the data forms do
+    for item, refs in rows.reader.form.ref_inputs.items():
+        for key, (src_item, src_key) in refs.items():
+            src = c["inputs"].get(src_item, {}).get(src_key)
+            if src is not None and key not in c["inputs"].get(item, {}):
+                c["inputs"].setdefault(item, {})[key] = src
+    if not c["expect"] and not c["broken"]:
+        rows.diags.append(_diag("CDS565", c["where"], case=c["name"]))
+        c["broken"] = True
+    return Case(c["name"], c["source"], c["where"], c["inputs"], tuple(c["expect"]), c["group"], c["broken"])
+
+
+def _broken(rows: _Rows, case: dict[str, Any], d: Diagnostic) -> None:
+    """Report a row's problem: the case is not run."""
+    rows.diags.append(d)
+    case["broken"] = True
+
+
+def _row(rows: _Rows, rec: Any, case: dict[str, Any], cell: Any, at: Any) -> None:
+    """Read one row of a case: its group, an input and/or an expected value."""
     name = case["name"]
     ind_text, key_text, raw, expected = cell(rec, "indicator"), cell(rec, "input"), cell(rec, "value"), \
         cell(rec, "expected")
-
-    def broken(d: Diagnostic) -> None:
-        rows.diags.append(d)
-        case["broken"] = True
-
     if _norm(ind_text) in ("lĩnh vực", "linh vuc", "sector", "group") and not key_text:
-        gid = rows.reader.group_id(raw, at(rec, "value"), name)
-        if gid is None:
-            detail = "; ".join(d.message("vi") for d in rows.reader.diags[-1:])
-            detail_en = "; ".join(d.message("en") for d in rows.reader.diags[-1:])
-            broken(_diag("CDS563", at(rec, "value"), case=name, value=raw, key="lĩnh vực", indicator="-",
-                         detail=detail or "ô trống", detail_en=detail_en or "empty cell"))
-        else:
-            case["group"] = gid
+        _row_group(rows, case, raw, at(rec, "value"))
         return
     if not key_text and not expected:
-        broken(_diag("CDS567", rows.where(rec.line),
-                     what=f"ca `{name}`: dòng không ghi số liệu nào (cột `Số liệu`) và không ghi điểm mong đợi",
-                     what_en=f"case `{name}`: the row gives no input (column `Số liệu`) and no expected points"))
+        _broken(rows, case, _diag(
+            "CDS567", rows.where(rec.line),
+            what=f"ca `{name}`: dòng không ghi số liệu nào (cột `Số liệu`) và không ghi điểm mong đợi",
+            what_en=f"case `{name}`: the row gives no input (column `Số liệu`) and no expected points"))
         return
     target = rows.target(ind_text) if ind_text else None
-    if target is None:
-        broken(_diag("CDS561", at(rec, "indicator"), case=name, text=ind_text, **rows.near(ind_text)))
+    if target is None or (key_text and target[0] != "indicator"):
+        _broken(rows, case, _diag("CDS561", at(rec, "indicator"), case=name, text=ind_text, **rows.near(ind_text)))
         return
     kind, ident = target
-    if key_text:
-        if kind != "indicator":
-            broken(_diag("CDS561", at(rec, "indicator"), case=name, text=ind_text, **rows.near(ind_text)))
-            return
-        key = rows.reader.input_key(ident, key_text)
-        fields = rows.reader.fields.get(ident, {})
-        if key is None:
-            broken(_diag("CDS562", at(rec, "input"), item=ident, case=name, indicator=ident, key=key_text,
-                         keys=", ".join(f"`{k}`" for k in fields) or "—"))
-            return
-        where = at(rec, "value")
-        f = fields[key]
-        bad: list[Diagnostic] = []
-        if not raw:
-            bad_vi, bad_en = "ô trống", "the cell is empty"
-        else:
-            before = len(rows.reader.diags)
-            value = rows.reader.value(name, ident, key, raw, where)
-            bad = rows.reader.diags[before:]
-            bad_vi = bad_en = ""
-            if value is not None and f.kind in ("count", "money", "ratio", "number", "points"):
-                try:
-                    parse_number(value.raw, kind=f.kind, where=where, key=key, item=ident, unit=name)
-                except CdsError as exc:
-                    bad = list(exc.diagnostics)
-            if value is not None and not bad:
-                first = case["seen"].get((ident, key))
-                if first is not None:
-                    broken(_diag("CDS567", where, what=f"ca `{name}`: số liệu `{key}` của chỉ số {ident} đã ghi ở {first}",
-                                 what_en=f"case `{name}`: input `{key}` of indicator {ident} is already given at {first}"))
-                    return
-                case["seen"][(ident, key)] = where
-                case["inputs"].setdefault(ident, {})[key] = value
-                if not expected:
-                    return
-        if not raw or bad:
-            broken(_diag("CDS563", where, item=ident, case=name, value=raw, key=key, indicator=ident,
-                         detail=bad_vi or "; ".join(d.message("vi") for d in bad),
-                         detail_en=bad_en or "; ".join(d.message("en") for d in bad)))
-            return
+    if key_text and _row_input(rows, rec, case, at, ident, key_text, raw, bool(expected)):
+        return
     if expected:
-        where = at(rec, "expected")
-        try:
-            points = parse_number(expected, kind="number")
-        except CdsError:
-            broken(_diag("CDS564", where, case=name, value=expected))
+        _row_expected(rows, case, kind, ident, ind_text, expected, at(rec, "expected"))
+
+
+def _row_group(rows: _Rows, case: dict[str, Any], raw: str, where: str) -> None:
+    """A ``Lĩnh vực`` row: the case unit's priority-sector group."""
+    name = case["name"]
+    gid = rows.reader.group_id(raw, where, name)
+    if gid is None:
+        detail = "; ".join(d.message("vi") for d in rows.reader.diags[-1:])
+        detail_en = "; ".join(d.message("en") for d in rows.reader.diags[-1:])
+        _broken(rows, case, _diag("CDS563", where, case=name, value=raw, key="lĩnh vực", indicator="-",
+                                  detail=detail or "ô trống", detail_en=detail_en or "empty cell"))
+    else:
+        case["group"] = gid
+
+
+def _row_input(rows: _Rows, rec: Any, case: dict[str, Any], at: Any, ident: str, key_text: str, raw: str,
+               has_expected: bool) -> bool:
+    """An input of the case's unit, checked by the data forms' reader; True when the row is done (an error,
+    or no expected value follows)."""
+    from cdsdsl.evaluate.runtime import parse_number
+
+    name = case["name"]
+    key = rows.reader.input_key(ident, key_text)
+    fields = rows.reader.fields.get(ident, {})
+    if key is None:
+        _broken(rows, case, _diag("CDS562", at(rec, "input"), item=ident, case=name, indicator=ident, key=key_text,
+                                  keys=", ".join(f"`{k}`" for k in fields) or "—"))
+        return True
+    where = at(rec, "value")
+    f = fields[key]
+    bad: list[Diagnostic] = []
+    if not raw:
+        bad_vi, bad_en = "ô trống", "the cell is empty"
+    else:
+        before = len(rows.reader.diags)
+        value = rows.reader.value(name, ident, key, raw, where)
+        bad = rows.reader.diags[before:]
+        bad_vi = bad_en = ""
+        if value is not None and f.kind in ("count", "money", "ratio", "number", "points"):
+            try:
+                parse_number(value.raw, kind=f.kind, where=where, key=key, item=ident, unit=name)
+            except CdsError as exc:
+                bad = list(exc.diagnostics)
+        if value is not None and not bad:
+            first = case["seen"].get((ident, key))
+            if first is not None:
+                _broken(rows, case, _diag(
+                    "CDS567", where, what=f"ca `{name}`: số liệu `{key}` của chỉ số {ident} đã ghi ở {first}",
+                    what_en=f"case `{name}`: input `{key}` of indicator {ident} is already given at {first}"))
+                return True
+            case["seen"][(ident, key)] = where
+            case["inputs"].setdefault(ident, {})[key] = value
+            return not has_expected
+        if not bad:
+            return False
+    _broken(rows, case, _diag("CDS563", where, item=ident, case=name, value=raw, key=key, indicator=ident,
+                              detail=bad_vi or "; ".join(d.message("vi") for d in bad),
+                              detail_en=bad_en or "; ".join(d.message("en") for d in bad)))
+    return True
+
+
+def _row_expected(rows: _Rows, case: dict[str, Any], kind: str, ident: str, ind_text: str, expected: str,
+                  where: str) -> None:
+    """The points expected for an indicator, section, group or total."""
+    from cdsdsl.evaluate.runtime import parse_number
+
+    name = case["name"]
+    try:
+        points = parse_number(expected, kind="number")
+    except CdsError:
+        _broken(rows, case, _diag("CDS564", where, case=name, value=expected))
+        return
+    if kind == "indicator":
+        c = rows.compiled.by_key.get(ident)
+        if c is not None and c.needs_cohort:
+            _broken(rows, case, _diag("CDS568", where, item=ident, case=name, indicator=ident))
             return
-        if kind == "indicator":
-            c = rows.compiled.by_key.get(ident)
-            if c is not None and c.needs_cohort:
-                broken(_diag("CDS568", where, item=ident, case=name, indicator=ident))
-                return
-        first = case["seen"].get((kind, ident, None))
-        if first is not None:
-            broken(_diag("CDS567", where, what=f"ca `{name}`: điểm mong đợi của `{ind_text}` đã ghi ở {first}",
-                         what_en=f"case `{name}`: the expected points of `{ind_text}` are already given at {first}"))
-            return
-        case["seen"][(kind, ident, None)] = where
-        case["expect"].append(Expectation(kind, ident, ind_text, Fraction(points), where, expected))
+    first = case["seen"].get((kind, ident, None))
+    if first is not None:
+        _broken(rows, case, _diag(
+            "CDS567", where, what=f"ca `{name}`: điểm mong đợi của `{ind_text}` đã ghi ở {first}",
+            what_en=f"case `{name}`: the expected points of `{ind_text}` are already given at {first}"))
+        return
+    case["seen"][(kind, ident, None)] = where
+    case["expect"].append(Expectation(kind, ident, ind_text, Fraction(points), where, expected))
 
 
 # ------------------------------------------------------------------ running
@@ -367,16 +403,19 @@ def _got(result: Any, e: Expectation) -> Decimal | None:
     from cdsdsl.evaluate.runtime import round_points
 
     p = result.compiled.policy
+    got: Decimal | None
     if e.target == "indicator":
-        return result.indicators[e.key].points
-    if e.target == "section":
-        return result.section_points(e.key)
-    if e.target == "group":
+        got = result.indicators[e.key].points
+    elif e.target == "section":
+        got = result.section_points(e.key)
+    elif e.target == "group":
         g = result.groups.get(e.key)
-        return None if g is None else round_points(g.exact, p.digits, p.rounding)
-    if e.target == "set":
-        return result.set_total
-    return result.total
+        got = None if g is None else round_points(g.exact, p.digits, p.rounding)
+    elif e.target == "set":
+        got = result.set_total
+    else:
+        got = result.total
+    return got
 
 
 def run_case(ruleset: Any, case: Case, lang: str = "vi") -> CaseResult:
@@ -433,9 +472,9 @@ def _belongs(ruleset: Any, key: str, e: Expectation) -> bool:
     if ind is None:
         return False
     if e.target == "section":
-        return ind.section_id == e.key and ind.group_id is None
+        return bool(ind.section_id == e.key and ind.group_id is None)
     if e.target == "group":
-        return ind.group_id == e.key
+        return bool(ind.group_id == e.key)
     return True
 
 

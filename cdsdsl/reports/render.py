@@ -1,0 +1,248 @@
+"""Tables of exact values and how they are shown: a terminal table, CSV for tools, JSON records.
+
+Takes: columns (`Column`) and rows of exact values (`Decimal` points, `Fraction`, int, text).
+Returns: `Table.text(lang, width=)`: tabulate's layout with Vietnamese decimal commas (`vi_number`), laid out
+again to fit a terminal's width when it is wider (`fit_table`: text cells wrap, numbers are never cut, blocks
+of columns when the numbers alone are too wide); `Table.csv()`: exact values with a decimal point, text
+neutralised against formula injection; `Table.records()`: one dict per row, numbers as exact strings.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Sequence
+
+import attrs
+
+from cdsdsl.evaluate.runtime import round_points
+from cdsdsl.files.safe_cells import csv_field
+
+# ---------------------------------------------------------------- numbers
+
+def vi_number(value: Any, lang: str = "vi", digits: int | None = None) -> str:
+    """``Decimal("635.19")`` → ``635,19`` (``1 000,50`` above a thousand); English: ``1,000.50``.
+
+    Decimals are kept as the value has them (points are rounded once by the scorer, so
+    a column lines up); a `Fraction` is shown with ``digits`` (default 2) decimals,
+    trailing zeros dropped.  ``None`` is an empty string."""
+    if value is None:
+        return ""
+    if isinstance(value, Fraction):
+        d = round_points(value, 2 if digits is None else digits)
+        text = format(d, "f")
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+    elif isinstance(value, int):
+        text = str(value)
+    else:
+        text = format(Decimal(value), "f")
+    sign = ""
+    if text.startswith("-"):
+        sign, text = "-", text[1:]
+    whole, _, frac = text.partition(".")
+    groups: list[str] = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    sep, dec = (",", ".") if lang == "en" else (" ", ",")
+    return sign + sep.join(groups) + (dec + frac if frac else "")
+
+
+def _exact_str(value: Any) -> Any:
+    """JSON/CSV form: Decimal as its exact string (``"635.19"``), Fraction as ``"1/3"`` or an int."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, Fraction):
+        return value.numerator if value.denominator == 1 else str(value)
+    return value
+
+
+# ---------------------------------------------------------------- tables
+
+@attrs.frozen
+class Column:
+    key: str
+    header: str
+    numeric: bool = False
+
+
+@attrs.frozen
+class Table:
+    """Rows of exact values under named columns, with notes printed below the table."""
+
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Any, ...], ...]
+    notes: tuple[str, ...] = ()
+
+    def cell_text(self, value: Any, column: Column, lang: str) -> str:
+        if value is None:
+            return ""
+        if column.numeric and isinstance(value, (Decimal, Fraction, int)):
+            return vi_number(value, lang)
+        return str(value)
+
+    def text(self, lang: str = "vi", tablefmt: str = "simple", width: int | None = None) -> str:
+        """The table for a terminal: tabulate, numbers right-aligned with decimal commas.
+
+        ``width`` (the terminal's, `cli.common.table_width`): a table wider than that is laid out
+        again to fit, counting columns as displayed: text cells (unit and indicator names) wrap at
+        spaces inside their column, number headers wrap (``Tổng\\nđiểm``), numbers are never cut;
+        when the numbers alone are too wide, the columns are shown in several blocks, each
+        repeating the leading text columns (the unit).  Notes wrap at spaces."""
+        from tabulate import tabulate
+
+        from cdsdsl.diagnostics.render import display_width, wrap_block
+
+        body = [[self.cell_text(v, c, lang) for v, c in zip(row, self.columns, strict=False)] for row in self.rows]
+        out: str = tabulate(body, headers=[c.header for c in self.columns], tablefmt=tablefmt, disable_numparse=True,
+                       colalign=["right" if c.numeric else "left" for c in self.columns])
+        headers = [c.header for c in self.columns]
+        numeric = [c.numeric for c in self.columns]
+        if width is not None and max((display_width(ln) for ln in out.split("\n")), default=0) > width:
+            out = fit_table(headers, body, numeric, width)
+        elif any(display_width(t) != len(t) for t in [*headers, *(x for row in body for x in row)]):
+            # tabulate counts code points: text in NFD or with wide characters is laid out here
+            out = fit_table(headers, body, numeric, 10**6)
+        notes = "\n".join(wrap_block(n, width, 0) for n in self.notes)
+        return out + ("\n\n" + notes if self.notes else "")
+
+    def csv(self, delimiter: str = ",") -> str:
+        """CSV for tools: exact values with a decimal point (``635.19``), UTF-8, a header row.
+
+        Text (headers, unit and indicator names, reasons: every ``str``) is neutralised against formula
+        injection (`safe_cells.csv_field`: ``=x`` → ``'=x``); numbers are written as they are (``-1.5``)."""
+        rows = [[csv_field(c.header) for c in self.columns]]
+        rows += [[csv_field(v) if v is None or isinstance(v, str) else _exact_str(v) for v in row] for row in self.rows]
+        lines = []
+        for cells in rows:
+            # written with "\r\n" so that a field holding a lone CR is quoted too (csv quotes only the
+            # characters of its line terminator, and every reader ends a line at a CR); the row ends in "\n"
+            line = io.StringIO()
+            csv.writer(line, delimiter=delimiter, lineterminator="\r\n").writerow(cells)
+            lines.append(line.getvalue()[:-2] + "\n")
+        return "".join(lines)
+
+    def records(self) -> list[dict[str, Any]]:
+        """One dict per row keyed by the columns' keys, numbers as exact strings."""
+        return [{c.key: _exact_str(v) for c, v in zip(self.columns, row, strict=False)} for row in self.rows]
+
+
+def _lines_width(text: str) -> int:
+    from cdsdsl.diagnostics.render import display_width
+
+    return max((display_width(ln) for ln in text.split("\n")), default=0)
+
+
+def _wrap_cell(text: str, width: int) -> list[str]:
+    from cdsdsl.diagnostics.render import wrap_words
+
+    out: list[str] = []
+    for line in text.split("\n"):
+        out.extend(wrap_words(line, width) if line else [""])
+    return out
+
+
+def _min_text_width(cells: Sequence[str], cap: int = 12) -> int:
+    """The narrowest a text column may get: its longest word, but at most ``cap`` (longer words are
+    cut), at least 1."""
+    from cdsdsl.diagnostics.render import display_width
+
+    longest = max((display_width(w) for c in cells for w in c.split()), default=1)
+    return max(1, min(longest, cap))
+
+
+def _layout(headers: Sequence[str], body: Sequence[Sequence[str]], numeric: Sequence[bool],
+            width: int, comfortable: int = 0) -> list[int] | None:
+    """Column widths that fit ``width`` (2 spaces between columns), or None when they cannot
+    without narrowing a text column below ``comfortable`` columns (or its natural width)."""
+    n = len(headers)
+    widths = [0] * n
+    for j in range(n):
+        cells = [row[j] for row in body]
+        if numeric[j]:
+            w = max([_lines_width(c) for c in cells] + [_min_text_width([headers[j]], 10**6)])
+            widths[j] = w
+        else:
+            widths[j] = max(_lines_width(c) for c in [headers[j], *cells])
+    room = width - 2 * (n - 1) - sum(w for w, num in zip(widths, numeric, strict=False) if num)
+    text_cols = [j for j in range(n) if not numeric[j]]
+    natural = {j: widths[j] for j in text_cols}
+    least = {j: min(natural[j], max(comfortable, _min_text_width([headers[j], *[row[j] for row in body]])))
+             for j in text_cols}
+    if room < sum(least.values()):
+        return None
+    # shrink the widest text columns first until the text fits the room left by the numbers
+    while sum(widths[j] for j in text_cols) > room:
+        j = max(text_cols, key=lambda k: (widths[k] - least[k] > 0, widths[k]))
+        if widths[j] <= least[j]:
+            return None
+        widths[j] -= 1
+    return widths
+
+
+def _render(headers: Sequence[str], body: Sequence[Sequence[str]], numeric: Sequence[bool],
+            widths: Sequence[int]) -> str:
+    """A table like tabulate's ``simple``: headers, dashes, rows; cells wrapped to ``widths``."""
+    from cdsdsl.diagnostics.render import display_width
+
+    def pad(text: str, w: int, right: bool) -> str:
+        gap = " " * max(0, w - display_width(text))
+        return gap + text if right else text + gap
+
+    def block(cells: Sequence[str]) -> list[str]:
+        wrapped = [_wrap_cell(c, w) for c, w in zip(cells, widths, strict=False)]
+        height = max(len(x) for x in wrapped)
+        columns = list(zip(wrapped, widths, numeric, strict=False))
+        return ["  ".join(pad(x[i] if i < len(x) else "", w, num) for x, w, num in columns).rstrip()
+                for i in range(height)]
+
+    lines = block(headers)
+    lines.append("  ".join("-" * w for w in widths))
+    for row in body:
+        lines.extend(block(row))
+    return "\n".join(lines)
+
+
+def fit_table(headers: Sequence[str], body: Sequence[Sequence[str]], numeric: Sequence[bool], width: int) -> str:
+    """The table laid out to at most ``width`` columns (see `Table.text`)."""
+    headers = [h.replace("\n", " ") if num else h for h, num in zip(headers, numeric, strict=False)]
+    comfortable = min(24, width // 3)
+    widths = _layout(headers, body, numeric, width, comfortable)
+    if widths is not None:
+        return _render(headers, body, numeric, widths)
+    # blocks of columns, each repeating the leading columns up to the first text ones (rank, unit)
+    keys: list[int] = []
+    seen_text = False
+    for j, num in enumerate(numeric):
+        if num and seen_text:
+            break
+        seen_text = seen_text or not num
+        keys.append(j)
+    rest = [j for j in range(len(headers)) if j not in keys]
+    if not rest:  # only text columns: wrap them as narrow as their words allow
+        widths = _layout(headers, body, numeric, width)
+        if widths is not None:
+            return _render(headers, body, numeric, widths)
+        rest, keys = keys[1:], keys[:1]
+    blocks: list[list[int]] = []
+    for j in rest:
+        trial = keys + (blocks[-1] if blocks else []) + [j]
+        if blocks and _layout([headers[k] for k in trial], [[r[k] for k in trial] for r in body],
+                              [numeric[k] for k in trial], width, comfortable) is not None:
+            blocks[-1].append(j)
+        else:
+            blocks.append([j])
+    out = []
+    for b in blocks:
+        cols = keys + b
+        h, rows, nums = [headers[k] for k in cols], [[r[k] for k in cols] for r in body], [numeric[k] for k in cols]
+        ws = _layout(h, rows, nums, width, comfortable) or _layout(h, rows, nums, width)
+        if ws is None:  # one column still too wide: as narrow as its words allow, numbers whole
+            ws = [max(_lines_width(c) for c in [hh, *[r[i] for r in rows]]) if num
+                  else _min_text_width([hh, *[r[i] for r in rows]])
+                  for i, (hh, num) in enumerate(zip(h, nums, strict=False))]
+        out.append(_render(h, rows, nums, ws))
+    return "\n\n".join(out)

@@ -1,0 +1,117 @@
+"""The report workbook of a scored cohort, for people who have never seen the engine.
+
+Takes: a `scoring.CohortResult`, a path and a language.
+Returns: `write_report_xlsx(cohort_result, path, lang)` writes the sheets ``Xếp hạng`` (rank, unit, total,
+per-section totals, maxima), ``Điểm theo chỉ số`` (points per indicator per unit, with names and maxima) and
+``Lý do mất điểm`` (unit, indicator, points lost, reason): the tables of `cdsdsl.reports.cohort_tables`,
+header rows styled and frozen, columns sized, text cells neutralised against formula injection.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Sequence
+
+import attrs
+
+from cdsdsl.files.safe_cells import save_workbook, text_cell
+from cdsdsl.reports.cohort_tables import (
+    _policy,
+    _w,
+    indicator_table,
+    lost_points_table,
+    rank_table,
+    ruleset_of,
+)
+from cdsdsl.reports.render import Column, Table
+
+RANK_SHEET = "Xếp hạng"
+INDICATOR_SHEET = "Điểm theo chỉ số"
+LOST_SHEET = "Lý do mất điểm"
+
+
+def _xlsx_value(value: Any) -> Any:
+    if isinstance(value, Fraction):
+        return value.numerator if value.denominator == 1 else float(value)
+    return value
+
+
+def _write_sheet(ws: Any, table: Table, title_lines: Sequence[str], widths: dict[str, int],
+                 digits: int) -> None:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    row = 1
+    for line in title_lines:
+        text_cell(ws, row, 1, line).font = Font(bold=row == 1, size=13 if row == 1 else 11)
+        row += 1
+    if title_lines:
+        row += 1
+    header_row = row
+    fill = PatternFill("solid", fgColor="1F4E78")
+    thin = Side(style="thin", color="A6A6A6")
+    for j, col in enumerate(table.columns, 1):
+        cell = text_cell(ws, header_row, j, col.header.replace("\n", " "))
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = fill
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        cell.border = Border(bottom=thin, top=thin, left=thin, right=thin)
+    number_format = "0" if digits == 0 else "0." + "0" * digits
+    for i, values in enumerate(table.rows, header_row + 1):
+        for j, (col, v) in enumerate(zip(table.columns, values, strict=False), 1):
+            cell = text_cell(ws, i, j, _xlsx_value(v))
+            if col.numeric and isinstance(v, Decimal):
+                cell.number_format = number_format
+            if not col.numeric:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+            else:
+                cell.alignment = Alignment(vertical="top")
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    for j, col in enumerate(table.columns, 1):
+        width = widths.get(col.key)
+        if width is None:
+            longest = max([len(str(col.header))] + [len(str(r[j - 1])) for r in table.rows if r[j - 1] is not None])
+            width = min(max(8, longest + 2), 18 if col.numeric else 40)
+        ws.column_dimensions[get_column_letter(j)].width = width
+    if table.rows:
+        ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(table.columns))}{header_row + len(table.rows)}"
+    for k, note in enumerate(table.notes):
+        text_cell(ws, header_row + len(table.rows) + 2 + k, 1, note).font = Font(italic=True)
+
+
+def write_report_xlsx(cohort_result: Any, path: str | Path, lang: str = "vi") -> Path:
+    """Write the report workbook of a scored cohort to ``path`` and return the path.
+
+    Sheets: ``Xếp hạng`` (rank, unit, total, maximum, per-section totals), ``Điểm theo chỉ số``
+    (a row per indicator with its name and maximum, a column per unit) and ``Lý do mất điểm``
+    (unit, indicator, points lost and why).  Header rows are styled and frozen, columns sized.
+    Sheet names stay Vietnamese in every language (tools find them by name); headers follow ``lang``."""
+    from openpyxl import Workbook
+
+    path = Path(path)
+    rs = ruleset_of(cohort_result)
+    digits, _ = _policy(cohort_result)
+    title = [getattr(rs, "title", "") or "", getattr(rs, "decision", "") or ""]
+    title = [t for t in title if t]
+    if getattr(cohort_result, "intake", None) is not None:  # rows read vs units scored, as in the text report
+        title.append(cohort_result.intake.line(len(cohort_result.results), lang))
+    wb = Workbook()
+    ws = wb.active
+    ws.title = RANK_SHEET
+    ranking = rank_table(cohort_result, lang, label=False)
+    incomplete = ("chưa chấm được đầy đủ: có chỉ số không chấm được, tính 0 điểm (xem sheet Lý do mất điểm)"
+                  if lang != "en" else "not fully scored: some indicators could not be scored and count 0 "
+                  "(see the sheet Lý do mất điểm)")
+    ranking = attrs.evolve(ranking, columns=ranking.columns + (Column("status", _w("status", lang)),),
+                           rows=tuple(row + ("" if r.complete else incomplete,)
+                                      for row, r in zip(ranking.rows, cohort_result.ranking(), strict=False)),
+                           notes=tuple(n for n in ranking.notes))
+    _write_sheet(ws, ranking, title, {"unit": 40, "rank": 7, "status": 50}, digits)
+    ws2 = wb.create_sheet(INDICATOR_SHEET)
+    _write_sheet(ws2, indicator_table(cohort_result, lang), [], {"indicator": 10, "name": 60, "max": 8}, digits)
+    ws3 = wb.create_sheet(LOST_SHEET)
+    _write_sheet(ws3, lost_points_table(cohort_result, lang), [],
+                 {"rank": 7, "unit": 30, "indicator": 10, "name": 45, "reason": 70}, digits)
+    save_workbook(wb, path)
+    return path
