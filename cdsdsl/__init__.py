@@ -110,7 +110,9 @@ class _MovedModules(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 
     def exec_module(self, module: ModuleType) -> None:
         # the import system has just set the alias's spec on the module: give it back its own
-        module.__spec__ = self._specs[module.__spec__.name]
+        alias = module.__spec__
+        if alias is not None and alias.name in self._specs:
+            module.__spec__ = self._specs[alias.name]
 
 
 if not any(isinstance(f, _MovedModules) for f in sys.meta_path):
