@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_trees.py OLD_TREE [NEW_TREE] [--rounds 3]
 
-A tree is a checkout of this repository (e.g. `git worktree add /tmp/old <commit>`); NEW_TREE defaults to
+A tree is a checkout of this repository (e.g. `git worktree add ../old <commit>`); NEW_TREE defaults to
 this one.  Each measure runs in a fresh process per tree, the two trees alternating, `--rounds` times; the
 table gives the best time of each and the ratio new/old.  Only public names are used (`cdsdsl.parse_formula`,
 `cdsdsl.load_ruleset`, `cdsdsl.check_ruleset`, `cdsdsl.compile_formula` ...), so trees of different layouts
