@@ -10,6 +10,7 @@ from typing import Iterator
 
 from cdsdsl.checks.analysis import CaseAnalysis, LintContext, fmt_subject_value
 from cdsdsl.checks.rule import Rule
+from cdsdsl.diagnostics import i18n
 from cdsdsl.diagnostics.core import Diagnostic
 
 
@@ -19,13 +20,8 @@ def describe_piece(a: CaseAnalysis, k: int, lang: str = "vi") -> str:
         return ""
     lo = fmt_subject_value(a, p.lo) if p.lo is not None else None
     hi = fmt_subject_value(a, p.hi) if p.hi is not None else None
-    if lang == "en":
-        if lo and hi:
-            return f" (every value between {lo} and {hi})"
-        return f" (every value above {lo})" if lo else f" (every value below {hi})"
-    if lo and hi:
-        return f" (mọi giá trị lớn hơn {lo} và nhỏ hơn {hi})"
-    return f" (mọi giá trị lớn hơn {lo})" if lo else f" (mọi giá trị nhỏ hơn {hi})"
+    key = "check.gap.between" if lo and hi else "check.gap.above" if lo else "check.gap.below"
+    return i18n.text(key, lang, lo=lo, hi=hi)
 
 
 def suggestion(a: CaseAnalysis, k: int) -> str:

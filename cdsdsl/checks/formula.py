@@ -25,6 +25,7 @@ import attrs
 
 from cdsdsl.checks import LINT_RULES, lint
 from cdsdsl.checks.analysis import Fact, LintContext
+from cdsdsl.diagnostics import i18n
 from cdsdsl.diagnostics.core import CdsError, Diagnostic, Severity
 from cdsdsl.semantics.resolve import Program, max_points_value, resolve
 from cdsdsl.syntax.parser import parse_formula
@@ -55,9 +56,8 @@ class CorrectedDiagnostic(Diagnostic):
 
     def message(self, lang: str = "vi") -> str:
         inner = super().message(lang)
-        if lang == "en":
-            return f"(corrected in the ruleset: {self.reason or 'no reason given'}) {inner}"
-        return f"(đã sửa trong bộ chỉ số: {self.reason or 'không ghi lý do'}) {inner}"
+        reason = self.reason or i18n.raw("check.corrected.no_reason", lang)
+        return i18n.text("check.corrected", lang, reason=reason, inner=inner)
 
     def to_dict(self, lang: str = "vi") -> dict[str, Any]:
         out = super().to_dict(lang)

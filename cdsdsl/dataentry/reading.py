@@ -21,6 +21,7 @@ import attrs
 from cdsdsl.dataentry.cells import _GROUP_NAMES, _IGNORED_COLS, _UNIT_NAMES, _cell_str, _col_letter, _empty, _fold
 from cdsdsl.dataentry.fields import CHOICES_SHEET, GUIDE_SHEET, TEMPLATE_SHEET
 from cdsdsl.dataentry.textrows import _TextRows
+from cdsdsl.diagnostics import i18n
 from cdsdsl.diagnostics.core import DataError, Diagnostic
 from cdsdsl.files.safe_cells import unescape_csv_text
 from cdsdsl.files.textfile import TextFileProblem, open_delimited, records
@@ -395,12 +396,8 @@ class Intake:
         """``Số liệu cohort.csv: đọc 8 dòng, chấm 8 đơn vị, 0 dòng bị từ chối``, with the refused rows."""
         scored = self.units if scored is None else scored
         why = "; ".join(f"{w}{' (' + n + ')' if n else ''}: {c}" for w, n, c in self.refused)
-        if lang == "en":
-            out = (f"Data {self.source}: {self.rows} row(s) read, {scored} unit(s) scored, "
-                   f"{len(self.refused)} row(s) refused")
-        else:
-            out = (f"Số liệu {self.source}: đọc {self.rows} dòng, chấm {scored} đơn vị, "
-                   f"{len(self.refused)} dòng bị từ chối")
+        out = i18n.text("forms.intake", lang, source=self.source, rows=self.rows, scored=scored,
+                        refused=len(self.refused))
         return out + (f" ({why})" if why else "")
 
     def to_dict(self) -> dict[str, Any]:

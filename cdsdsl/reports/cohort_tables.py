@@ -13,37 +13,13 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Iterable, Sequence
 
+from cdsdsl.diagnostics import i18n
 from cdsdsl.evaluate.runtime import round_points
 from cdsdsl.reports.render import Column, Table, vi_number
 
-_WORDS = {
-    "rank": ("Hạng", "Rank"),
-    "unit": ("Đơn vị", "Unit"),
-    "group": ("Lĩnh vực", "Sector"),
-    "total": ("Tổng điểm", "Total"),
-    "max": ("Tối đa", "Max"),
-    "section": ("Mục", "Section"),
-    "group_points": ("Lĩnh vực ưu tiên", "Priority sector"),
-    "indicator": ("Chỉ số", "Indicator"),
-    "name": ("Tên chỉ số", "Indicator name"),
-    "points": ("Điểm", "Points"),
-    "lost": ("Điểm bị mất", "Points lost"),
-    "reason": ("Lý do mất điểm", "Reason"),
-    "trace": ("Cách tính", "Working"),
-    "status": ("Ghi chú", "Note"),
-    "incomplete": ("(*) chưa chấm được đầy đủ: có chỉ số không chấm được, tính 0 điểm (xem thông báo lỗi).",
-                   "(*) not fully scored: some indicators could not be scored and count 0 (see the messages)."),
-    "not_applicable": ("không áp dụng", "not applicable"),
-    "not_scored": ("không chấm được", "not scored"),
-    "entered": ("điểm do đơn vị tự chấm", "points entered by the unit"),
-    "children": ("tổng điểm các chỉ số con", "sum of the sub-indicators"),
-    "full": ("Đạt điểm tối đa.", "Full points."),
-}
-
 
 def _w(key: str, lang: str) -> str:
-    vi, en = _WORDS[key]
-    return en if lang == "en" else vi
+    return i18n.raw(f"report.{key}", lang)
 
 
 # ---------------------------------------------------------------- cohort helpers
@@ -247,13 +223,13 @@ def indicator_explanation(cohort: Any, unit_result: Any, key: str, unit: Any = N
                 if c is not None and k in c.children and ir.max_points is not None
                 and ir.status != "not_applicable" and (ir.max_points - (ir.exact or Fraction(0))) > 0]
         if kids:
-            word = "lost" if lang == "en" else "mất"
-            how += ": " + ", ".join(f"{k} {word} {vi_number(ir.max_points - (ir.exact or Fraction(0)), lang)}"
-                                    for k, ir in kids)
+            lost_by = [(k, ir.max_points - (ir.exact or Fraction(0))) for k, ir in kids]
+            how += ": " + ", ".join(i18n.text("report.lost_by", lang, key=k, amount=vi_number(v, lang))
+                                    for k, v in lost_by)
     elif r.status == "entered" and r.exact is not None:
         how += f": {vi_number(r.exact, lang)}/{vi_number(r.max_points or 0, lang)}"
     amount = vi_number(lost, lang)
-    reason = (f"Lost {amount} points" if lang == "en" else f"Mất {amount} điểm") + (f" ({how})." if how else ".")
+    reason = i18n.text("report.lost_points", lang, amount=amount) + (f" ({how})." if how else ".")
     return [], reason
 
 

@@ -21,6 +21,7 @@ from typing import Any, Callable, Iterator
 
 import attrs
 
+from cdsdsl.diagnostics import i18n
 from cdsdsl.semantics.inputs import COUNT, MONEY, NUMBER, OPTION, OPTIONS, POINTS, RATIO, InputSpec
 from cdsdsl.semantics.partwhole import PartWhole
 from cdsdsl.semantics.resolve import PartProgram, Program, Step
@@ -40,11 +41,6 @@ UNKNOWN = "unknown"
 _MONEY_FACTORS = {"triệu đồng": Fraction(1), "tỷ đồng": Fraction(1000), "nghìn đồng": Fraction(1, 1000),
                   "đồng": Fraction(1, 1000000)}
 
-_KIND_VI = {COUNT: "số lượng (đếm)", MONEY: "số tiền", RATIO: "tỷ lệ", POINTS: "điểm", OPTION: "lựa chọn",
-            OPTIONS: "lựa chọn", YESNO: "có/không", NUMBER: "số", UNKNOWN: "không rõ"}
-_KIND_EN = {COUNT: "a count", MONEY: "an amount of money", RATIO: "a ratio", POINTS: "points",
-            OPTION: "an option", OPTIONS: "options", YESNO: "yes/no", NUMBER: "a number", UNKNOWN: "unknown"}
-
 
 def money_factor(unit: str | None) -> Fraction | None:
     """Value of one ``unit`` in triệu đồng (``tỷ đồng`` → 1000), None when not money."""
@@ -63,7 +59,7 @@ class Ty:
     integer: bool = False
 
     def label(self, lang: str = "vi") -> str:
-        base = (_KIND_EN if lang == "en" else _KIND_VI).get(self.kind, self.kind)
+        base = kind_label(self.kind, lang)
         return f"{base} ({self.unit})" if self.unit else base
 
 
@@ -76,7 +72,7 @@ _NUMBER_LITERAL = {True: Ty(NUMBER, const=True, integer=True), False: Ty(NUMBER,
 
 
 def kind_label(kind: str, lang: str = "vi") -> str:
-    return (_KIND_EN if lang == "en" else _KIND_VI).get(kind, kind)
+    return i18n.raw(f"kind.{kind}", lang, kind)
 
 
 def input_type(kind: str, unit: str | None) -> Ty:
