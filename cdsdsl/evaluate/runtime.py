@@ -24,6 +24,7 @@ from fractions import Fraction
 from typing import Any
 
 from cdsdsl.diagnostics.core import DataError, Diagnostic, ScoreError
+from cdsdsl.diagnostics.numbers import format_number
 from cdsdsl.evaluate import standalone_runtime
 from cdsdsl.evaluate.standalone_runtime import (
     HUGE,
@@ -196,18 +197,5 @@ def parse_number(raw: Any, *, kind: str = "number", where: str | None = None, ke
 
 def fmt_vi(value: Any, digits: int = 2, *, percent: bool = False, lang: str = "vi") -> str:
     """A number the Vietnamese way (``33,33``, ``8 333``; ``33,33%`` with ``percent``);
-    English style with ``lang="en"``.  Trailing zero decimals are dropped."""
-    v = Fraction(value) * (100 if percent else 1)
-    d = round_points(v, digits)
-    sign = "-" if d < 0 else ""
-    text = f"{abs(d):f}"
-    whole, _, frac = text.partition(".")
-    frac = frac.rstrip("0")
-    groups: list[str] = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    sep, dec = (" ", ",") if lang == "vi" else (",", ".")
-    out = sign + sep.join(groups) + (dec + frac if frac else "")
-    return out + ("%" if percent else "")
+    English style with ``lang="en"``.  Trailing zero decimals are dropped (`format_number`)."""
+    return format_number(value, lang, digits, percent=percent)

@@ -16,7 +16,7 @@ from typing import Any, Sequence
 
 import attrs
 
-from cdsdsl.evaluate.runtime import round_points
+from cdsdsl.diagnostics.numbers import format_number
 from cdsdsl.files.safe_cells import csv_field
 
 # ---------------------------------------------------------------- numbers
@@ -29,26 +29,7 @@ def vi_number(value: Any, lang: str = "vi", digits: int | None = None) -> str:
     trailing zeros dropped.  ``None`` is an empty string."""
     if value is None:
         return ""
-    if isinstance(value, Fraction):
-        d = round_points(value, 2 if digits is None else digits)
-        text = format(d, "f")
-        if "." in text:
-            text = text.rstrip("0").rstrip(".")
-    elif isinstance(value, int):
-        text = str(value)
-    else:
-        text = format(Decimal(value), "f")
-    sign = ""
-    if text.startswith("-"):
-        sign, text = "-", text[1:]
-    whole, _, frac = text.partition(".")
-    groups: list[str] = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    sep, dec = (",", ".") if lang == "en" else (" ", ",")
-    return sign + sep.join(groups) + (dec + frac if frac else "")
+    return format_number(value, lang, digits, as_given=True)
 
 
 def _exact_str(value: Any) -> Any:
