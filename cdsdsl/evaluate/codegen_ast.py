@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import ast
 from fractions import Fraction
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from cdsdsl.evaluate import runtime
 from cdsdsl.evaluate.mangle import Mangler
+from cdsdsl.evaluate.meaning import Meaning, refs
 from cdsdsl.evaluate.quoting import quote
 from cdsdsl.semantics.resolve import Program
 
@@ -151,3 +152,99 @@ def helper_aliases() -> list[ast.stmt]:
     return [assign(alias, load(target)) for alias, target in HELPERS.items()]
 
 
+class CodeGen(Meaning):
+    """What the two compilers (`codegen_exact.ExactGen`, `codegen_fast.FastGen`) share: local names, the
+    statements computing the names an expression reads (``known``: each name computed so far → its value in
+    generated code), and the control-flow operations of `meaning.Meaning` that do not depend on how a value is
+    represented.  A subclass supplies the value operations."""
+
+    folds = True
+    #: names of run-time helpers the generated function uses (no local variable may take them)
+    helper_names: frozenset[str] = frozenset(HELPERS)
+
+    def __init__(self, program: Program, mod: SharedModule, fname: str) -> None:
+        self.p = program
+        self.mod = mod
+        self.fname = fname
+        self.local = Mangler(taken=set(mod.globals._used) | set(self.helper_names)
+                             | {"inputs", "cohort", "item_points", "notes"})
+        self.part = 0
+        self.steps: dict[str, Any] = {}
+        self.wholes = {pw.span: pw for pw in program.checked_part_wholes}
+        self.src = program.formula.source
+        self.tmp = 0
+        self.known: dict[str, Any] = {}
+        self.pre: list[ast.stmt] = []
+        self.target = ""
+
+    def ident(self, name: str) -> str:
+        scope = f"p{self.part + 1}" if len(self.p.parts) > 1 else ""
+        return self.local(name, scope)
+
+    def fresh(self, base: str) -> str:
+        self.tmp += 1
+        return f"_{base}{self.tmp}"
+
+    def need(self, exprs: Sequence[Any], known: dict[str, Any]) -> list[ast.stmt]:
+        out: list[ast.stmt] = []
+        for kind, name in refs(*exprs):
+            out.extend(self.compute(kind, name, known))
+        return out
+
+    def compute(self, kind: str, name: str, known: dict[str, Any]) -> list[ast.stmt]:
+        """The statements computing ``name`` into its variable (none when ``known`` has it)."""
+        if name in known:
+            return []
+        saved = self.known, self.pre
+        self.known, self.pre = known, []
+        try:
+            self.name_value(kind, name, None)
+            return self.pre
+        finally:
+            self.known, self.pre = saved
+
+    def has(self, name: str) -> bool:
+        return name in self.known
+
+    def slot(self, name: str) -> str:
+        return self.ident(name)
+
+    def condition(self, c: Any, subject: Any, known: dict[str, Any]) -> tuple[list[ast.stmt], ast.expr]:
+        """The statements computing what ``c`` needs, and the test."""
+        saved = self.known, self.pre
+        self.known, self.pre = known, []
+        try:
+            test = self.test(c, subject)
+            return self.pre, test
+        finally:
+            self.known, self.pre = saved
+
+    def prefetch(self, exprs: Sequence[Any]) -> None:
+        self.pre.extend(self.need(exprs, self.known))
+
+    def cohort_value(self, key: str, func: str, node: Any) -> Any:
+        return self.cohort_stat(key, func)
+
+    def cohort_stat(self, key: str, func: str) -> Any:
+        raise NotImplementedError
+
+    def is_false(self, t: ast.expr) -> bool:
+        return False
+
+    def all_of(self, tests: list[ast.expr]) -> ast.expr:
+        if not tests:
+            return lit(True)
+        return tests[0] if len(tests) == 1 else ast.BoolOp(ast.And(), tests)
+
+    def true(self) -> ast.expr:
+        return lit(True)
+
+    def false(self) -> ast.expr:
+        return lit(False)
+
+    def branch(self, cond: Callable[[], ast.expr], then: Callable[[], Any], other: Callable[[], Any]) -> None:
+        branch_statements(self, cond, then, other)
+
+    def by_choice(self, chosen: str, total: Callable[[], Any], missing: Callable[[], Any],
+                  other: Callable[[], Any] | None) -> None:
+        choice_statements(self, chosen, total, missing, other)

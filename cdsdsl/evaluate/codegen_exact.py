@@ -11,19 +11,17 @@ from __future__ import annotations
 
 import ast
 from fractions import Fraction
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from cdsdsl.diagnostics.core import Diagnostic, ScoreError
 from cdsdsl.evaluate import runtime
 from cdsdsl.evaluate.codegen_ast import (
     COMPARE_OPS,
-    HELPERS,
     KINDS,
+    CodeGen,
     SharedModule,
     assign,
-    branch_statements,
     call,
-    choice_statements,
     doc_text,
     error_function,
     function_def,
@@ -35,40 +33,16 @@ from cdsdsl.evaluate.codegen_ast import (
 from cdsdsl.evaluate.interpret import (
     formula_errors,
 )
-from cdsdsl.evaluate.mangle import Mangler
-from cdsdsl.evaluate.meaning import Meaning, refs, shown_subject
+from cdsdsl.evaluate.meaning import shown_subject
 from cdsdsl.semantics.resolve import CaseScoring, CohortScoring, Program, SumItemsScoring
 from cdsdsl.syntax import nodes as n
 from cdsdsl.syntax.printer import print_expr
 
 
-class ExactGen(Meaning):
+class ExactGen(CodeGen):
     """`meaning.Meaning` building exact Fraction code; ``known`` maps each name computed so far to its variable."""
 
-    folds = True
-
-    def __init__(self, program: Program, mod: SharedModule, fname: str) -> None:
-        self.p = program
-        self.mod = mod
-        self.fname = fname
-        self.local = Mangler(taken=set(mod.globals._used) | set(HELPERS) | {"inputs", "cohort", "item_points",
-                                                                             "notes"})
-        self.part = 0
-        self.steps: dict[str, Any] = {}
-        self.wholes = {pw.span: pw for pw in program.checked_part_wholes}
-        self.src = program.formula.source
-        self.tmp = 0
-        self.known: dict[str, str] = {}
-        self.pre: list[ast.stmt] = []
-        self.target = ""
-
-    def ident(self, name: str) -> str:
-        scope = f"p{self.part + 1}" if len(self.p.parts) > 1 else ""
-        return self.local(name, scope)
-
-    def fresh(self, base: str) -> str:
-        self.tmp += 1
-        return f"_{base}{self.tmp}"
+    known: dict[str, str]
 
     # ------------------------------------------------------------ reading names
     def read_stmt(self, key: str, ident: str) -> ast.stmt:
@@ -82,32 +56,8 @@ class ExactGen(Meaning):
                                         self.mod.const(spec.constant)))
         return assign(ident, call("_read", load("inputs"), lit(key), lit(kind)))
 
-    def need(self, exprs: Sequence[Any], known: dict[str, str]) -> list[ast.stmt]:
-        out: list[ast.stmt] = []
-        for kind, name in refs(*exprs):
-            out.extend(self.compute(kind, name, known))
-        return out
-
-    def compute(self, kind: str, name: str, known: dict[str, str]) -> list[ast.stmt]:
-        """The statements computing ``name`` into its variable (none when ``known`` has it)."""
-        if name in known:
-            return []
-        saved = self.known, self.pre
-        self.known, self.pre = known, []
-        try:
-            self.name_value(kind, name, None)
-            return self.pre
-        finally:
-            self.known, self.pre = saved
-
-    def has(self, name: str) -> bool:
-        return name in self.known
-
     def recall(self, name: str) -> ast.expr:
         return load(self.known[name])
-
-    def slot(self, name: str) -> str:
-        return self.ident(name)
 
     def read_named(self, key: str, slot: str) -> ast.expr:
         self.pre.append(self.read_stmt(key, slot))
@@ -146,16 +96,6 @@ class ExactGen(Meaning):
         finally:
             self.known, self.pre = saved
 
-    def condition(self, c: Any, subject: Any, known: dict[str, str]) -> tuple[list[ast.stmt], ast.expr]:
-        """The statements computing what ``c`` needs, and the test."""
-        saved = self.known, self.pre
-        self.known, self.pre = known, []
-        try:
-            test = self.test(c, subject)
-            return self.pre, test
-        finally:
-            self.known, self.pre = saved
-
     # the operations of `meaning.Meaning`: exact Fraction code
     def const(self, value: Fraction) -> ast.expr:
         return self.mod.const(value)
@@ -181,18 +121,12 @@ class ExactGen(Meaning):
     def neg(self, a: ast.expr) -> ast.expr:
         return ast.UnaryOp(ast.USub(), a)
 
-    def cohort_value(self, key: str, func: str, node: Any) -> ast.expr:
-        return self.cohort_stat(key, func)
-
     def cohort_stat(self, key: str, func: str) -> ast.expr:
         return ast.Subscript(call("_stat", load("cohort"), lit(key)), lit(1 if func == "max" else 0), ast.Load())
 
     def unknown(self, e: Any) -> ast.expr:
         raise ScoreError(Diagnostic.make("CDS615", None, item=self.p.item, indicator=self.p.item or "?",
                                          detail=type(e).__name__))
-
-    def prefetch(self, exprs: Sequence[Any]) -> None:
-        self.pre.extend(self.need(exprs, self.known))
 
     def need_subject(self, subject: Any, c: Any) -> Any:
         if subject is None:
@@ -209,20 +143,6 @@ class ExactGen(Meaning):
 
     def compare(self, a: ast.expr, op: str, b: ast.expr) -> ast.expr:
         return ast.Compare(a, [COMPARE_OPS[op]()], [b])
-
-    def is_false(self, t: ast.expr) -> bool:
-        return False
-
-    def all_of(self, tests: list[ast.expr]) -> ast.expr:
-        if not tests:
-            return lit(True)
-        return tests[0] if len(tests) == 1 else ast.BoolOp(ast.And(), tests)
-
-    def true(self) -> ast.expr:
-        return lit(True)
-
-    def false(self) -> ast.expr:
-        return lit(False)
 
     # ------------------------------------------------------------ scoring
     def scoring(self, sc: Any, target: str, known: dict[str, str]) -> list[ast.stmt]:
@@ -254,9 +174,6 @@ class ExactGen(Meaning):
         return call(func, x, ast.Subscript(load(st), lit(0), ast.Load()), ast.Subscript(load(st), lit(1), ast.Load()),
                     self.mod.const(self.p.max_points), lit(sc.direction))
 
-    def branch(self, cond: Callable[[], ast.expr], then: Callable[[], Any], other: Callable[[], Any]) -> None:
-        branch_statements(self, cond, then, other)
-
     def matched(self, sc: CaseScoring, index: int, value: ast.expr) -> None:
         self.pre.append(assign(self.target, value))
 
@@ -278,10 +195,6 @@ class ExactGen(Meaning):
         self.pre.append(assign(chosen, call("_pick", load("inputs"), lit(sc.choice_key), lit(labels),
                                             lit(sc.mode == "cumulative"))))
         return chosen
-
-    def by_choice(self, chosen: str, total: Callable[[], Any], missing: Callable[[], Any],
-                  other: Callable[[], Any] | None) -> None:
-        choice_statements(self, chosen, total, missing, other)
 
     def chosen_total(self, sc: CaseScoring, options: list[int], chosen: str) -> None:
         target, known, out = self.target, self.known, self.pre

@@ -11,18 +11,17 @@ from __future__ import annotations
 
 import ast
 from fractions import Fraction
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from cdsdsl.evaluate import runtime
 from cdsdsl.evaluate.codegen_ast import (
     COMPARE_OPS,
     HELPERS,
     KINDS,
+    CodeGen,
     SharedModule,
     assign,
-    branch_statements,
     call,
-    choice_statements,
     doc_text,
     function_def,
     function_name,
@@ -33,8 +32,6 @@ from cdsdsl.evaluate.codegen_ast import (
 from cdsdsl.evaluate.interpret import (
     formula_errors,
 )
-from cdsdsl.evaluate.mangle import Mangler
-from cdsdsl.evaluate.meaning import Meaning, refs
 from cdsdsl.semantics.resolve import CaseScoring, CohortScoring, Program, SumItemsScoring
 
 # ------------------------------------------------------------------ fast path
@@ -56,38 +53,20 @@ def _den(ident: str) -> str:
     return f"_d_{ident}"
 
 
-class FastGen(Meaning):
+class FastGen(CodeGen):
     """The same program on plain ints: every value is an int (``("i", expr)``) or a pair
     ``("r", numerator, denominator)`` with denominator > 0, never reduced.  Thresholds are
     decided by cross-multiplication (``n * 5 >= 4 * d`` for ``n/d >= 80%``), and no
     Fraction is built.  Anything unusual raises ``_SLOW`` (see `runtime.Slow`): the
     caller then runs the full function, so results and diagnostics never differ."""
 
-    folds = True
+    helper_names = frozenset(HELPERS) | frozenset(FAST_HELPERS)
+    known: dict[str, Value]
 
     def __init__(self, program: Program, mod: SharedModule, fname: str) -> None:
-        self.p = program
-        self.mod = mod
-        self.fname = fname
-        self.local = Mangler(taken=set(mod.globals._used) | set(HELPERS) | set(FAST_HELPERS)
-                             | {"inputs", "cohort", "item_points", "notes"})
-        self.part = 0
-        self.steps: dict[str, Any] = {}
-        self.wholes = {pw.span: pw for pw in program.checked_part_wholes}
-        self.tmp = 0
+        super().__init__(program, mod, fname)
         #: a cohort quantity's function has no cohort to read (see `quantity`)
         self.no_cohort = False
-        self.known: dict[str, Value] = {}
-        self.pre: list[ast.stmt] = []
-        self.target = ""
-
-    def ident(self, name: str) -> str:
-        scope = f"p{self.part + 1}" if len(self.p.parts) > 1 else ""
-        return self.local(name, scope)
-
-    def fresh(self, base: str) -> str:
-        self.tmp += 1
-        return f"_{base}{self.tmp}"
 
     # ------------------------------------------------------------ values
     def const(self, value: Fraction) -> Value:
@@ -191,33 +170,9 @@ class FastGen(Meaning):
         get = ast.Call(ast.Attribute(load("inputs"), "get", ast.Load()), [lit(key)], [])
         return [assign(ident, get), ast.If(bad, [assign(ident, slow)], [])], ("i", load(ident))
 
-    def need(self, exprs: Sequence[Any], known: dict[str, Value]) -> list[ast.stmt]:
-        out: list[ast.stmt] = []
-        for kind, name in refs(*exprs):
-            out.extend(self.compute(kind, name, known))
-        return out
-
-    def compute(self, kind: str, name: str, known: dict[str, Value]) -> list[ast.stmt]:
-        """The statements computing ``name`` (none when ``known`` has it)."""
-        if name in known:
-            return []
-        saved = self.known, self.pre
-        self.known, self.pre = known, []
-        try:
-            self.name_value(kind, name, None)
-            return self.pre
-        finally:
-            self.known, self.pre = saved
-
-    def has(self, name: str) -> bool:
-        return name in self.known
-
     def recall(self, name: str) -> Value:
         value: Value = self.known[name]
         return value
-
-    def slot(self, name: str) -> str:
-        return self.ident(name)
 
     def read_named(self, key: str, slot: str) -> Value:
         out, value = self.read_stmt(key, slot)
@@ -250,16 +205,6 @@ class FastGen(Meaning):
         finally:
             self.known, self.pre = saved
 
-    def condition(self, c: Any, subject: Any, known: dict[str, Value]) -> tuple[list[ast.stmt], ast.expr]:
-        """The statements computing what ``c`` needs, and the test."""
-        saved = self.known, self.pre
-        self.known, self.pre = known, []
-        try:
-            test = self.test(c, subject)
-            return self.pre, test
-        finally:
-            self.known, self.pre = saved
-
     # the operations of `meaning.Meaning` on ("i", int) / ("r", numerator, denominator) values
     def named(self, name: str, node: Any) -> Value:
         value: Value = self.known[name]
@@ -281,9 +226,6 @@ class FastGen(Meaning):
     def neg(self, a: Value) -> Value:
         return ("i", ast.UnaryOp(ast.USub(), a[1])) if a[0] == "i" else ("r", ast.UnaryOp(ast.USub(), a[1]), a[2])
 
-    def cohort_value(self, key: str, func: str, node: Any) -> Value:
-        return self.cohort_stat(key, func)
-
     def cohort_stat(self, key: str, func: str) -> Value:
         """The cohort's highest (``func == "max"``) or lowest value of quantity ``key`` as a
         pair, read with `runtime.fast_stat` (no cohort, no value or not exact: `_SLOW`)."""
@@ -292,9 +234,6 @@ class FastGen(Meaning):
 
     def unknown(self, e: Any) -> Value:
         raise _Unsupported(type(e).__name__)
-
-    def prefetch(self, exprs: Sequence[Any]) -> None:
-        self.pre.extend(self.need(exprs, self.known))
 
     def need_subject(self, subject: Any, c: Any) -> Any:
         if subject is None:
@@ -307,20 +246,6 @@ class FastGen(Meaning):
 
     def compare(self, a: Value, op: str, b: Value) -> ast.expr:
         return self.compare_pairs(a, COMPARE_OPS[op](), b)
-
-    def is_false(self, t: ast.expr) -> bool:
-        return False
-
-    def all_of(self, tests: list[ast.expr]) -> ast.expr:
-        if not tests:
-            return lit(True)
-        return tests[0] if len(tests) == 1 else ast.BoolOp(ast.And(), tests)
-
-    def true(self) -> ast.expr:
-        return lit(True)
-
-    def false(self) -> ast.expr:
-        return lit(False)
 
     def stat_names(self, key: str, pre: list[ast.stmt]) -> tuple[ast.Name, ...]:
         """``ln, ld, hn, hd = _fast_stat(cohort, key)``: lowest and highest value as pairs."""
@@ -413,9 +338,6 @@ class FastGen(Meaning):
                           + pair(mul(mn, ln), mul(md, ld, xv))))
         return out
 
-    def branch(self, cond: Callable[[], ast.expr], then: Callable[[], Any], other: Callable[[], Any]) -> None:
-        branch_statements(self, cond, then, other)
-
     def matched(self, sc: CaseScoring, index: int, value: Value) -> None:
         self.pre.extend(self.set_target(self.target, value))
 
@@ -434,10 +356,6 @@ class FastGen(Meaning):
                             [assign(chosen, call("_fast_pick", load(chosen), lit(len(options)),
                                                  lit(sc.mode == "cumulative")))])]
         return chosen
-
-    def by_choice(self, chosen: str, total: Callable[[], Any], missing: Callable[[], Any],
-                  other: Callable[[], Any] | None) -> None:
-        choice_statements(self, chosen, total, missing, other)
 
     def chosen_total(self, sc: CaseScoring, options: list[int], chosen: str) -> None:
         target, known, out = self.target, self.known, self.pre

@@ -22,7 +22,7 @@ from cdsdsl.evaluate.interpret import Policy
 from cdsdsl.evaluate.runtime import Fault, fault_error, round_points, to_number
 from cdsdsl.scoring.fastpath import FastPlan, UnitFields
 from cdsdsl.scoring.results import IndicatorResult, TotalResult, UnitResult
-from cdsdsl.scoring.setformula import set_formula_value
+from cdsdsl.scoring.setformula import unit_set_value
 from cdsdsl.scoring.unitdata import POINTS_KEY, Unit
 from cdsdsl.semantics.resolve import Program, SumItemsScoring, resolve
 from cdsdsl.syntax.nodes import Formula
@@ -212,12 +212,7 @@ class CompiledRuleset:
         total = sum((t.exact for t in sections.values()), ZERO)
         total_max = sum((t.max_points for t in sections.values()), ZERO)
         diags = [d for r in results.values() for d in r.diagnostics]
-        set_value = None
-        if rs.set_formula is not None:
-            try:
-                set_value = set_formula_value(rs, unit, sections, groups)
-            except CdsError as exc:
-                diags.extend(exc.diagnostics)
+        set_value = unit_set_value(rs, unit, sections, groups, diags)
         return UnitResult(unit.name, unit.group, results, sections, groups, total,
                           round_points(total, pol.digits, pol.rounding), total_max,
                           set_value, None if set_value is None else round_points(set_value, pol.digits, pol.rounding),

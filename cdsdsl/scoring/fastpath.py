@@ -17,11 +17,11 @@ from fractions import Fraction
 from math import gcd
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence
 
-from cdsdsl.diagnostics.core import CdsError, Diagnostic
+from cdsdsl.diagnostics.core import Diagnostic
 from cdsdsl.evaluate.cohort import CohortStats
 from cdsdsl.evaluate.runtime import Fault, Slow, round_points
 from cdsdsl.scoring.results import IndicatorResult, TotalResult
-from cdsdsl.scoring.setformula import set_formula_value
+from cdsdsl.scoring.setformula import unit_set_value
 from cdsdsl.scoring.unitdata import POINTS_KEY, Unit
 
 if TYPE_CHECKING:
@@ -156,12 +156,7 @@ class FastPlan:
         total = pair_fraction(tn, td)
         total_max = sum((t.max_points for t in sections.values()), ZERO) if some_na else self.sections_max
         diags = [d for key in self.order if key in slow for d in slow[key].diagnostics] if slow else []
-        set_value = None
-        if rs.set_formula is not None:
-            try:
-                set_value = set_formula_value(rs, unit, sections, groups)
-            except CdsError as exc:
-                diags.extend(exc.diagnostics)
+        set_value = unit_set_value(rs, unit, sections, groups, diags)
         return (unit.name, unit.group, LazyIndicators(self, pairs, slow), sections, groups, total,
                 round_points(total, pol.digits, pol.rounding), total_max, set_value,
                 None if set_value is None else round_points(set_value, pol.digits, pol.rounding), tuple(diags), cr)

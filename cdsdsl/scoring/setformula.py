@@ -140,3 +140,16 @@ def set_formula_value(rs: Any, unit: Unit, sections: Mapping[str, TotalResult],
     if not assigns:
         raise sf.fail("không có phép gán `D = ...`", "no assignment `D = ...`")
     return sf.value(assigns[-1].value)
+
+
+def unit_set_value(rs: Any, unit: Unit, sections: Mapping[str, TotalResult], groups: Mapping[str, TotalResult],
+                   diags: list[Diagnostic]) -> Fraction | None:
+    """The set formula's value for one unit, or None when the ruleset has none; a formula that cannot be
+    computed for this unit adds its diagnostics to ``diags`` (the unit keeps its other results)."""
+    if rs.set_formula is None:
+        return None
+    try:
+        return set_formula_value(rs, unit, sections, groups)
+    except CdsError as exc:
+        diags.extend(exc.diagnostics)
+        return None
