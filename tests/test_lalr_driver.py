@@ -178,8 +178,13 @@ def test_a_lark_outside_the_tested_range_is_refused_loudly(monkeypatch, version)
 
     from cdsdsl.syntax.lalr import LarkMismatch, check_lark_version
 
-    with pytest.raises(LarkMismatch, match=rf"tested with lark >= 1\.1\.9, < 1\.4, but lark {re.escape(version)}"):
+    with pytest.raises(LarkMismatch) as refused:
         check_lark_version(version)
+    assert refused.value.code == "CDS170"
+    assert re.search(rf"lark {re.escape(version)} is installed, which cdsdsl has not been tested with: .* tested with "
+                     rf"lark >= 1\.1\.9, < 1\.4", refused.value.first.message("en"))
+    assert f"thư viện lark {version} đang cài chưa được cdsdsl kiểm thử" in str(refused.value)
+    assert refused.value.first.hint("vi") == "Cài bản lark đã kiểm thử: `pip install 'lark>=1.1.9,<1.4'`."
     monkeypatch.setattr(lark, "__version__", version)
     with pytest.raises(LarkMismatch):
         LalrDriver(P.lark_parser())
@@ -202,20 +207,24 @@ def test_internals_of_another_shape_are_refused_loudly_not_read_by_lark_instead(
     lark = P.lark_parser()
     no_table = copy.copy(lark)
     no_table.parser = type("Frontend", (), {"parser": None, "lexer": lark.parser.lexer})()
-    with pytest.raises(L.LarkMismatch, match="does not know this Lark's internals: AttributeError"):
+    with pytest.raises(L.LarkMismatch, match="không dùng được với lark") as refused:
         LalrDriver(no_table)
+    assert refused.value.code == "CDS171"
+    assert "does not know this Lark's internals: AttributeError" in refused.value.first.message("en")
     other_lexer = copy.copy(lark)
     other_lexer.parser = copy.copy(lark.parser)
     other_lexer.parser.lexer = lark.parser.lexer.root_lexer  # a basic lexer, not a contextual one
-    with pytest.raises(L.LarkMismatch, match="a contextual lexer, not BasicLexer"):
+    with pytest.raises(L.LarkMismatch, match="không dùng được với lark") as refused:
         LalrDriver(other_lexer)
+    assert refused.value.code == "CDS171" and 'a contextual lexer, not BasicLexer' in refused.value.first.message("en")
 
     def reads_differently(self, text, start):
         raise Failure("eof")
 
     monkeypatch.setattr(L.LalrDriver, "parse", reads_differently)
-    with pytest.raises(L.LarkMismatch, match="differently from Lark"):
+    with pytest.raises(L.LarkMismatch, match="không dùng được với lark") as refused:
         LalrDriver(lark)
+    assert refused.value.code == "CDS171" and 'differently from Lark' in refused.value.first.message("en")
     monkeypatch.setattr(READ, "_driver", None)
     try:
         with pytest.raises(L.LarkMismatch):
@@ -223,6 +232,34 @@ def test_internals_of_another_shape_are_refused_loudly_not_read_by_lark_instead(
     finally:
         READ._driver = None
         P.clear_piece_caches()
+
+
+@pytest.mark.parametrize("lang, words", [("vi", "chưa được cdsdsl kiểm thử"), ("en", "has not been tested with")])
+def test_the_cli_shows_an_untested_lark_as_a_coded_message_with_the_fix_not_an_internal_error(
+        monkeypatch, tmp_path, lang, words):
+    """A user with lark 1.9 installed runs `cds parse` on huyện Ninh Thuận 2023 chỉ số 6.9: exit 2, CDS170 in
+    their language with the pip command that fixes it — not 'internal error' (exit 3)."""
+    import lark
+    from click.testing import CliRunner
+
+    from cdsdsl.cli import main
+
+    formula = tmp_path / "6.9.txt"
+    formula.write_text("a = Số lượng hồ sơ trực tuyến;\nb = Tổng số hồ sơ;\n- Tỷ lệ = a/b;\n"
+                       "- Điểm = Tỷ lệ * Điểm tối đa\n", encoding="utf-8")
+    monkeypatch.setattr(lark, "__version__", "1.9.0")
+    monkeypatch.setattr(READ, "_driver", None)
+    P.clear_piece_caches()
+    try:
+        result = CliRunner().invoke(main, ["parse", str(formula), "--lang", lang])
+    finally:
+        READ._driver = None
+        P.clear_piece_caches()
+    assert result.exit_code == 2, result.output
+    assert "CDS170" in result.stderr and words in result.stderr
+    assert "pip install 'lark>=1.1.9,<1.4'" in result.stderr
+    assert "Traceback" not in result.output
+    assert "internal error" not in result.stderr.lower() and "lỗi nội bộ" not in result.stderr
 
 
 def test_the_driver_checks_itself_against_lark_before_use():

@@ -347,7 +347,8 @@ def guarded(exit_code_for_cds_error: int = EXIT_USAGE) -> Callable:
                 if _wants_json(kwargs):  # tools reading standard output still get a JSON document
                     echo(json.dumps({"diagnostics": [d.to_dict(lang) for d in exc.diagnostics]},
                                     ensure_ascii=False, indent=2))
-                raise SystemExit(exit_code_for_cds_error) from None
+                # an error of the installation, not of the input (an untested Lark) says so by its own exit code
+                raise SystemExit(getattr(exc, "exit_code", exit_code_for_cds_error)) from None
             except (SystemExit, click.exceptions.Exit, click.ClickException, click.Abort):
                 raise
             except KeyboardInterrupt:

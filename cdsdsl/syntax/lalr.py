@@ -33,13 +33,28 @@ from lark import Lark, Token, Tree, UnexpectedInput
 from lark.lexer import BasicLexer, ContextualLexer
 from lark.parsers.lalr_analysis import Shift
 
+from cdsdsl.diagnostics.core import CdsError
+from cdsdsl.diagnostics.record import Diagnostic
+
 #: the Lark releases the driver was tested with: ``>= low`` and ``< high`` (pyproject.toml
 #: requires the same; tested: 1.1.9, 1.2.1, 1.2.2, 1.3.0, 1.3.1)
 TESTED_LARK = ((1, 1, 9), (1, 4))
 
 
-class LarkMismatch(RuntimeError):
-    """The installed Lark is not one the driver was tested with, or its internals differ."""
+class LarkMismatch(CdsError, RuntimeError):
+    """The installed Lark is not one the driver was tested with (CDS170), or its internals differ (CDS171).
+
+    A `CdsError`, so the CLI shows it as a coded message in the user's language with the fix
+    (``pip install 'lark>=…,<…'``), not as an internal error."""
+
+    #: the CLI's exit code: the installation, not the input, is wrong (docs/cli.md "The contract")
+    exit_code = 2
+
+
+def _mismatch(detail: str) -> LarkMismatch:
+    low, high = TESTED_LARK
+    return LarkMismatch(Diagnostic.make("CDS171", None, detail=detail, version=lark_package.__version__,
+                                        low=_dotted(low), high=_dotted(high)))
 
 
 class NotHandled(Exception):
@@ -75,10 +90,7 @@ def check_lark_version(version: str) -> None:
         numbers = ()
     low, high = TESTED_LARK
     if not numbers or not low <= numbers < high:
-        raise LarkMismatch(
-            f"cdsdsl's LALR driver (cdsdsl/syntax/lalr.py) reads Lark's internal tables and was tested with "
-            f"lark >= {_dotted(low)}, < {_dotted(high)}, but lark {version} is installed: "
-            f"pip install 'lark>={_dotted(low)},<{_dotted(high)}'")
+        raise LarkMismatch(Diagnostic.make("CDS170", None, version=version, low=_dotted(low), high=_dotted(high)))
 
 
 def _dotted(numbers: tuple[int, ...]) -> str:
@@ -87,7 +99,7 @@ def _dotted(numbers: tuple[int, ...]) -> str:
 
 def _expect(condition: bool, what: str) -> None:
     if not condition:
-        raise LarkMismatch(f"cdsdsl's LALR driver (cdsdsl/syntax/lalr.py) does not know this Lark's internals: {what}")
+        raise _mismatch(f"does not know this Lark's internals: {what}")
 
 
 # Tokens are made as `str.__new__(Token, value)` with their slots filled directly
@@ -158,8 +170,7 @@ class LalrDriver:
         try:
             self._read_tables(lark)
         except (AttributeError, KeyError, TypeError) as exc:
-            raise LarkMismatch(f"cdsdsl's LALR driver (cdsdsl/syntax/lalr.py) does not know this Lark's "
-                               f"internals: {type(exc).__name__}: {exc}") from exc
+            raise _mismatch(f"does not know this Lark's internals: {type(exc).__name__}: {exc}") from exc
         self.self_check(lark)
 
     def _read_tables(self, lark: Lark) -> None:
@@ -215,8 +226,7 @@ class LalrDriver:
             except UnexpectedInput:
                 theirs = None
             if ours != theirs:
-                raise LarkMismatch(f"cdsdsl's LALR driver (cdsdsl/syntax/lalr.py) reads {text!r} ({start}) "
-                                   f"differently from Lark {lark_package.__version__}")
+                raise _mismatch(f"reads {text!r} ({start}) differently from Lark {lark_package.__version__}")
 
     def parse(self, text: str, start: str) -> Any:
         """Lark's tree for ``text`` read from rule ``start``; raises `Failure`
