@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pytest
 from babel.messages.mofile import write_mo
@@ -69,3 +70,24 @@ def test_a_language_without_a_catalogue_gets_vietnamese_and_an_unknown_key_is_an
     with pytest.raises(KeyError):
         lookup("CDS999")
     assert lookup("CDS101") is CATALOG["CDS101"]
+
+
+def test_a_name_in_mid_sentence_is_lower_case_with_the_l_conversion():
+    """explain's "Mất 3,33 điểm do tỷ lệ 33,33% chưa đạt ngưỡng 80%" writes the name `Tỷ lệ` in lower case."""
+    assert i18n.fill("do {name!l} {value}", {"name": "Tỷ lệ", "value": "33,33%"}) == "do tỷ lệ 33,33%"
+    assert i18n.fill("{name}: {name!l}", {"name": "Tỷ Lệ"}) == "Tỷ Lệ: tỷ lệ"
+
+
+#: a language decided inline instead of by the catalogue: ``lang == "en"``, ``if en``, ``... if en else ...``
+_INLINE_SWITCH = re.compile(r"""lang\s*[!=]=\s*["'](?:en|vi)["']|["'](?:en|vi)["']\s*[!=]=\s*lang|\bif en\b|"""
+                            r"""\ben else\b""")
+
+
+def test_no_module_decides_a_text_by_language_inline():
+    """Every word a person reads comes from the catalogues (#11): adding a language is adding a catalogue."""
+    package = Path(i18n.__file__).resolve().parents[1]
+    found = [f"{path.relative_to(package)}:{number}: {line.strip()}"
+             for path in sorted(package.rglob("*.py"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if _INLINE_SWITCH.search(line)]
+    assert found == []

@@ -3,7 +3,8 @@
 Takes: a stable key (``"CDS101.message"``, ``"CDS101.hint"``, ``"CDS101.example"``, ``"CDS101.severity"`` for a
 diagnostic code; a dotted word such as ``"cli.no_such_file"`` for the command line's own words), a language
 (``"vi"``, ``"en"``) and the arguments of the template.
-Returns: the text in that language, its ``{name}`` fields filled in; a segment ``[[ ... ]]`` is kept only when every
+Returns: the text in that language, its ``{name}`` fields filled in (``{name!l}``: in lower case, as a Vietnamese
+sentence writes a name in mid-sentence); a segment ``[[ ... ]]`` is kept only when every
 field in it is known (``[[ (ô {where})]]`` disappears when the cell is not known).
 
 The catalogues are ``locale/<lang>/LC_MESSAGES/cdsdsl.po`` (the source, edited by hand) compiled to ``.mo`` with
@@ -32,6 +33,18 @@ _OPTIONAL = re.compile(r"\[\[(.*?)\]\]", re.S)
 FIELD = re.compile(r"\{(\w+)[^{}]*\}")
 
 _LOADED: dict[str, gettext.GNUTranslations] = {}
+
+
+class _Formatter(string.Formatter):
+    """`str.format`'s rules, plus the conversion ``!l``: the value in lower case."""
+
+    def convert_field(self, value: Any, conversion: str | None) -> Any:
+        if conversion == "l":
+            return str(value).lower()
+        return super().convert_field(value, conversion)
+
+
+_FORMATTER = _Formatter()
 
 
 class _KeepUnknown(dict[str, Any]):
@@ -95,7 +108,7 @@ def fill(template: str, args: Mapping[str, Any]) -> str:
         inner = m.group(1)
         return inner if all(_known(args.get(f)) for f in FIELD.findall(inner)) else ""
 
-    return string.Formatter().vformat(_OPTIONAL.sub(optional, template), (), _KeepUnknown(args))
+    return _FORMATTER.vformat(_OPTIONAL.sub(optional, template), (), _KeepUnknown(args))
 
 
 def text(key: str, lang: str = SOURCE_LANG, /, **args: Any) -> str:

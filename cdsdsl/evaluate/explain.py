@@ -10,6 +10,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Callable, cast
 
+from cdsdsl.diagnostics import i18n
 from cdsdsl.diagnostics.core import CdsError
 from cdsdsl.evaluate.interpret import Outcome, evaluate_program
 from cdsdsl.evaluate.runtime import fmt_vi
@@ -19,6 +20,16 @@ from cdsdsl.syntax.printer import print_condition, print_expr
 
 if TYPE_CHECKING:
     from cdsdsl.evaluate.interpret import TraceEntry
+
+
+def _t(key: str, lang: str, **args: Any) -> str:
+    """The catalogue's text ``explain.<key>`` in ``lang``."""
+    return i18n.text(f"explain.{key}", lang, **args)
+
+
+def _quoted(text: str, lang: str) -> str:
+    """Decision text as an explanation shows it: as written in Vietnamese, quoted in another language."""
+    return _t("quoted", lang, text=text)
 
 
 def _val(v: Any, name: str | None = None, lang: str = "vi") -> str:
@@ -33,7 +44,7 @@ def _substituted(expr: Any, values: dict[str, Fraction], lang: str, max_points: 
     """``a/b`` with the unit's values: ``7/21`` (in English ``Điểm tối đa`` shows as its number)."""
     if isinstance(expr, n.Name) and expr.name in values:
         return _val(values[expr.name], expr.name, lang)
-    if isinstance(expr, n.MaxPoints) and lang == "en" and max_points is not None:
+    if isinstance(expr, n.MaxPoints) and lang != i18n.SOURCE_LANG and max_points is not None:
         return fmt_vi(max_points, lang=lang)
     if isinstance(expr, n.BinOp):
         left = _substituted(expr.left, values, lang, max_points)
@@ -43,8 +54,8 @@ def _substituted(expr: Any, values: dict[str, Fraction], lang: str, max_points: 
         if isinstance(expr.right, n.BinOp) and (expr.op in "*/" or expr.right.op in "+-"):
             right = f"({right})"
         return f"{left}{expr.op}{right}" if expr.op == "/" else f"{left} {expr.op} {right}"
-    if lang == "en" and not isinstance(expr, (n.Number, n.Percent, n.Name)):
-        return f"`{print_expr(expr)}`"  # decision text (``Tỷ lệ cao nhất``), quoted in English
+    if lang != i18n.SOURCE_LANG and not isinstance(expr, (n.Number, n.Percent, n.Name)):
+        return _quoted(print_expr(expr), lang)  # decision text (``Tỷ lệ cao nhất``), quoted in English
     return print_expr(expr)
 
 
@@ -62,14 +73,13 @@ class _OutcomeLines:
     def __init__(self, outcome: Outcome, lang: str) -> None:
         self.p = outcome.program
         self.lang = lang
-        self.en = lang == "en"
         self.lines: list[str] = []
         self.values: dict[str, Fraction] = {}
         self.subject_value: tuple[str, Fraction] | None = None
         self.matched: TraceEntry | None = None
 
     def input(self, t: TraceEntry) -> None:
-        p, en, lang, name = self.p, self.en, self.lang, cast(str, t.name)  # an input's entry names its key
+        p, lang, name = self.p, self.lang, cast(str, t.name)  # an input's entry names its key
         try:
             desc = p.input(name).description
         except KeyError:
@@ -80,8 +90,8 @@ class _OutcomeLines:
             for st in part.steps:
                 if st.key == name:
                     self.values[st.name] = t.value
-        cell = f" ({'cell' if en else 'ô'} {where})" if where else ""
-        shown_desc = f"“{desc}”" if en and desc else desc  # decision text, quoted in English
+        cell = _t("cell", lang, where=where) if where else ""
+        shown_desc = _t("quoted_description", lang, text=desc) if desc else desc  # decision text, quoted in English
         self.lines.append(f"  {name} = {fmt_vi(t.value, 4, lang=lang)}{cell}: {shown_desc}")
 
     def step(self, t: TraceEntry) -> None:
@@ -92,41 +102,36 @@ class _OutcomeLines:
         self.subject_value = (name, t.value)
 
     def case(self, t: TraceEntry) -> None:
-        en = self.en
         self.matched = t
-        cond = print_condition(t.node.condition)
-        cond = f"`{cond}`" if en else cond  # decision text, quoted in English
-        self.lines.append(f"  {'Case matched' if en else 'Trường hợp'}: {cond} → "
-                          f"{fmt_vi(t.value, lang=self.lang)} {'points' if en else 'điểm'}")
+        cond = _quoted(print_condition(t.node.condition), self.lang)  # decision text, quoted in English
+        self.lines.append("  " + _t("case_matched", self.lang, condition=cond, points=_pts(t.value, self.lang)))
 
     def options(self, t: TraceEntry) -> None:
-        en = self.en
         labels = t.info.get("labels", ())
-        chosen = [f"`{labels[i]}`" if en else labels[i] for i in t.value] if t.value else []
-        self.lines.append(f"  {'Chosen' if en else 'Lựa chọn'}: " + ("; ".join(chosen) if chosen else
-                                                                    ("none" if en else "không chọn")))
+        chosen = [_quoted(labels[i], self.lang) for i in t.value] if t.value else []
+        self.lines.append("  " + _t("chosen", self.lang,
+                                    options="; ".join(chosen) if chosen else _t("chosen.none", self.lang)))
 
     def nomatch(self, t: TraceEntry) -> None:
-        self.lines.append(f"  {'No case matches' if self.en else 'Không trường hợp nào khớp'}: "
-                          f"{t.name} = {_val(t.value, t.name, self.lang)}")
+        self.lines.append("  " + _t("no_case", self.lang, what=f"{t.name} = {_val(t.value, t.name, self.lang)}"))
 
     def cohort(self, t: TraceEntry) -> None:
-        en, lang = self.en, self.lang
+        lang = self.lang
         if t.name in ("minmax", "ratio_to_best"):
             d = t.info
-            self.lines.append(f"  {'Cohort' if en else 'Cả nhóm'}: x = {fmt_vi(d['x'], lang=lang)}, min = "
-                              f"{fmt_vi(d['low'], lang=lang)}, max = {fmt_vi(d['high'], lang=lang)}")
+            self.lines.append("  " + _t("cohort", lang, x=fmt_vi(d['x'], lang=lang), low=fmt_vi(d['low'], lang=lang),
+                                        high=fmt_vi(d['high'], lang=lang)))
         else:
-            self.lines.append(f"  {f'`{t.name}`' if en else t.name} = {_val(t.value, 'tỷ lệ', lang)}")
+            self.lines.append(f"  {_quoted(cast(str, t.name), lang)} = {_val(t.value, 'tỷ lệ', lang)}")
 
     def zero_division(self, t: TraceEntry) -> None:
-        self.lines.append(f"  {'Division by zero' if self.en else 'Chia cho 0'} ({t.name} = 0)")
+        self.lines.append("  " + _t("zero_division", self.lang, name=t.name))
 
     def cap(self, t: TraceEntry) -> None:
-        self.lines.append(f"  {'Capped at' if self.en else 'Giới hạn'} {fmt_vi(t.value, lang=self.lang)}")
+        self.lines.append("  " + _t("capped", self.lang, value=fmt_vi(t.value, lang=self.lang)))
 
     def clamp(self, t: TraceEntry) -> None:
-        self.lines.append(f"  {'Clamped to' if self.en else 'Đưa về'} {fmt_vi(t.value, lang=self.lang)}")
+        self.lines.append("  " + _t("clamped", self.lang, value=fmt_vi(t.value, lang=self.lang)))
 
 
 #: the line(s) each kind of trace entry adds to an explanation (other kinds add none)
@@ -142,11 +147,10 @@ def explain_outcome(outcome: Outcome, *, lang: str = "vi", unit: str | None = No
     reason for the points lost (`reason`).  ``extremes(quantity key)`` may name the units with
     the cohort's lowest and highest value: ``(["Huyện X"], ["Huyện Y"])``."""
     p = outcome.program
-    en = lang == "en"
     out = _OutcomeLines(outcome, lang)
-    head = f"{'Indicator' if en else 'Chỉ số'} {p.item or ''}".strip()
-    out.lines.append(f"{head}: {fmt_vi(outcome.exact, lang=lang)}/{fmt_vi(p.max_points, lang=lang)} "
-                     f"{'points' if en else 'điểm'} ({outcome.points})")
+    head = _t("indicator", lang, item=p.item or "").strip()
+    out.lines.append(_t("header", lang, head=head, exact=fmt_vi(outcome.exact, lang=lang),
+                        max=fmt_vi(p.max_points, lang=lang), points=outcome.points))
     for t in outcome.trace:
         add = _TRACE_LINES.get(t.kind)
         if add is not None:
@@ -159,28 +163,24 @@ def explain_outcome(outcome: Outcome, *, lang: str = "vi", unit: str | None = No
 
 def lost_sentence(lost: Fraction, subject: tuple[str, Fraction] | None, matched: Any, *, lang: str = "vi") -> str:
     """The "Lý do mất điểm" sentence."""
-    en = lang == "en"
     if lost <= 0:
-        return "Full points." if en else "Đạt điểm tối đa."
+        return _t("full", lang)
     amount = fmt_vi(lost, lang=lang)
     thresholds = _thresholds(matched.node.condition) if matched is not None else []
     if subject is not None:
         name, value = subject
         shown = _val(value, name, lang)
-        if thresholds and not en:
-            return f"Mất {amount} điểm do {name.lower()} {shown} chưa đạt ngưỡng {thresholds[0]}."
         if thresholds:
-            return f"Lost {amount} points: {name} {shown} is below the threshold {thresholds[0]}."
-        return (f"Lost {amount} points: {name} is {shown}." if en
-                else f"Mất {amount} điểm do {name.lower()} chỉ đạt {shown}.")
+            return _t("lost.below_threshold", lang, amount=amount, name=name, value=shown, threshold=thresholds[0])
+        return _t("lost.only", lang, amount=amount, name=name, value=shown)
     if matched is not None:
-        cond = print_condition(matched.node.condition)
-        return (f"Lost {amount} points: `{cond}`." if en else f"Mất {amount} điểm do: {cond}.")
-    return f"Lost {amount} points." if en else f"Mất {amount} điểm."
+        return _t("lost.condition", lang, amount=amount, condition=_quoted(print_condition(matched.node.condition),
+                                                                           lang))
+    return _t("lost.plain", lang, amount=amount)
 
 
 def _pts(v: Any, lang: str) -> str:
-    return f"{fmt_vi(v, lang=lang)} {'points' if lang == 'en' else 'điểm'}"
+    return _t("points", lang, value=fmt_vi(v, lang=lang))
 
 
 def _names(names: Any) -> str:
@@ -211,7 +211,6 @@ def _case_points(case: Any, max_points: Fraction) -> Fraction | None:
 
 def _cohort_clause(t: Any, p: Any, lang: str, extremes: Any) -> str:
     """``Min-Max: giá trị của đơn vị 45%, thấp nhất 20% (Huyện X), cao nhất 80% (Huyện Y) → 0,42 × 10 = 4,17 điểm``."""
-    en = lang == "en"
     d = t.info
     x, low, high, direction = d["x"], d["low"], d["high"], d.get("direction", "max")
     sc = p.parts[t.part].scoring if t.part < len(p.parts) else None
@@ -223,19 +222,15 @@ def _cohort_clause(t: Any, p: Any, lang: str, extremes: Any) -> str:
         return fmt_vi(v, lang=lang)
 
     fewer = direction == "min"
-    if t.name == "minmax":
-        head = "Min-Max" + ((" (fewer is better)" if en else " (ít hơn là tốt)") if fewer else "")
-    else:
-        head = ("ratio to the best unit" if en else "tỷ lệ so với đơn vị tốt nhất") + \
-            ((" (fewer is better)" if en else " (ít hơn là tốt)") if fewer else "")
-    mine = f"this unit's value {f(x)}" if en else f"giá trị của đơn vị {f(x)}"
-    lowest = f"{'lowest' if en else 'thấp nhất'} {f(low)}{_names(low_names)}"
-    highest = f"{'highest' if en else 'cao nhất'} {f(high)}{_names(high_names)}"
+    head = _t("minmax" if t.name == "minmax" else "ratio_to_best", lang) + (_t("fewer_is_better", lang) if fewer
+                                                                             else "")
+    mine = _t("this_unit", lang, value=f(x))
+    lowest = _t("lowest", lang, value=f(low), names=_names(low_names))
+    highest = _t("highest", lang, value=f(high), names=_names(high_names))
     mx = p.max_points
     if t.name == "minmax":
         if low == high:
-            same = (f"every unit has the same value {f(x)} (CDS622)" if en
-                    else f"mọi đơn vị có cùng giá trị {f(x)} (CDS622)")
+            same = _t("all_same", lang, value=f(x))
             return f"{head}: {same} → {_pts(t.value, lang)}"
         share = (high - x if fewer else x - low) / (high - low)
         return (f"{head}: {mine}, {lowest}, {highest} → {fmt_vi(share, 2, lang=lang)} × {f(mx)} = "
@@ -245,14 +240,13 @@ def _cohort_clause(t: Any, p: Any, lang: str, extremes: Any) -> str:
             return f"{head}: {mine} → {_pts(t.value, lang)}"
         return f"{head}: {mine}, {lowest} → {f(low)}/{f(x)} × {f(mx)} = {_pts(t.value, lang)}"
     if high == 0:
-        nobody = "every unit has 0 (CDS622)" if en else "mọi đơn vị đều là 0 (CDS622)"
+        nobody = _t("all_zero", lang)
         return f"{head}: {nobody} → {_pts(t.value, lang)}"
     return f"{head}: {mine}, {highest} → {f(x)}/{f(high)} × {f(mx)} = {_pts(t.value, lang)}"
 
 
 def _options_clause(t: Any, p: Any, lang: str) -> str | None:
     """Which options were chosen and which were not, with their points."""
-    en = lang == "en"
     sc = p.parts[t.part].scoring if t.part < len(p.parts) else None
     cases = getattr(getattr(sc, "cases", None), "cases", ())
     options = [c for c in cases if type(c.condition) is n.Option]
@@ -268,23 +262,22 @@ def _options_clause(t: Any, p: Any, lang: str) -> str | None:
     not_chosen = [i for i in range(len(options)) if i not in chosen
                   and (_case_points(options[i], p.max_points) or 0) > 0]
     if not chosen:
-        head = "no option chosen" if en else "không chọn lựa chọn nào"
-        return head + (f"; {'the options' if en else 'các lựa chọn'}: " + ", ".join(label(i) for i in not_chosen)
-                       if not_chosen else "")
-    got = f"{'chosen' if en else 'đã chọn'} " + ", ".join(label(i) for i in sorted(chosen))
+        head = _t("options.none", lang)
+        return head + (_t("options.list", lang, options=", ".join(label(i) for i in not_chosen)) if not_chosen
+                       else "")
+    got = _t("options.chosen", lang, options=", ".join(label(i) for i in sorted(chosen)))
     if mode == "cumulative":
         if not_chosen:
-            return got + f"; {'not chosen' if en else 'không chọn'} " + ", ".join(label(i) for i in not_chosen)
+            return got + _t("options.not_chosen", lang, options=", ".join(label(i) for i in not_chosen))
         return got
     best = max(range(len(options)), key=lambda i: _case_points(options[i], p.max_points) or 0)
     if best in chosen:
         return got
-    return got + f"; {'the highest option is' if en else 'lựa chọn cao nhất là'} {label(best)}"
+    return got + _t("options.highest", lang, option=label(best))
 
 
 def _zero_division_clause(t: TraceEntry, lang: str) -> str:
-    return (f"the denominator {t.name} is 0 (division by zero, CDS610): the indicator scores 0" if lang == "en"
-            else f"mẫu số {t.name} bằng 0 (chia cho 0, CDS610) nên chỉ số được 0 điểm")
+    return _t("zero_denominator", lang, name=t.name)
 
 
 def _cohort_reason(t: TraceEntry, p: Any, lang: str, extremes: Any) -> str | None:
@@ -296,28 +289,23 @@ def _options_reason(t: TraceEntry, p: Any, lang: str, extremes: Any) -> str | No
 
 
 def _nomatch_reason(t: TraceEntry, p: Any, lang: str, extremes: Any) -> str | None:
-    en = lang == "en"
-    what = f"{t.name} = {_val(t.value, t.name, lang)}" if t.name else ("the value" if en else "giá trị")
-    return (f"no case matches {what} (CDS612): 0 points" if en
-            else f"không trường hợp nào khớp với {what} (CDS612) nên được 0 điểm")
+    what = f"{t.name} = {_val(t.value, t.name, lang)}" if t.name else _t("the_value", lang)
+    return _t("no_match", lang, what=what)
 
 
 def _items_reason(t: TraceEntry, p: Any, lang: str, extremes: Any) -> str | None:
     first, _, last = (t.name or "").partition("-")
-    return (f"the sum of indicators {first}–{last} = {_pts(t.value, lang)}; see their reasons" if lang == "en"
-            else f"bằng tổng điểm các chỉ số {first}–{last} = {_pts(t.value, lang)}; xem lý do ở các chỉ số đó")
+    return _t("items", lang, first=first, last=last, points=_pts(t.value, lang))
 
 
 def _cap_reason(t: TraceEntry, p: Any, lang: str, extremes: Any) -> str | None:
     before = t.info.get("before")
-    return (f"the total {_pts(before, lang)} is capped at {_pts(t.value, lang)}" if lang == "en"
-            else f"tổng {_pts(before, lang)} vượt mức giới hạn nên chỉ tính {_pts(t.value, lang)}")
+    return _t("cap", lang, before=_pts(before, lang), points=_pts(t.value, lang))
 
 
 def _clamp_reason(t: TraceEntry, p: Any, lang: str, extremes: Any) -> str | None:
     before, mx = fmt_vi(t.info.get("before"), 4, lang=lang), fmt_vi(p.max_points, lang=lang)
-    return (f"the result {before} is outside [0, {mx}], brought to {_pts(t.value, lang)} (CDS613)" if lang == "en"
-            else f"kết quả {before} nằm ngoài [0, {mx}] nên đưa về {_pts(t.value, lang)} (CDS613)")
+    return _t("clamp", lang, before=before, max=mx, points=_pts(t.value, lang))
 
 
 #: the clause of the reason each kind of trace entry gives (None, or a kind not here: none)
@@ -340,8 +328,7 @@ def _per_item_clauses(outcome: Outcome, lang: str) -> list[str]:
             out.insert(0, (f"{sc.count_key} = {fmt_vi(count, lang=lang)}"
                            + (f" × {_pts(each, lang)}" if each is not None else "")
                            + f" = {_pts(value, lang)}"
-                           + (f" (at most {_pts(p.max_points, lang)})" if lang == "en"
-                              else f" (tối đa {_pts(p.max_points, lang)})")))
+                           + _t("at_most", lang, points=_pts(p.max_points, lang))))
     return out
 
 
@@ -367,7 +354,7 @@ def reason(outcome: Outcome, *, lang: str = "vi", extremes: Any = None) -> str |
     if not clauses:
         return None
     amount = fmt_vi(lost, lang=lang)
-    return (f"Lost {amount} points: " if lang == "en" else f"Mất {amount} điểm: ") + "; ".join(clauses) + "."
+    return _t("lost.because", lang, amount=amount, clauses="; ".join(clauses))
 
 
 ZERO_F = Fraction(0)
@@ -376,17 +363,16 @@ ZERO_F = Fraction(0)
 def explain_unit(result: Any, *, lang: str = "vi", unit: Any = None, stats: Any = None) -> str:
     """A unit's result, indicator by indicator (re-runs the interpreter for the trace
     when the unit's data is given)."""
-    en = lang == "en"
     cr = result.compiled
-    lines = [f"{'Unit' if en else 'Đơn vị'} {result.unit}: {result.total}/{fmt_vi(result.max_points, lang=lang)}"
-             + (f" ({'rank' if en else 'hạng'} {result.rank})" if result.rank else "")]
+    lines = [_t("unit", lang, unit=result.unit, total=result.total, max=fmt_vi(result.max_points, lang=lang))
+             + (_t("rank", lang, rank=result.rank) if result.rank else "")]
     for key, r in result.indicators.items():
         c = cr.by_key.get(key) if cr is not None else None
         if r.status == "not_applicable":
-            lines.append(f"{key}: {'not applicable' if en else 'không áp dụng'}")
+            lines.append(f"{key}: {_t('not_applicable', lang)}")
             continue
         if r.status == "error":
-            lines.append(f"{key}: {'not scored' if en else 'không chấm được'}: "
+            lines.append(f"{key}: {_t('not_scored', lang)}: "
                          + "; ".join(d.message(lang) for d in r.diagnostics[:1]))
             continue
         if unit is not None and c is not None and c.program is not None and r.status == "scored":
@@ -400,8 +386,7 @@ def explain_unit(result: Any, *, lang: str = "vi", unit: Any = None, stats: Any 
                 pass
         lost = (r.max_points or 0) - (r.exact or 0)
         lines.append(f"{key}: {r.points}/{fmt_vi(r.max_points or 0, lang=lang)}"
-                     + ("" if lost <= 0 else (f" (lost {fmt_vi(lost, lang=lang)})" if en
-                                              else f" (mất {fmt_vi(lost, lang=lang)} điểm)")))
+                     + ("" if lost <= 0 else _t("lost_short", lang, amount=fmt_vi(lost, lang=lang))))
     return "\n".join(lines)
 
 

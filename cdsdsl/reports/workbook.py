@@ -100,9 +100,7 @@ def write_report_xlsx(cohort_result: Any, path: str | Path, lang: str = "vi") ->
     ws = wb.active
     ws.title = RANK_SHEET
     ranking = rank_table(cohort_result, lang, label=False)
-    incomplete = ("chưa chấm được đầy đủ: có chỉ số không chấm được, tính 0 điểm (xem sheet Lý do mất điểm)"
-                  if lang != "en" else "not fully scored: some indicators could not be scored and count 0 "
-                  "(see the sheet Lý do mất điểm)")
+    incomplete = _w("incomplete", lang)
     ranking = attrs.evolve(ranking, columns=ranking.columns + (Column("status", _w("status", lang)),),
                            rows=tuple(row + ("" if r.complete else incomplete,)
                                       for row, r in zip(ranking.rows, cohort_result.ranking(), strict=False)),
