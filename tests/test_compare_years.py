@@ -17,7 +17,7 @@ import pytest
 from _cli_util import ROOT, cds
 
 from cdsdsl.compare.diff import diff_rulesets, name_similarity, word_diff
-from cdsdsl.compare.meaning import meaning_changes
+from cdsdsl.compare.meaning import Stretch, meaning_changes
 from cdsdsl.compare.report import diff_text
 from cdsdsl.rulesets.model import load_ruleset
 
@@ -122,11 +122,14 @@ def test_the_meaning_of_a_change_is_read_from_the_cases_not_the_words():
     # a count's levels: a threshold moved and a level added (Ninh Thuận 1.4's wording)
     old = "+ Từ 20 trở lên: điểm tối đa;\n+ Từ 10 đến 19: 1/2 Điểm tối đa;\n+ Dưới 10: 1/4 Điểm tối đa"
     new = "+ Từ 25 trở lên: điểm tối đa;\n+ Từ 10 đến 24: 1/2 Điểm tối đa;\n+ Dưới 10: 1/4 Điểm tối đa"
-    kinds = [(m.kind, m.old, m.new) for m in meaning_changes(old, ten, new, ten, "1.4")]
-    assert ("threshold_moved", 20, 25) in kinds or ("threshold_moved", 19, 24) in kinds, kinds
-    pts = [m for m in meaning_changes(old, ten, new, ten, "1.4") if m.kind == "points"]
-    assert [(m.stretch.lo, m.stretch.hi, m.before.value, m.after.value) for m in pts] == \
-        [(Fraction(20), Fraction(24), ten, Fraction(5))] or pts and pts[0].before.value == ten
+    found = meaning_changes(old, ten, new, ten, "1.4")
+    # both numbers the text writes moved (19 -> 24 closes "Từ 10 đến 19", 20 -> 25 opens "Từ 20 trở lên"),
+    # and the counts 20 to 24 now give half the points
+    assert [(m.kind, m.old, m.new) for m in found if m.kind == "threshold_moved"] == \
+        [("threshold_moved", 19, 24), ("threshold_moved", 20, 25)]
+    assert [(m.stretch, m.before.value, m.after.value) for m in found if m.kind == "points"] == \
+        [(Stretch(Fraction(20), True, Fraction(24), True), ten, Fraction(5))]
+    assert len(found) == 3
     # options: a new option, and points of one changed
     opts = meaning_changes("- Đã ban hành: Điểm tối đa\n- Chưa ban hành: 0 điểm", ten,
                            "- Đã ban hành: 1/2*Điểm tối đa\n- Đang xây dựng: 1/4*Điểm tối đa\n- Chưa ban hành: 0 điểm",

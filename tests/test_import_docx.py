@@ -190,6 +190,8 @@ def test_cli_import_writes_the_ruleset_and_reports_with_exit_codes(tmp_path):
     assert r.exit_code == 1, r.output  # written, but cells were not placed
     assert load_ruleset(out).indicator("2.1").name == "Bệnh án điện tử"
     assert "bảng 2, dòng 3, cột D" in r.stdout and "Đã ghi" in r.stdout
+    r = cds("import", path, "--format", "json")
+    assert r.exit_code == 2 and "-o" in r.stderr  # the JSON report needs the .cds in a file
     r = cds("import", path, "-o", out, "--lang", "en", "--format", "json")
     import json
     report = json.loads(r.stdout)
