@@ -243,3 +243,33 @@ def test_bad_input_is_a_located_message_and_exit_2(tmp_path):
         assert words in r.stderr or code in ("CDS900 ",), (code, r.stderr)
         r = cds("import", path, "--lang", "en")
         assert r.exit_code == 2 and "hint:" in r.stderr and "Traceback" not in r.output
+
+
+def test_a_table_cut_by_a_page_break_without_its_header_continues_the_one_before(tmp_path):
+    """Word files made from PDFs often cut the table at each page into a new table without the header row."""
+    document = docx.Document()
+    document.add_paragraph("BỘ CHỈ SỐ ĐÁNH GIÁ CHUYỂN ĐỔI SỐ CẤP HUYỆN")
+    cols = ("STT", "Tên chỉ số", "Điểm tối đa", "Cách tính điểm", "Ghi chú")
+    first = document.add_table(rows=1, cols=5)
+    for cell, text in zip(first.rows[0].cells, cols):
+        cell.text = text
+    for stt, name, mx, text in (("1", "Nhận thức số", "20", ""), ("1.1", "Chuyên mục về chuyển đổi số", "10",
+                                                                   "- Đã có: Điểm tối đa")):
+        cells = first.add_row().cells
+        cells[0].text, cells[1].text, cells[2].text = stt, name, mx
+        fill_cell(cells[3], text)
+    document.add_paragraph("- 2 -")  # the page number between the two halves
+    rest = document.add_table(rows=0, cols=5)
+    cells = rest.add_row().cells  # the rest of 1.1 at the top of the page
+    fill_cell(cells[3], "- Chưa có: 0 điểm")
+    cells = rest.add_row().cells
+    cells[0].text, cells[1].text, cells[2].text, cells[4].text = "1.2", "Truyền thanh cơ sở", "10", "mới"
+    fill_cell(cells[3], "- Có: Điểm tối đa\n- Không: 0 điểm")
+    path = tmp_path / "cat-trang.docx"
+    document.save(str(path))
+    imported = import_docx(path)
+    assert [(i.id, i.formula_text) for i in imported.ruleset.indicators] == [
+        ("1.1", "- Đã có: Điểm tối đa\n- Chưa có: 0 điểm"), ("1.2", "- Có: Điểm tối đa\n- Không: 0 điểm")]
+    note = next(d for d in imported.diagnostics if d.code == "CDS905")
+    assert (note.arguments["table"], note.arguments["row"], note.arguments["column"]) == (2, 2, "E")
+    assert "“Ghi chú”" in note.message("vi")

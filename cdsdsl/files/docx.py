@@ -67,10 +67,17 @@ class DocxTable:
 
 @attrs.frozen
 class DocxDocument:
-    """The paragraphs outside tables (non-empty, in order) and the top-level tables."""
+    """The paragraphs outside tables (non-empty, in order), the top-level tables, and how many of the
+    paragraphs come before the first table (the decision's title lines)."""
 
     paragraphs: tuple[str, ...]
     tables: tuple[DocxTable, ...]
+    before_tables: int = 0
+
+    @property
+    def preface(self) -> tuple[str, ...]:
+        """The paragraphs above the first table."""
+        return self.paragraphs[:self.before_tables] if self.tables else self.paragraphs
 
 
 def read_docx(path: Path) -> DocxDocument:
@@ -142,6 +149,7 @@ def _kids(el: Any, tag: str) -> Iterator[Any]:
 def _read_body(body: Any, numbering: "_Numbering") -> DocxDocument:
     paragraphs: list[str] = []
     tables: list[DocxTable] = []
+    before = 0
     last = ""
     for el in _kids_any(body):
         if el.tag == f"{_W}p":
@@ -150,8 +158,10 @@ def _read_body(body: Any, numbering: "_Numbering") -> DocxDocument:
                 paragraphs.append(text)
                 last = text
         elif el.tag == f"{_W}tbl":
+            if not tables:
+                before = len(paragraphs)
             tables.append(_read_table(el, len(tables) + 1, last, numbering))
-    return DocxDocument(tuple(paragraphs), tuple(tables))
+    return DocxDocument(tuple(paragraphs), tuple(tables), before)
 
 
 def _kids_any(el: Any) -> Iterator[Any]:

@@ -77,10 +77,11 @@ def _fold(text: str) -> str:
 
 
 def _metadata(doc: DocxDocument) -> list[list[str]]:
-    """``Key: value`` rows for the reader from the title lines: ``BỘ CHỈ SỐ ...`` and the decision."""
+    """``Key: value`` rows for the reader from the title lines above the first table: ``BỘ CHỈ SỐ ...`` and
+    the decision."""
     rows: list[list[str]] = []
-    title = next((p for p in doc.paragraphs if _fold(p).startswith("bo chi so")), None)
-    decision = next((p for p in doc.paragraphs
+    title = next((p for p in doc.preface if _fold(p).startswith("bo chi so")), None)
+    decision = next((p for p in doc.preface
                      if re.search(r"(quyet dinh|ke hoach|huong dan|cong van) so", _fold(p))), None)
     if title:
         rows.append([f"Bộ chỉ số: {' '.join(title.split())}"])
@@ -119,6 +120,7 @@ class _Layout:
         current: dict[str, int] | None = None
         width = 0
         header_fold: list[str] = []
+        header: tuple[str, ...] = ()
         for t in self.doc.tables:
             found = self.find_header(t)
             if found is not None:
@@ -126,7 +128,8 @@ class _Layout:
                 width = t.width
                 self.unplaced_above(t, hrow)
                 self.add_header(current)
-                header_fold = [_header_fold(c) for c in t.cells[hrow]]
+                header = t.cells[hrow]
+                header_fold = [_header_fold(c) for c in header]
                 start = hrow + 1
             elif current is not None and t.width == width:
                 start = 0  # the rest of the table above, after a page break
@@ -134,7 +137,7 @@ class _Layout:
                 self.unplaced_table(t)
                 continue
             for r in range(start, len(t.cells)):
-                self.add_row(t, r, current, header_fold)
+                self.add_row(t, r, current, header, header_fold)
 
     def find_header(self, t: DocxTable) -> tuple[int, dict[str, int]] | None:
         for r, row in enumerate(t.cells):
@@ -154,7 +157,8 @@ class _Layout:
             hdr = next(i for i, o in enumerate(self.origins) if o is not None and o.row == -1)
             self.rows[hdr] = [COLUMN_NAMES[f] for f in self.fields]
 
-    def add_row(self, t: DocxTable, r: int, fields: dict[str, int], header_fold: list[str]) -> None:
+    def add_row(self, t: DocxTable, r: int, fields: dict[str, int], header: tuple[str, ...],
+                header_fold: list[str]) -> None:
         row = t.cells[r]
         id_cell = row[fields["id"]] if fields["id"] < len(row) else ""
         if _header_fields(row) is not None or _not_a_row(list(row), header_fold, id_cell):
@@ -162,8 +166,8 @@ class _Layout:
         known = set(fields.values())
         for c, text in enumerate(row):
             if c not in known and text.strip() and not t.merged(r, c):
-                header = next((t.cells[h][c] for h in range(r) if _header_fields(t.cells[h]) is not None), "")
-                self.diag("CDS905", t, r, c, header=_short(header.strip() or "?"))
+                named = header[c].strip() if c < len(header) else ""
+                self.diag("CDS905", t, r, c, header=_short(named or "?"))
         laid = ["" for _ in self.fields]
         cols: dict[int, int] = {}
         for f, c in fields.items():
