@@ -151,4 +151,6 @@ def ruleset_to_cds(rs: Ruleset, preface: tuple[str, ...] = ()) -> str:
     for grp in rs.groups:
         if ("g", grp.id) not in written:
             out += ["", _heading(grp)]
+    if rs.test_cases is not None:
+        out += [""] + list(_block("Ca kiểm thử", rs.test_cases.text))
     return "\n".join(out) + "\n"
