@@ -193,3 +193,41 @@ def test_a_quote_left_open_is_reported_with_the_lines_it_swallows(tmp_path: Path
     assert ("lỗi[CDS652]: huyen.tests.csv:2:E: dấu ngoặc kép mở ở dòng 2 (cột E) không được đóng đúng chỗ: ô này "
             "kéo đến hết tệp") in r.stderr
     assert "0 ca" in r.stdout  # the rows it swallowed are not read as cases
+
+
+def test_cases_written_in_the_ruleset_file_run_at_their_lines(tmp_path):
+    """`Ca kiểm thử:` in the .cds (#16 item 2, the block form): the rows of NAME.tests.csv under the key, run
+    by `cds test`, failures placed at the ruleset file's lines; the companion file's cases run after them."""
+    from cdsdsl.diagnostics.core import RulesetError
+    from cdsdsl.rulesets.cds import parse_ruleset_text
+    from cdsdsl.rulesets.cds_writer import ruleset_to_cds
+    from cdsdsl.verify.casetests import read_cases_block, run_cases
+
+    src = ROOT / "rulesets" / "huyen-ninh-thuan-2023.cds"
+    rows = [ln for ln in (ROOT / "rulesets" / "huyen-ninh-thuan-2023.tests.csv").read_text(encoding="utf-8")
+            .splitlines() if ln and not ln.startswith("#")]
+    text = src.read_text(encoding="utf-8")
+    lines_before = text.count("\n")
+    rows = rows[:9]  # the header and the first seven cases (1.1, 1.3, 1.4 at 20, 19, 10, 9 posts, no column)
+    block = "\nCa kiểm thử:\n" + "".join(f"    {ln}\n" for ln in rows)
+    block += "    1.4 đúng 20 tin bài ghi sai,văn bản dòng 33,1.4,x,20,5\n"
+    path = tmp_path / "ninh-thuan.cds"
+    path.write_text(text + block, encoding="utf-8")
+    rs = parse_ruleset_text(path.read_text(encoding="utf-8"), name=str(path))
+    cases, diags = read_cases_block(rs)
+    assert diags == [] and len(cases) == 8
+    results = run_cases(rs, cases)
+    assert [r.case.name for r in results if r.status != "passed"] == ["1.4 đúng 20 tin bài ghi sai"]
+    failed = next(r for r in results if r.status == "failed").failures[0]
+    wrong_line = lines_before + 2 + len(rows) + 1  # blank line, `Ca kiểm thử:`, the rows, then this one
+    assert failed.expectation.where == f"{path.name}:{wrong_line}:F"
+    r = cds("test", path)
+    assert r.exit_code == 1 and "8 ca: 7 đạt, 1 không đạt" in r.stdout
+    # the writer keeps the block, and it reads back the same
+    again = parse_ruleset_text(ruleset_to_cds(rs), name="again.cds")
+    assert again.test_cases.text == rs.test_cases.text
+    # twice is an error at the second key (its rows are then lines of no block, CDS508)
+    with pytest.raises(RulesetError) as exc:
+        parse_ruleset_text(text + block + "\nCa kiểm thử:\n    Ca,Nguồn,Chỉ số,Số liệu,Giá trị,Điểm mong đợi\n",
+                           name="twice.cds")
+    assert [d.code for d in exc.value.diagnostics][0] == "CDS505"

@@ -1,4 +1,4 @@
-"""`cds test RULESET`: run the test cases written beside a ruleset (``NAME.tests.csv``).
+"""`cds test RULESET`: run the test cases written beside a ruleset (``NAME.tests.csv``) or in it (``Ca kiểm thử:``).
 
 Each case is a unit's inputs and the points the decision gives them; the case's unit is scored
 as `cds score` scores it (`cdsdsl.verify.casetests`) and every expected value compared with the points
@@ -113,15 +113,21 @@ def test(ruleset: Path, cases_path: Path | None, fmt: str, lang: str, output: Pa
     """
     from cdsdsl.diagnostics.core import Diagnostic, RulesetError
     from cdsdsl.rulesets.model import load_ruleset
-    from cdsdsl.verify.casetests import cases_path_for, read_cases, run_cases
+    from cdsdsl.verify.casetests import cases_path_for, read_cases, read_cases_block, run_cases
 
     fmt = resolve_format(fmt, output, ("text", "json"), "text", lang)
     require_file(ruleset, "ruleset", lang)
     rs = load_ruleset(ruleset)
     path = cases_path if cases_path is not None else cases_path_for(ruleset)
-    if not path.is_file():
-        raise RulesetError(Diagnostic.make("CDS569", None, path=str(path), ruleset=str(ruleset)), lang)
-    cases, diags = read_cases(path, rs)
+    # the cases written in the ruleset (`Ca kiểm thử:`), then those of the companion file when there is one
+    cases, diags = read_cases_block(rs) if cases_path is None else ([], [])
+    if path.is_file() or not cases:
+        if not path.is_file():
+            raise RulesetError(Diagnostic.make("CDS569", None, path=str(path), ruleset=str(ruleset)), lang)
+        more, more_diags = read_cases(path, rs)
+        cases, diags = cases + more, diags + more_diags
+    else:
+        path = ruleset
     if diags:
         echo_diagnostics(diags, lang)
     results = run_cases(rs, cases, lang)

@@ -19,6 +19,7 @@ from cdsdsl.diagnostics.core import Diagnostic, FormulaSyntaxError, RulesetError
 from cdsdsl.rulesets.blocks import BLOCK_INDENT, BlockValue, join_halves, line_starts, nfc_outside_blocks
 from cdsdsl.rulesets.classes import (
     Binding,
+    CasesBlock,
     Correction,
     Group,
     Indicator,
@@ -29,6 +30,7 @@ from cdsdsl.rulesets.classes import (
     UnitList,
 )
 from cdsdsl.rulesets.fields import (
+    CASES_KEY,
     EXPECTED,
     FLAG_ENTERED,
     HEADER_KEYS,
@@ -129,7 +131,8 @@ class _Reader:
         self.block_lines: list[tuple[int, str, int]] = []
         self.block_key_line = 0
         self.block_inline: tuple[int, int, str] | None = None  # (line, col, text) on the key line
-        self.block_target = ""  # "indicator" | "header"
+        self.block_target = ""  # "indicator" | "header" | "file" (the `Ca kiểm thử:` block)
+        self.cases: CasesBlock | None = None
         # `Tiếp theo chỉ số X` not after X: (id, start, end, line), judged at the end of the file
         self.pending_continuations: list[tuple[str, int, int, int]] = []
 
@@ -249,6 +252,12 @@ class _Reader:
                 return
             self.on_header(key, raw_key, value, key_tok, val_tok)
             return
+        if key == CASES_KEY:  # test cases: a block of the file, closing the indicator above
+            self.close_indicator()
+            if self.cases is not None:
+                return self.error("CDS505", kstart, kend, key=raw_key + ":", first_line=self.cases.line)
+            self.cases = CasesBlock("", None, key_tok.line)
+            return self.open_block("cases", "file", key_tok, val_tok, value)
         if key not in INDICATOR_KEYS:
             self.error("CDS501", kstart, kend, item=item, key=raw_key, known=KNOWN_KEYS)
             return
@@ -434,6 +443,11 @@ class _Reader:
         while lines and lines[-1][1] == "":
             lines.pop()
         inline = self.block_inline
+        if self.block_target == "file":  # `Ca kiểm thử:`: the rows verbatim, placed in the file
+            text, at = "\n".join(t for _, t in lines), (lines[0][0] if lines else self.block_key_line)
+            self.cases = CasesBlock(text, Source(text, name=self.name, line_offset=at - 1, column_offset=cut),
+                                    self.block_key_line)
+            return
         cur = self.current
         key_tok = self.block_key_tok
         raw_key = str(key_tok).strip() + ":"
@@ -576,7 +590,7 @@ class _Reader:
             set_formula=set_formula, unit_lists=tuple(self.unit_lists),
             sections=tuple(self.sections), groups=tuple(self.groups), indicators=tuple(self.indicators),
             name=self.name, format="cds", source=self.source, total_span=self.header_spans.get("total"),
-            notes=tuple(self.diags),
+            notes=tuple(self.diags), test_cases=self.cases,
         )
 
 

@@ -21,8 +21,8 @@ from cdsdsl.diagnostics.core import Diagnostic
 from cdsdsl.rulesets.numbering import is_contained, normalize_key
 from cdsdsl.text.source import Source, Span
 
-__all__ = ["Binding", "Correction", "Group", "Indicator", "Rounding", "Ruleset", "Section", "SetFormula",
-           "UnitList"]
+__all__ = ["Binding", "CasesBlock", "Correction", "Group", "Indicator", "Rounding", "Ruleset", "Section",
+           "SetFormula", "UnitList"]
 
 
 @attrs.frozen
@@ -58,6 +58,16 @@ class UnitList:
 
     name: str
     units: tuple[str, ...]
+    line: int | None = None
+
+
+@attrs.frozen
+class CasesBlock:
+    """A `.cds` file's ``Ca kiểm thử:`` block: test cases as the rows of a ``NAME.tests.csv`` file, verbatim;
+    ``source`` places them in the ruleset file (`cdsdsl.verify.casetests.read_cases_block`)."""
+
+    text: str
+    source: Source | None = attrs.field(default=None, eq=False, repr=False)
     line: int | None = None
 
 
@@ -194,6 +204,8 @@ class Ruleset:
     total_span: Span | None = None
     #: non-fatal findings of the loader (infos, warnings)
     notes: tuple[Diagnostic, ...] = attrs.field(default=(), eq=False, repr=False)
+    #: the test cases written in the file (``Ca kiểm thử:``), if any
+    test_cases: CasesBlock | None = None
 
     # -- lookups -----------------------------------------------------------
     def indicator(self, id: str) -> Indicator:

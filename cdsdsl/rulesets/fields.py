@@ -37,10 +37,12 @@ INDICATOR_KEYS = {
     "phương pháp": "cohort_method",
 }
 LIST_PREFIX = "danh sách "
+#: the file-level block of test cases (rows as in ``NAME.tests.csv``), anywhere outside an indicator
+CASES_KEY = "ca kiểm thử"
 FLAG_ENTERED = "nhập điểm"
 KNOWN_KEYS = ("Bộ chỉ số, Văn bản, Ngày, Cấp, Tổng điểm, Làm tròn, Chia cho 0, Công thức tổng, Trong đó, "
               "Danh sách TÊN, Cách tính, Sửa, Lý do sửa, Nguồn dữ liệu, Đơn vị phối hợp, "
-              "Tài liệu kiểm chứng, Áp dụng, Cách hiểu, Phương pháp, Nhập điểm")
+              "Tài liệu kiểm chứng, Áp dụng, Cách hiểu, Phương pháp, Nhập điểm, Ca kiểm thử")
 LEVELS = ("tỉnh", "sở", "thành phố", "huyện", "xã")
 
 

@@ -248,7 +248,10 @@ class _SheetReader:
                 if records:
                     self.continue_record(records[-1], r)
                 continue
-            roman_section = bool(sections) and sections[-1].id == current_section and \
+            # a section numbered with its items written 5.1, 5.2, … (huyện Ninh Thuận 2023 V): a bare 6 after
+            # them is the next section, not item 6 of section V
+            dotted = any(rec["section"] == current_section and "." in rec["written"] for rec in records)
+            roman_section = bool(sections) and sections[-1].id == current_section and not dotted and \
                 roman_to_int(sections[-1].label.rstrip(".")) is not None
             if roman_section and re.fullmatch(r"\d+\.?", stt):
                 # sections numbered I, II, … with their items 1, 2, …: item 2 of section II is 2.2
@@ -271,7 +274,7 @@ class _SheetReader:
                 if not any(s.id == prefix for s in sections):
                     sections.append(self.make_section(r, prefix, prefix, "", None, implicit=True))
                 current_section = prefix
-            records.append({"row": r, "id": ind[0], "section": current_section,
+            records.append({"row": r, "id": ind[0], "section": current_section, "written": get("id").strip(),
                             "cells": {f: (row[c] if c < len(row) else "") for f, c in columns.items()}})
         indicators = [self.make_indicator(rec) for rec in records]
         if not indicators and not any(d.severity is Severity.ERROR for d in self.diags):

@@ -1,7 +1,8 @@
 """Test cases of a ruleset: a unit's inputs and the points the decision says they earn.
 
 Takes: a ruleset and its companion file ``NAME.tests.csv`` (written by hand, one row per input or
-expected value; docs/ruleset-format.md, "Ca kiểm thử / Test cases").
+expected value; docs/ruleset-format.md, "Ca kiểm thử / Test cases"), or the same rows written in the ruleset
+file itself under ``Ca kiểm thử:`` (`read_cases_block`, placed at their lines of the ruleset file).
 Returns: the cases read (`read_cases`, with a located CDS560-569 diagnostic for each row that
 cannot be used) and, for each case, whether the points the engine gives equal the expected
 points (`run_cases`).  Scoring is `scoring.score_cohort` on the case's unit alone, the values are
@@ -130,11 +131,12 @@ def _diag(code: str, where: str, **args: Any) -> Diagnostic:
 class _Rows:
     """Reading the rows into cases (the reader of the data forms checks indicators, keys and values)."""
 
-    def __init__(self, path: Path, ruleset: Any) -> None:
+    def __init__(self, path: Path, ruleset: Any, line_offset: int = 0) -> None:
         from cdsdsl.dataentry.reading import _Reader
 
         self.path = path
         self.name = path.name
+        self.line_offset = line_offset  # rows written in a `.cds` file's `Ca kiểm thử:` block
         self.ruleset = ruleset
         self.reader = _Reader(ruleset, path)
         self.diags: list[Diagnostic] = []
@@ -145,7 +147,7 @@ class _Rows:
         self.compiled = compile_ruleset(ruleset)
 
     def where(self, line: int, col: int | None = None) -> str:
-        return f"{self.name}:{line}" + (f":{column_letter(col)}" if col is not None else "")
+        return f"{self.name}:{line + self.line_offset}" + (f":{column_letter(col)}" if col is not None else "")
 
     def target(self, text: str) -> tuple[str, str] | None:
         """(kind, id) of what an expected value is for; None when nothing matches."""
@@ -186,12 +188,30 @@ def read_cases(path: str | Path, ruleset: Any) -> tuple[list[Case], list[Diagnos
         tf = open_delimited(path)
     except TextFileProblem as exc:
         raise problem_error(exc, path.name) from None
-    rows = _Rows(path, ruleset)
-    recs = [r for r in records(tf.text, tf.delimiter, tf.name)
-            if any(c.strip() for c in r.cells) and not r.cells[0].lstrip().startswith("#")]
+    return _read_records(_Rows(path, ruleset), records(tf.text, tf.delimiter, tf.name), tf.name)
+
+
+def read_cases_block(ruleset: Any) -> tuple[list[Case], list[Diagnostic]]:
+    """The cases of a ruleset's own ``Ca kiểm thử:`` block (rows as in ``NAME.tests.csv``, comma-separated),
+    placed at their lines of the ruleset file; none when it has no block."""
+    block = getattr(ruleset, "test_cases", None)
+    if block is None:
+        return [], []
+    path = Path(ruleset.name)
+    offset = block.source.line_offset if block.source is not None else 0
+    try:
+        recs = records(block.text, ",", path.name)
+    except TextFileProblem as exc:
+        raise problem_error(exc, path.name) from None
+    return _read_records(_Rows(path, ruleset, offset), recs, path.name)
+
+
+def _read_records(rows: "_Rows", all_recs: Any, file_name: str) -> tuple[list[Case], list[Diagnostic]]:
+    """The cases of the rows ``all_recs`` of a test file (or block) named ``file_name``."""
+    recs = [r for r in all_recs if any(c.strip() for c in r.cells) and not r.cells[0].lstrip().startswith("#")]
     if not recs:
-        raise DataError(_diag("CDS560", f"{tf.name}:1", column="Ca", columns=_HEADERS_VI, columns_en=_HEADERS_EN))
-    col = _header_columns(recs[0], tf.name)
+        raise DataError(_diag("CDS560", rows.where(1), column="Ca", columns=_HEADERS_VI, columns_en=_HEADERS_EN))
+    col = _header_columns(recs[0], rows.where(recs[0].line))
     cases: list[dict[str, Any]] = []
     first_row: dict[str, str] = {}
     current: dict[str, Any] | None = None
@@ -237,7 +257,7 @@ def read_cases(path: str | Path, ruleset: Any) -> tuple[list[Case], list[Diagnos
     return [_finish(rows, c) for c in cases], rows.diags
 
 
-def _header_columns(head: Any, file_name: str) -> dict[str, int]:
+def _header_columns(head: Any, where: str) -> dict[str, int]:
     """The header row's columns: ``{internal name: index}``; `DataError` (CDS560) when a required one is missing."""
     col: dict[str, int] = {}
     for j, text in enumerate(head.cells):
@@ -247,7 +267,7 @@ def _header_columns(head: Any, file_name: str) -> dict[str, int]:
     missing = [n for n in _REQUIRED if n not in col]
     if missing:
         shown = {"case": "Ca", "indicator": "Chỉ số", "value": "Giá trị", "expected": "Điểm mong đợi"}[missing[0]]
-        raise DataError(_diag("CDS560", f"{file_name}:{head.line}", column=shown, columns=_HEADERS_VI,
+        raise DataError(_diag("CDS560", where, column=shown, columns=_HEADERS_VI,
                               columns_en=_HEADERS_EN))
     return col
 
