@@ -91,3 +91,11 @@ def test_no_module_decides_a_text_by_language_inline():
              for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
              if _INLINE_SWITCH.search(line)]
     assert found == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_key_is_written_twice_in_a_catalogue(lang):
+    """gettext keeps the last of two entries with one key, silently: a key added again by another change (or by a
+    merge of two changes) would change a text nobody meant to change."""
+    keys = re.findall(r'^msgid "(.+)"$', i18n.catalogue_path(lang, ".po").read_text(encoding="utf-8"), re.M)
+    assert sorted(k for k in set(keys) if keys.count(k) > 1) == []

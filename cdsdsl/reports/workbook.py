@@ -100,7 +100,7 @@ def write_report_xlsx(cohort_result: Any, path: str | Path, lang: str = "vi") ->
     ws = wb.active
     ws.title = RANK_SHEET
     ranking = rank_table(cohort_result, lang, label=False)
-    incomplete = _w("incomplete", lang)
+    incomplete = _w("incomplete_sheet", lang)
     ranking = attrs.evolve(ranking, columns=ranking.columns + (Column("status", _w("status", lang)),),
                            rows=tuple(row + ("" if r.complete else incomplete,)
                                       for row, r in zip(ranking.rows, cohort_result.ranking(), strict=False)),
