@@ -70,10 +70,11 @@ def safe_name(name: str, suffix: str) -> str:
 
 
 def guess_format(text: str) -> str:
-    """``tsv`` for a table pasted from Word or Excel (a tab on its first non-empty line), else ``cds``."""
-    for line in text.splitlines():
-        if line.strip():
-            return "tsv" if "\t" in line else "cds"
+    """``tsv`` for a table pasted from Word or Excel (a line with two tabs between its cells), else ``cds``
+    (whose blocks may be indented by one tab, never cut into cells)."""
+    for line in text.splitlines()[:400]:
+        if line.strip().count("\t") >= 2:
+            return "tsv"
     return "cds"
 
 
