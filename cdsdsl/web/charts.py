@@ -41,7 +41,9 @@ def totals_bar(cohort: Any, lang: str) -> Markup:
         y = 10 + i * row
         w = (width - left - 70) * _pct(r.total_exact, r.max_points) / 100
         value = format_number(r.total, lang, as_given=True)
-        body.append(f'<text x="{left - 8}" y="{y + 15}" text-anchor="end" class="label">{escape(r.unit)}</text>'
+        shown = r.unit if len(r.unit) <= 28 else r.unit[:27] + "…"
+        body.append(f'<text x="{left - 8}" y="{y + 15}" text-anchor="end" class="label">{escape(shown)}'
+                    f'<title>{escape(r.unit)}</title></text>'
                     f'<rect x="{left}" y="{y}" width="{w:.1f}" height="{row - 8}" fill="{COLOURS[0]}">'
                     f'<title>{escape(r.unit)}: {escape(value)}</title></rect>'
                     f'<text x="{left + w + 6:.1f}" y="{y + 15}" class="value">{escape(value)}</text>')
