@@ -85,7 +85,7 @@ def test_an_oversized_upload_is_refused_with_its_size(client):
     r = client.post("/api/v1/rank", files={"data": ("cohort.csv", big)})
     assert r.status_code == 413
     err = r.json()["error"]
-    assert err["code"] == "CDS950" and "200000" in err["message"] and err["hint"]
+    assert err["code"] == "CDS960" and "200000" in err["message"] and err["hint"]
 
 
 def test_inputs_lists_what_each_indicator_asks(client):

@@ -64,4 +64,6 @@ def serve(ruleset: Path | None, host: str, port: int, workdir: Path, max_upload:
     app = create_app(workdir, ruleset.resolve() if ruleset is not None else None, max_upload)
     shown = f"[{host}]" if ":" in host else host
     echo(i18n.text("cli.serve.listening", lang, url=f"http://{shown}:{port}/", workdir=workdir.resolve()), err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    # keep-alive longer than uvicorn's 5 s: a client of the API (a spreadsheet macro, a province's system) that
+    # pauses between requests keeps its connection instead of racing the server closing it
+    uvicorn.run(app, host=host, port=port, log_level="warning", timeout_keep_alive=30)

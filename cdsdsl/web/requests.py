@@ -37,13 +37,13 @@ async def read_body(request: Request, limit: int) -> bytes:
     """The body, refused with CDS950 once it passes ``limit`` (+ the framing of a form)."""
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit + _FRAMING:
-        raise web_error("CDS950", 413, file="(request)", size=int(declared), limit=limit)
+        raise web_error("CDS960", 413, size=int(declared), limit=limit)
     chunks: list[bytes] = []
     size = 0
     async for chunk in request.stream():
         size += len(chunk)
         if size > limit + _FRAMING:
-            raise web_error("CDS950", 413, file="(request)", size=f"> {size}", limit=limit)
+            raise web_error("CDS960", 413, size=f"> {size}", limit=limit)
         chunks.append(chunk)
     return b"".join(chunks)
 

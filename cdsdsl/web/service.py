@@ -16,6 +16,7 @@ import json
 import shutil
 import tempfile
 import threading
+import weakref
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
@@ -90,6 +91,8 @@ class Service:
         self._cache: OrderedDict[tuple[str, str], Any] = OrderedDict()
         self._lock = threading.Lock()
         self._default: Any = None
+        #: each ruleset's indicators compiled once (`CompiledRuleset`), for as long as the ruleset is in use
+        self._compiled: "weakref.WeakKeyDictionary[Any, Any]" = weakref.WeakKeyDictionary()
 
     # -- rulesets ----------------------------------------------------------------------------------------
     def default_ruleset(self) -> Any:
@@ -212,11 +215,17 @@ class Service:
 
     def score(self, rs: Any, units: list[Any], data_diags: list[Diagnostic], name: str) -> Any:
         """`score_cohort` of the units read; CDS959 when the data gave none."""
-        from cdsdsl.scoring.score import score_cohort
+        from cdsdsl.scoring.score import compile_ruleset, score_cohort
         if not units:
             first = web_error("CDS959", 422, name=name, file=name).diagnostics
             raise WebError(first + list(data_diags), 422)
-        return score_cohort(rs, units)
+        with self._lock:
+            compiled = self._compiled.get(rs)
+        if compiled is None:
+            compiled = compile_ruleset(rs)
+            with self._lock:
+                self._compiled[rs] = compiled
+        return score_cohort(compiled, units)
 
     def compile(self, rs: Any) -> tuple[str, list[Diagnostic]]:
         """`cds compile`: the module text and the formulas left out."""
