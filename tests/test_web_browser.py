@@ -170,6 +170,20 @@ def test_fill_a_unit_form_see_a_wrong_cell_then_the_points(server, browser):
     assert "13,33/60" in section.text
     browser.execute_script("arguments[0].scrollIntoView()", browser.find_element(By.ID, "unit-result"))
     shot(browser, "unit-scored")
+    # printing gives the result sheet alone (the form, the menu and the buttons hidden), on A4
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert not browser.find_element(By.ID, "unit-form").is_displayed()
+        assert browser.find_element(By.ID, "unit-total").is_displayed()
+        browser.execute_script("window.scrollTo(0, 0)")
+        shot(browser, "unit-print")
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    import base64
+    pdf = browser.execute_cdp_cmd("Page.printToPDF", {"paperWidth": 8.27, "paperHeight": 11.69,
+                                                      "preferCSSPageSize": True})
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    (SHOTS / "unit-result-a4.pdf").write_bytes(base64.b64decode(pdf["data"]))
 
 
 def test_upload_the_example_cohort_see_the_ranking_and_a_chart(server, browser):

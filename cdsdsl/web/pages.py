@@ -185,8 +185,10 @@ def _unit_fragment(request: Request, p: Payload) -> HTMLResponse:
     answer = score_one(state, unit_payload(p), True)
     rs = state.current_ruleset()
     names = {s.id: s.name for s in rs.sections}
+    labels = {s.id: s.label or s.id for s in rs.sections}
     return render(request, "unit_result.html", p.lang, result=answer["result"], explanation=answer["explanation"],
-                  data_diagnostics=answer["data_diagnostics"], section_names=names, title=rs.title)
+                  data_diagnostics=answer["data_diagnostics"], section_names=names, section_labels=labels,
+                  title=rs.title)
 
 
 @guarded
