@@ -234,3 +234,19 @@ def test_drafts_survive_a_restart_and_stay_in_the_working_folder(tmp_path):
     # scratch files of uploads are removed after each request
     again.post("/api/v1/rank", files={"data": ("cohort.csv", COHORT.read_bytes())})
     assert not any((tmp_path / ".cds-web" / "tmp").iterdir())
+
+
+def test_the_ruleset_chosen_on_the_author_page_is_the_one_scored_then_reset(tmp_path):
+    c = TestClient(create_app(tmp_path, RULESET), raise_server_exceptions=False)
+    rs = ("Bộ chỉ số: Thử cấp xã\nVăn bản: Quyết định thử\n\nMục 1 | Hạ tầng số | 10\n\n"
+          "Chỉ số 1.1 | Có mạng nội bộ | 10\nCách tính:\n    - Đã có: Điểm tối đa;\n    - Chưa có: 0 điểm\n")
+    assert c.put("/api/v1/ruleset", json={"text": rs}).json() == {"title": "Thử cấp xã", "indicators": 1}
+    got = c.post("/api/v1/score", json={"unit": {"name": "Xã A", "values": {"1.1": {"lựa chọn": "Đã có"}}}}).json()
+    assert got["result"]["total"] == "10.00" and got["result"]["max"] == 10
+    assert "Thử cấp xã" in c.get("/cohort").text
+    # a ruleset that cannot be read is refused, with its place, and the chosen one stays
+    bad = c.put("/api/v1/ruleset", json={"text": "Bộ chỉ số: X\nChỉ số | thiếu số | 10\n"})
+    assert bad.status_code == 422 and bad.json()["error"]["line"] == 2
+    assert c.post("/ruleset/reset").json() == {"ok": True}
+    back = c.post("/api/v1/score", json={"unit": {"name": "A", "values": {"1.3": {"a": 7, "b": 21}}}}).json()
+    assert back["result"]["max"] == 870  # the Ninh Thuận set `cds serve` was started with

@@ -115,3 +115,5 @@ def test_the_cohort_page_ranks_draws_and_lists_data_errors(client):
     assert html.count("<svg") == 3 and 'id="ranking"' in html
     errors = html[html.index('id="data-errors"'):]
     assert "Huyện Ninh Sơn" in errors and "CDS601" in errors and "1.3" in errors
+    # the cell as the CLI names it: the file's line (1-based) and column D (1.3:a)
+    assert re.findall(r'<td class="cell">([^<]*)</td>', errors) == [f"cohort.csv:{bad + 1}:D"]

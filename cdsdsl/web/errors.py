@@ -30,9 +30,12 @@ def web_error(code: str, status: int = 400, *, name: str = "<request>", **args: 
 
 def diag_json(diag: Diagnostic, lang: str) -> dict[str, Any]:
     """One diagnostic as the API answers it: `Diagnostic.to_dict` plus its span (character offsets into
-    the text the position is about), None where it has none."""
+    the text the position is about) and, for data, the cell it is about (``where``); None where it has none."""
     out = diag.to_dict(lang)
     out["span"] = None if diag.span is None else {"start": diag.span.start, "end": diag.span.end}
+    where = diag.arguments.get("where")
+    # the data file's cell (`cohort.csv:4:F`), if any
+    out["where"] = where if isinstance(where, str) and where not in ("", "?") else None
     return out
 
 
