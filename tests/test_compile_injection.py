@@ -250,7 +250,7 @@ def test_quote_comment_is_one_printable_line(hostile):
 def test_a_module_that_would_not_be_itself_is_refused_not_written(folders, monkeypatch):
     # if a header line ever stopped being a comment, `cds compile` must fail, exit != 0, write nothing
     work, _ = folders
-    import cdsdsl.cli.compile_cmd as cc
+    import cdsdsl.scoring.module as cc  # module_text (moved from cli/compile_cmd so the web API shares it)
 
     monkeypatch.setattr(cc, "_comment", lambda text: str(text))  # the escaping forgotten
     rs_evil = hostile_copy(work, EVIL_FILE_NAME)[0]

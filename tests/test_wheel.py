@@ -126,3 +126,22 @@ def test_installed_wheel_checks_a_shipped_ruleset(fresh_venv, tmp_path):
     assert "Traceback" not in proc.stderr
     assert proc.returncode in (0, 1), proc.stderr
     assert "CDS302" in proc.stdout + proc.stderr
+
+
+def test_installed_wheel_serves_the_pages_from_its_own_files(fresh_venv, tmp_path):
+    """`cds serve`'s templates and static files are inside the wheel (issue #15): the pages and the script
+    answer from the installed package, nothing from the source tree or the internet."""
+    bindir = fresh_venv / ("Scripts" if os.name == "nt" else "bin")
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    env.pop("PYTHONPATH", None)
+    code = ("import cdsdsl.web.app as a; from starlette.testclient import TestClient; "
+            "from cdsdsl.syntax.grammars import ruleset_path; "
+            "c = TestClient(a.create_app('.', ruleset_path('huyen-ninh-thuan-2023'))); print(a.HERE); "
+            "print(c.get('/').status_code, c.get('/unit').status_code, c.get('/static/app.js').status_code, "
+            "c.get('/static/app.css').status_code)")
+    proc = subprocess.run([str(bindir / "python"), "-W", "ignore", "-c", code], capture_output=True, text=True,
+                          encoding="utf-8", cwd=tmp_path, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    here, codes = proc.stdout.splitlines()[-2:]
+    assert Path(here).resolve().is_relative_to(fresh_venv.resolve())
+    assert codes == "200 200 200 200"

@@ -16,7 +16,7 @@ from cdsdsl.cli.common import main
 
 # one module per sub-command; importing registers it on `main`
 _COMMANDS = ("parse", "check", "inputs", "template", "score", "explain", "compile", "audit", "test", "import",
-             "diff", "compare")
+             "diff", "compare", "serve")
 for _name in _COMMANDS:
     try:
         importlib.import_module(f"{__name__}.{_name}_cmd")

@@ -9,6 +9,7 @@ Also the names of the form's sheets and headers, shared by the template writer a
 """
 from __future__ import annotations
 
+import weakref
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -150,8 +151,21 @@ def _cohort_method(value: str | None) -> str | None:
     return {"min_max": "minmax", "ratio_to_max": "ratio_to_best"}.get(value or "", value)
 
 
+#: the form of each ruleset already built (a ruleset is frozen, so is its form): reading data for the same
+#: ruleset again (`cds serve` scoring one unit per request) does not parse and resolve its 85 formulas again
+_FORMS: "weakref.WeakKeyDictionary[Ruleset, Form]" = weakref.WeakKeyDictionary()
+
+
 def build_form(ruleset: Ruleset) -> Form:
     """The form of a ruleset: every field, and diagnostics for indicators whose text cannot be read."""
+    form = _FORMS.get(ruleset)
+    if form is None:
+        form = _build_form(ruleset)
+        _FORMS[ruleset] = form
+    return form
+
+
+def _build_form(ruleset: Ruleset) -> Form:
     fields: list[FormField] = []
     diags: list[Diagnostic] = []
     refs: dict[str, tuple[str, ...]] = {}
