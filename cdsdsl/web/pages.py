@@ -52,7 +52,8 @@ def _context(request: Request, lang: str, **extra: Any) -> dict[str, Any]:
     def num(value: Any) -> str:
         return "" if value is None else format_number(value, lang, as_given=True)
 
-    return {"request": request, "lang": lang, "other": "en" if lang == "vi" else "vi", "t": t, "num": num, **extra}
+    other = next((code for code in LANGS if code != lang), lang)  # the language the switch offers
+    return {"request": request, "lang": lang, "other": other, "t": t, "num": num, **extra}
 
 
 def render(request: Request, name: str, lang: str, **extra: Any) -> HTMLResponse:
