@@ -61,6 +61,7 @@ from cdsdsl.semantics.scoring_rules import (
     CohortScoring,
     ExprScoring,
     PerItemScoring,
+    PerItemsScoring,
     Scoring,
     SumItemsScoring,
     apply_binop,
@@ -76,7 +77,7 @@ __all__ = [
     "COUNT", "MONEY", "RATIO", "NUMBER", "OPTION", "OPTIONS", "POINTS", "InputSpec", "input_kind",
     # part/whole ratios (partwhole.py), scoring rules (scoring_rules.py), the maximum (maxpoints.py)
     "PartWhole", "TARGET_WORDS",
-    "ExprScoring", "CaseScoring", "PerItemScoring", "SumItemsScoring", "CohortScoring", "Scoring",
+    "ExprScoring", "CaseScoring", "PerItemScoring", "PerItemsScoring", "SumItemsScoring", "CohortScoring", "Scoring",
     "apply_binop", "condition_bounds", "max_points_value",
     # this module
     "Step", "PartProgram", "Program", "computed_from_itself", "uses_cohort", "resolve",
@@ -251,6 +252,9 @@ class _Resolver:
                     declared.setdefault(st.name, 0)
                     declared[st.name] += 1
         self.multi = {k for k, c in declared.items() if c > 1}
+        # several per-item lines (in one part or several) each count their own items: `số lượng 1`, `số lượng 2`
+        self.per_items = sum(1 for st in formula.statements if isinstance(st, n.PerItem))
+        self.per_items_seen = 0
         self.several_parts = len(formula.parts) > 1
         self.option_parts = sum(1 for p in formula.parts
                                 if any(isinstance(st, n.Cases) and any(isinstance(c.condition, n.Option)
@@ -294,7 +298,7 @@ class _Resolver:
         for name, decl in ps.decls.items():
             if name not in ps.used and not self.used_later(name, ps.scope):
                 self.diag("CDS202", decl.name_span if decl.name_span.end else decl.span, name=name)
-        scorings = ps.scorings
+        scorings = _per_items_together(ps.scorings)
         if len(scorings) > 1:  # the last one is the part's rule
             last_span = scorings[-1][1]
             line = self.f.source.position(last_span.start)[0] if self.f.source else 0
@@ -330,10 +334,12 @@ class _Resolver:
         ps.scorings.append((self.cases(st, ps), st.span))
 
     def per_item_statement(self, ps: _PartScope, st: n.PerItem) -> None:
-        self.use(ps, st.points.walk())
-        self.add_input(InputSpec(COUNT_KEY, COUNT_KEY, count_description(st.label), COUNT,
+        self.use(ps, st.walk())
+        self.per_items_seen += 1
+        key = COUNT_KEY if self.per_items <= 1 else f"{COUNT_KEY} {self.per_items_seen}"
+        self.add_input(InputSpec(key, COUNT_KEY, count_description(st.label), COUNT,
                                  part=ps.idx, role="count", span=st.span))
-        ps.scorings.append((PerItemScoring(st.points, COUNT_KEY, span=st.span), st.span))
+        ps.scorings.append((PerItemScoring(st.points, key, span=st.span, cap=st.cap), st.span))
 
     def cap_statement(self, ps: _PartScope, st: n.Cap) -> None:
         self.use(ps, st.limit.walk())
@@ -504,6 +510,19 @@ _STATEMENT_RULES: dict[type, Callable[[_Resolver, _PartScope, Any], None]] = {
     n.SumItems: _Resolver.sum_items_statement,
     n.CohortMethod: _Resolver.cohort_statement,
 }
+
+
+def _per_items_together(scorings: list[tuple[Scoring, Span]]) -> list[tuple[Scoring, Span]]:
+    """A part's scoring rules with its per-item lines, when it has several, as one `PerItemsScoring` (they
+    add up, each line bounded by its own cap) where the last of them was written."""
+    lines = [sc for sc, _ in scorings if isinstance(sc, PerItemScoring)]
+    if len(lines) < 2:
+        return scorings
+    last = max(i for i, (sc, _) in enumerate(scorings) if isinstance(sc, PerItemScoring))
+    span = Span(lines[0].span.start, lines[-1].span.end)
+    out = [(sc, sp) for i, (sc, sp) in enumerate(scorings) if not isinstance(sc, PerItemScoring) or i == last]
+    return [(PerItemsScoring(tuple(lines), span=span), span) if isinstance(sc, PerItemScoring) else (sc, sp)
+            for sc, sp in out]
 
 
 def _short(text: str, limit: int = 60) -> str:

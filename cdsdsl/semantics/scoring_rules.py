@@ -2,8 +2,9 @@
 
 Takes: the statements of a part that give points (``Điểm = expr``, a case list, ``Mỗi ...: N điểm``,
 ``Tổng điểm các mục ...``, a cohort method) and, for option lists, the maximum points.
-Returns: one `Scoring` per part (`ExprScoring`, `CaseScoring`, `PerItemScoring`, `SumItemsScoring`,
-`CohortScoring`; when a part writes several, the last one is its rule: `resolve`, CDS207), and the
+Returns: one `Scoring` per part (`ExprScoring`, `CaseScoring`, `PerItemScoring` — `PerItemsScoring` when
+a part has several per-item lines, which add up —, `SumItemsScoring`, `CohortScoring`; when a part writes
+several other rules, the last one is its rule: `resolve`, CDS207), and the
 reading of an option list (`option_mode`: exclusive or cumulative, and why), with the exact
 arithmetic it needs (`apply_binop`, `share_of_max`) and the thresholds of a condition
 (`condition_bounds`).
@@ -18,8 +19,8 @@ import attrs
 from cdsdsl.syntax import nodes as n
 from cdsdsl.text.source import Span
 
-__all__ = ["ExprScoring", "CaseScoring", "PerItemScoring", "SumItemsScoring", "CohortScoring", "Scoring",
-           "option_mode", "share_of_max", "apply_binop", "condition_bounds"]
+__all__ = ["ExprScoring", "CaseScoring", "PerItemScoring", "PerItemsScoring", "SumItemsScoring", "CohortScoring",
+           "Scoring", "option_mode", "share_of_max", "apply_binop", "condition_bounds"]
 
 
 @attrs.frozen
@@ -46,10 +47,21 @@ class CaseScoring:
 
 @attrs.frozen
 class PerItemScoring:
-    """``Mỗi hoạt động: 1 điểm``: ``points`` for each item counted (the input ``count_key``)."""
+    """``Mỗi hoạt động: 1 điểm``: ``points`` for each item counted (the input ``count_key``); ``cap``
+    (an expression, or None) bounds this line's sum: ``1 điểm cho mỗi ứng dụng, tối đa 5 điểm``."""
 
     points: Any
     count_key: str
+    span: Span = attrs.field(default=Span(0, 0), eq=False)
+    cap: Any = None
+
+
+@attrs.frozen
+class PerItemsScoring:
+    """Several per-item lines in one part (``Mỗi ứng dụng: 1 điểm, tối đa 3 điểm`` and ``Mỗi nền tảng:
+    0,5 điểm, tối đa 2 điểm``): the points are the sum of the lines, each bounded by its own cap."""
+
+    lines: tuple[PerItemScoring, ...]
     span: Span = attrs.field(default=Span(0, 0), eq=False)
 
 
@@ -75,7 +87,7 @@ class CohortScoring:
     span: Span = attrs.field(default=Span(0, 0), eq=False)
 
 
-Scoring = ExprScoring | CaseScoring | PerItemScoring | SumItemsScoring | CohortScoring
+Scoring = ExprScoring | CaseScoring | PerItemScoring | PerItemsScoring | SumItemsScoring | CohortScoring
 
 
 def option_mode(cases: n.Cases, override: str | None,

@@ -38,14 +38,19 @@ _OTHERWISE_RE = re.compile(r"(còn\s+lại|trường\s+hợp\s+khác|ngoài\s+ra
 _BEST_RE = re.compile(r"\b(cao|nhiều|lớn)\s+nhất\b|\b(thấp|ít|nhỏ)\s+nhất\b", re.I)
 _LEVEL_RE = re.compile(r"^mức\s*(\d+)\s*[:.]?\s*", re.I)
 _PART_RE = re.compile(r"^(\d+)[.)]\s+(\S.*)$")
-_PER_ITEM_RE = re.compile(r"^mỗi\s+", re.I)
+_PER_ITEM_RE = re.compile(r"^(?:cứ\s+)?mỗi\s+", re.I)
+# `1 điểm cho mỗi ứng dụng`, `Cứ mỗi hội nghị được 0,5 điểm`: a per-item rule in words, split at a joining word
+_EACH = re.compile(r"(?:cứ\s+)?mỗi\s", re.I)
+_EACH_JOIN = re.compile(r"\s(?:được(?:\s+(?:cộng|tính))?|tính|cộng)\s", re.I)  # `Mỗi X được 2 điểm`
+_JOIN_EACH = re.compile(r"\s(?:cho|với)\s+(?=(?:cứ\s+)?mỗi\s)", re.I)  # `2 điểm cho mỗi X`
+_POINTS_LEAD = re.compile(r"được\s+", re.I)
 _FORMAL_COND = re.compile(r"[<>=]|^(từ|dưới|trên)\s+-?\d|^\d+(\.\d+)?\s*%?\s*$|trở lên", re.I)
 _WHERE_PREFIX = re.compile(r"^(trong\s+đó|với)\s*[:,]?\s*(?=[A-Za-z]\s*(?:=|:|\s là\s|là\s))", re.I)
 _IF_THEN = re.compile(r"^(?:nếu|khi|trường\s+hợp)\s+(.+?)\s+thì\s*:?\s+(.+)$", re.I)
 _COND_PREFIX = re.compile(r"(?:nếu|khi|trường\s+hợp|với)\s+", re.I)
 _PERCENT_LHS = re.compile(r"^(t[ỷỉ] ?lệ|t[ỷỉ] trọng)\s*\(\s*%\s*\)\s*=\s*(?=\S)", re.I)
 _BANG = re.compile(r"\s+bằng\s+", re.I)
-_INLINE_CAP = re.compile(r"(?:[,;]\s*|\s*\()(?=(?:nhưng\s+)?"
+_INLINE_CAP = re.compile(r"(?:[,;]\s*|\s*\(|\s+(?=nhưng\s))(?=(?:nhưng\s+)?"
                          r"(?:tối\s+đa\s+(?:không|là|bằng|\d)|tối\s+đa\s+điểm|không\s+quá|tổng\s+(?:số\s+)?điểm))",
                          re.I)
 _CAP_WORDS = re.compile(r"(?:nhưng\s+)?(?:tối\s+đa(?:\s+không\s+quá|\s+là|\s+bằng)?|không\s+quá"
@@ -89,7 +94,8 @@ class LineClassifier(Recovery):
         low = body.lower()
         found = (self.if_then_line(s, e, body) or self.percent_ratio_line(s, e, body)
                  or self.part_line(line, body) or self.level_line(line, body)
-                 or self.words_line(s, e, body, low) or self.declaration_line(line, body))
+                 or self.words_line(s, e, body, low) or self.per_item_words_line(s, e, body)
+                 or self.declaration_line(line, body))
         if found is not None:
             return found
         colon = self.case_colon(s, e)
@@ -303,11 +309,7 @@ class LineClassifier(Recovery):
         if _PER_ITEM_RE.match(left):
             # `Mỗi sáng kiến: 2 điểm, tối đa không quá 10 điểm`: the cap may follow the points
             cap = _INLINE_CAP.search(self.nt, rs, re_)
-            expr, _target = self.result(*self.strip_range(rs, cap.start() if cap else re_))
-            item = n.PerItem(left, expr, span=self.span(s, cap.start() if cap else e))
-            if cap is None:
-                return "stmt", item
-            return "stmts", [item, self.cap_after(cap, re_, e)]
+            return "stmt", self.per_item(left, s, e, (rs, cap.start() if cap else re_), cap)
         cond = self.condition(ls, le)
         expr, target = self.result(rs, re_)
         return "case", n.Case(cond, expr, None, span=self.span(s, e), target=target)
@@ -412,6 +414,38 @@ class LineClassifier(Recovery):
             le_ -= 1
         limit, _t = self.result(ls_, le_)
         return n.Cap(limit, span=self.span(cap.end(), e))
+
+    def per_item(self, label: str, s: int, e: int, points: tuple[int, int],
+                 cap: re.Match[str] | None) -> n.PerItem:
+        """The per-item rule `label` of the line ``[s, e)`` whose points are at ``points``, with the cap
+        written after them (``cap``: `, tối đa 5 điểm`, `(tối đa 3 điểm)`, `nhưng không quá 10 điểm`):
+        that cap bounds this line's sum only."""
+        expr, _target = self.result(*self.strip_range(*points))
+        limit = self.cap_after(cap, e, e).limit if cap is not None else None
+        return n.PerItem(label, expr, span=self.span(s, e), cap=limit)
+
+    def per_item_words_line(self, s: int, e: int, body: str) -> tuple[str, Any] | None:
+        """A per-item rule in words: `1 điểm cho mỗi ứng dụng, tối đa 5 điểm`, `Mỗi ứng dụng được 2 điểm
+        nhưng không quá 10 điểm`, `Cứ mỗi hội nghị được 0,5 điểm (tối đa 3 điểm)`; None when the line is
+        not one (no `mỗi`, a `:` or `=`, or points that do not read)."""
+        if "mỗi" not in body.lower() or ":" in body or "=" in body:
+            return None
+        cap = _INLINE_CAP.search(self.nt, s, e)
+        end = self.strip_range(s, cap.start())[1] if cap is not None else e
+        if _EACH.match(self.nt, s, end):  # `Mỗi X được 2 điểm`: the last joining word whose points read
+            splits = [(s, j.start(), j.end(), end) for j in _EACH_JOIN.finditer(self.nt, s, end)][::-1]
+        else:  # `[Được] 2 điểm cho mỗi X`
+            lead = _POINTS_LEAD.match(self.nt, s, end)
+            splits = [(j.end(), end, lead.end() if lead else s, j.start())
+                      for j in _JOIN_EACH.finditer(self.nt, s, end)]
+        for ls, le, ps, pe in splits:
+            ps, pe = self.strip_range(ps, pe)
+            tree = self.piece_tree("result", ps, pe) if ps < pe else None
+            if tree is None or self.is_prose_tree(result_expr_tree(tree)):
+                continue
+            label = self.nt[ls:le].strip()
+            return "stmt", self.per_item(label[:1].upper() + label[1:], s, e, (ps, pe), cap)
+        return None
 
     def paren_result(self, s: int, e: int, check: bool = True) -> tuple[int, int, int] | None:
         """(end of the words before, start, end of the points) for a line that ends with its points in

@@ -12,7 +12,7 @@ Shape of a formula (the "Cách xác định và tính điểm" cell of one indic
 Statements: `InputDecl` (``a = Số lượng ...``), `Assign` (``Tỷ lệ = a/b``,
 ``Điểm = ...``), `Cases` (a list of `Case`: ``- Tỷ lệ >= 80%: Điểm tối đa``,
 options ``- Đã ban hành: Điểm tối đa``, levels ``Mức 1 ≥ 10% (điểm tối đa)``),
-`PerItem` + `Cap` (``Mỗi hoạt động: 1 điểm``, ``Tổng điểm không quá ...``),
+`PerItem` (``Mỗi hoạt động: 1 điểm``, its own cap ``, tối đa 5 điểm``), `Cap` (``Tổng điểm không quá ...``),
 `SumItems` (``Cộng điểm từ 5.12.1 đến 5.12.6``), `CohortMethod` (``Tính điểm
 theo phương pháp Min-Max ...``) and `Note` (text that is not a formula).
 """
@@ -279,11 +279,13 @@ class Cases(Node):
 
 @attrs.frozen
 class PerItem(Node):
-    """``Mỗi hoạt động hiệu quả: 1 điểm``: points for each counted item."""
+    """``Mỗi hoạt động hiệu quả: 1 điểm``: points for each counted item; ``cap`` bounds this line's
+    sum when written on the line (``1 điểm cho mỗi ứng dụng, tối đa 5 điểm``), else None."""
 
     label: str
     points: "Expr"
     span: Span = _span()
+    cap: "Expr | None" = None
 
 
 @attrs.frozen

@@ -162,7 +162,8 @@ _STATEMENT_PRINTERS: dict[type[n.Node], Callable[[Any, str], list[str]]] = {
     n.InputDecl: lambda st, b: [f"{st.name} = {st.description}"],
     n.Assign: lambda st, b: [f"{b} {st.target.name} = {print_expr(st.value)}"],
     n.Cases: _print_cases,
-    n.PerItem: lambda st, b: [f"- {st.label}: {print_result(st.points)}"],
+    n.PerItem: lambda st, b: [f"- {st.label}: {print_result(st.points)}"
+                              + (f", tối đa {print_result(st.cap)}" if st.cap is not None else "")],
     n.Cap: lambda st, b: [f"- Tổng điểm không quá {print_expr(st.limit)}"],
     n.SumItems: lambda st, b: [f"Cộng điểm từ {st.first} đến {st.last}"],
     n.CohortMethod: _print_cohort,
