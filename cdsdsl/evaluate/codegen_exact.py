@@ -166,8 +166,7 @@ class ExactGen(CodeGen):
     def items_sum(self, sc: SumItemsScoring) -> ast.expr:
         return call("_items_sum", load("item_points"), lit(sc.first), lit(sc.last))
 
-    def cohort_points(self, sc: CohortScoring) -> ast.expr:
-        x = self.read_input(sc.subject_key, "x")
+    def cohort_points(self, sc: CohortScoring, x: ast.expr) -> ast.expr:
         st = self.fresh("stat")
         func = "_minmax_points" if sc.method == "minmax" else "_ratio_points"
         self.pre.append(assign(st, call("_stat", load("cohort"), lit(f"{self.part}:{sc.subject_key}"))))

@@ -286,15 +286,17 @@ class FastGen(CodeGen):
         self.pre.append(assign(s, call("_items_sum", load("item_points"), lit(sc.first), lit(sc.last))))
         return ("r", ast.Attribute(load(s), "numerator", ast.Load()), ast.Attribute(load(s), "denominator", ast.Load()))
 
-    def cohort_points(self, sc: CohortScoring) -> None:
-        self.pre.extend(self.cohort_scoring(sc, self.target))
+    def cohort_points(self, sc: CohortScoring, x: Value) -> None:
+        if x[0] != "i":  # a computed ratio (`Tỷ lệ = a/b`): the full path ranks it
+            raise _Unsupported("cohort method on a fraction")
+        self.pre.extend(self.cohort_scoring(sc, self.target, x))
 
-    def cohort_scoring(self, sc: CohortScoring, target: str) -> list[ast.stmt]:
+    def cohort_scoring(self, sc: CohortScoring, target: str, x: Value) -> list[ast.stmt]:
         """`runtime.minmax_points` / `runtime.ratio_points` on an int ``x`` and the cohort's
         lowest ``ln/ld`` and highest ``hn/hd``, in integer arithmetic; the same rules
         (all equal, best = 0, x = 0 when fewer is better).  A zero or negative
         denominator (``low > high``, a negative best) goes to the full path."""
-        out, x = self.read_stmt(sc.subject_key, self.fresh("x"))
+        out: list[ast.stmt] = []
         xv = x[1]
         ln, ld, hn, hd = self.stat_names(f"{self.part}:{sc.subject_key}", out)
         mx = Fraction(self.p.max_points)

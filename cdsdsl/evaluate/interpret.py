@@ -313,8 +313,7 @@ class _Eval(Meaning):
     def items_sum(self, sc: SumItemsScoring) -> Fraction:
         return self.sum_items(sc)
 
-    def cohort_points(self, sc: CohortScoring) -> Fraction:
-        x = self.read(sc.subject_key)
+    def cohort_points(self, sc: CohortScoring, x: Fraction) -> Fraction:
         stat = self.stat(f"{self.part}:{sc.subject_key}")
         value: Fraction = cohort_points(sc.method, x, stat, self.p.max_points, sc.direction)
         self.trace.append(TraceEntry("cohort", self.part, sc.method, value,

@@ -251,8 +251,8 @@ class Meaning:
         """The sum of other indicators' points (``Cộng điểm các chỉ số 5.1 đến 5.4``)."""
         raise NotImplementedError
 
-    def cohort_points(self, sc: CohortScoring) -> Any:
-        """Points from the unit's place in the cohort (min-max or ratio to the best)."""
+    def cohort_points(self, sc: CohortScoring, x: Any) -> Any:
+        """Points from the unit's value ``x`` and its place in the cohort (min-max or ratio to the best)."""
         raise NotImplementedError
 
     def pick(self, sc: CaseScoring, options: list[int]) -> Any:
@@ -457,7 +457,14 @@ def _sum_items(m: Meaning, sc: SumItemsScoring) -> Any:
 
 
 def _cohort(m: Meaning, sc: CohortScoring) -> Any:
-    return m.cohort_points(sc)
+    """A cohort method on the quantity the part computed (``Tỷ lệ = a/b`` then ``Tính điểm theo
+    phương pháp Min-Max``), else on the value the unit reports (input ``x``)."""
+    if sc.subject is not None:
+        m.prefetch([sc.subject])
+        x = m.value(sc.subject)
+    else:
+        x = m.read_input(sc.subject_key, "x")
+    return m.cohort_points(sc, x)
 
 
 def _cases(m: Meaning, sc: CaseScoring) -> Any:

@@ -349,7 +349,7 @@ class _Resolver:
         ps.scorings.append((SumItemsScoring(st.first, st.last, span=st.span), st.span))
 
     def cohort_statement(self, ps: _PartScope, st: n.CohortMethod) -> None:
-        ps.scorings.append((self.cohort(st, ps.idx), st.span))
+        ps.scorings.append((self.cohort(st, ps), st.span))
 
     # -- names ------------------------------------------------------------------
     def use(self, ps: _PartScope, nodes: Iterable[n.Node]) -> None:
@@ -454,11 +454,28 @@ class _Resolver:
         mode, choice_key = self.option_list(st, ps)
         return CaseScoring(st, subject, mode, choice_key, span=st.span)
 
+    def computed_subject(self, st: Any, ps: _PartScope, what: str, what_en: str) -> n.Name | None:
+        """The quantity the part has computed that a later line means without naming it (a condition
+        with no subject, a cohort method): the computed name no later computation uses (``Tỷ lệ`` in
+        ``Tỷ lệ = a/b``; ``Tỷ lệ`` again after ``Tỷ lệ A = a/b; Tỷ lệ = Tỷ lệ A * 100%``), None when
+        the part computes nothing.  Two or more such names: error CDS210 naming each reading (the
+        last one is kept so that the checker can go on; the indicator is not scored)."""
+        finals = final_quantities(ps.steps)
+        if not finals:
+            return None
+        if len(finals) > 1:
+            self.diag("CDS210", st.span, what=what, what_en=what_en,
+                      readings=" hay ".join(f"`{x}`" for x in finals),
+                      readings_en=" or ".join(f"`{x}`" for x in finals), first=finals[0], last=finals[-1])
+        return n.Name(finals[-1], span=st.span, text=finals[-1])
+
     def implicit_subject(self, st: n.Cases, ps: _PartScope) -> n.Name:
-        """What conditions that name no subject compare (``- Từ 50% đến dưới 80%: ...``): the last
-        computed name, else a new input ``x`` described by the heading or the indicator's title."""
-        if ps.last_computed is not None:
-            return n.Name(ps.last_computed, span=st.span, text=ps.last_computed)
+        """What conditions that name no subject compare (``- Từ 50% đến dưới 80%: ...``): the quantity
+        the part computed (`computed_subject`), else a new input ``x`` described by the heading or the
+        indicator's title."""
+        computed = self.computed_subject(st, ps, "các điều kiện không ghi tên", "the conditions that name nothing")
+        if computed is not None:
+            return computed
         numeric = [b for c in st.cases for b in condition_bounds(c.condition)]
         pct = any(isinstance(b, n.Percent) for b in numeric)
         kind = RATIO if pct and not self.unit_note else (MONEY if self.unit_note else COUNT)
@@ -489,11 +506,20 @@ class _Resolver:
                                  "choice", span=st.span))
         return mode, choice_key
 
-    def cohort(self, st: n.CohortMethod, idx: int) -> CohortScoring:
+    def cohort(self, st: n.CohortMethod, ps: _PartScope) -> CohortScoring:
+        """A cohort method: it ranks the quantity the part computed (`Tỷ lệ = a/b` then `Tính điểm theo
+        phương pháp Min-Max`), else a value the unit reports (input ``x``)."""
+        idx = ps.idx
         ambiguous = len(st.methods) > 1
         settled = self.cohort_method in ("minmax", "ratio_to_best")
         method = (self.cohort_method if settled and self.cohort_method is not None
                   else ("ratio_to_best" if "ratio_to_best" in st.methods else st.methods[0]))
+        computed = self.computed_subject(st, ps, "phương pháp tính điểm theo nhóm đơn vị",
+                                         "the cohort method")
+        if computed is not None:
+            ps.used.add(computed.name)
+            return CohortScoring(method, st.direction, computed.name, ambiguous, settled, span=st.span,
+                                 subject=computed)
         kind = MONEY if self.unit_note else COUNT
         self.add_input(InputSpec(SUBJECT_KEY, SUBJECT_KEY, st.basis or self.title or "giá trị được đánh giá",
                                  kind, self.unit_note, part=idx, role="subject", span=st.span))
@@ -510,6 +536,21 @@ _STATEMENT_RULES: dict[type, Callable[[_Resolver, _PartScope, Any], None]] = {
     n.SumItems: _Resolver.sum_items_statement,
     n.CohortMethod: _Resolver.cohort_statement,
 }
+
+
+def final_quantities(steps: Iterable[Step]) -> list[str]:
+    """The names a part computes (not inputs, not ``Điểm tối đa`` or a cohort's highest) that no other
+    computed name uses, in the order of their last definitions: what a later line means when it names
+    nothing."""
+    latest: dict[str, Step] = {}
+    for s in steps:
+        if s.expr is not None and not isinstance(s.expr, (n.MaxPoints, n.Aggregate)):
+            latest.pop(s.name, None)
+            latest[s.name] = s
+        elif s.name in latest:  # redefined as an input or a cohort value: no longer computed here
+            del latest[s.name]
+    used = {x.name for s in latest.values() for x in s.expr.walk() if isinstance(x, n.Name) and x.name != s.name}
+    return [name for name in latest if name not in used]
 
 
 def _per_items_together(scorings: list[tuple[Scoring, Span]]) -> list[tuple[Scoring, Span]]:

@@ -85,6 +85,9 @@ class CohortScoring:
     ambiguous: bool
     settled_by_ruleset: bool
     span: Span = attrs.field(default=Span(0, 0), eq=False)
+    #: the quantity the part computed that the method ranks (``Tỷ lệ`` after ``Tỷ lệ = a/b``; its name is
+    #: ``subject_key``), or None when the unit reports it (the input ``subject_key``, ``x``)
+    subject: Any = None
 
 
 Scoring = ExprScoring | CaseScoring | PerItemScoring | PerItemsScoring | SumItemsScoring | CohortScoring

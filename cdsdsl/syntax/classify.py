@@ -36,6 +36,8 @@ def _unit(text: str) -> re.Match[str] | None:
 _RATIO_BEST_RE = re.compile(r"(t[ỷỉ]\s*lệ|so\s+sánh|chia|so)\b.*\bvới\b.*\b(cao|nhiều|lớn)\s+nhất", re.I)
 _OTHERWISE_RE = re.compile(r"(còn\s+lại|trường\s+hợp\s+khác|ngoài\s+ra|các\s+trường\s+hợp\s+khác)", re.I)
 _BEST_RE = re.compile(r"\b(cao|nhiều|lớn)\s+nhất\b|\b(thấp|ít|nhỏ)\s+nhất\b", re.I)
+_POINTS_BY = re.compile(r"(?:tính\s+|chấm\s+)?điểm\s+(?:được\s+)?(?:tính|chấm)\s+theo\s")
+_RATIO_NAME = re.compile(r"t[ỷỉ]\s*(?:lệ|trọng)\s", re.I)
 _LEVEL_RE = re.compile(r"^mức\s*(\d+)\s*[:.]?\s*", re.I)
 _PART_RE = re.compile(r"^(\d+)[.)]\s+(\S.*)$")
 _PER_ITEM_RE = re.compile(r"^(?:cứ\s+)?mỗi\s+", re.I)
@@ -158,6 +160,8 @@ class LineClassifier(Recovery):
         (`Cộng điểm các mục`) or a cap (`Tổng điểm không quá 10 điểm`)."""
         if ("pháp" in low or "max" in low) and _COHORT_RE.search(body) and "=" not in body:
             return "stmt", self.cohort(s, e)
+        if _POINTS_BY.match(low) and "=" not in body and ":" not in body and _RATIO_BEST_RE.search(body):
+            return "stmt", self.cohort(s, e)  # `Điểm tính theo tỷ lệ của xã so với xã có tỷ lệ cao nhất`
         if _SUM_ITEMS_START.match(low) or _CAP_START.match(low):
             try:
                 return "stmt", self.piece("statement", s, e)
@@ -198,8 +202,9 @@ class LineClassifier(Recovery):
         eq, eq_end = sign
         lhs_tree = self.piece_tree("expr", s, s + eq)
         lhs_name = tree_name(lhs_tree) if lhs_tree is not None else None
-        if lhs_name is None or not (lhs_name in KNOWN_WORDS or len(lhs_name.split()) <= 3):
-            return None
+        if lhs_name is None or not (lhs_name in KNOWN_WORDS or len(lhs_name.split()) <= 3
+                                    or (_RATIO_NAME.match(lhs_name) and len(lhs_name.split()) <= 6)):
+            return None  # (`Tỷ lệ hồ sơ trực tuyến = c/d` is a name of 5 words)
         rs, re_ = self.strip_range(s + eq_end, e)
         if rs >= re_:
             return "heading", ("Điểm" if lhs_name == "Điểm" else lhs_name, s, e)
