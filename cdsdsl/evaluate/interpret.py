@@ -281,6 +281,9 @@ class _Eval(Meaning):
     def all_of(self, tests: list[bool]) -> bool:
         return all(tests)
 
+    def any_of(self, tests: list[bool]) -> bool:
+        return any(tests)
+
     def true(self) -> bool:
         return True
 

@@ -243,6 +243,10 @@ class Meaning:
         """All of ``tests`` (none: true)."""
         raise NotImplementedError
 
+    def any_of(self, tests: list[Any]) -> Any:
+        """One of ``tests`` at least."""
+        raise NotImplementedError
+
     def read_input(self, key: str, base: str) -> Any:
         """Input ``key`` read for a scoring rule (``base``: what the compilers call its variable)."""
         raise NotImplementedError
@@ -405,6 +409,24 @@ def _range(m: Meaning, c: Any, subject: Any) -> Any:
     return m.all_of(tests)
 
 
+def _joined(m: Meaning, c: Any, subject: Any) -> Any:
+    """``a >= 5 hoặc Tỷ lệ >= 50%``, ``Tỷ lệ >= 80% và a >= 3``: everything the conditions read is read
+    first (so every back end meets missing data the same way, whichever side decides), then all of
+    them (``và``) or one of them (``hoặc``) must hold."""
+    m.prefetch([e for part in c.conditions for e in _condition_exprs(m, part, subject)])
+    tests = [m.test(part, subject) for part in c.conditions]
+    return m.all_of(tests) if c.op == "và" else m.any_of(tests)
+
+
+def _condition_exprs(m: Meaning, c: Any, subject: Any) -> list[Any]:
+    """The expressions a comparison, a range or joined conditions read, the implicit subject included."""
+    if type(c) is n.Joined:
+        return [e for part in c.conditions for e in _condition_exprs(m, part, subject)]
+    if type(c) is n.Compare:
+        return [c.left if c.left is not None else m.need_subject(subject, c), c.right]
+    return [c.subject if c.subject is not None else m.need_subject(subject, c), c.low, c.high]
+
+
 def _otherwise(m: Meaning, c: Any, subject: Any) -> Any:
     return m.true()
 
@@ -424,7 +446,8 @@ def _never(m: Meaning, c: Any, subject: Any) -> Any:
 
 #: node class -> what the condition means
 CONDITIONS: dict[type, Callable[[Meaning, Any, Any], Any]] = {
-    n.Compare: _compare, n.Range: _range, n.Otherwise: _otherwise, n.Best: _best, n.Option: _never,
+    n.Compare: _compare, n.Range: _range, n.Joined: _joined, n.Otherwise: _otherwise, n.Best: _best,
+    n.Option: _never,
 }
 
 

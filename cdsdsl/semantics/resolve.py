@@ -66,7 +66,11 @@ from cdsdsl.semantics.scoring_rules import (
     SumItemsScoring,
     apply_binop,
     condition_bounds,
+    final_quantities,
+    names_no_subject,
     option_mode,
+    per_items_together,
+    share_of,
 )
 from cdsdsl.syntax import nodes as n
 from cdsdsl.text.source import Span
@@ -298,7 +302,7 @@ class _Resolver:
         for name, decl in ps.decls.items():
             if name not in ps.used and not self.used_later(name, ps.scope):
                 self.diag("CDS202", decl.name_span if decl.name_span.end else decl.span, name=name)
-        scorings = _per_items_together(ps.scorings)
+        scorings = per_items_together(ps.scorings)
         if len(scorings) > 1:  # the last one is the part's rule
             last_span = scorings[-1][1]
             line = self.f.source.position(last_span.start)[0] if self.f.source else 0
@@ -445,9 +449,7 @@ class _Resolver:
                     self.add_input(InputSpec(f"mục {node.item}", f"mục {node.item}",
                                              f"Giá trị của mục {node.item}", MONEY if self.unit_note else NUMBER,
                                              self.unit_note, part=ps.idx, role="itemref", span=node.span))
-        implicit = any(isinstance(c.condition, (n.Compare, n.Range)) and
-                       (c.condition.left if isinstance(c.condition, n.Compare) else c.condition.subject) is None
-                       for c in st.cases)
+        implicit = any(names_no_subject(c.condition) for c in st.cases)
         subject = self.implicit_subject(st, ps) if implicit else None
         if not any(isinstance(c.condition, n.Option) for c in st.cases):
             return CaseScoring(st, subject, "first", None, span=st.span)
@@ -481,6 +483,9 @@ class _Resolver:
         kind = RATIO if pct and not self.unit_note else (MONEY if self.unit_note else COUNT)
         heading = st.heading if st.heading and st.heading.lower() not in ("điểm", "thang điểm") else None
         desc = heading or self.title or "giá trị được đánh giá"
+        of = share_of(st, self.f.source.text if self.f.source is not None else "") if kind == RATIO else None
+        if of is not None:  # `Thực hiện trên 90% kế hoạch`: the unit reports the share of the plan
+            desc = f"{desc} (tỷ lệ % so với {of})"
         self.add_input(InputSpec(SUBJECT_KEY, SUBJECT_KEY, desc, kind, self.unit_note, part=ps.idx,
                                  role="subject", span=st.span))
         ps.scope[SUBJECT_KEY] = Step(SUBJECT_KEY, SUBJECT_KEY, span=st.span)
@@ -536,34 +541,6 @@ _STATEMENT_RULES: dict[type, Callable[[_Resolver, _PartScope, Any], None]] = {
     n.SumItems: _Resolver.sum_items_statement,
     n.CohortMethod: _Resolver.cohort_statement,
 }
-
-
-def final_quantities(steps: Iterable[Step]) -> list[str]:
-    """The names a part computes (not inputs, not ``Điểm tối đa`` or a cohort's highest) that no other
-    computed name uses, in the order of their last definitions: what a later line means when it names
-    nothing."""
-    latest: dict[str, Step] = {}
-    for s in steps:
-        if s.expr is not None and not isinstance(s.expr, (n.MaxPoints, n.Aggregate)):
-            latest.pop(s.name, None)
-            latest[s.name] = s
-        elif s.name in latest:  # redefined as an input or a cohort value: no longer computed here
-            del latest[s.name]
-    used = {x.name for s in latest.values() for x in s.expr.walk() if isinstance(x, n.Name) and x.name != s.name}
-    return [name for name in latest if name not in used]
-
-
-def _per_items_together(scorings: list[tuple[Scoring, Span]]) -> list[tuple[Scoring, Span]]:
-    """A part's scoring rules with its per-item lines, when it has several, as one `PerItemsScoring` (they
-    add up, each line bounded by its own cap) where the last of them was written."""
-    lines = [sc for sc, _ in scorings if isinstance(sc, PerItemScoring)]
-    if len(lines) < 2:
-        return scorings
-    last = max(i for i, (sc, _) in enumerate(scorings) if isinstance(sc, PerItemScoring))
-    span = Span(lines[0].span.start, lines[-1].span.end)
-    out = [(sc, sp) for i, (sc, sp) in enumerate(scorings) if not isinstance(sc, PerItemScoring) or i == last]
-    return [(PerItemsScoring(tuple(lines), span=span), span) if isinstance(sc, PerItemScoring) else (sc, sp)
-            for sc, sp in out]
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -19,8 +19,9 @@ from typing import Any
 from cdsdsl.syntax import nodes as n
 from cdsdsl.syntax.build import canonical_name, compare_right_tree, has_binop_or_maxpoints, result_expr_tree, tree_name
 from cdsdsl.syntax.lines import Line
+from cdsdsl.syntax.phrases import COMPARISON_CHAR, INLINE_CAP, Phrases
 from cdsdsl.syntax.pieces import KNOWN_WORDS, LONG_WORD, PieceError
-from cdsdsl.syntax.recovery import BAD_NUMBER, Recovery
+from cdsdsl.syntax.recovery import BAD_NUMBER
 from cdsdsl.text.source import Span
 
 _UNIT_RE = re.compile(r"(tri[eêệ]u\s+đồng|tỷ\s+đồng|tỉ\s+đồng|nghìn\s+đồng|ngàn\s+đồng|triệu\s+VNĐ|tỷ\s+VNĐ)", re.I)
@@ -41,28 +42,17 @@ _RATIO_NAME = re.compile(r"t[ỷỉ]\s*(?:lệ|trọng)\s", re.I)
 _LEVEL_RE = re.compile(r"^mức\s*(\d+)\s*[:.]?\s*", re.I)
 _PART_RE = re.compile(r"^(\d+)[.)]\s+(\S.*)$")
 _PER_ITEM_RE = re.compile(r"^(?:cứ\s+)?mỗi\s+", re.I)
-# `1 điểm cho mỗi ứng dụng`, `Cứ mỗi hội nghị được 0,5 điểm`: a per-item rule in words, split at a joining word
-_EACH = re.compile(r"(?:cứ\s+)?mỗi\s", re.I)
-_EACH_JOIN = re.compile(r"\s(?:được(?:\s+(?:cộng|tính))?|tính|cộng)\s", re.I)  # `Mỗi X được 2 điểm`
-_JOIN_EACH = re.compile(r"\s(?:cho|với)\s+(?=(?:cứ\s+)?mỗi\s)", re.I)  # `2 điểm cho mỗi X`
-_POINTS_LEAD = re.compile(r"được\s+", re.I)
 _FORMAL_COND = re.compile(r"[<>=]|^(từ|dưới|trên)\s+-?\d|^\d+(\.\d+)?\s*%?\s*$|trở lên", re.I)
 _WHERE_PREFIX = re.compile(r"^(trong\s+đó|với)\s*[:,]?\s*(?=[A-Za-z]\s*(?:=|:|\s là\s|là\s))", re.I)
 _IF_THEN = re.compile(r"^(?:nếu|khi|trường\s+hợp)\s+(.+?)\s+thì\s*:?\s+(.+)$", re.I)
 _COND_PREFIX = re.compile(r"(?:nếu|khi|trường\s+hợp|với)\s+", re.I)
 _PERCENT_LHS = re.compile(r"^(t[ỷỉ] ?lệ|t[ỷỉ] trọng)\s*\(\s*%\s*\)\s*=\s*(?=\S)", re.I)
 _BANG = re.compile(r"\s+bằng\s+", re.I)
-_INLINE_CAP = re.compile(r"(?:[,;]\s*|\s*\(|\s+(?=nhưng\s))(?=(?:nhưng\s+)?"
-                         r"(?:tối\s+đa\s+(?:không|là|bằng|\d)|tối\s+đa\s+điểm|không\s+quá|tổng\s+(?:số\s+)?điểm))",
-                         re.I)
-_CAP_WORDS = re.compile(r"(?:nhưng\s+)?(?:tối\s+đa(?:\s+không\s+quá|\s+là|\s+bằng)?|không\s+quá"
-                        r"|tổng\s+(?:số\s+)?điểm\s+(?:không\s+(?:vượt\s+)?quá|tối\s+đa(?:\s+là)?))\s*", re.I)
 _UNIT_NOTE_RE = re.compile(r"^(đơn\s+vị(\s+tính)?\s*:?\s*)", re.I)
 _SUM_ITEMS_START = re.compile(r"^cộng\s+(tổng\s+)?điểm")
 _CAP_START = re.compile(r"^tổng\s+(số\s+)?điểm\s+(không|tối đa)")
 _DECL_HEAD = re.compile(r"^([A-Za-z])\s*([=.:]|(?<=\s)là(?=\s))\s*(?=\S)")
 _NAME_COMPARISON = re.compile(r"^(t[ỷỉ] ?lệ|điểm)\s*(>=|<=|<|>|=)")
-_COMPARISON_CHAR = re.compile(r"[<>=]")
 _FORMAL_START = re.compile(r"^\s*(t[ỷỉ] ?lệ|điểm|[a-z]\b|[<>=])", re.I)
 _UNIT_WORD = re.compile(r"^(địa phương|đơn vị|huyện|xã|sở|cơ quan|quận|tỉnh)", re.I)
 _DIEM_WORD = re.compile(r"điểm", re.I)
@@ -80,7 +70,7 @@ def _assignment_sign(body: str) -> tuple[int, int] | None:
     return None
 
 
-class LineClassifier(Recovery):
+class LineClassifier(Phrases):
     """Reads each logical line of one formula into what it states (`classify`)."""
 
     def classify(self, line: Line) -> tuple[str, Any]:
@@ -214,7 +204,7 @@ class LineClassifier(Recovery):
         """The assignment to ``lhs_name`` of the line ``[s, e)`` whose right side is ``[rs, re_)``
         (with a cap after it: `Điểm = Tỷ lệ x Điểm tối đa, tối đa không quá …`); None when the
         right side is prose."""
-        cap = _INLINE_CAP.search(self.nt, rs, re_) if lhs_name == "Điểm" else None
+        cap = INLINE_CAP.search(self.nt, rs, re_) if lhs_name == "Điểm" else None
         if cap is not None:  # `Điểm = Tỷ lệ/80% x Điểm tối đa, tối đa không quá Điểm tối đa`
             try:
                 stmt = self.piece("statement", s, self.strip_range(rs, cap.start())[1])
@@ -289,7 +279,7 @@ class LineClassifier(Recovery):
                     candidates.append(i)
         for i in reversed(candidates):
             rs, re_ = self.strip_range(i + 1, e)
-            if _PER_ITEM_RE.match(self.nt[s:i].strip()) and (cap := _INLINE_CAP.search(self.nt, rs, re_)):
+            if _PER_ITEM_RE.match(self.nt[s:i].strip()) and (cap := INLINE_CAP.search(self.nt, rs, re_)):
                 re_ = self.strip_range(rs, cap.start())[1]  # `Mỗi ...: 2 điểm, tối đa 10 điểm`
             if rs < re_ and (tree := self.piece_tree("result", rs, re_)) is not None:
                 if not self.is_prose_tree(result_expr_tree(tree)):
@@ -298,7 +288,7 @@ class LineClassifier(Recovery):
             i = candidates[-1]
             rs, re_ = self.strip_range(i + 1, e)
             left = self.nt[s:i]
-            if _FORMAL_COND.search(left.strip()) and _COMPARISON_CHAR.search(left):
+            if _FORMAL_COND.search(left.strip()) and COMPARISON_CHAR.search(left):
                 return i  # a formal condition with an unreadable result: report it
         return None
 
@@ -313,7 +303,7 @@ class LineClassifier(Recovery):
             raise self.error("CDS105", colon, colon + 1, condition=left)
         if _PER_ITEM_RE.match(left):
             # `Mỗi sáng kiến: 2 điểm, tối đa không quá 10 điểm`: the cap may follow the points
-            cap = _INLINE_CAP.search(self.nt, rs, re_)
+            cap = INLINE_CAP.search(self.nt, rs, re_)
             return "stmt", self.per_item(left, s, e, (rs, cap.start() if cap else re_), cap)
         cond = self.condition(ls, le)
         expr, target = self.result(rs, re_)
@@ -331,6 +321,12 @@ class LineClassifier(Recovery):
                 return self.condition(*self.strip_range(m.end(), e))
         if self.nt[s:s + 1] == "(" and self.nt[e - 1:e] == ")" and self.nt.find(")", s) == e - 1:
             return self.condition(*self.strip_range(s + 1, e - 1))  # `Mức 1 (≥ 90%): 10 điểm`
+        share = self.share_condition(s, e)
+        if share is not None:  # `Thực hiện trên 90% kế hoạch`, `Đạt từ 50% đến dưới 80% số xã`
+            return share
+        joined = self.joined_condition(s, e)
+        if joined is not None:  # `a >= 5 hoặc Tỷ lệ >= 50%`
+            return joined
         # plain words: Lark reads `implicit_eq` of a `Name`, not a constant: an option
         if self.plain_words(s, e) is not None or self.is_prose_option(s, e):
             return self.option(s, e)
@@ -346,19 +342,9 @@ class LineClassifier(Recovery):
         self.explain_condition_error(s, e)
         if err.code in ("CDS103", "CDS107", "CDS108", "CDS109"):
             raise self.error(err.code, err.start, err.end, **err.params) from None
-        if _COMPARISON_CHAR.search(text) and _FORMAL_START.match(text):
+        if COMPARISON_CHAR.search(text) and _FORMAL_START.match(text):
             raise self.error("CDS110", err.start, err.end, detail=self.nt[err.start:err.end] or text) from None
         return self.option(s, e)
-
-    def is_prose_condition(self, cond: Any, text: str) -> bool:
-        """True when the condition Lark read from ``text`` is prose, so an option: `= <names>`, a
-        range whose subject is prose, a comparison of prose written without `<>=` (`bằng`)."""
-        if isinstance(cond, n.Compare) and cond.left is None and cond.op == "=" and not self.is_constant(cond.right):
-            return True
-        if isinstance(cond, n.Range) and cond.subject is not None and self.is_prose_expr(cond.subject):
-            return True
-        return (isinstance(cond, n.Compare) and cond.left is not None and self.is_prose_expr(cond.left)
-                and not _COMPARISON_CHAR.search(text))
 
     def is_prose_option(self, s: int, e: int) -> bool:
         """`Chưa có Ban chỉ đạo hoặc …`: words that `condition` below would call an option
@@ -368,7 +354,7 @@ class LineClassifier(Recovery):
         several words then reads as `implicit_eq` or a range whose subject is that prose
         (an option), or not at all (an option too)."""
         text = self.nt[s:e]
-        return (not _COMPARISON_CHAR.search(text) and "bằng" not in text.lower()
+        return (not COMPARISON_CHAR.search(text) and "bằng" not in text.lower()
                 and text.count("(") <= text.count(")") and not BAD_NUMBER.search(text)
                 and self.opens_unknown_name(s, e, "condition"))
 
@@ -382,16 +368,6 @@ class LineClassifier(Recovery):
         if m and _UNIT_WORD.match(label):
             return n.Best("max" if m.group(1) else "min", label, span=span)
         return n.Option(label, span=span)
-
-    def result(self, s: int, e: int) -> tuple[Any, str | None]:
-        """The points of a case and the name they are given to (`Điểm`, or None): CDS110 when
-        they do not read."""
-        try:
-            expr, target = self.piece("result", s, e)
-        except PieceError as err:
-            raise self.error(err.code if err.code != "CDS100" else "CDS110", err.start, err.end,
-                             **(err.params or {"detail": self.nt[s:e]})) from None
-        return expr, target
 
     def level(self, line: Line, number: int, s: int, e: int) -> n.Case:
         """`Mức 1: ≥ 2,5% mục 5.12.1: 100% điểm phần này` or `Mức 1 ≥ 10 % (điểm tối đa)`."""
@@ -410,47 +386,6 @@ class LineClassifier(Recovery):
         cond = self.condition(cs, ce) if cs < ce else n.Otherwise("", span=self.span(cs, cs))
         expr, target = self.result(rs, re_)
         return n.Case(cond, expr, number, span=self.span(line.start, line.end), target=target)
-
-    def cap_after(self, cap: re.Match[str], re_: int, e: int) -> n.Cap:
-        """The `Cap` written after the points: `, tối đa không quá 10 điểm`, `(tối đa 5 điểm)`."""
-        words = _CAP_WORDS.match(self.nt, cap.end(), re_)
-        ls_, le_ = self.strip_range(words.end() if words else cap.end(), re_)
-        if le_ > ls_ and self.nt[le_ - 1] == ")" and "(" not in self.nt[ls_:le_]:
-            le_ -= 1
-        limit, _t = self.result(ls_, le_)
-        return n.Cap(limit, span=self.span(cap.end(), e))
-
-    def per_item(self, label: str, s: int, e: int, points: tuple[int, int],
-                 cap: re.Match[str] | None) -> n.PerItem:
-        """The per-item rule `label` of the line ``[s, e)`` whose points are at ``points``, with the cap
-        written after them (``cap``: `, tối đa 5 điểm`, `(tối đa 3 điểm)`, `nhưng không quá 10 điểm`):
-        that cap bounds this line's sum only."""
-        expr, _target = self.result(*self.strip_range(*points))
-        limit = self.cap_after(cap, e, e).limit if cap is not None else None
-        return n.PerItem(label, expr, span=self.span(s, e), cap=limit)
-
-    def per_item_words_line(self, s: int, e: int, body: str) -> tuple[str, Any] | None:
-        """A per-item rule in words: `1 điểm cho mỗi ứng dụng, tối đa 5 điểm`, `Mỗi ứng dụng được 2 điểm
-        nhưng không quá 10 điểm`, `Cứ mỗi hội nghị được 0,5 điểm (tối đa 3 điểm)`; None when the line is
-        not one (no `mỗi`, a `:` or `=`, or points that do not read)."""
-        if "mỗi" not in body.lower() or ":" in body or "=" in body:
-            return None
-        cap = _INLINE_CAP.search(self.nt, s, e)
-        end = self.strip_range(s, cap.start())[1] if cap is not None else e
-        if _EACH.match(self.nt, s, end):  # `Mỗi X được 2 điểm`: the last joining word whose points read
-            splits = [(s, j.start(), j.end(), end) for j in _EACH_JOIN.finditer(self.nt, s, end)][::-1]
-        else:  # `[Được] 2 điểm cho mỗi X`
-            lead = _POINTS_LEAD.match(self.nt, s, end)
-            splits = [(j.end(), end, lead.end() if lead else s, j.start())
-                      for j in _JOIN_EACH.finditer(self.nt, s, end)]
-        for ls, le, ps, pe in splits:
-            ps, pe = self.strip_range(ps, pe)
-            tree = self.piece_tree("result", ps, pe) if ps < pe else None
-            if tree is None or self.is_prose_tree(result_expr_tree(tree)):
-                continue
-            label = self.nt[ls:le].strip()
-            return "stmt", self.per_item(label[:1].upper() + label[1:], s, e, (ps, pe), cap)
-        return None
 
     def paren_result(self, s: int, e: int, check: bool = True) -> tuple[int, int, int] | None:
         """(end of the words before, start, end of the points) for a line that ends with its points in

@@ -196,6 +196,16 @@ class Range(Node):
 
 
 @attrs.frozen
+class Joined(Node):
+    """Conditions joined by ``và`` (``op == "và"``: all hold) or ``hoặc`` (``"hoặc"``: one holds) that do
+    not make one range: ``a >= 5 hoặc Tỷ lệ >= 50%``, ``Tỷ lệ >= 80% và a >= 3``."""
+
+    op: str
+    conditions: "tuple[Condition, ...]"
+    span: Span = _span()
+
+
+@attrs.frozen
 class Option(Node):
     """A condition in prose: one of the choices of an option list (``Đã ban hành``)."""
 
@@ -220,7 +230,7 @@ class Best(Node):
     span: Span = _span()
 
 
-Condition = Union[Compare, Range, Option, Otherwise, Best]
+Condition = Union[Compare, Range, Joined, Option, Otherwise, Best]
 
 
 # ----------------------------------------------------------------- statements

@@ -121,6 +121,8 @@ def _print_range(c: n.Range) -> str:
 _CONDITION_PRINTERS: dict[type[n.Node], Callable[[Any], str]] = {
     n.Compare: _print_compare,
     n.Range: _print_range,
+    n.Joined: lambda c: f" {c.op} ".join(f"({print_condition(x)})" if isinstance(x, n.Joined) else print_condition(x)
+                                          for x in c.conditions),
     n.Option: lambda c: c.label,
     n.Otherwise: lambda c: c.label,
     n.Best: lambda c: c.label,
