@@ -201,3 +201,9 @@ def test_joins_that_cannot_be_read_are_located_errors(line, code, where):
     assert d.code == code and d.hint()
     assert where.strip() in text[d.span.start:d.span.end]
     assert d.message("en") != d.message()
+
+
+def test_the_checker_reads_joined_conditions_without_false_coverage_claims():
+    # the coverage checks skip a case list with joined conditions (several subjects): no gap/overlap is claimed
+    codes = {d.code for d in cdsdsl.check_formula(RATIO + "- a >= 5 hoặc Tỷ lệ >= 50%: 2 điểm\n- Còn lại: 0 điểm", 2)}
+    assert not codes & {"CDS401", "CDS402"} and not any(c.startswith("CDS2") for c in codes)
