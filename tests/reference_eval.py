@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from cdsdsl.semantics.resolve import CaseScoring, ExprScoring, PerItemScoring
+from cdsdsl.semantics.resolve import CaseScoring, ExprScoring, PerItemScoring, PerItemsScoring
 from cdsdsl.syntax import nodes as n
 
 
@@ -84,8 +84,11 @@ def _score(sc, env, program, inputs):
         raise Unsupported("no scoring rule")
     if isinstance(sc, ExprScoring):
         return _value(sc.expr, env, program, inputs)
-    if isinstance(sc, PerItemScoring):
-        return Fraction(inputs[sc.count_key]) * _value(sc.points, env, program, inputs)
+    if isinstance(sc, PerItemScoring):  # the count times the points of one, bounded by the line's own cap
+        line = Fraction(inputs[sc.count_key]) * _value(sc.points, env, program, inputs)
+        return line if sc.cap is None else min(line, _value(sc.cap, env, program, inputs))
+    if isinstance(sc, PerItemsScoring):  # several per-item lines add up
+        return sum((_score(line, env, program, inputs) for line in sc.lines), Fraction(0))
     if not isinstance(sc, CaseScoring):
         raise Unsupported(type(sc).__name__)
     cases = sc.cases.cases

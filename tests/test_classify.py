@@ -125,8 +125,9 @@ def test_titles_methods_caps_and_notes(text, expected):
 
 
 def test_a_per_item_rule_and_its_cap():
+    # the cap written on the per-item line bounds that line (issue #12, item 3)
     assert one("Mỗi sáng kiến: 2 điểm, tối đa không quá 10 điểm") == (
-        "stmts", [n.PerItem("Mỗi sáng kiến", num(2)), n.Cap(num(10))])
+        "stmt", n.PerItem("Mỗi sáng kiến", num(2), cap=num(10)))
 
 
 @pytest.mark.parametrize("text", ["Trong đó: a = Số văn bản", "Trong đó, a = Số văn bản", "với a = Số văn bản"])

@@ -70,8 +70,9 @@ def test_points_in_parentheses():
 
 def test_per_item_with_the_cap_on_the_same_line():
     f = parse_formula("- Mỗi sáng kiến được công nhận: 2 điểm, tối đa không quá 10 điểm")
-    assert list(f.statements) == [n.PerItem("Mỗi sáng kiến được công nhận", n.Number(Fraction(2))),
-                                  n.Cap(n.Number(Fraction(10)))]
+    # the cap belongs to its per-item line (issue #12, item 3)
+    assert list(f.statements) == [n.PerItem("Mỗi sáng kiến được công nhận", n.Number(Fraction(2)),
+                                            cap=n.Number(Fraction(10)))]
     text = "- Mỗi sáng kiến được công nhận: 2 điểm, tối đa không quá 10 điểm"
     assert cdsdsl.evaluate_formula(text, 10, {"số lượng": 7}) == Decimal("10.00")  # 7 × 2 = 14, capped
     assert cdsdsl.evaluate_formula(text, 10, {"số lượng": 3}) == Decimal("6.00")

@@ -6,7 +6,7 @@ from typing import Any, Iterator
 from cdsdsl.checks.analysis import LintContext
 from cdsdsl.checks.rule import Rule
 from cdsdsl.diagnostics.core import Diagnostic
-from cdsdsl.semantics.resolve import CaseScoring, ExprScoring, PerItemScoring
+from cdsdsl.semantics.resolve import CaseScoring, ExprScoring, PerItemScoring, PerItemsScoring
 from cdsdsl.semantics.typesys import COUNT, MONEY, RATIO, kind_label
 from cdsdsl.syntax import nodes as n
 
@@ -20,6 +20,9 @@ def _results(part: Any) -> Iterator[Any]:
             yield c.result
     elif isinstance(sc, PerItemScoring):
         yield sc.points
+    elif isinstance(sc, PerItemsScoring):
+        for line in sc.lines:
+            yield line.points
 
 
 def _points_written_as_a_number(expr: Any) -> bool:

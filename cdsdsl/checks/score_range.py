@@ -11,12 +11,19 @@ not); ``Tổng điểm không quá`` caps the total.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Iterator
+from typing import Any, Iterator
 
 from cdsdsl.checks.analysis import LintContext
 from cdsdsl.checks.rule import Rule
 from cdsdsl.diagnostics.core import Diagnostic
-from cdsdsl.semantics.resolve import CaseScoring, CohortScoring, ExprScoring, PerItemScoring, SumItemsScoring
+from cdsdsl.semantics.resolve import (
+    CaseScoring,
+    CohortScoring,
+    ExprScoring,
+    PerItemScoring,
+    PerItemsScoring,
+    SumItemsScoring,
+)
 from cdsdsl.semantics.typesys import Interval, fmt_num, iv_add, iv_hull, target_whole
 from cdsdsl.syntax import nodes as n
 
@@ -32,8 +39,14 @@ def _part_range(ctx: LintContext, idx: int) -> Interval | None:
         return None
     if isinstance(sc, ExprScoring):
         return typer.range_of(sc.expr)
-    if isinstance(sc, PerItemScoring):
-        return typer.range_of(n.BinOp("*", sc.points, n.Name("__count")), {"__count": Interval(Fraction(0), None)})
+    if isinstance(sc, (PerItemScoring, PerItemsScoring)):
+        lines = sc.lines if isinstance(sc, PerItemsScoring) else (sc,)
+        total: Interval | None = None
+        for line in lines:
+            r = _capped(typer, typer.range_of(n.BinOp("*", line.points, n.Name("__count")),
+                                              {"__count": Interval(Fraction(0), None)}), line.cap)
+            total = r if total is None else iv_add(total, r)
+        return total
     if isinstance(sc, (SumItemsScoring, CohortScoring)):
         return Interval(Fraction(0), mp)
     assert isinstance(sc, CaseScoring)
@@ -109,11 +122,7 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
         total = r if total is None else iv_add(total, r)
     if total is None:
         return
-    cap = ctx.program.cap
-    if cap is not None:
-        cr = ctx.typer_of(0).range_of(cap)
-        if cr.hi is not None and (total.hi is None or total.hi > cr.hi):
-            total = Interval(total.lo, cr.hi)
+    total = _capped(ctx.typer_of(len(ctx.program.parts) - 1), total, ctx.program.cap)
     if total.hi is None:
         cause, cause_en, fix, fix_en = _cause(ctx)
         yield ctx.diag("CDS407", span, direction="vượt điểm tối đa", direction_en="exceed the maximum",
@@ -140,6 +149,16 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
     for pw in ctx.program.part_wholes:
         if target_whole(ctx.program, pw) is None:
             ctx.fact("CDS408", pw.span, parts="+".join(pw.parts), wholes="+".join(pw.wholes))
+
+
+def _capped(typer: Any, r: Interval, cap: Any) -> Interval:
+    """``r`` bounded above by the range of the cap expression ``cap`` (None: no cap)."""
+    if cap is None:
+        return r
+    cr = typer.range_of(cap)
+    if cr.hi is not None and (r.hi is None or r.hi > cr.hi):
+        return Interval(r.lo, cr.hi)
+    return r
 
 
 RULE = Rule("score_range", ("CDS407", "CDS408"), check)

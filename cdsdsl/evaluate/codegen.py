@@ -53,7 +53,7 @@ from cdsdsl.evaluate.interpret import (
     finish,
     fmt_subject,
 )
-from cdsdsl.semantics.resolve import CaseScoring, ExprScoring, PerItemScoring, Program
+from cdsdsl.semantics.resolve import CaseScoring, ExprScoring, PerItemScoring, PerItemsScoring, Program
 from cdsdsl.syntax import nodes as n
 
 # ------------------------------------------------------------------ in process
@@ -179,8 +179,10 @@ def _find_division(program: Program, span: Any) -> tuple[int, Any] | None:
             nodes.extend(sc.expr.walk())
         elif isinstance(sc, CaseScoring):
             nodes.extend(sc.cases.walk())
-        elif isinstance(sc, PerItemScoring):
-            nodes.extend(sc.points.walk())
+        elif isinstance(sc, (PerItemScoring, PerItemsScoring)):
+            for line in sc.lines if isinstance(sc, PerItemsScoring) else (sc,):
+                nodes.extend(line.points.walk())
+                nodes.extend(line.cap.walk() if line.cap is not None else ())
         for node in nodes:
             if type(node) is n.BinOp and node.op == "/" and node.span == span:
                 return part.index, node

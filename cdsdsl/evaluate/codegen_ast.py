@@ -236,6 +236,9 @@ class CodeGen(Meaning):
             return lit(True)
         return tests[0] if len(tests) == 1 else ast.BoolOp(ast.And(), tests)
 
+    def any_of(self, tests: list[ast.expr]) -> ast.expr:
+        return tests[0] if len(tests) == 1 else ast.BoolOp(ast.Or(), tests)
+
     def true(self) -> ast.expr:
         return lit(True)
 

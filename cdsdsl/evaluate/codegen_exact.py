@@ -166,8 +166,7 @@ class ExactGen(CodeGen):
     def items_sum(self, sc: SumItemsScoring) -> ast.expr:
         return call("_items_sum", load("item_points"), lit(sc.first), lit(sc.last))
 
-    def cohort_points(self, sc: CohortScoring) -> ast.expr:
-        x = self.read_input(sc.subject_key, "x")
+    def cohort_points(self, sc: CohortScoring, x: ast.expr) -> ast.expr:
         st = self.fresh("stat")
         func = "_minmax_points" if sc.method == "minmax" else "_ratio_points"
         self.pre.append(assign(st, call("_stat", load("cohort"), lit(f"{self.part}:{sc.subject_key}"))))
@@ -210,34 +209,45 @@ class ExactGen(CodeGen):
         self.pre.append(ast.Raise(call("_Fault", lit("CDS600"), ast.Dict([lit("key")], [lit(sc.choice_key)]),
                                        self.mod.span(sc.span, self.src)), None))
 
+    # ------------------------------------------------------------ the parts, their sum, caps
+    def part_points(self, part: Any) -> ast.expr:
+        target = self.local(f"điểm phần {part.index + 1}") if len(self.p.parts) > 1 else self.local("điểm")
+        self.known = {}
+        if part.scoring is None:
+            self.pre.append(assign(target, lit(0)))
+        else:
+            self.pre.extend(self.scoring(part.scoring, target, self.known))
+        return load(target)
+
+    def total(self, values: list[ast.expr]) -> ast.expr:
+        if len(values) == 1:
+            return values[0]
+        total = self.local("tổng")
+        expr: ast.expr = values[0]
+        for v in values[1:]:
+            expr = ast.BinOp(expr, ast.Add(), v)
+        self.pre.append(assign(total, expr))
+        return load(total)
+
+    def at_most(self, value: ast.expr, limit: ast.expr, line: Any) -> ast.expr:
+        """``if v > limit: v = limit`` on the indicator's total (its variable), or on a fresh variable
+        holding a per-item line's sum."""
+        if line is None and isinstance(value, ast.Name):
+            var = value.id
+        else:
+            var = self.fresh("capped")
+            self.pre.append(assign(var, value))
+        self.pre.append(ast.If(ast.Compare(load(var), [ast.Gt()], [limit]), [assign(var, limit)], []))
+        return load(var)
+
     # ------------------------------------------------------------ function
     def function(self) -> ast.FunctionDef:
         body: list[ast.stmt] = []
         doc = f"{doc_text(self.p.item or 'công thức')}: điểm tối đa {runtime.fmt_vi(self.p.max_points)}"
         body.append(ast.Expr(lit(doc)))
-        part_vars: list[str] = []
-        known: dict[str, str] = {}
-        for part in self.p.parts:
-            self.part = part.index
-            self.steps = {s.name: s for s in part.steps}
-            known = {}
-            target = self.local(f"điểm phần {part.index + 1}") if len(self.p.parts) > 1 else self.local("điểm")
-            part_vars.append(target)
-            if part.scoring is None:
-                body.append(assign(target, lit(0)))
-            else:
-                body.extend(self.scoring(part.scoring, target, known))
-        total = self.local("tổng") if len(part_vars) > 1 else part_vars[0]
-        if len(part_vars) > 1:
-            expr: ast.expr = load(part_vars[0])
-            for v in part_vars[1:]:
-                expr = ast.BinOp(expr, ast.Add(), load(v))
-            body.append(assign(total, expr))
-        if self.p.cap is not None:
-            body.extend(self.need([self.p.cap], known))
-            limit = self.expr(self.p.cap, known)
-            body.append(ast.If(ast.Compare(load(total), [ast.Gt()], [limit]), [assign(total, limit)], []))
-        body.append(ast.Return(load(total)))
+        self.known, self.pre = {}, body
+        total = self.program_points()  # the parts, their sum and the cap: `meaning.Meaning.program_points`
+        body.append(ast.Return(total))
         args = ast.arguments(posonlyargs=[], args=[ast.arg("inputs")],
                              kwonlyargs=[], kw_defaults=[], defaults=[],
                              vararg=None, kwarg=None)

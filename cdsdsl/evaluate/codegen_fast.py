@@ -286,15 +286,17 @@ class FastGen(CodeGen):
         self.pre.append(assign(s, call("_items_sum", load("item_points"), lit(sc.first), lit(sc.last))))
         return ("r", ast.Attribute(load(s), "numerator", ast.Load()), ast.Attribute(load(s), "denominator", ast.Load()))
 
-    def cohort_points(self, sc: CohortScoring) -> None:
-        self.pre.extend(self.cohort_scoring(sc, self.target))
+    def cohort_points(self, sc: CohortScoring, x: Value) -> None:
+        if x[0] != "i":  # a computed ratio (`Tỷ lệ = a/b`): the full path ranks it
+            raise _Unsupported("cohort method on a fraction")
+        self.pre.extend(self.cohort_scoring(sc, self.target, x))
 
-    def cohort_scoring(self, sc: CohortScoring, target: str) -> list[ast.stmt]:
+    def cohort_scoring(self, sc: CohortScoring, target: str, x: Value) -> list[ast.stmt]:
         """`runtime.minmax_points` / `runtime.ratio_points` on an int ``x`` and the cohort's
         lowest ``ln/ld`` and highest ``hn/hd``, in integer arithmetic; the same rules
         (all equal, best = 0, x = 0 when fewer is better).  A zero or negative
         denominator (``low > high``, a negative best) goes to the full path."""
-        out, x = self.read_stmt(sc.subject_key, self.fresh("x"))
+        out: list[ast.stmt] = []
         xv = x[1]
         ln, ld, hn, hd = self.stat_names(f"{self.part}:{sc.subject_key}", out)
         mx = Fraction(self.p.max_points)
@@ -379,35 +381,48 @@ class FastGen(CodeGen):
     def nothing_chosen(self, sc: CaseScoring) -> None:
         self.pre.append(ast.Raise(load("_SLOW"), None))  # nothing chosen: CDS600, the full path reports it
 
+    # ------------------------------------------------------------ the parts, their sum, caps
+    def part_points(self, part: Any) -> Value:
+        target = self.local(f"điểm phần {part.index + 1}") if len(self.p.parts) > 1 else self.local("điểm")
+        self.known = {}
+        if part.scoring is None:
+            self.pre.extend(self.set_target(target, ("i", lit(0))))
+        else:
+            self.pre.extend(self.scoring(part.scoring, target, self.known))
+        return ("r", load(target), load(_den(target)))
+
+    def total(self, values: list[Value]) -> Value:
+        if len(values) == 1:
+            return values[0]
+        total = self.local("tổng")
+        v = values[0]
+        for x in values[1:]:
+            v = self.add_pairs(v, x, ast.Add(), self.pre)
+        self.pre.extend(self.set_target(total, v))
+        return ("r", load(total), load(_den(total)))
+
+    def at_most(self, value: Value, limit: Value, line: Any) -> Value:
+        """``if v > limit: v = limit`` on the indicator's total (its variables), or on fresh variables
+        holding a per-item line's sum."""
+        pre = self.pre
+        if line is None and value[0] == "r" and isinstance(value[1], ast.Name):
+            var = value[1].id
+        else:
+            var = self.fresh("capped")
+            pre.extend(self.set_target(var, value))
+        limit = ("i", self.atom(limit[1], pre)) if limit[0] == "i" else \
+            ("r", self.atom(limit[1], pre), self.atom(limit[2], pre))
+        current: Value = ("r", load(var), load(_den(var)))
+        pre.append(ast.If(self.compare_pairs(current, ast.Gt(), limit), self.set_target(var, limit), []))
+        return current
+
     # ------------------------------------------------------------ function
     def function(self) -> ast.FunctionDef:
         body: list[ast.stmt] = [ast.Expr(lit(f"{doc_text(self.p.item or 'công thức')}: đường nhanh (số nguyên); "
                                             "trả về (tử số, mẫu số) hoặc dừng bằng _SLOW"))]
-        parts: list[str] = []
-        known: dict[str, Value] = {}
-        for part in self.p.parts:
-            self.part = part.index
-            self.steps = {s.name: s for s in part.steps}
-            known = {}
-            target = self.local(f"điểm phần {part.index + 1}") if len(self.p.parts) > 1 else self.local("điểm")
-            parts.append(target)
-            if part.scoring is None:
-                body.extend(self.set_target(target, ("i", lit(0))))
-            else:
-                body.extend(self.scoring(part.scoring, target, known))
-        total = self.local("tổng") if len(parts) > 1 else parts[0]
-        if len(parts) > 1:
-            v: Value = ("r", load(parts[0]), load(_den(parts[0])))
-            for x in parts[1:]:
-                v = self.add_pairs(v, ("r", load(x), load(_den(x))), ast.Add(), body)
-            body.extend(self.set_target(total, v))
-        tv = ("r", load(total), load(_den(total)))
-        if self.p.cap is not None:
-            body.extend(self.need([self.p.cap], known))
-            limit = self.expr(self.p.cap, known, body)
-            limit = ("i", self.atom(limit[1], body)) if limit[0] == "i" else \
-                ("r", self.atom(limit[1], body), self.atom(limit[2], body))
-            body.append(ast.If(self.compare_pairs(tv, ast.Gt(), limit), self.set_target(total, limit), []))
+        self.known, self.pre = {}, body
+        tv = self.program_points()  # the parts, their sum and the cap: `meaning.Meaning.program_points`
+        total = tv[1].id
         # outside [0, max] (CDS613): the full path clamps and warns
         out_of_range = ast.BoolOp(ast.Or(), [ast.Compare(load(total), [ast.Lt()], [lit(0)]),
                                              self.compare_pairs(tv, ast.Gt(), self.const(self.p.max_points))])

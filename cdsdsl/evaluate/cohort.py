@@ -73,7 +73,8 @@ def cohort_quantities(program: Program) -> tuple[Quantity, ...]:
         sc = part.scoring
         if isinstance(sc, CohortScoring):
             key = f"{part.index}:{sc.subject_key}"
-            out.setdefault(key, Quantity(key, part.index, None, sc.subject_key))
+            out.setdefault(key, Quantity(key, part.index, sc.subject, None) if sc.subject is not None
+                           else Quantity(key, part.index, None, sc.subject_key))
         nodes: list[Any] = []
         for step in part.steps:
             if step.expr is not None:

@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING, Any, Callable, cast
 
 from cdsdsl.diagnostics import i18n
 from cdsdsl.diagnostics.core import CdsError
+from cdsdsl.diagnostics.i18n import text
 from cdsdsl.evaluate.interpret import Outcome, evaluate_program
+from cdsdsl.evaluate.meaning import folded
 from cdsdsl.evaluate.runtime import fmt_vi
-from cdsdsl.semantics.resolve import CohortScoring, PerItemScoring
+from cdsdsl.semantics.resolve import CohortScoring, PerItemScoring, PerItemsScoring
 from cdsdsl.syntax import nodes as n
 from cdsdsl.syntax.printer import print_condition, print_expr
 
@@ -300,6 +302,9 @@ def _items_reason(t: TraceEntry, p: Any, lang: str, extremes: Any) -> str | None
 
 def _cap_reason(t: TraceEntry, p: Any, lang: str, extremes: Any) -> str | None:
     before = t.info.get("before")
+    if t.part >= 0:  # a per-item line's own cap (`1 điểm cho mỗi ứng dụng, tối đa 5 điểm`)
+        return text("explain.cap.line", lang, count=_count_label(p, t.name), before=_pts(before, lang),
+                    limit=_pts(t.value, lang))
     return _t("cap", lang, before=_pts(before, lang), points=_pts(t.value, lang))
 
 
@@ -314,6 +319,28 @@ _REASON_CLAUSES: dict[str, Callable[[TraceEntry, Any, str, Any], str | None]] = 
     "cap": _cap_reason, "clamp": _clamp_reason}
 
 
+def _count_label(p: Any, key: str | None) -> str:
+    """``Số ứng dụng (`số lượng 1`)``: what a per-item line counts, and its input."""
+    try:
+        return f"{p.input(key).description} (`{key}`)"
+    except KeyError:
+        return f"`{key}`"
+
+
+def _line_clauses(p: Any, sc: PerItemsScoring, inputs: dict[str | None, Any], lang: str) -> list[str]:
+    """``Số ứng dụng (`số lượng 1`) = 4 × 1 điểm = 4 điểm (tối đa 3 điểm)`` for each line of ``sc``."""
+    out = []
+    for line in sc.lines:
+        count, each = inputs.get(line.count_key), folded(p, line.points)
+        if count is None or each is None:
+            continue
+        cap = folded(p, line.cap) if line.cap is not None else None
+        out.append(f"{_count_label(p, line.count_key)} = {fmt_vi(count, lang=lang)} × {_pts(each, lang)}"
+                   f" = {_pts(count * each, lang)}"
+                   + (text("explain.cap.at_most", lang, limit=_pts(cap, lang)) if cap is not None else ""))
+    return out
+
+
 def _per_item_clauses(outcome: Outcome, lang: str) -> list[str]:
     """``Số lượng = 3 × 2 điểm = 6 điểm (tối đa 10 điểm)`` for each per-item part, last part first."""
     p = outcome.program
@@ -322,7 +349,11 @@ def _per_item_clauses(outcome: Outcome, lang: str) -> list[str]:
     out: list[str] = []
     for part in p.parts:
         sc = part.scoring
-        if isinstance(sc, PerItemScoring) and sc.count_key in inputs:
+        if isinstance(sc, PerItemsScoring):
+            out[:0] = _line_clauses(p, sc, inputs, lang)
+        elif isinstance(sc, PerItemScoring) and sc.cap is not None:
+            out[:0] = _line_clauses(p, PerItemsScoring((sc,)), inputs, lang)
+        elif isinstance(sc, PerItemScoring) and sc.count_key in inputs:
             count, value = inputs[sc.count_key], parts.get(part.index, ZERO_F)
             each = value / count if count else None
             out.insert(0, (f"{sc.count_key} = {fmt_vi(count, lang=lang)}"

@@ -115,6 +115,7 @@ class _Eval(Meaning):
         self.part = 0
         self.steps: dict[str, Any] = {}
         self.env: dict[str, Fraction] = {}
+        self.parts: list[Fraction] = []
         self.wholes = {pw.span: pw for pw in program.checked_part_wholes}
 
     # ------------------------------------------------------------ inputs
@@ -212,6 +213,23 @@ class _Eval(Meaning):
     def const(self, value: Fraction) -> Fraction:
         return value
 
+    def part_points(self, part: Any) -> Fraction:
+        self.env = {}
+        value: Fraction = self.scoring(part.scoring) if part.scoring is not None else ZERO
+        self.parts.append(value)
+        self.trace.append(TraceEntry("part", part.index, part.number, value))
+        return value
+
+    def total(self, values: list[Fraction]) -> Fraction:
+        return sum(values, ZERO)
+
+    def at_most(self, value: Fraction, limit: Fraction, line: Any) -> Fraction:
+        if value > limit:
+            self.trace.append(TraceEntry("cap", -1 if line is None else self.part, line.count_key if line else None,
+                                         limit, node=line, detail=(("before", value),)))
+            return limit
+        return value
+
     def named(self, name: str, node: Any) -> Fraction:
         return self.name(name, node)
 
@@ -263,6 +281,9 @@ class _Eval(Meaning):
     def all_of(self, tests: list[bool]) -> bool:
         return all(tests)
 
+    def any_of(self, tests: list[bool]) -> bool:
+        return any(tests)
+
     def true(self) -> bool:
         return True
 
@@ -295,8 +316,7 @@ class _Eval(Meaning):
     def items_sum(self, sc: SumItemsScoring) -> Fraction:
         return self.sum_items(sc)
 
-    def cohort_points(self, sc: CohortScoring) -> Fraction:
-        x = self.read(sc.subject_key)
+    def cohort_points(self, sc: CohortScoring, x: Fraction) -> Fraction:
         stat = self.stat(f"{self.part}:{sc.subject_key}")
         value: Fraction = cohort_points(sc.method, x, stat, self.p.max_points, sc.direction)
         self.trace.append(TraceEntry("cohort", self.part, sc.method, value,
@@ -454,23 +474,9 @@ def evaluate_program(program: Program, inputs: Mapping[str, object], *, cohort: 
     check_inputs(inputs)
     ev = _Eval(program, inputs, cohort, item_points, unit)
     diags: list[Diagnostic] = []
-    parts: list[Fraction] = []
     try:
-        for part in program.parts:
-            ev.part = part.index
-            ev.steps = {s.name: s for s in part.steps}
-            ev.env = {}
-            value = ev.scoring(part.scoring) if part.scoring is not None else ZERO
-            parts.append(value)
-            ev.trace.append(TraceEntry("part", part.index, part.number, value))
-        total = sum(parts, ZERO)
-        if program.cap is not None:
-            ev.part = 0
-            ev.steps = {s.name: s for s in program.parts[-1].steps} if program.parts else {}
-            limit = ev.eval(program.cap)
-            if total > limit:
-                ev.trace.append(TraceEntry("cap", -1, None, limit, detail=(("before", total),)))
-                total = limit
+        total: Fraction = ev.program_points()
+        parts = ev.parts
     except _ZeroDivision as exc:
         key = denominator_key(program, ev.part, exc.expr)
         diag = zero_division(program, exc, inputs, unit, policy, key)

@@ -10,7 +10,10 @@ for exact Fractions (`codegen`) or for integer numerator/denominator pairs
 
 `Meaning` walks a node through one table per pass (`EXPRESSIONS`,
 `CONDITIONS`, `SCORINGS`: node class → handler) and calls the abstract operations listed
-in the class body; a back end subclasses it and supplies them.  The order of
+in the class body; a back end subclasses it and supplies them.  `Meaning.program_points` is
+the whole indicator: each part's points, their sum, and the cap ``Tổng điểm không quá ...``
+(a per-item line's own cap, ``1 điểm cho mỗi ứng dụng, tối đa 5 điểm``, bounds that line
+only: `Meaning.capped`).  The order of
 the operations is the same for every back end (left operand first, the
 subject of a range before its bounds, a range's low bound before its high
 one), so all back ends meet missing data and zero divisors in the same order.
@@ -21,7 +24,15 @@ from fractions import Fraction
 from typing import Any, Callable, Sequence
 
 from cdsdsl.evaluate.cohort import best_subject, quantity_key
-from cdsdsl.semantics.resolve import CaseScoring, CohortScoring, ExprScoring, PerItemScoring, Program, SumItemsScoring
+from cdsdsl.semantics.resolve import (
+    CaseScoring,
+    CohortScoring,
+    ExprScoring,
+    PerItemScoring,
+    PerItemsScoring,
+    Program,
+    SumItemsScoring,
+)
 from cdsdsl.syntax import nodes as n
 
 
@@ -131,9 +142,44 @@ class Meaning:
         has already put them where they go (a compiler's case list or cohort formula)."""
         return SCORINGS.get(type(sc), _no_points)(self, sc)
 
+    def program_points(self) -> Any:
+        """The indicator's points before clamping to [0, max]: the sum of its parts' points (each
+        part scored in its own scope, in order), bounded by the indicator's cap ``Tổng điểm không
+        quá ...`` when it has one.  The cap is read in the scope of the last part (the names it
+        computed), the part being scored when the cap line is met."""
+        values = []
+        for part in self.p.parts:
+            self.part = part.index
+            self.steps = {s.name: s for s in part.steps}
+            values.append(self.part_points(part))
+        total = self.total(values)
+        if self.p.cap is not None:
+            total = self.capped(total, self.p.cap, None)
+        return total
+
+    def capped(self, value: Any, limit: Any, line: PerItemScoring | None) -> Any:
+        """``value`` bounded by the expression ``limit``: the cap of per-item ``line``, or (None) of
+        the whole indicator.  Reads what ``limit`` needs first, like any evaluation point."""
+        self.prefetch([limit])
+        return self.at_most(value, self.value(limit), line)
+
     # ------------------------------------------------------------ operations (abstract)
     def const(self, value: Fraction) -> Any:
         """A number written in the formula."""
+        raise NotImplementedError
+
+    def part_points(self, part: Any) -> Any:
+        """The points of ``part`` (a `PartProgram`; `score` of its scoring, 0 without one), scored in a
+        fresh scope: ``self.part`` and ``self.steps`` are set."""
+        raise NotImplementedError
+
+    def total(self, values: list[Any]) -> Any:
+        """The sum of the parts' points ``values`` (one value: itself)."""
+        raise NotImplementedError
+
+    def at_most(self, value: Any, limit: Any, line: PerItemScoring | None) -> Any:
+        """``limit`` when ``value`` exceeds it, else ``value`` (``line``: the per-item line capped, or
+        None for the indicator's cap)."""
         raise NotImplementedError
 
     def named(self, name: str, node: Any) -> Any:
@@ -197,6 +243,10 @@ class Meaning:
         """All of ``tests`` (none: true)."""
         raise NotImplementedError
 
+    def any_of(self, tests: list[Any]) -> Any:
+        """One of ``tests`` at least."""
+        raise NotImplementedError
+
     def read_input(self, key: str, base: str) -> Any:
         """Input ``key`` read for a scoring rule (``base``: what the compilers call its variable)."""
         raise NotImplementedError
@@ -205,8 +255,8 @@ class Meaning:
         """The sum of other indicators' points (``Cộng điểm các chỉ số 5.1 đến 5.4``)."""
         raise NotImplementedError
 
-    def cohort_points(self, sc: CohortScoring) -> Any:
-        """Points from the unit's place in the cohort (min-max or ratio to the best)."""
+    def cohort_points(self, sc: CohortScoring, x: Any) -> Any:
+        """Points from the unit's value ``x`` and its place in the cohort (min-max or ratio to the best)."""
         raise NotImplementedError
 
     def pick(self, sc: CaseScoring, options: list[int]) -> Any:
@@ -359,6 +409,24 @@ def _range(m: Meaning, c: Any, subject: Any) -> Any:
     return m.all_of(tests)
 
 
+def _joined(m: Meaning, c: Any, subject: Any) -> Any:
+    """``a >= 5 hoặc Tỷ lệ >= 50%``, ``Tỷ lệ >= 80% và a >= 3``: everything the conditions read is read
+    first (so every back end meets missing data the same way, whichever side decides), then all of
+    them (``và``) or one of them (``hoặc``) must hold."""
+    m.prefetch([e for part in c.conditions for e in _condition_exprs(m, part, subject)])
+    tests = [m.test(part, subject) for part in c.conditions]
+    return m.all_of(tests) if c.op == "và" else m.any_of(tests)
+
+
+def _condition_exprs(m: Meaning, c: Any, subject: Any) -> list[Any]:
+    """The expressions a comparison, a range or joined conditions read, the implicit subject included."""
+    if type(c) is n.Joined:
+        return [e for part in c.conditions for e in _condition_exprs(m, part, subject)]
+    if type(c) is n.Compare:
+        return [c.left if c.left is not None else m.need_subject(subject, c), c.right]
+    return [c.subject if c.subject is not None else m.need_subject(subject, c), c.low, c.high]
+
+
 def _otherwise(m: Meaning, c: Any, subject: Any) -> Any:
     return m.true()
 
@@ -378,7 +446,8 @@ def _never(m: Meaning, c: Any, subject: Any) -> Any:
 
 #: node class -> what the condition means
 CONDITIONS: dict[type, Callable[[Meaning, Any, Any], Any]] = {
-    n.Compare: _compare, n.Range: _range, n.Otherwise: _otherwise, n.Best: _best, n.Option: _never,
+    n.Compare: _compare, n.Range: _range, n.Joined: _joined, n.Otherwise: _otherwise, n.Best: _best,
+    n.Option: _never,
 }
 
 
@@ -390,10 +459,20 @@ def _expr_scoring(m: Meaning, sc: ExprScoring) -> Any:
 
 
 def _per_item(m: Meaning, sc: PerItemScoring) -> Any:
-    """``Mỗi ... được 0,5 điểm``: the count times the points of one."""
+    """``Mỗi ... được 0,5 điểm``: the count times the points of one, bounded by the line's own cap
+    (``tối đa 3 điểm``) when it has one."""
     count = m.read_input(sc.count_key, "count")
     m.prefetch([sc.points])
-    return m.mul(count, m.value(sc.points))
+    value = m.mul(count, m.value(sc.points))
+    return value if sc.cap is None else m.capped(value, sc.cap, sc)
+
+
+def _per_items(m: Meaning, sc: PerItemsScoring) -> Any:
+    """Several per-item lines in one part: the sum of the lines, each bounded by its own cap."""
+    total = _per_item(m, sc.lines[0])
+    for line in sc.lines[1:]:
+        total = m.add(total, _per_item(m, line))
+    return total
 
 
 def _sum_items(m: Meaning, sc: SumItemsScoring) -> Any:
@@ -401,7 +480,14 @@ def _sum_items(m: Meaning, sc: SumItemsScoring) -> Any:
 
 
 def _cohort(m: Meaning, sc: CohortScoring) -> Any:
-    return m.cohort_points(sc)
+    """A cohort method on the quantity the part computed (``Tỷ lệ = a/b`` then ``Tính điểm theo
+    phương pháp Min-Max``), else on the value the unit reports (input ``x``)."""
+    if sc.subject is not None:
+        m.prefetch([sc.subject])
+        x = m.value(sc.subject)
+    else:
+        x = m.read_input(sc.subject_key, "x")
+    return m.cohort_points(sc, x)
 
 
 def _cases(m: Meaning, sc: CaseScoring) -> Any:
@@ -425,8 +511,8 @@ def _no_points(m: Meaning, sc: Any) -> Any:
 
 #: scoring class -> how a part is scored
 SCORINGS: dict[type, Callable[[Meaning, Any], Any]] = {
-    ExprScoring: _expr_scoring, PerItemScoring: _per_item, SumItemsScoring: _sum_items, CohortScoring: _cohort,
-    CaseScoring: _cases,
+    ExprScoring: _expr_scoring, PerItemScoring: _per_item, PerItemsScoring: _per_items, SumItemsScoring: _sum_items,
+    CohortScoring: _cohort, CaseScoring: _cases,
 }
 
 

@@ -76,5 +76,5 @@ def input_kind(description: str, unit: str | None) -> str:
 
 def count_description(label: str) -> str:
     """The description of the number of counted items (``Mỗi hoạt động`` → ``Số hoạt động``)."""
-    label = re.sub(r"^mỗi\s+", "", label, flags=re.I)
+    label = re.sub(r"^(?:cứ\s+)?mỗi\s+", "", label, flags=re.I)
     return f"Số {label}"

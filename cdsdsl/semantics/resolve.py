@@ -61,11 +61,16 @@ from cdsdsl.semantics.scoring_rules import (
     CohortScoring,
     ExprScoring,
     PerItemScoring,
+    PerItemsScoring,
     Scoring,
     SumItemsScoring,
     apply_binop,
     condition_bounds,
+    final_quantities,
+    names_no_subject,
     option_mode,
+    per_items_together,
+    share_of,
 )
 from cdsdsl.syntax import nodes as n
 from cdsdsl.text.source import Span
@@ -76,7 +81,7 @@ __all__ = [
     "COUNT", "MONEY", "RATIO", "NUMBER", "OPTION", "OPTIONS", "POINTS", "InputSpec", "input_kind",
     # part/whole ratios (partwhole.py), scoring rules (scoring_rules.py), the maximum (maxpoints.py)
     "PartWhole", "TARGET_WORDS",
-    "ExprScoring", "CaseScoring", "PerItemScoring", "SumItemsScoring", "CohortScoring", "Scoring",
+    "ExprScoring", "CaseScoring", "PerItemScoring", "PerItemsScoring", "SumItemsScoring", "CohortScoring", "Scoring",
     "apply_binop", "condition_bounds", "max_points_value",
     # this module
     "Step", "PartProgram", "Program", "computed_from_itself", "uses_cohort", "resolve",
@@ -251,6 +256,9 @@ class _Resolver:
                     declared.setdefault(st.name, 0)
                     declared[st.name] += 1
         self.multi = {k for k, c in declared.items() if c > 1}
+        # several per-item lines (in one part or several) each count their own items: `số lượng 1`, `số lượng 2`
+        self.per_items = sum(1 for st in formula.statements if isinstance(st, n.PerItem))
+        self.per_items_seen = 0
         self.several_parts = len(formula.parts) > 1
         self.option_parts = sum(1 for p in formula.parts
                                 if any(isinstance(st, n.Cases) and any(isinstance(c.condition, n.Option)
@@ -294,7 +302,7 @@ class _Resolver:
         for name, decl in ps.decls.items():
             if name not in ps.used and not self.used_later(name, ps.scope):
                 self.diag("CDS202", decl.name_span if decl.name_span.end else decl.span, name=name)
-        scorings = ps.scorings
+        scorings = per_items_together(ps.scorings)
         if len(scorings) > 1:  # the last one is the part's rule
             last_span = scorings[-1][1]
             line = self.f.source.position(last_span.start)[0] if self.f.source else 0
@@ -330,10 +338,12 @@ class _Resolver:
         ps.scorings.append((self.cases(st, ps), st.span))
 
     def per_item_statement(self, ps: _PartScope, st: n.PerItem) -> None:
-        self.use(ps, st.points.walk())
-        self.add_input(InputSpec(COUNT_KEY, COUNT_KEY, count_description(st.label), COUNT,
+        self.use(ps, st.walk())
+        self.per_items_seen += 1
+        key = COUNT_KEY if self.per_items <= 1 else f"{COUNT_KEY} {self.per_items_seen}"
+        self.add_input(InputSpec(key, COUNT_KEY, count_description(st.label), COUNT,
                                  part=ps.idx, role="count", span=st.span))
-        ps.scorings.append((PerItemScoring(st.points, COUNT_KEY, span=st.span), st.span))
+        ps.scorings.append((PerItemScoring(st.points, key, span=st.span, cap=st.cap), st.span))
 
     def cap_statement(self, ps: _PartScope, st: n.Cap) -> None:
         self.use(ps, st.limit.walk())
@@ -343,7 +353,7 @@ class _Resolver:
         ps.scorings.append((SumItemsScoring(st.first, st.last, span=st.span), st.span))
 
     def cohort_statement(self, ps: _PartScope, st: n.CohortMethod) -> None:
-        ps.scorings.append((self.cohort(st, ps.idx), st.span))
+        ps.scorings.append((self.cohort(st, ps), st.span))
 
     # -- names ------------------------------------------------------------------
     def use(self, ps: _PartScope, nodes: Iterable[n.Node]) -> None:
@@ -439,25 +449,43 @@ class _Resolver:
                     self.add_input(InputSpec(f"mục {node.item}", f"mục {node.item}",
                                              f"Giá trị của mục {node.item}", MONEY if self.unit_note else NUMBER,
                                              self.unit_note, part=ps.idx, role="itemref", span=node.span))
-        implicit = any(isinstance(c.condition, (n.Compare, n.Range)) and
-                       (c.condition.left if isinstance(c.condition, n.Compare) else c.condition.subject) is None
-                       for c in st.cases)
+        implicit = any(names_no_subject(c.condition) for c in st.cases)
         subject = self.implicit_subject(st, ps) if implicit else None
         if not any(isinstance(c.condition, n.Option) for c in st.cases):
             return CaseScoring(st, subject, "first", None, span=st.span)
         mode, choice_key = self.option_list(st, ps)
         return CaseScoring(st, subject, mode, choice_key, span=st.span)
 
+    def computed_subject(self, st: Any, ps: _PartScope, what: str, what_en: str) -> n.Name | None:
+        """The quantity the part has computed that a later line means without naming it (a condition
+        with no subject, a cohort method): the computed name no later computation uses (``Tỷ lệ`` in
+        ``Tỷ lệ = a/b``; ``Tỷ lệ`` again after ``Tỷ lệ A = a/b; Tỷ lệ = Tỷ lệ A * 100%``), None when
+        the part computes nothing.  Two or more such names: error CDS210 naming each reading (the
+        last one is kept so that the checker can go on; the indicator is not scored)."""
+        finals = final_quantities(ps.steps)
+        if not finals:
+            return None
+        if len(finals) > 1:
+            self.diag("CDS210", st.span, what=what, what_en=what_en,
+                      readings=" hay ".join(f"`{x}`" for x in finals),
+                      readings_en=" or ".join(f"`{x}`" for x in finals), first=finals[0], last=finals[-1])
+        return n.Name(finals[-1], span=st.span, text=finals[-1])
+
     def implicit_subject(self, st: n.Cases, ps: _PartScope) -> n.Name:
-        """What conditions that name no subject compare (``- Từ 50% đến dưới 80%: ...``): the last
-        computed name, else a new input ``x`` described by the heading or the indicator's title."""
-        if ps.last_computed is not None:
-            return n.Name(ps.last_computed, span=st.span, text=ps.last_computed)
+        """What conditions that name no subject compare (``- Từ 50% đến dưới 80%: ...``): the quantity
+        the part computed (`computed_subject`), else a new input ``x`` described by the heading or the
+        indicator's title."""
+        computed = self.computed_subject(st, ps, "các điều kiện không ghi tên", "the conditions that name nothing")
+        if computed is not None:
+            return computed
         numeric = [b for c in st.cases for b in condition_bounds(c.condition)]
         pct = any(isinstance(b, n.Percent) for b in numeric)
         kind = RATIO if pct and not self.unit_note else (MONEY if self.unit_note else COUNT)
         heading = st.heading if st.heading and st.heading.lower() not in ("điểm", "thang điểm") else None
         desc = heading or self.title or "giá trị được đánh giá"
+        of = share_of(st, self.f.source.text if self.f.source is not None else "") if kind == RATIO else None
+        if of is not None:  # `Thực hiện trên 90% kế hoạch`: the unit reports the share of the plan
+            desc = f"{desc} (tỷ lệ % so với {of})"
         self.add_input(InputSpec(SUBJECT_KEY, SUBJECT_KEY, desc, kind, self.unit_note, part=ps.idx,
                                  role="subject", span=st.span))
         ps.scope[SUBJECT_KEY] = Step(SUBJECT_KEY, SUBJECT_KEY, span=st.span)
@@ -483,11 +511,20 @@ class _Resolver:
                                  "choice", span=st.span))
         return mode, choice_key
 
-    def cohort(self, st: n.CohortMethod, idx: int) -> CohortScoring:
+    def cohort(self, st: n.CohortMethod, ps: _PartScope) -> CohortScoring:
+        """A cohort method: it ranks the quantity the part computed (`Tỷ lệ = a/b` then `Tính điểm theo
+        phương pháp Min-Max`), else a value the unit reports (input ``x``)."""
+        idx = ps.idx
         ambiguous = len(st.methods) > 1
         settled = self.cohort_method in ("minmax", "ratio_to_best")
         method = (self.cohort_method if settled and self.cohort_method is not None
                   else ("ratio_to_best" if "ratio_to_best" in st.methods else st.methods[0]))
+        computed = self.computed_subject(st, ps, "phương pháp tính điểm theo nhóm đơn vị",
+                                         "the cohort method")
+        if computed is not None:
+            ps.used.add(computed.name)
+            return CohortScoring(method, st.direction, computed.name, ambiguous, settled, span=st.span,
+                                 subject=computed)
         kind = MONEY if self.unit_note else COUNT
         self.add_input(InputSpec(SUBJECT_KEY, SUBJECT_KEY, st.basis or self.title or "giá trị được đánh giá",
                                  kind, self.unit_note, part=idx, role="subject", span=st.span))

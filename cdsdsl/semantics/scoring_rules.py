@@ -2,24 +2,29 @@
 
 Takes: the statements of a part that give points (``Điểm = expr``, a case list, ``Mỗi ...: N điểm``,
 ``Tổng điểm các mục ...``, a cohort method) and, for option lists, the maximum points.
-Returns: one `Scoring` per part (`ExprScoring`, `CaseScoring`, `PerItemScoring`, `SumItemsScoring`,
-`CohortScoring`; when a part writes several, the last one is its rule: `resolve`, CDS207), and the
+Returns: one `Scoring` per part (`ExprScoring`, `CaseScoring`, `PerItemScoring` — `PerItemsScoring` when
+a part has several per-item lines, which add up —, `SumItemsScoring`, `CohortScoring`; when a part writes
+several other rules, the last one is its rule: `resolve`, CDS207), and the
 reading of an option list (`option_mode`: exclusive or cumulative, and why), with the exact
 arithmetic it needs (`apply_binop`, `share_of_max`) and the thresholds of a condition
-(`condition_bounds`).
+(`condition_bounds`); what a line that names no quantity means (`final_quantities`, `names_no_subject`),
+several per-item lines of a part as one rule (`per_items_together`) and what graded levels are a share
+of (`share_of`).
 """
 from __future__ import annotations
 
+import re
 from fractions import Fraction
-from typing import Any
+from typing import Any, Iterable
 
 import attrs
 
 from cdsdsl.syntax import nodes as n
 from cdsdsl.text.source import Span
 
-__all__ = ["ExprScoring", "CaseScoring", "PerItemScoring", "SumItemsScoring", "CohortScoring", "Scoring",
-           "option_mode", "share_of_max", "apply_binop", "condition_bounds"]
+__all__ = ["ExprScoring", "CaseScoring", "PerItemScoring", "PerItemsScoring", "SumItemsScoring", "CohortScoring",
+           "Scoring", "option_mode", "names_no_subject", "final_quantities", "per_items_together", "share_of",
+           "share_of_max", "apply_binop", "condition_bounds"]
 
 
 @attrs.frozen
@@ -46,10 +51,21 @@ class CaseScoring:
 
 @attrs.frozen
 class PerItemScoring:
-    """``Mỗi hoạt động: 1 điểm``: ``points`` for each item counted (the input ``count_key``)."""
+    """``Mỗi hoạt động: 1 điểm``: ``points`` for each item counted (the input ``count_key``); ``cap``
+    (an expression, or None) bounds this line's sum: ``1 điểm cho mỗi ứng dụng, tối đa 5 điểm``."""
 
     points: Any
     count_key: str
+    span: Span = attrs.field(default=Span(0, 0), eq=False)
+    cap: Any = None
+
+
+@attrs.frozen
+class PerItemsScoring:
+    """Several per-item lines in one part (``Mỗi ứng dụng: 1 điểm, tối đa 3 điểm`` and ``Mỗi nền tảng:
+    0,5 điểm, tối đa 2 điểm``): the points are the sum of the lines, each bounded by its own cap."""
+
+    lines: tuple[PerItemScoring, ...]
     span: Span = attrs.field(default=Span(0, 0), eq=False)
 
 
@@ -73,9 +89,12 @@ class CohortScoring:
     ambiguous: bool
     settled_by_ruleset: bool
     span: Span = attrs.field(default=Span(0, 0), eq=False)
+    #: the quantity the part computed that the method ranks (``Tỷ lệ`` after ``Tỷ lệ = a/b``; its name is
+    #: ``subject_key``), or None when the unit reports it (the input ``subject_key``, ``x``)
+    subject: Any = None
 
 
-Scoring = ExprScoring | CaseScoring | PerItemScoring | SumItemsScoring | CohortScoring
+Scoring = ExprScoring | CaseScoring | PerItemScoring | PerItemsScoring | SumItemsScoring | CohortScoring
 
 
 def option_mode(cases: n.Cases, override: str | None,
@@ -172,3 +191,57 @@ def condition_bounds(cond: Any) -> list[Any]:
     if isinstance(cond, n.Range):
         return [b for b in (cond.low, cond.high) if b is not None]
     return []
+
+
+def names_no_subject(cond: Any) -> bool:
+    """A comparison or range that names no subject (``Từ 80% trở lên``), alone or joined by ``và``/``hoặc``."""
+    if isinstance(cond, n.Joined):
+        return any(names_no_subject(c) for c in cond.conditions)
+    if isinstance(cond, n.Compare):
+        return cond.left is None
+    return isinstance(cond, n.Range) and cond.subject is None
+
+
+def final_quantities(steps: Iterable[Any]) -> list[str]:
+    """The names a part computes (not inputs, not ``Điểm tối đa`` or a cohort's highest) that no other
+    computed name uses, in the order of their last definitions: what a later line means when it names
+    nothing."""
+    latest: dict[str, Any] = {}
+    for s in steps:
+        if s.expr is not None and not isinstance(s.expr, (n.MaxPoints, n.Aggregate)):
+            latest.pop(s.name, None)
+            latest[s.name] = s
+        elif s.name in latest:  # redefined as an input or a cohort value: no longer computed here
+            del latest[s.name]
+    used = {x.name for s in latest.values() for x in s.expr.walk() if isinstance(x, n.Name) and x.name != s.name}
+    return [name for name in latest if name not in used]
+
+
+def per_items_together(scorings: list[tuple[Any, Span]]) -> list[tuple[Any, Span]]:
+    """A part's scoring rules with its per-item lines, when it has several, as one `PerItemsScoring` (they
+    add up, each line bounded by its own cap) where the last of them was written."""
+    lines = [sc for sc, _ in scorings if isinstance(sc, PerItemScoring)]
+    if len(lines) < 2:
+        return scorings
+    last = max(i for i, (sc, _) in enumerate(scorings) if isinstance(sc, PerItemScoring))
+    span = Span(lines[0].span.start, lines[-1].span.end)
+    out = [(sc, sp) for i, (sc, sp) in enumerate(scorings) if not isinstance(sc, PerItemScoring) or i == last]
+    return [(PerItemsScoring(tuple(lines), span=span), span) if isinstance(sc, PerItemScoring) else (sc, sp)
+            for sc, sp in out]
+
+
+_SHARE_NOUN = re.compile(r"%\s+(?:của\s+|so\s+với\s+|theo\s+)?(kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ"
+                         r"|yêu\s+cầu|(?:tổng\s+)?số\s+[^\d%<>=:;,()]+?)(?:\s+[^\d%<>=:;,()]*?)?\s*[:(]", re.I)
+
+
+
+
+def share_of(st: n.Cases, text: str) -> str | None:
+    """What the levels of ``st`` are a share of, as written after their percentages in ``text`` (the
+    formula's source): `kế hoạch` in `Thực hiện trên 90% kế hoạch: 2 điểm`, `số xã` in `Đạt từ 50% số
+    xã trở lên`; None when no level says."""
+    for case in st.cases:
+        m = _SHARE_NOUN.search(text, case.span.start, case.span.end)
+        if m is not None:
+            return re.sub(r"\s+", " ", m.group(1)).lower()
+    return None

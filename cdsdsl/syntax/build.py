@@ -27,7 +27,7 @@ _OPS = {">=": ">=", "=>": ">=", "<=": "<=", "=<": "<=", ">": ">", "<": "<", "=":
 
 
 class BuildError(Exception):
-    """A tree that is well-formed for the grammar but not meaningful (e.g. `a >= 1 và b < 2`)."""
+    """A tree that is well-formed for the grammar but not meaningful (e.g. `50% < Tỷ lệ > 80%`)."""
 
     def __init__(self, code: str, start: int, end: int, **args: object) -> None:
         super().__init__(code)

@@ -19,8 +19,9 @@ from typing import Any
 from cdsdsl.syntax import nodes as n
 from cdsdsl.syntax.build import canonical_name, compare_right_tree, has_binop_or_maxpoints, result_expr_tree, tree_name
 from cdsdsl.syntax.lines import Line
+from cdsdsl.syntax.phrases import COMPARISON_CHAR, INLINE_CAP, Phrases
 from cdsdsl.syntax.pieces import KNOWN_WORDS, LONG_WORD, PieceError
-from cdsdsl.syntax.recovery import BAD_NUMBER, Recovery
+from cdsdsl.syntax.recovery import BAD_NUMBER
 from cdsdsl.text.source import Span
 
 _UNIT_RE = re.compile(r"(tri[eêệ]u\s+đồng|tỷ\s+đồng|tỉ\s+đồng|nghìn\s+đồng|ngàn\s+đồng|triệu\s+VNĐ|tỷ\s+VNĐ)", re.I)
@@ -36,26 +37,22 @@ def _unit(text: str) -> re.Match[str] | None:
 _RATIO_BEST_RE = re.compile(r"(t[ỷỉ]\s*lệ|so\s+sánh|chia|so)\b.*\bvới\b.*\b(cao|nhiều|lớn)\s+nhất", re.I)
 _OTHERWISE_RE = re.compile(r"(còn\s+lại|trường\s+hợp\s+khác|ngoài\s+ra|các\s+trường\s+hợp\s+khác)", re.I)
 _BEST_RE = re.compile(r"\b(cao|nhiều|lớn)\s+nhất\b|\b(thấp|ít|nhỏ)\s+nhất\b", re.I)
+_POINTS_BY = re.compile(r"(?:tính\s+|chấm\s+)?điểm\s+(?:được\s+)?(?:tính|chấm)\s+theo\s")
+_RATIO_NAME = re.compile(r"t[ỷỉ]\s*(?:lệ|trọng)\s", re.I)
 _LEVEL_RE = re.compile(r"^mức\s*(\d+)\s*[:.]?\s*", re.I)
 _PART_RE = re.compile(r"^(\d+)[.)]\s+(\S.*)$")
-_PER_ITEM_RE = re.compile(r"^mỗi\s+", re.I)
+_PER_ITEM_RE = re.compile(r"^(?:cứ\s+)?mỗi\s+", re.I)
 _FORMAL_COND = re.compile(r"[<>=]|^(từ|dưới|trên)\s+-?\d|^\d+(\.\d+)?\s*%?\s*$|trở lên", re.I)
 _WHERE_PREFIX = re.compile(r"^(trong\s+đó|với)\s*[:,]?\s*(?=[A-Za-z]\s*(?:=|:|\s là\s|là\s))", re.I)
 _IF_THEN = re.compile(r"^(?:nếu|khi|trường\s+hợp)\s+(.+?)\s+thì\s*:?\s+(.+)$", re.I)
 _COND_PREFIX = re.compile(r"(?:nếu|khi|trường\s+hợp|với)\s+", re.I)
 _PERCENT_LHS = re.compile(r"^(t[ỷỉ] ?lệ|t[ỷỉ] trọng)\s*\(\s*%\s*\)\s*=\s*(?=\S)", re.I)
 _BANG = re.compile(r"\s+bằng\s+", re.I)
-_INLINE_CAP = re.compile(r"(?:[,;]\s*|\s*\()(?=(?:nhưng\s+)?"
-                         r"(?:tối\s+đa\s+(?:không|là|bằng|\d)|tối\s+đa\s+điểm|không\s+quá|tổng\s+(?:số\s+)?điểm))",
-                         re.I)
-_CAP_WORDS = re.compile(r"(?:nhưng\s+)?(?:tối\s+đa(?:\s+không\s+quá|\s+là|\s+bằng)?|không\s+quá"
-                        r"|tổng\s+(?:số\s+)?điểm\s+(?:không\s+(?:vượt\s+)?quá|tối\s+đa(?:\s+là)?))\s*", re.I)
 _UNIT_NOTE_RE = re.compile(r"^(đơn\s+vị(\s+tính)?\s*:?\s*)", re.I)
 _SUM_ITEMS_START = re.compile(r"^cộng\s+(tổng\s+)?điểm")
 _CAP_START = re.compile(r"^tổng\s+(số\s+)?điểm\s+(không|tối đa)")
 _DECL_HEAD = re.compile(r"^([A-Za-z])\s*([=.:]|(?<=\s)là(?=\s))\s*(?=\S)")
 _NAME_COMPARISON = re.compile(r"^(t[ỷỉ] ?lệ|điểm)\s*(>=|<=|<|>|=)")
-_COMPARISON_CHAR = re.compile(r"[<>=]")
 _FORMAL_START = re.compile(r"^\s*(t[ỷỉ] ?lệ|điểm|[a-z]\b|[<>=])", re.I)
 _UNIT_WORD = re.compile(r"^(địa phương|đơn vị|huyện|xã|sở|cơ quan|quận|tỉnh)", re.I)
 _DIEM_WORD = re.compile(r"điểm", re.I)
@@ -73,7 +70,7 @@ def _assignment_sign(body: str) -> tuple[int, int] | None:
     return None
 
 
-class LineClassifier(Recovery):
+class LineClassifier(Phrases):
     """Reads each logical line of one formula into what it states (`classify`)."""
 
     def classify(self, line: Line) -> tuple[str, Any]:
@@ -89,7 +86,8 @@ class LineClassifier(Recovery):
         low = body.lower()
         found = (self.if_then_line(s, e, body) or self.percent_ratio_line(s, e, body)
                  or self.part_line(line, body) or self.level_line(line, body)
-                 or self.words_line(s, e, body, low) or self.declaration_line(line, body))
+                 or self.words_line(s, e, body, low) or self.per_item_words_line(s, e, body)
+                 or self.declaration_line(line, body))
         if found is not None:
             return found
         colon = self.case_colon(s, e)
@@ -152,6 +150,8 @@ class LineClassifier(Recovery):
         (`Cộng điểm các mục`) or a cap (`Tổng điểm không quá 10 điểm`)."""
         if ("pháp" in low or "max" in low) and _COHORT_RE.search(body) and "=" not in body:
             return "stmt", self.cohort(s, e)
+        if _POINTS_BY.match(low) and "=" not in body and ":" not in body and _RATIO_BEST_RE.search(body):
+            return "stmt", self.cohort(s, e)  # `Điểm tính theo tỷ lệ của xã so với xã có tỷ lệ cao nhất`
         if _SUM_ITEMS_START.match(low) or _CAP_START.match(low):
             try:
                 return "stmt", self.piece("statement", s, e)
@@ -192,8 +192,9 @@ class LineClassifier(Recovery):
         eq, eq_end = sign
         lhs_tree = self.piece_tree("expr", s, s + eq)
         lhs_name = tree_name(lhs_tree) if lhs_tree is not None else None
-        if lhs_name is None or not (lhs_name in KNOWN_WORDS or len(lhs_name.split()) <= 3):
-            return None
+        if lhs_name is None or not (lhs_name in KNOWN_WORDS or len(lhs_name.split()) <= 3
+                                    or (_RATIO_NAME.match(lhs_name) and len(lhs_name.split()) <= 6)):
+            return None  # (`Tỷ lệ hồ sơ trực tuyến = c/d` is a name of 5 words)
         rs, re_ = self.strip_range(s + eq_end, e)
         if rs >= re_:
             return "heading", ("Điểm" if lhs_name == "Điểm" else lhs_name, s, e)
@@ -203,7 +204,7 @@ class LineClassifier(Recovery):
         """The assignment to ``lhs_name`` of the line ``[s, e)`` whose right side is ``[rs, re_)``
         (with a cap after it: `Điểm = Tỷ lệ x Điểm tối đa, tối đa không quá …`); None when the
         right side is prose."""
-        cap = _INLINE_CAP.search(self.nt, rs, re_) if lhs_name == "Điểm" else None
+        cap = INLINE_CAP.search(self.nt, rs, re_) if lhs_name == "Điểm" else None
         if cap is not None:  # `Điểm = Tỷ lệ/80% x Điểm tối đa, tối đa không quá Điểm tối đa`
             try:
                 stmt = self.piece("statement", s, self.strip_range(rs, cap.start())[1])
@@ -278,7 +279,7 @@ class LineClassifier(Recovery):
                     candidates.append(i)
         for i in reversed(candidates):
             rs, re_ = self.strip_range(i + 1, e)
-            if _PER_ITEM_RE.match(self.nt[s:i].strip()) and (cap := _INLINE_CAP.search(self.nt, rs, re_)):
+            if _PER_ITEM_RE.match(self.nt[s:i].strip()) and (cap := INLINE_CAP.search(self.nt, rs, re_)):
                 re_ = self.strip_range(rs, cap.start())[1]  # `Mỗi ...: 2 điểm, tối đa 10 điểm`
             if rs < re_ and (tree := self.piece_tree("result", rs, re_)) is not None:
                 if not self.is_prose_tree(result_expr_tree(tree)):
@@ -287,7 +288,7 @@ class LineClassifier(Recovery):
             i = candidates[-1]
             rs, re_ = self.strip_range(i + 1, e)
             left = self.nt[s:i]
-            if _FORMAL_COND.search(left.strip()) and _COMPARISON_CHAR.search(left):
+            if _FORMAL_COND.search(left.strip()) and COMPARISON_CHAR.search(left):
                 return i  # a formal condition with an unreadable result: report it
         return None
 
@@ -302,12 +303,8 @@ class LineClassifier(Recovery):
             raise self.error("CDS105", colon, colon + 1, condition=left)
         if _PER_ITEM_RE.match(left):
             # `Mỗi sáng kiến: 2 điểm, tối đa không quá 10 điểm`: the cap may follow the points
-            cap = _INLINE_CAP.search(self.nt, rs, re_)
-            expr, _target = self.result(*self.strip_range(rs, cap.start() if cap else re_))
-            item = n.PerItem(left, expr, span=self.span(s, cap.start() if cap else e))
-            if cap is None:
-                return "stmt", item
-            return "stmts", [item, self.cap_after(cap, re_, e)]
+            cap = INLINE_CAP.search(self.nt, rs, re_)
+            return "stmt", self.per_item(left, s, e, (rs, cap.start() if cap else re_), cap)
         cond = self.condition(ls, le)
         expr, target = self.result(rs, re_)
         return "case", n.Case(cond, expr, None, span=self.span(s, e), target=target)
@@ -324,6 +321,12 @@ class LineClassifier(Recovery):
                 return self.condition(*self.strip_range(m.end(), e))
         if self.nt[s:s + 1] == "(" and self.nt[e - 1:e] == ")" and self.nt.find(")", s) == e - 1:
             return self.condition(*self.strip_range(s + 1, e - 1))  # `Mức 1 (≥ 90%): 10 điểm`
+        share = self.share_condition(s, e)
+        if share is not None:  # `Thực hiện trên 90% kế hoạch`, `Đạt từ 50% đến dưới 80% số xã`
+            return share
+        joined = self.joined_condition(s, e)
+        if joined is not None:  # `a >= 5 hoặc Tỷ lệ >= 50%`
+            return joined
         # plain words: Lark reads `implicit_eq` of a `Name`, not a constant: an option
         if self.plain_words(s, e) is not None or self.is_prose_option(s, e):
             return self.option(s, e)
@@ -339,19 +342,9 @@ class LineClassifier(Recovery):
         self.explain_condition_error(s, e)
         if err.code in ("CDS103", "CDS107", "CDS108", "CDS109"):
             raise self.error(err.code, err.start, err.end, **err.params) from None
-        if _COMPARISON_CHAR.search(text) and _FORMAL_START.match(text):
+        if COMPARISON_CHAR.search(text) and _FORMAL_START.match(text):
             raise self.error("CDS110", err.start, err.end, detail=self.nt[err.start:err.end] or text) from None
         return self.option(s, e)
-
-    def is_prose_condition(self, cond: Any, text: str) -> bool:
-        """True when the condition Lark read from ``text`` is prose, so an option: `= <names>`, a
-        range whose subject is prose, a comparison of prose written without `<>=` (`bằng`)."""
-        if isinstance(cond, n.Compare) and cond.left is None and cond.op == "=" and not self.is_constant(cond.right):
-            return True
-        if isinstance(cond, n.Range) and cond.subject is not None and self.is_prose_expr(cond.subject):
-            return True
-        return (isinstance(cond, n.Compare) and cond.left is not None and self.is_prose_expr(cond.left)
-                and not _COMPARISON_CHAR.search(text))
 
     def is_prose_option(self, s: int, e: int) -> bool:
         """`Chưa có Ban chỉ đạo hoặc …`: words that `condition` below would call an option
@@ -361,7 +354,7 @@ class LineClassifier(Recovery):
         several words then reads as `implicit_eq` or a range whose subject is that prose
         (an option), or not at all (an option too)."""
         text = self.nt[s:e]
-        return (not _COMPARISON_CHAR.search(text) and "bằng" not in text.lower()
+        return (not COMPARISON_CHAR.search(text) and "bằng" not in text.lower()
                 and text.count("(") <= text.count(")") and not BAD_NUMBER.search(text)
                 and self.opens_unknown_name(s, e, "condition"))
 
@@ -375,16 +368,6 @@ class LineClassifier(Recovery):
         if m and _UNIT_WORD.match(label):
             return n.Best("max" if m.group(1) else "min", label, span=span)
         return n.Option(label, span=span)
-
-    def result(self, s: int, e: int) -> tuple[Any, str | None]:
-        """The points of a case and the name they are given to (`Điểm`, or None): CDS110 when
-        they do not read."""
-        try:
-            expr, target = self.piece("result", s, e)
-        except PieceError as err:
-            raise self.error(err.code if err.code != "CDS100" else "CDS110", err.start, err.end,
-                             **(err.params or {"detail": self.nt[s:e]})) from None
-        return expr, target
 
     def level(self, line: Line, number: int, s: int, e: int) -> n.Case:
         """`Mức 1: ≥ 2,5% mục 5.12.1: 100% điểm phần này` or `Mức 1 ≥ 10 % (điểm tối đa)`."""
@@ -403,15 +386,6 @@ class LineClassifier(Recovery):
         cond = self.condition(cs, ce) if cs < ce else n.Otherwise("", span=self.span(cs, cs))
         expr, target = self.result(rs, re_)
         return n.Case(cond, expr, number, span=self.span(line.start, line.end), target=target)
-
-    def cap_after(self, cap: re.Match[str], re_: int, e: int) -> n.Cap:
-        """The `Cap` written after the points: `, tối đa không quá 10 điểm`, `(tối đa 5 điểm)`."""
-        words = _CAP_WORDS.match(self.nt, cap.end(), re_)
-        ls_, le_ = self.strip_range(words.end() if words else cap.end(), re_)
-        if le_ > ls_ and self.nt[le_ - 1] == ")" and "(" not in self.nt[ls_:le_]:
-            le_ -= 1
-        limit, _t = self.result(ls_, le_)
-        return n.Cap(limit, span=self.span(cap.end(), e))
 
     def paren_result(self, s: int, e: int, check: bool = True) -> tuple[int, int, int] | None:
         """(end of the words before, start, end of the points) for a line that ends with its points in

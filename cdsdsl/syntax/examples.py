@@ -55,8 +55,8 @@ SYNTAX_ERRORS: dict[str, list[tuple[str, str]]] = {
         ("Điểm = 0," + "1" * 40 + " * Điểm tối đa", "0," + "1" * 40),
         ("a = Số lượng (" + "7" * 5000 + ")\nĐiểm = a", "7" * 5000),
     ],
-    "CDS109": [  # two comparisons that are not one range
-        ("- a >= 1 và b < 2: Điểm tối đa", "a >= 1 và b < 2"),
+    "CDS109": [  # two comparisons written as one that are not one range (`a >= 1 và b < 2` is `Joined`)
+        ("- 50% < Tỷ lệ > 80%: Điểm tối đa", "50% < Tỷ lệ > 80%"),
     ],
     "CDS110": [  # a line that starts like a formula but is not one
         ("- Tỷ lệ <> 80%: Điểm tối đa", ">"),

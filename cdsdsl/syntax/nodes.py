@@ -12,7 +12,7 @@ Shape of a formula (the "Cách xác định và tính điểm" cell of one indic
 Statements: `InputDecl` (``a = Số lượng ...``), `Assign` (``Tỷ lệ = a/b``,
 ``Điểm = ...``), `Cases` (a list of `Case`: ``- Tỷ lệ >= 80%: Điểm tối đa``,
 options ``- Đã ban hành: Điểm tối đa``, levels ``Mức 1 ≥ 10% (điểm tối đa)``),
-`PerItem` + `Cap` (``Mỗi hoạt động: 1 điểm``, ``Tổng điểm không quá ...``),
+`PerItem` (``Mỗi hoạt động: 1 điểm``, its own cap ``, tối đa 5 điểm``), `Cap` (``Tổng điểm không quá ...``),
 `SumItems` (``Cộng điểm từ 5.12.1 đến 5.12.6``), `CohortMethod` (``Tính điểm
 theo phương pháp Min-Max ...``) and `Note` (text that is not a formula).
 """
@@ -196,6 +196,16 @@ class Range(Node):
 
 
 @attrs.frozen
+class Joined(Node):
+    """Conditions joined by ``và`` (``op == "và"``: all hold) or ``hoặc`` (``"hoặc"``: one holds) that do
+    not make one range: ``a >= 5 hoặc Tỷ lệ >= 50%``, ``Tỷ lệ >= 80% và a >= 3``."""
+
+    op: str
+    conditions: "tuple[Condition, ...]"
+    span: Span = _span()
+
+
+@attrs.frozen
 class Option(Node):
     """A condition in prose: one of the choices of an option list (``Đã ban hành``)."""
 
@@ -220,7 +230,7 @@ class Best(Node):
     span: Span = _span()
 
 
-Condition = Union[Compare, Range, Option, Otherwise, Best]
+Condition = Union[Compare, Range, Joined, Option, Otherwise, Best]
 
 
 # ----------------------------------------------------------------- statements
@@ -279,11 +289,13 @@ class Cases(Node):
 
 @attrs.frozen
 class PerItem(Node):
-    """``Mỗi hoạt động hiệu quả: 1 điểm``: points for each counted item."""
+    """``Mỗi hoạt động hiệu quả: 1 điểm``: points for each counted item; ``cap`` bounds this line's
+    sum when written on the line (``1 điểm cho mỗi ứng dụng, tối đa 5 điểm``), else None."""
 
     label: str
     points: "Expr"
     span: Span = _span()
+    cap: "Expr | None" = None
 
 
 @attrs.frozen

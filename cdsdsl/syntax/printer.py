@@ -121,6 +121,8 @@ def _print_range(c: n.Range) -> str:
 _CONDITION_PRINTERS: dict[type[n.Node], Callable[[Any], str]] = {
     n.Compare: _print_compare,
     n.Range: _print_range,
+    n.Joined: lambda c: f" {c.op} ".join(f"({print_condition(x)})" if isinstance(x, n.Joined) else print_condition(x)
+                                          for x in c.conditions),
     n.Option: lambda c: c.label,
     n.Otherwise: lambda c: c.label,
     n.Best: lambda c: c.label,
@@ -162,7 +164,8 @@ _STATEMENT_PRINTERS: dict[type[n.Node], Callable[[Any, str], list[str]]] = {
     n.InputDecl: lambda st, b: [f"{st.name} = {st.description}"],
     n.Assign: lambda st, b: [f"{b} {st.target.name} = {print_expr(st.value)}"],
     n.Cases: _print_cases,
-    n.PerItem: lambda st, b: [f"- {st.label}: {print_result(st.points)}"],
+    n.PerItem: lambda st, b: [f"- {st.label}: {print_result(st.points)}"
+                              + (f", tối đa {print_result(st.cap)}" if st.cap is not None else "")],
     n.Cap: lambda st, b: [f"- Tổng điểm không quá {print_expr(st.limit)}"],
     n.SumItems: lambda st, b: [f"Cộng điểm từ {st.first} đến {st.last}"],
     n.CohortMethod: _print_cohort,
