@@ -214,3 +214,127 @@ def test_a_declared_rate_wins_and_a_declared_dimension_is_noted_where_the_words_
     note = [d for d in declared.diagnostics if d.code == "CDS661"][0]
     assert "số hộ gia đình" in note.message() and "số văn bản" in note.message()
     assert declared.rates  # households over documents: a rate now
+
+
+# ------------------------------------------------------------------ the data-entry reading of declared units
+
+DECLARED = """Bộ chỉ số: Thử đơn vị khai báo
+Văn bản: Quyết định 2/QĐ-UBND
+
+Mục 1 | Chính quyền số | 30
+
+Chỉ số 1.1 | Kinh phí chi cho chuyển đổi số | 10
+Cách tính:
+    a = Tổng kinh phí chi cho CĐS (triệu đồng)
+    - a >= 500: Điểm tối đa
+    - a < 500: a/500 * Điểm tối đa
+
+Chỉ số 1.2 | Tỷ lệ hồ sơ xử lý đúng hạn | 10
+Cách tính:
+    a = Tỷ lệ hồ sơ xử lý đúng hạn (%)
+    - a >= 90%: Điểm tối đa
+    - a < 90%: a/90% * Điểm tối đa
+
+Chỉ số 1.3 | Cán bộ chuyên trách | 10
+Cách tính:
+    a = Số cán bộ chuyên trách CĐS (người)
+    - a >= 4: Điểm tối đa
+    - a < 4: a/4 * Điểm tối đa
+"""
+
+
+def _read(tmp_path, cells: str):
+    from cdsdsl.dataentry.forms import read_units
+    from cdsdsl.rulesets.model import parse_ruleset_text
+
+    rs = parse_ruleset_text(DECLARED, name="don-vi.cds")
+    p = tmp_path / "so-lieu.csv"
+    p.write_text(f"Đơn vị,1.1:a,1.2:a,1.3:a\nXã A,{cells}\n", encoding="utf-8")
+    units, diags = read_units(p, rs)
+    return rs, units, [d for d in diags if d.severity.value == "error"]
+
+
+@pytest.mark.parametrize("pct", ["45", "45%", '"45,0"'])
+def test_data_entry_reads_money_decimals_and_declared_percent_one_way(tmp_path, pct):
+    from cdsdsl.scoring.score import score_cohort
+
+    rs, units, errs = _read(tmp_path, f'"312,5",{pct},3')
+    assert errs == []
+    res = score_cohort(rs, units).unit("Xã A").indicators
+    assert res["1.1"].points == Decimal("6.25")  # 312,5/500 × 10
+    assert res["1.2"].points == Decimal("5.00")  # 45%/90% × 10
+    assert res["1.3"].points == Decimal("7.50")  # 3/4 × 10
+
+
+def test_data_entry_refuses_a_half_person_and_a_declared_percent_above_100(tmp_path):
+    from cdsdsl.scoring.score import score_cohort
+
+    rs, units, errs = _read(tmp_path, '"312,5",145,"2,5"')
+    [d] = errs  # 145 for a `(%)` input is 145%: over 100%, refused at its cell
+    assert d.code == "CDS656" and d.item == "1.2" and "145%" in d.message() and "so-lieu.csv:2:C" in d.message()
+    half = score_cohort(rs, units).unit("Xã A").indicators["1.3"]  # 2,5 people: not scored, located
+    assert half.status == "error" and half.diagnostics[0].code == "CDS604"
+    assert "so-lieu.csv:2:D" in half.diagnostics[0].message()
+
+
+def test_a_json_number_below_1_for_a_declared_percent_is_not_guessed(tmp_path):
+    import json
+
+    from cdsdsl.dataentry.forms import read_units
+    from cdsdsl.rulesets.model import parse_ruleset_text
+
+    rs = parse_ruleset_text(DECLARED, name="don-vi.cds")
+    p = tmp_path / "so-lieu.json"
+    p.write_text(json.dumps({"units": [{"name": "Xã A", "values": {"1.2": {"a": 0.45}}},
+                                       {"name": "Xã B", "values": {"1.2": {"a": 45}}}]}), encoding="utf-8")
+    units, diags = read_units(p, rs)
+    [d] = [d for d in diags if d.severity.value == "error"]
+    assert d.code == "CDS657" and d.unit == "Xã A" and "`45%`" in d.hint()
+
+
+def test_the_form_shows_each_input_unit(tmp_path):
+    from cdsdsl.dataentry.fields import build_form
+    from cdsdsl.rulesets.model import parse_ruleset_text
+
+    form = build_form(parse_ruleset_text(DECLARED, name="don-vi.cds"))
+    assert [(f.indicator, f.kind, f.unit) for f in form.fields] == [
+        ("1.1", "money", "triệu đồng"), ("1.2", "ratio", "%"), ("1.3", "count", "người")]
+
+
+KIEU = """Bộ chỉ số: Thử khai báo kiểu
+Văn bản: Quyết định 3/QĐ-UBND
+
+Mục 1 | Kinh tế số | 10
+
+Chỉ số 1.1 | Giao dịch thanh toán điện tử | 10
+Cách tính:
+    a = Số văn bản thanh toán điện tử; b = Tổng số văn bản; Tỷ lệ = a/b
+    - Tỷ lệ >= 150%: Điểm tối đa
+    - Tỷ lệ < 150%: Tỷ lệ/150% * Điểm tối đa
+{kieu}"""
+
+
+def test_a_ruleset_declares_that_a_ratio_may_exceed_100_percent():
+    from cdsdsl.rulesets.check import check_ruleset
+    from cdsdsl.rulesets.model import parse_ruleset_text
+    from cdsdsl.scoring.score import score_cohort
+    from cdsdsl.scoring.unitdata import Unit
+
+    plain = parse_ruleset_text(KIEU.format(kieu=""), name="kieu.cds")
+    assert "CDS404" in [d.code for d in check_ruleset(plain)]  # documents within documents: never 150%
+    declared = parse_ruleset_text(KIEU.format(kieu="Kiểu: Tỷ lệ = tỷ suất\n"), name="kieu.cds")
+    assert declared.indicators[0].types == "Tỷ lệ = tỷ suất"
+    assert "CDS404" not in [d.code for d in check_ruleset(declared)]
+    unit = Unit("Xã A", {"1.1": {"a": 180, "b": 100}})
+    assert score_cohort(declared, [unit]).unit("Xã A").indicators["1.1"].points == Decimal("10.00")
+    assert score_cohort(plain, [unit]).unit("Xã A").indicators["1.1"].status == "error"  # CDS614
+
+
+def test_a_kieu_line_that_cannot_be_read_is_located():
+    from cdsdsl.diagnostics.core import RulesetError
+    from cdsdsl.rulesets.model import parse_ruleset_text
+
+    with pytest.raises(RulesetError) as exc:
+        parse_ruleset_text(KIEU.format(kieu="Kiểu: a = số hộ; Tỷ lệ = ???\n"), name="kieu.cds")
+    d = exc.value.diagnostics[0]
+    assert d.code == "CDS507" and d.position[0] == 11 and "tỷ suất" in d.hint()

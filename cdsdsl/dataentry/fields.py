@@ -142,7 +142,8 @@ def indicator_program(ruleset: Ruleset, ind: Indicator) -> Program:
                             line_offset=src.line_offset if src is not None else 0,
                             column_offset=src.column_offset if src is not None else 0, item=ind.key)
     return resolve(formula, ind.max_points if ind.max_points is not None else 0, item=ind.key, title=ind.name,
-                   option_mode=ind.option_mode, cohort_method=_cohort_method(ind.cohort_method))
+                   option_mode=ind.option_mode, cohort_method=_cohort_method(ind.cohort_method),
+                   types=ind.declared_types)
 
 
 def _cohort_method(value: str | None) -> str | None:
