@@ -63,7 +63,7 @@ def test_the_dimension_is_read_from_the_words(description, kind, label):
 
 def test_unknown_nouns_are_counts_of_their_words_and_english_names_the_lexicon():
     d = infer_dimension("Tổng số tên miền .vn trên địa bàn", None, "count")
-    assert (d.what, d.qualifiers, d.label("en")) == ("tên miền .vn", "trên địa bàn", "number of tên miền .vn")
+    assert (d.what, d.qualifiers, d.label("en")) == ("tên miền .vn", "trên địa bàn", "number of “tên miền .vn”")
     assert infer_dimension("Tổng số hộ gia đình", None, "count").label("en") == "number of households"
     assert paren_unit("Kinh phí (cả chi thường xuyên) (triệu đồng)") == "triệu đồng"
     assert paren_unit("Số lượng nền tảng tối thiểu (7)") is None

@@ -112,7 +112,10 @@ class Dimension:
     def noun(self, lang: str = "vi") -> str:
         """The unit of one item, for a rate's unit: ``người``, ``hộ gia đình``, ``triệu đồng``."""
         if self.kind == D_COUNT:
-            return _NOUN_NAMES.get(lang, {}).get(self.what, self.what) or "?"
+            names = _NOUN_NAMES.get(lang)
+            if names is None or self.what in names:  # the decision's language, or a noun of the lexicon
+                return (names or {}).get(self.what, self.what) or "?"
+            return f"“{self.what}”"  # the decision's own words, quoted in another language
         return self.label(lang)
 
 
