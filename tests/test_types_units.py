@@ -147,6 +147,10 @@ def test_counts_of_different_things_do_not_add_up_but_synonyms_do():
     accounts = ("a = Số tài khoản của người dân; b = Số tài khoản của doanh nghiệp; c = Tổng số tài khoản\n"
                 "Tỷ lệ = (a + b)/c\nĐiểm = Tỷ lệ*Điểm tối đa")
     assert "CDS311" not in codes(accounts)
+    # nouns outside the lexicon may be a real total (enterprises and cooperatives): no finding
+    unknown = ("a = Số hợp tác xã nông nghiệp; b = Số trang trại; c = Tổng số cơ sở sản xuất\n"
+               "Tỷ lệ = (a + b)/c\nĐiểm = Tỷ lệ*Điểm tối đa")
+    assert "CDS311" not in codes(unknown)
 
 
 @pytest.mark.parametrize("text, dim", [
@@ -338,3 +342,13 @@ def test_a_kieu_line_that_cannot_be_read_is_located():
         parse_ruleset_text(KIEU.format(kieu="Kiểu: a = số hộ; Tỷ lệ = ???\n"), name="kieu.cds")
     d = exc.value.diagnostics[0]
     assert d.code == "CDS507" and d.position[0] == 11 and "tỷ suất" in d.hint()
+
+
+def test_a_rate_keeps_its_unit_in_the_checker_messages():
+    text = ("a = Số người dân có tài khoản ngân hàng; b = Tổng số hộ gia đình; Tỷ lệ = a/b\n"
+            "- Tỷ lệ >= 200%: Điểm tối đa\n- Tỷ lệ < 200%: Tỷ lệ/400% * Điểm tối đa")
+    d = found("CDS409", text)[0]
+    assert "Tỷ lệ = 200% (2 người/hộ gia đình)" in d.message()
+    share = text.replace("Tổng số hộ gia đình", "Tổng dân số")  # a share of the people: no unit, and unreachable
+    assert "người/" not in " ".join(x.message() for x in cdsdsl.check_formula(share, 10))
+    assert "CDS404" in codes(share)

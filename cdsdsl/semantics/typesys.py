@@ -22,7 +22,7 @@ from typing import Any, Callable, Iterator
 import attrs
 
 from cdsdsl.diagnostics import i18n
-from cdsdsl.semantics.dimensions import Dimension, same_thing
+from cdsdsl.semantics.dimensions import LEXICON, Dimension, same_thing
 from cdsdsl.semantics.inputs import COUNT, MONEY, NUMBER, OPTION, OPTIONS, POINTS, RATIO, InputSpec
 from cdsdsl.semantics.partwhole import PartWhole
 from cdsdsl.semantics.resolve import PartProgram, Program, Step
@@ -338,7 +338,7 @@ class PartTyper:
         if L == R:
             if L == MONEY and lt.unit and rt.unit and money_factor(lt.unit) != money_factor(rt.unit):
                 self._issue("scale", node, lt, rt)
-            if L == COUNT and lt.what and rt.what and not same_thing(_count(lt), _count(rt)):
+            if L == COUNT and lt.what in LEXICON and rt.what in LEXICON and not same_thing(_count(lt), _count(rt)):
                 self._issue("thing", node, lt, rt)
                 return Ty(COUNT, integer=True)
             return Ty(L, lt.unit or rt.unit, lt.const and rt.const, lt.integer and rt.integer,
