@@ -100,7 +100,7 @@ class _OutcomeLines:
     def step(self, t: TraceEntry) -> None:
         name, lang = cast(str, t.name), self.lang  # a step's entry names the computed name
         self.values[name] = t.value
-        rate = next((r for r in self.p.rates if r.ratio == name), None)
+        rate = next((r for r in self.p.rates if r.node is t.node and not r.inline), None)
         shown = _val(t.value, name, lang)
         if rate is not None and t.value is not None:  # a rate keeps its unit: 2,5 người/hộ gia đình (250%)
             value = Fraction(t.value)

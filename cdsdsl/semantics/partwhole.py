@@ -54,7 +54,10 @@ class Rate:
     den: Dimension
     span: Span = attrs.field(default=Span(0, 0), eq=False)
     declared: bool = False
+    #: the division (``a/b``), for a named rate the value of its ``Tỷ lệ = a/b`` line too
     node: Any = attrs.field(default=None, eq=False, repr=False)
+    #: written inside a formula (``a/b * Điểm tối đa``) rather than named
+    inline: bool = False
 
     def unit(self, lang: str = "vi") -> str:
         """``người/hộ gia đình`` (``people per household``): what one unit of the rate is."""
@@ -100,7 +103,7 @@ def division_of(v: Any, decls: dict[str, n.InputDecl], dims: Mapping[str, Dimens
         if not nd or not dd:
             return None
         return Rate(tuple(num), tuple(den), ratio, nd[0], dd[0], span=span, declared=declared == RATE,
-                    node=v if inline else None)
+                    node=v, inline=inline)
     target = next((x for x in den if TARGET_WORDS.search(decls[x].description)), None)
     return PartWhole(tuple(num), tuple(den), ratio, span=span, target=target, inline=inline,
                      node=v if inline else None)

@@ -265,7 +265,7 @@ class PartTyper:
             if ty.kind == UNKNOWN and name == "Tỷ lệ":
                 ty = _RATIO_TY
             rate = self.rates.get(name)
-            if rate is not None and step.span.start == rate.span.start:
+            if rate is not None and step.expr is rate.node:
                 ty = Ty(RATIO, what=rate.unit(), measured=ty.measured)
         self._types[name] = ty
         return ty
