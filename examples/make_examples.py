@@ -229,8 +229,11 @@ def formula_units(rs: Ruleset, rng: random.Random, units: list[tuple[str, float]
             prog = programs.get(item)
             keys = {f.key: f for f in fields}
             vals: dict[str, object] = {}
-            # part/whole pairs first: wholes from the unit's size, parts a share of them
-            for pw_index, pw in enumerate(prog.part_wholes if prog else ()):
+            # part/whole pairs first: wholes from the unit's size, parts a share of them (the named rates too,
+            # people per household: generated the same way, in the order the text writes them)
+            ratios = sorted([r for r in (*prog.part_wholes, *prog.rates) if not r.inline],
+                            key=lambda r: r.span.start) if prog else []
+            for pw_index, pw in enumerate(ratios):
                 def key_of(name: str, pw_index: int = pw_index) -> str:
                     if name in keys:
                         return name

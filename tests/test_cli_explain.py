@@ -34,7 +34,7 @@ def test_explain_shows_the_working_and_reasons():
     assert r.exit_code == 0, r.stderr
     out = r.stdout
     # inputs with their cells, an intermediate ratio, the case matched, a lost-point reason
-    assert re.search(r"^      a = \d+ \(ô cohort\.csv:\d+:[A-Z]+\): Số lượng", out, re.M)
+    assert re.search(r"^      a = \d+ văn bản \(ô cohort\.csv:\d+:[A-Z]+\): Số lượng", out, re.M)  # with its unit
     assert re.search(r"Tỷ lệ = [\d ]+/[\d ]+ = [\d,]+%", out)
     assert re.search(r"Trường hợp: .+ → [\d,]+ điểm", out)
     assert re.search(r"→ Mất [\d,]+ điểm do ", out)

@@ -326,7 +326,8 @@ def analyse_cases(ctx: LintContext, part: int, sc: CaseScoring) -> CaseAnalysis 
         cases.append(NumCase(i, case, *piece_span(bounds, cut, len(pieces))))
     label = _subject_label(ctx, typer, sc, subject_expr)
     return CaseAnalysis(sc, part, subject_name, label, integer,
-                        ty.kind == RATIO or rel is not None, rel, tuple(pieces), domain, tuple(cases))
+                        ty.kind == RATIO or rel is not None, rel, tuple(pieces), domain, tuple(cases),
+                        ty.what if ty.kind == RATIO and ty.what else None)
 
 
 def _numeric_cases(typer: PartTyper, sc: CaseScoring,

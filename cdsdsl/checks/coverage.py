@@ -89,6 +89,8 @@ class CaseAnalysis:
     pieces: tuple[Piece, ...]
     domain: frozenset[int]
     cases: tuple[NumCase, ...]
+    #: the unit of a rate subject (``người/hộ gia đình``: people per household), shown next to its percent
+    rate_unit: str | None = None
     #: derived: the pieces of the domain holding a value of the subject (an integer for a count)
     valid: frozenset[int] = attrs.field(init=False, eq=False, repr=False)
     #: derived: per case, the pieces where it is the first match (see `effective`)
@@ -347,5 +349,6 @@ def fmt_subject_value(a: CaseAnalysis, x: Fraction) -> str:
     """A value of the subject as the messages write it: a percent for a ratio (``80%``, ``2,5% mục
     5.12.1`` for a share of another indicator), else a number (``3,98``)."""
     if a.ratio_subject:
-        return fmt_pct(x) + (f" mục {a.relative_to}" if a.relative_to else "")
+        rate = f" ({fmt_num(x)} {a.rate_unit})" if a.rate_unit else ""
+        return fmt_pct(x) + (f" mục {a.relative_to}" if a.relative_to else "") + rate
     return fmt_num(x)

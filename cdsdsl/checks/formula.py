@@ -133,27 +133,29 @@ def check_program(program: Program) -> list[Diagnostic]:
 
 def _parse_and_resolve(text: str, max_points: Any, *, name: str, item: str | None, title: str | None,
                        line_offset: int = 0, column_offset: int = 0, option_mode: str | None = None,
-                       cohort_method: str | None = None) -> tuple[Program | None, list[Diagnostic]]:
+                       cohort_method: str | None = None,
+                       types: dict[str, Any] | None = None) -> tuple[Program | None, list[Diagnostic]]:
     try:
         formula = parse_formula(text, name=name, line_offset=line_offset, column_offset=column_offset, item=item)
     except CdsError as exc:
         return None, [d if d.item is not None or item is None else d.with_context(item=item)
                       for d in exc.diagnostics]
     program = resolve(formula, max_points, item=item, title=title, option_mode=option_mode,
-                      cohort_method=_COHORT.get(cohort_method or "", cohort_method))
+                      cohort_method=_COHORT.get(cohort_method or "", cohort_method), types=types)
     return program, []
 
 
 def check_formula(text: str, max_points: Any = 10, *, item: str | None = None, title: str | None = None,
                   name: str = "<formula>", option_mode: str | None = None,
-                  cohort_method: str | None = None) -> list[Diagnostic]:
+                  cohort_method: str | None = None, types: dict[str, Any] | None = None) -> list[Diagnostic]:
     """Check one scoring text with its maximum points.  Syntax errors come back as
     diagnostics (codes CDS1xx), never as exceptions.  Diagnostics render in either
     language on demand (``d.message("en")``).  A ``max_points`` that is not a maximum (None,
-    NaN, negative, …) raises `ScoreError` CDS633."""
+    NaN, negative, …) raises `ScoreError` CDS633.  ``types``: declared types, as a ruleset's ``Kiểu:``
+    (`cdsdsl.semantics.typedecl.parse_types`)."""
     max_points = max_points_value(max_points)
     program, errors = _parse_and_resolve(text, max_points, name=name, item=item, title=title,
-                                         option_mode=option_mode, cohort_method=cohort_method)
+                                         option_mode=option_mode, cohort_method=cohort_method, types=types)
     if program is None:
         return errors
     return check_program(program)

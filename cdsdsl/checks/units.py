@@ -1,4 +1,5 @@
-"""CDS304/CDS305: mixing units: a count added to money, triệu đồng with tỷ đồng."""
+"""CDS304/CDS305/CDS311: mixing units: a count added to money or to a ratio, points added to a count,
+triệu đồng with tỷ đồng, and two counts of different things added up (people + households)."""
 from __future__ import annotations
 
 from typing import Iterator
@@ -6,7 +7,8 @@ from typing import Iterator
 from cdsdsl.checks.analysis import LintContext
 from cdsdsl.checks.rule import Rule
 from cdsdsl.diagnostics.core import Diagnostic
-from cdsdsl.semantics.typesys import fmt_num, money_factor
+from cdsdsl.semantics.dimensions import Dimension
+from cdsdsl.semantics.typesys import Ty, fmt_num, money_factor
 
 
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
@@ -25,7 +27,10 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
             continue
         seen.add(key)
         text = ctx.text(issue.node)
-        if issue.what == "mix":
+        if issue.what == "thing":
+            yield ctx.diag("CDS311", issue.node.span, text=text, left=_thing(issue.left), right=_thing(issue.right),
+                           left_en=_thing(issue.left, "en"), right_en=_thing(issue.right, "en"))
+        elif issue.what == "mix":
             yield ctx.diag("CDS304", issue.node.span, text=text, left=issue.left.label(), right=issue.right.label(),
                            left_en=issue.left.label("en"), right_en=issue.right.label("en"))
         else:
@@ -39,4 +44,8 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
                            factor=fmt_num(factor).replace("000", " 000") if not isinstance(factor, str) else factor)
 
 
-RULE = Rule("units", ("CDS304", "CDS305"), check)
+def _thing(ty: Ty, lang: str = "vi") -> str:
+    return Dimension("count", ty.what or "").label(lang)
+
+
+RULE = Rule("units", ("CDS304", "CDS305", "CDS311"), check)

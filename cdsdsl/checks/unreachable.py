@@ -19,7 +19,8 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
             earlier_k = a.first_owner(k)
             text = ctx.text(c.case.condition)
             if earlier_k is None:
-                dom = "tỷ lệ từ 0% đến 100%" if a.ratio_subject and a.relative_to is None else "giá trị hợp lệ"
+                unit_share = a.ratio_subject and a.relative_to is None and a.rate_unit is None
+                dom = "tỷ lệ từ 0% đến 100%" if unit_share else "giá trị hợp lệ"
                 why = f"không có {dom} nào thoả điều kiện"
                 why_en = "no valid value satisfies it"
             else:

@@ -37,7 +37,7 @@ _COHORT = {"min_max": "minmax", "ratio_to_max": "ratio_to_best"}
 
 def _rows_for(text: str, max_points: Any, *, item: str | None, title: str | None, name: str,
               option_mode: str | None = None, cohort_method: str | None = None,
-              line_offset: int = 0, column_offset: int = 0, lang: str = "vi") -> dict:
+              line_offset: int = 0, column_offset: int = 0, lang: str = "vi", types: Any = None) -> dict:
     from cdsdsl.semantics.resolve import resolve
     from cdsdsl.syntax.parser import parse_formula
 
@@ -51,9 +51,15 @@ def _rows_for(text: str, max_points: Any, *, item: str | None, title: str | None
                 "inputs": [],
                 "diagnostics": [d.to_dict(lang) for d in exc.diagnostics]}
     program = resolve(formula, max_points if max_points is not None else 1, item=item, title=title,
-                      option_mode=option_mode, cohort_method=_COHORT.get(cohort_method or "", cohort_method))
+                      option_mode=option_mode, cohort_method=_COHORT.get(cohort_method or "", cohort_method),
+                      types=types)
     return {"item": item, "needs_cohort": program.needs_cohort,
-            "inputs": [spec.to_dict() for spec in program.inputs]}
+            "inputs": [dict(spec.to_dict(), dimension=_dimension(spec, lang)) for spec in program.inputs]}
+
+
+def _dimension(spec: Any, lang: str) -> str | None:
+    """What the input counts or measures (``số hộ gia đình``, ``triệu đồng``); None for options."""
+    return None if spec.kind in ("option", "options") else spec.dimension.label(lang)
 
 
 @main.command("inputs")
@@ -92,6 +98,7 @@ def inputs_cmd(file: str, max_points: str, item: str | None, fmt: str, lang: str
             src = ind.effective_source
             entries.append(_rows_for(ind.effective_formula, ind.max_points, item=ind.key, title=ind.name,
                                      name=rs.name, option_mode=ind.option_mode, cohort_method=ind.cohort_method,
+                                     types=ind.declared_types,
                                      line_offset=src.line_offset if src else 0,
                                      column_offset=src.column_offset if src else 0, lang=lang))
     else:
@@ -122,8 +129,8 @@ def inputs_cmd(file: str, max_points: str, item: str | None, fmt: str, lang: str
                     desc = desc[:69] + "…"
                 if len(choices) > 60:
                     choices = choices[:59] + "…"
-            rows.append([e["item"] or "", spec["key"], desc, kind_label(spec["kind"], lang), spec["unit"] or "",
-                         choices])
+            rows.append([e["item"] or "", spec["key"], desc, kind_label(spec["kind"], lang),
+                         spec["dimension"] or spec["unit"] or "", choices])
     if width is None:
         emit(tabulate(rows, headers=headers, tablefmt="simple"), output)
     else:  # wrapped to the terminal, every text whole

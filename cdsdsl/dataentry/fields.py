@@ -19,6 +19,7 @@ import attrs
 from cdsdsl.diagnostics.core import CdsError, Diagnostic
 from cdsdsl.rulesets.model import Indicator, Ruleset
 from cdsdsl.scoring.unitdata import POINTS_KEY
+from cdsdsl.semantics.dimensions import Dimension
 from cdsdsl.semantics.resolve import COUNT, MONEY, NUMBER, OPTION, OPTIONS, POINTS, RATIO, Program, resolve
 from cdsdsl.syntax.parser import parse_formula
 
@@ -63,6 +64,20 @@ class FormField:
     group_id: str | None = None
     #: a value the scoring text itself states (``b = Số lượng ... tối thiểu (7)``): fill it in as written
     constant: Fraction | None = None
+    #: what the value counts or measures (`InputSpec.dimension`): ``số hộ gia đình``, ``triệu đồng``
+    dimension: Dimension | None = attrs.field(default=None, eq=False)
+
+    @property
+    def unit_text(self) -> str:
+        """The template's ``Đơn vị tính``: the unit (``triệu đồng``, ``%``, ``giờ``) or what is counted
+        (``hộ gia đình``); empty for options and points."""
+        if self.kind in (OPTION, OPTIONS, POINTS):
+            return self.unit or ""
+        if self.unit:
+            return self.unit
+        if self.dimension is not None and self.dimension.kind == "count" and self.dimension.what:
+            return self.dimension.noun()
+        return ""
 
     @property
     def column(self) -> str:
@@ -96,7 +111,8 @@ class FormField:
                 "max_points": None if self.max_points is None else _num(self.max_points),
                 "applies_to": self.applies_to, "needs_cohort": self.needs_cohort,
                 "section": self.section_id, "group": self.group_id,
-                "constant": None if self.constant is None else _num(self.constant)}
+                "constant": None if self.constant is None else _num(self.constant),
+                "dimension": None if self.dimension is None else self.dimension.label()}
 
 
 @attrs.frozen
@@ -143,7 +159,8 @@ def indicator_program(ruleset: Ruleset, ind: Indicator) -> Program:
                             line_offset=src.line_offset if src is not None else 0,
                             column_offset=src.column_offset if src is not None else 0, item=ind.key)
     return resolve(formula, ind.max_points if ind.max_points is not None else 0, item=ind.key, title=ind.name,
-                   option_mode=ind.option_mode, cohort_method=_cohort_method(ind.cohort_method))
+                   option_mode=ind.option_mode, cohort_method=_cohort_method(ind.cohort_method),
+                   types=ind.declared_types)
 
 
 def _cohort_method(value: str | None) -> str | None:
@@ -198,7 +215,7 @@ def _build_form(ruleset: Ruleset) -> Form:
                 continue
             fields.append(FormField(key=spec.key, description=spec.description, kind=spec.kind, unit=spec.unit,
                                     choices=tuple(spec.choices), needs_cohort=cohort, constant=spec.constant,
-                                    **common))
+                                    dimension=spec.dimension, **common))
         if prog.item_refs:
             refs[ind.key] = prog.item_refs
             for spec in prog.inputs:

@@ -147,7 +147,7 @@ def template_csv(ruleset: Ruleset, *, form: Form | None = None, delimiter: str =
     row(["# Tên chỉ số"] + pad + [f.indicator_name for f in fields])
     row(["# Mô tả"] + pad + [f.description for f in fields])
     row(["# Kiểu"] + pad + [f.kind_label for f in fields])
-    row(["# Đơn vị tính"] + pad + [f.unit or "" for f in fields])
+    row(["# Đơn vị tính"] + pad + [f.unit_text for f in fields])
     row(["# Lựa chọn cho phép"] + pad + [" | ".join(f"{i}. {c}" for i, c in enumerate(f.choices, 1))
                                         for f in fields])
     for name in (list(units) if units is not None else _listed_units(ruleset)):
@@ -303,7 +303,7 @@ def _write_unit_sheet(ws: Any, ruleset: Ruleset, form: Form, lists: _ChoiceLists
             text_cell(ws, r, 2, heading).font = bold
             r += 1
         for f in by_ind.get(ind.key, []):
-            values = (f.indicator, f.indicator_name, f.key, f.description, f.kind_label, f.unit or "",
+            values = (f.indicator, f.indicator_name, f.key, f.description, f.kind_label, f.unit_text,
                       f.choices_text)
             for c, v in enumerate(values, 1):
                 text_cell(ws, r, c, v).alignment = styles.wrap
@@ -341,7 +341,7 @@ def _write_wide_sheet(ds: Any, ruleset: Ruleset, form: Form, lists: _ChoiceLists
     text_cell(ds, 2, 1, "# Mô tả")
     for c, f in enumerate(fields, len(lead) + 1):
         desc = f"{f.indicator} {f.indicator_name} — {f.description} [{f.kind_label}" + (
-            f", {f.unit}" if f.unit else "") + "]"
+            f", {f.unit_text}" if f.unit_text else "") + "]"
         if f.choices:
             desc += "\n" + f.choices_text
         text_cell(ds, 2, c, desc).alignment = styles.wrap

@@ -212,7 +212,8 @@ class _CellReader:
             return False
         if f.kind != RATIO:
             return True
-        if text is not None and not text.endswith("%"):
+        declared_pct = f.unit == "%"  # an input declared `(%)`: `45` is 45% (docs/data-entry.md)
+        if text is not None and not text.endswith("%") and not declared_pct:
             try:
                 bare = to_number(text, "ratio")
             except Fault:
@@ -229,9 +230,15 @@ class _CellReader:
             self.diag("CDS657", where, value=text, suggestion=suggestion, suggestion_en=suggestion_en, **common)
             return False
         try:
-            value = to_number(text if text is not None else raw, "ratio")
+            value = to_number(text if text is not None else raw, "percent" if declared_pct else "ratio")
         except Fault:
             return True
+        if declared_pct and text is None and 0 < value * 100 <= 1:
+            # a number cell of a `(%)` input is in percent; 0 < cell <= 1 may be Excel's 45% stored as 0,45
+            shown = fmt_vi(value * 100, 4, percent=True)
+            self.diag("CDS657", where, value=_cell_str(raw), suggestion=f"`{shown}`",
+                      suggestion_en=f"`{shown}`", **common)
+            return False
         cap = self.ratio_cap(f.indicator)
         if cap is not None and value > cap:
             self.diag("CDS656", where, value=_cell_str(raw), percent=fmt_vi(value, 4, percent=True),

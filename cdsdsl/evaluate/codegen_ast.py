@@ -171,6 +171,7 @@ class CodeGen(Meaning):
         self.part = 0
         self.steps: dict[str, Any] = {}
         self.wholes = {pw.span: pw for pw in program.checked_part_wholes}
+        self.divisions = program.checked_divisions
         self.src = program.formula.source
         self.tmp = 0
         self.known: dict[str, Any] = {}

@@ -17,7 +17,6 @@ from cdsdsl.diagnostics.core import Diagnostic, ScoreError
 from cdsdsl.evaluate import runtime
 from cdsdsl.evaluate.codegen_ast import (
     COMPARE_OPS,
-    KINDS,
     CodeGen,
     SharedModule,
     assign,
@@ -50,7 +49,7 @@ class ExactGen(CodeGen):
             spec = self.p.input(key)
         except KeyError:
             spec = None
-        kind = spec.kind if spec is not None and spec.kind in KINDS else "number"
+        kind = spec.reading if spec is not None else "number"
         if spec is not None and spec.constant is not None:
             return assign(ident, call("_read_or", load("inputs"), lit(key), lit(kind),
                                         self.mod.const(spec.constant)))

@@ -17,7 +17,6 @@ from cdsdsl.evaluate import runtime
 from cdsdsl.evaluate.codegen_ast import (
     COMPARE_OPS,
     HELPERS,
-    KINDS,
     CodeGen,
     SharedModule,
     assign,
@@ -152,7 +151,9 @@ class FastGen(CodeGen):
             spec = self.p.input(key)
         except KeyError:
             spec = None
-        kind = spec.kind if spec is not None and spec.kind in KINDS else "number"
+        kind = spec.reading if spec is not None else "number"
+        if kind == "percent":  # `45` means 45%: the exact path reads it
+            raise _Unsupported("a percent input")
         nonneg = kind in runtime.NON_NEGATIVE
         # not an int, negative where it cannot be, or too large (`runtime.HUGE`): `_fast_read` decides
         low = lit(0) if nonneg else ast.UnaryOp(ast.USub(), lit(runtime.HUGE))

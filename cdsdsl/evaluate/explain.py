@@ -16,6 +16,7 @@ from cdsdsl.diagnostics.i18n import text
 from cdsdsl.evaluate.interpret import Outcome, evaluate_program
 from cdsdsl.evaluate.meaning import folded
 from cdsdsl.evaluate.runtime import fmt_vi
+from cdsdsl.semantics.dimensions import LEXICON
 from cdsdsl.semantics.resolve import CohortScoring, PerItemScoring, PerItemsScoring
 from cdsdsl.syntax import nodes as n
 from cdsdsl.syntax.printer import print_condition, print_expr
@@ -61,6 +62,17 @@ def _substituted(expr: Any, values: dict[str, Fraction], lang: str, max_points: 
     return print_expr(expr)
 
 
+def _unit_after(spec: Any, lang: str) -> str:
+    """What an input's value is counted in, after the number: `` triệu đồng``, `` giờ``, `` hộ gia đình``
+    (`InputSpec.dimension`); nothing for a ratio, an option or a count of things outside the lexicon."""
+    dim = spec.dimension
+    if dim.kind in ("money", "duration", "quantity") and dim.unit:
+        return " " + dim.label(lang)
+    if dim.kind == "count" and dim.what in LEXICON and spec.kind == "count":
+        return " " + dim.noun(lang)
+    return ""
+
+
 def _thresholds(case_node: Any) -> list[str]:
     out = []
     for node in case_node.walk() if case_node is not None else ():
@@ -83,9 +95,10 @@ class _OutcomeLines:
     def input(self, t: TraceEntry) -> None:
         p, lang, name = self.p, self.lang, cast(str, t.name)  # an input's entry names its key
         try:
-            desc = p.input(name).description
+            spec = p.input(name)
+            desc, unit = spec.description, _unit_after(spec, lang)
         except KeyError:
-            desc = ""
+            desc, unit = "", ""
         where = t.info.get("where")
         self.values[name] = t.value
         for part in p.parts:
@@ -94,13 +107,17 @@ class _OutcomeLines:
                     self.values[st.name] = t.value
         cell = _t("cell", lang, where=where) if where else ""
         shown_desc = _t("quoted_description", lang, text=desc) if desc else desc  # decision text, quoted in English
-        self.lines.append(f"  {name} = {fmt_vi(t.value, 4, lang=lang)}{cell}: {shown_desc}")
+        self.lines.append(f"  {name} = {fmt_vi(t.value, 4, lang=lang)}{unit}{cell}: {shown_desc}")
 
     def step(self, t: TraceEntry) -> None:
         name, lang = cast(str, t.name), self.lang  # a step's entry names the computed name
         self.values[name] = t.value
-        self.lines.append(f"  {name} = {_substituted(t.node, self.values, lang, self.p.max_points)} = "
-                          f"{_val(t.value, name, lang)}")
+        rate = next((r for r in self.p.rates if r.node is t.node and not r.inline), None)
+        shown = _val(t.value, name, lang)
+        if rate is not None and t.value is not None:  # a rate keeps its unit: 2,5 người/hộ gia đình (250%)
+            value = Fraction(t.value)
+            shown = f"{fmt_vi(value, 4, lang=lang)} {rate.unit(lang)} ({fmt_vi(value, percent=True, lang=lang)})"
+        self.lines.append(f"  {name} = {_substituted(t.node, self.values, lang, self.p.max_points)} = {shown}")
         self.subject_value = (name, t.value)
 
     def case(self, t: TraceEntry) -> None:

@@ -117,6 +117,7 @@ class _Eval(Meaning):
         self.env: dict[str, Fraction] = {}
         self.parts: list[Fraction] = []
         self.wholes = {pw.span: pw for pw in program.checked_part_wholes}
+        self.divisions = program.checked_divisions
 
     # ------------------------------------------------------------ inputs
     def read(self, key: str) -> Fraction:
@@ -131,7 +132,7 @@ class _Eval(Meaning):
         if (raw is None or raw == "") and spec is not None and spec.constant is not None:
             value = spec.constant
         else:
-            kind = spec.kind if spec is not None and spec.kind in ("count", "money", "ratio", "number") else "number"
+            kind = spec.reading if spec is not None else "number"
             try:
                 value = Fraction(_read(self.inputs, key, kind))
             except Fault as f:

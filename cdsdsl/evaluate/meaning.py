@@ -110,6 +110,8 @@ class Meaning:
     steps: dict[str, Any]
     #: the ratios whose part must not exceed their whole (`Program.checked_part_wholes`), by span
     wholes: dict[Any, Any]
+    #: the same for the divisions written inside a formula (`Program.checked_divisions`), by node
+    divisions: dict[Any, Any] = {}
 
     # ------------------------------------------------------------ the walk
     def value(self, e: Any) -> Any:
@@ -361,6 +363,10 @@ def _binop(m: Meaning, e: Any) -> Any:
     a = m.value(e.left)
     b = m.value(e.right)
     op = e.op
+    if op == "/" and m.divisions:
+        pw = m.divisions.get(e)
+        if pw is not None:  # `a/b * Điểm tối đa` with a counted within b: a > b is refused, as for `Tỷ lệ = a/b`
+            m.check_part_whole(pw, e, a, b)
     if op == "+":
         return m.add(a, b)
     if op == "-":

@@ -35,7 +35,7 @@ _DEC_COMMA = re.compile(r"^\d*,\d+$")
 _DEC_DOT = re.compile(r"^\d*\.\d+$")
 _VN_FULL = re.compile(r"^\d{1,3}(\.\d{3})+,\d+$")
 _EN_FULL = re.compile(r"^\d{1,3}(,\d{3})+\.\d+$")
-NON_NEGATIVE = ("count", "money", "ratio", "points")
+NON_NEGATIVE = ("count", "money", "ratio", "points", "percent")
 #: a figure is below 10**100 and its denominator too (docs/semantics.md, "Numbers"): far above any
 #: real figure (tests feed 32-digit ones to the exact arithmetic), far below the 4300 digits Python converts
 MAX_DIGITS = 100
@@ -103,12 +103,15 @@ def _text_number(text, kind):
         if kind in ("count", "money"):
             raise Fault("CDS601", {"value": text, "detail": "percent"})
         value = value / 100
+    elif kind == "percent":  # an input declared `(%)`: `45` is 45%, as `45%` is (docs/data-entry.md)
+        value = value / 100
     return sign * value
 
 
 def to_number(raw, kind="number"):
     """An exact Fraction from a raw figure.  ``kind``: count (whole, >= 0),
-    money/ratio/points (>= 0) or number.  Raises Fault (CDS600-605)."""
+    money/ratio/points (>= 0), percent (>= 0; a ratio declared ``(%)``: a bare number is in percent,
+    ``45`` = ``45%``) or number.  Raises Fault (CDS600-605)."""
     t = type(raw)
     if t is int:
         if not -HUGE < raw < HUGE:
@@ -148,6 +151,8 @@ def to_number(raw, kind="number"):
         raise Fault("CDS603", {"value": str(raw)})
     if kind == "count" and value.denominator != 1:
         raise Fault("CDS604", {"value": str(raw)})
+    if kind == "percent" and not isinstance(raw, str):  # a number for a `(%)` input is in percent too
+        value = value / 100
     return value
 
 
@@ -156,7 +161,7 @@ def read(inputs, key, kind, missing=None):
     raw = inputs.get(key, missing)
     if raw is missing:
         raise Fault("CDS600", {"key": key})
-    if type(raw) is int and 0 <= raw < HUGE:
+    if type(raw) is int and 0 <= raw < HUGE and kind != "percent":
         return raw
     raw = getattr(raw, "raw", raw)
     if raw is None or raw == "":

@@ -41,6 +41,7 @@ from cdsdsl.rulesets.fields import (
     parse_cohort_method,
     parse_option_mode,
     parse_simple_header,
+    parse_types_field,
 )
 from cdsdsl.rulesets.numbering import normalize_key, parse_max, parse_stt
 from cdsdsl.syntax.grammars import grammar_path
@@ -281,7 +282,7 @@ class _Reader:
         vstart = val_tok.start_pos if val_tok is not None else kend
         vend = val_tok.end_pos if val_tok is not None else kend + 1
         parser = {"applies_to": parse_applies_to, "option_mode": parse_option_mode,
-                  "cohort_method": parse_cohort_method}[field]
+                  "cohort_method": parse_cohort_method, "types": parse_types_field}[field]
         parsed = parser(value)
         if parsed is None:
             exp = EXPECTED[field]
@@ -504,7 +505,7 @@ class _Reader:
             correction=correction,
             data_source=f.get("data_source"), coordinator=f.get("coordinator"), evidence=f.get("evidence"),
             applies_to=f.get("applies_to"), option_mode=f.get("option_mode"),
-            cohort_method=f.get("cohort_method"),
+            cohort_method=f.get("cohort_method"), types=f.get("types"),
             entered_directly=cur.entered is not None or formula is None,
             section_id=cur.section_id if cur.group_id is None else None, group_id=cur.group_id,
             line=cur.line, span=cur.span, max_span=cur.max_span, source=self.source,

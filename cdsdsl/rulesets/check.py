@@ -36,7 +36,8 @@ def check_ruleset(ruleset: Any) -> list[Diagnostic]:
             continue
         max_known = ind.max_points is not None
         mp = ind.max_points if max_known else Fraction(1)
-        common = dict(item=ind.key, title=ind.name, option_mode=ind.option_mode, cohort_method=ind.cohort_method)
+        common = dict(item=ind.key, title=ind.name, option_mode=ind.option_mode, cohort_method=ind.cohort_method,
+                      types=ind.declared_types)
         texts: list[tuple[str, Source | None, str | None]] = [(ind.formula_text, ind.formula_source, None)]
         if ind.correction is not None:
             reason = ind.correction.reason or ""

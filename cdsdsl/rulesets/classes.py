@@ -19,6 +19,7 @@ import attrs
 
 from cdsdsl.diagnostics.core import Diagnostic
 from cdsdsl.rulesets.numbering import is_contained, normalize_key
+from cdsdsl.semantics.typedecl import parse_types
 from cdsdsl.text.source import Source, Span
 
 __all__ = ["Binding", "CasesBlock", "Correction", "Group", "Indicator", "Rounding", "Ruleset", "Section",
@@ -137,6 +138,8 @@ class Indicator:
     option_mode: str | None = None
     #: ``"min_max"`` / ``"ratio_to_max"`` (``Phương pháp:``)
     cohort_method: str | None = None
+    #: the declared types (``Kiểu: a = số người dân; Tỷ lệ = tỷ suất``) as written, see `declared_types`
+    types: str | None = None
     entered_directly: bool = False
     section_id: str | None = None
     group_id: str | None = None
@@ -153,6 +156,11 @@ class Indicator:
     def key(self) -> str:
         """Unique key in its ruleset: the id, prefixed by the group (``"I.1"``) inside a group."""
         return f"{self.group_id}.{self.id}" if self.group_id else self.id
+
+    @property
+    def declared_types(self) -> dict[str, Any] | None:
+        """The ``Kiểu:`` declarations: a name -> its `Dimension`, or ``"rate"``/``"part"`` for a ratio."""
+        return parse_types(self.types)[0] if self.types else None
 
     @property
     def effective_formula(self) -> str | None:

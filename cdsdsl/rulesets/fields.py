@@ -3,8 +3,8 @@ position (docs/ruleset-format.md).
 
 Takes: a key or a value's text.  Returns: the field it names (``HEADER_KEYS``, ``INDICATOR_KEYS``), or
 its value (``parse_rounding`` -> `Rounding`, ``parse_zero_division``, ``parse_level``,
-``parse_option_mode``, ``parse_cohort_method``, ``parse_applies_to``; ``None`` when not valid, with
-``EXPECTED[field]`` saying what is).
+``parse_option_mode``, ``parse_cohort_method``, ``parse_applies_to``, ``parse_types_field``; ``None`` when
+not valid, with ``EXPECTED[field]`` saying what is).
 """
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import unicodedata
 
 from cdsdsl.rulesets.classes import Rounding
 from cdsdsl.rulesets.numbering import normalize_key, parse_max
+from cdsdsl.semantics.typedecl import parse_types
 
 HEADER_KEYS = {
     "bộ chỉ số": "title",
@@ -35,6 +36,7 @@ INDICATOR_KEYS = {
     "áp dụng": "applies_to",
     "cách hiểu": "option_mode",
     "phương pháp": "cohort_method",
+    "kiểu": "types",
 }
 LIST_PREFIX = "danh sách "
 #: the file-level block of test cases (rows as in ``NAME.tests.csv``), anywhere outside an indicator
@@ -42,7 +44,7 @@ CASES_KEY = "ca kiểm thử"
 FLAG_ENTERED = "nhập điểm"
 KNOWN_KEYS = ("Bộ chỉ số, Văn bản, Ngày, Cấp, Tổng điểm, Làm tròn, Chia cho 0, Công thức tổng, Trong đó, "
               "Danh sách TÊN, Cách tính, Sửa, Lý do sửa, Nguồn dữ liệu, Đơn vị phối hợp, "
-              "Tài liệu kiểm chứng, Áp dụng, Cách hiểu, Phương pháp, Nhập điểm, Ca kiểm thử")
+              "Tài liệu kiểm chứng, Áp dụng, Cách hiểu, Phương pháp, Kiểu, Nhập điểm, Ca kiểm thử")
 LEVELS = ("tỉnh", "sở", "thành phố", "huyện", "xã")
 
 
@@ -86,6 +88,13 @@ def parse_cohort_method(value: str) -> str | None:
     return {"min-max": "min_max", "min max": "min_max", "tỷ lệ với cao nhất": "ratio_to_max"}.get(v)
 
 
+def parse_types_field(value: str) -> str | None:
+    """``Kiểu: a = số người dân; b = số hộ gia đình; Tỷ lệ = tỷ suất``: the text when every entry reads
+    (`cdsdsl.semantics.typedecl.parse_types`), else None."""
+    types, bad = parse_types(value)
+    return " ".join(value.split()) if types and not bad else None
+
+
 def parse_applies_to(value: str) -> str | None:
     v = unicodedata.normalize("NFC", value).strip()
     m = re.match(r"^danh sách\s+(.+)$", v, flags=re.IGNORECASE)
@@ -110,6 +119,8 @@ EXPECTED = {
                    "`Danh sách NAME`, e.g. `Danh sách Phụ lục II`"),
     "option_mode": ("`cộng dồn` hoặc `loại trừ`", "`cộng dồn` or `loại trừ`"),
     "cohort_method": ("`min-max` hoặc `tỷ lệ với cao nhất`", "`min-max` or `tỷ lệ với cao nhất`"),
+    "types": ("`TÊN = KIỂU; ...`, ví dụ `a = số người dân; b = số hộ gia đình; c = triệu đồng; Tỷ lệ = tỷ suất`",
+              "`NAME = TYPE; ...`, e.g. `a = số người dân; b = số hộ gia đình; c = triệu đồng; Tỷ lệ = tỷ suất`"),
     "units": ("các đơn vị cách nhau bằng `;`", "units separated by `;`"),
 }
 

@@ -107,7 +107,8 @@ class CompiledRuleset:
         except CdsError as exc:
             return CompiledIndicator(ind.key, ind, ind.max_points, errors=tuple(exc.diagnostics), applies_to=applies)
         program = resolve(formula, ind.max_points if ind.max_points is not None else 0, item=ind.key,
-                          title=ind.name, option_mode=ind.option_mode, cohort_method=ind.cohort_method)
+                          title=ind.name, option_mode=ind.option_mode, cohort_method=ind.cohort_method,
+                          types=ind.declared_types)
         sums = next(((p.scoring.first, p.scoring.last) for p in program.parts
                      if isinstance(p.scoring, SumItemsScoring)), None)
         try:

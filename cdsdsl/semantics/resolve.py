@@ -34,6 +34,7 @@ from typing import Any, Callable, Iterable, Iterator
 import attrs
 
 from cdsdsl.diagnostics.core import Diagnostic
+from cdsdsl.semantics.dimensions import Dimension, paren_unit
 from cdsdsl.semantics.inputs import (
     BEST_WORDS,
     BUILTIN_NAMES,
@@ -55,7 +56,7 @@ from cdsdsl.semantics.inputs import (
     input_kind,
 )
 from cdsdsl.semantics.maxpoints import max_points_value
-from cdsdsl.semantics.partwhole import TARGET_WORDS, PartWhole, part_whole_of
+from cdsdsl.semantics.partwhole import TARGET_WORDS, PartWhole, Rate, part_whole_of
 from cdsdsl.semantics.scoring_rules import (
     CaseScoring,
     CohortScoring,
@@ -72,6 +73,7 @@ from cdsdsl.semantics.scoring_rules import (
     per_items_together,
     share_of,
 )
+from cdsdsl.semantics.typedecl import declared_spec, inline_divisions
 from cdsdsl.syntax import nodes as n
 from cdsdsl.text.source import Span
 
@@ -150,6 +152,8 @@ class Program:
     cap: Any = None  # ``Tổng điểm không quá ...`` expression
     part_wholes: tuple[PartWhole, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), eq=False, repr=False)
+    #: the ratios of things counted differently (people per household): they may exceed 100%
+    rates: tuple[Rate, ...] = attrs.field(default=(), eq=False)
 
     @property
     def needs_cohort(self) -> bool:
@@ -160,7 +164,13 @@ class Program:
     def checked_part_wholes(self) -> tuple[PartWhole, ...]:
         """The part/whole ratios whose a > b is a data error (CDS614) when scoring: all but those over a
         target or a minimum.  Both backends (interpreter and compiler) check exactly these."""
-        return tuple(pw for pw in self.part_wholes if pw.target is None)
+        return tuple(pw for pw in self.part_wholes if pw.target is None and not pw.inline)
+
+    @property
+    def checked_divisions(self) -> dict[Any, PartWhole]:
+        """The part/whole divisions written inside a formula (``a/b * Điểm tối đa``), by their node: scoring
+        refuses a > b there exactly as for ``Tỷ lệ = a/b`` (CDS614)."""
+        return {pw.node: pw for pw in self.part_wholes if pw.inline and pw.target is None}
 
     @property
     def item_refs(self) -> tuple[str, ...]:
@@ -236,8 +246,11 @@ class _PartScope:
 
 class _Resolver:
     def __init__(self, formula: n.Formula, max_points: Fraction, item: str | None, title: str | None,
-                 option_mode: str | None, cohort_method: str | None) -> None:
+                 option_mode: str | None, cohort_method: str | None,
+                 types: dict[str, Dimension | str] | None = None) -> None:
         self.f = formula
+        self.types = types or {}
+        self.rates: list[Rate] = []
         self.max_points = max_points
         self.item = item
         self.title = title or ""
@@ -286,7 +299,7 @@ class _Resolver:
         if all(p.scoring is None for p in parts):
             self.diag("CDS206", self.f.span, where="chỉ số này", where_en="this indicator")
         return Program(self.f, self.max_points, self.item, tuple(self.inputs.values()), parts,
-                       self.cap, tuple(self.part_wholes), tuple(self.diags))
+                       self.cap, tuple(self.part_wholes), tuple(self.diags), tuple(self.rates))
 
     def resolve_part(self, idx: int, part: n.Part) -> PartProgram:
         ps = _PartScope(idx, part)
@@ -309,6 +322,8 @@ class _Resolver:
             self.diag("CDS207", last_span, where=f"phần {part.number}" if part.number else "chỉ số này",
                       where_en=f"part {part.number}" if part.number else "this indicator", line=line)
         scoring = scorings[-1][0] if scorings else None
+        for found in inline_divisions(ps.steps, scoring, ps.decls, self.dims(ps)):
+            self.ratio_found(found)
         for step, chain in computed_from_itself(ps.steps):
             self.diag("CDS209", step.span, name=step.name, chain=" → ".join(chain))
         return PartProgram(idx, part.number, part.title, tuple(ps.steps), scoring)
@@ -330,9 +345,19 @@ class _Resolver:
             return
         ps.bind(Step(st.target.name, None, st.value, span=st.span))
         ps.last_computed = st.target.name
-        part_whole = part_whole_of(st, ps.decls)
-        if part_whole is not None:
-            self.part_wholes.append(part_whole)
+        declared = self.types.get(st.target.name)
+        self.ratio_found(part_whole_of(st, ps.decls, self.dims(ps), declared if isinstance(declared, str) else None))
+
+    def dims(self, ps: _PartScope) -> dict[str, Dimension]:
+        """The dimensions of the inputs declared in the part, by name."""
+        return {name: self.inputs[self.key_for(name, ps.part, ps.idx)].dimension for name in ps.decls
+                if self.key_for(name, ps.part, ps.idx) in self.inputs}
+
+    def ratio_found(self, found: PartWhole | Rate | None) -> None:
+        if isinstance(found, PartWhole):
+            self.part_wholes.append(found)
+        elif isinstance(found, Rate):
+            self.rates.append(found)
 
     def cases_statement(self, ps: _PartScope, st: n.Cases) -> None:
         ps.scorings.append((self.cases(st, ps), st.span))
@@ -373,8 +398,16 @@ class _Resolver:
     def declare(self, ps: _PartScope, st: n.InputDecl) -> None:
         key = self.key_for(st.name, ps.part, ps.idx)
         kind = input_kind(st.description, st.unit)
-        self.add_input(InputSpec(key, st.name, st.description, kind, st.unit or (
-            self.unit_note if kind == MONEY else None), st.constant, (), ps.idx, "declared", span=st.span))
+        spec = InputSpec(key, st.name, st.description, kind, st.unit or (
+            self.unit_note if kind == MONEY else paren_unit(st.description)), st.constant, (), ps.idx, "declared",
+            span=st.span)
+        declared = self.types.get(st.name)
+        if isinstance(declared, Dimension):
+            spec, inferred = declared_spec(spec, declared)
+            if inferred is not None:
+                self.diag("CDS661", st.span, name=st.name, declared=declared.label(), inferred=inferred.label(),
+                          declared_en=declared.label("en"), inferred_en=inferred.label("en"))
+        self.add_input(spec)
         ps.decls[st.name] = st
         ps.bind(Step(st.name, key, None, span=st.span))
 
@@ -548,14 +581,16 @@ def _short(text: str, limit: int = 60) -> str:
 
 
 def resolve(formula: n.Formula, max_points: Any, *, item: str | None = None, title: str | None = None,
-            option_mode: str | None = None, cohort_method: str | None = None) -> Program:
+            option_mode: str | None = None, cohort_method: str | None = None,
+            types: dict[str, Dimension | str] | None = None) -> Program:
     """Resolve a parsed formula (see the module docstring).
 
     ``option_mode``: ``"exclusive"``/``"cumulative"`` overrides the inferred
     reading of option lists; ``cohort_method``: ``"minmax"``/``"ratio_to_best"``
-    settles a cohort method whose words name both.
+    settles a cohort method whose words name both; ``types``: the ruleset's declared types (``Kiểu:``,
+    `semantics.typedecl.parse_types`): a name -> its `Dimension`, or ``"rate"``/``"part"`` for a ratio.
     """
     mp = max_points_value(max_points)
     # the ruleset loader spells the overrides its own way
     cohort_method = {"min_max": "minmax", "ratio_to_max": "ratio_to_best"}.get(cohort_method or "", cohort_method)
-    return _Resolver(formula, mp, item, title, option_mode, cohort_method).resolve()
+    return _Resolver(formula, mp, item, title, option_mode, cohort_method, types).resolve()

@@ -22,6 +22,7 @@ from typing import Any, Callable, Iterator
 import attrs
 
 from cdsdsl.diagnostics import i18n
+from cdsdsl.semantics.dimensions import LEXICON, Dimension, same_thing
 from cdsdsl.semantics.inputs import COUNT, MONEY, NUMBER, OPTION, OPTIONS, POINTS, RATIO, InputSpec
 from cdsdsl.semantics.partwhole import PartWhole
 from cdsdsl.semantics.resolve import PartProgram, Program, Step
@@ -30,7 +31,7 @@ from cdsdsl.syntax import nodes as n
 
 __all__ = [
     "COUNT", "MONEY", "RATIO", "POINTS", "OPTION", "YESNO", "NUMBER", "UNKNOWN",
-    "Ty", "TypeIssue", "Interval", "money_factor", "kind_label", "input_type", "PartTyper",
+    "Ty", "TypeIssue", "Interval", "money_factor", "kind_label", "input_type", "spec_type", "PartTyper",
     "is_points_literal", "fmt_num", "fmt_pct", "target_whole",
 ]
 
@@ -57,6 +58,10 @@ class Ty:
     unit: str | None = None
     const: bool = False
     integer: bool = False
+    #: a count: the thing counted (`Dimension.what`); a rate: its unit (``giao dịch/người``)
+    what: str | None = None
+    #: a rate whose numerator is measured, not counted (money per official): never a percent
+    measured: bool = False
 
     def label(self, lang: str = "vi") -> str:
         base = kind_label(self.kind, lang)
@@ -75,11 +80,21 @@ def kind_label(kind: str, lang: str = "vi") -> str:
     return i18n.raw(f"kind.{kind}", lang, kind)
 
 
-def input_type(kind: str, unit: str | None) -> Ty:
-    """The type of an input of ``kind`` (`InputSpec.kind`); money keeps its ``unit``."""
+def input_type(kind: str, unit: str | None, dim: Dimension | None = None) -> Ty:
+    """The type of an input of ``kind`` (`InputSpec.kind`); money keeps its ``unit``, a count what it counts
+    and a duration or quantity its unit (from ``dim``, its `InputSpec.dimension`)."""
     if kind == MONEY:
         return Ty(MONEY, unit)
+    if dim is not None and kind == COUNT and dim.what:
+        return Ty(COUNT, integer=True, what=dim.what)
+    if dim is not None and kind == NUMBER and dim.unit:
+        return Ty(NUMBER, dim.unit)
     return _TY_OF_KIND.get(kind, _UNKNOWN_TY)
+
+
+def spec_type(spec: InputSpec) -> Ty:
+    """The type of the input ``spec``."""
+    return input_type(spec.kind, spec.unit, spec.dimension)
 
 
 def is_points_literal(node: Any) -> bool:
@@ -89,8 +104,8 @@ def is_points_literal(node: Any) -> bool:
 
 @attrs.frozen
 class TypeIssue:
-    """A unit or type mistake found while typing: ``what`` is ``mix`` (count + money),
-    ``scale`` (triệu + tỷ without conversion) or ``ratio_scale`` (triệu / tỷ)."""
+    """A unit or type mistake found while typing: ``what`` is ``mix`` (count + money), ``scale`` (triệu +
+    tỷ without conversion), ``ratio_scale`` (triệu / tỷ) or ``thing`` (people + households)."""
 
     what: str
     node: Any
@@ -226,6 +241,9 @@ class PartTyper:
                     self.pw[pw.ratio] = pw
         # those of a part to its true total (not to a target): they lie in [0, 1]
         self.unit_ratios = {name for name, pw in self.pw.items() if target_whole(program, pw) is None}
+        # the part/whole divisions written inside a formula (`a/b * Điểm tối đa`): in [0, 1] too
+        self.unit_divisions = program.checked_divisions
+        self.rates = {r.ratio: r for r in program.rates}
         if "x" not in self.env and "x" in self._specs:
             self.env["x"] = Step("x", "x")
 
@@ -241,11 +259,14 @@ class PartTyper:
             ty = _RATIO_TY if name == "Tỷ lệ" else _UNKNOWN_TY
         elif step.key is not None:
             spec = self.spec(step.key)
-            ty = input_type(spec.kind, spec.unit) if spec is not None else _UNKNOWN_TY
+            ty = spec_type(spec) if spec is not None else _UNKNOWN_TY
         else:
             ty = self.type_of(step.expr, seen | {name})
             if ty.kind == UNKNOWN and name == "Tỷ lệ":
                 ty = _RATIO_TY
+            rate = self.rates.get(name)
+            if rate is not None and step.expr is rate.node:
+                ty = Ty(RATIO, what=rate.unit(), measured=ty.measured)
         self._types[name] = ty
         return ty
 
@@ -295,7 +316,7 @@ class PartTyper:
 
     def _item_type(self, expr: n.ItemRef, seen: frozenset[str]) -> Ty:
         spec = self.spec(f"mục {expr.item}")
-        return input_type(spec.kind, spec.unit) if spec is not None else Ty(NUMBER)
+        return spec_type(spec) if spec is not None else Ty(NUMBER)
 
     def _binop_type(self, expr: n.BinOp, seen: frozenset[str]) -> Ty:
         lt, rt = self._type_of(expr.left, seen), self._type_of(expr.right, seen)
@@ -317,13 +338,15 @@ class PartTyper:
         if L == R:
             if L == MONEY and lt.unit and rt.unit and money_factor(lt.unit) != money_factor(rt.unit):
                 self._issue("scale", node, lt, rt)
-            return Ty(L, lt.unit or rt.unit, lt.const and rt.const, lt.integer and rt.integer)
+            if L == COUNT and lt.what in LEXICON and rt.what in LEXICON and not same_thing(_count(lt), _count(rt)):
+                self._issue("thing", node, lt, rt)
+                return Ty(COUNT, integer=True)
+            return Ty(L, lt.unit or rt.unit, lt.const and rt.const, lt.integer and rt.integer,
+                      lt.what if lt.what == rt.what else None, lt.measured or rt.measured)
         if NUMBER in (L, R):  # a constant added to a quantity keeps its kind
             other = lt if R == NUMBER else rt
             return attrs.evolve(other, const=False)
-        if {L, R} & {MONEY} and {L, R} & {COUNT}:
-            self._issue("mix", node, lt, rt)
-        elif {L, R} == {POINTS, RATIO} or {L, R} & {OPTION}:
+        if {L, R} in _MIXES or {L, R} & {OPTION}:
             self._issue("mix", node, lt, rt)
         return _UNKNOWN_TY
 
@@ -361,9 +384,12 @@ class PartTyper:
             if L == POINTS:
                 return _RATIO_TY
             return Ty(RATIO, const=lt.const and rt.const)
-        if R in (NUMBER, RATIO):
+        if R in (NUMBER, RATIO) and not (R == NUMBER and rt.unit not in (None, "%")):
             return Ty(L, lt.unit, lt.const and rt.const)
-        return _UNKNOWN_TY  # a number per item, money per item: not a score
+        if R == COUNT and (L == MONEY or (L == NUMBER and lt.unit)):  # money per official, hours per file
+            per = i18n.text("dim.rate", "vi", num=lt.unit or kind_label(L), den=rt.what or kind_label(R))
+            return Ty(RATIO, what=per, measured=True)
+        return _UNKNOWN_TY  # a number per item: not a score
 
     # -- ranges ------------------------------------------------------------
     def input_range(self, key: str) -> Interval:
@@ -421,6 +447,8 @@ class PartTyper:
         return NONNEG
 
     def _binop_range(self, expr: n.BinOp, ov: dict[str, Interval], seen: frozenset[str]) -> Interval:
+        if expr.op == "/" and self.unit_divisions and expr in self.unit_divisions:
+            return UNIT
         if expr.op == "/":
             rel = self._relative_to_best(expr, ov, seen)
             if rel is not None:
@@ -482,6 +510,14 @@ _RANGE_RULES: dict[type, Callable[[PartTyper, Any, dict[str, Interval], frozense
     n.ItemRef: PartTyper._item_range,
     n.BinOp: PartTyper._binop_range,
 }
+
+
+#: the kinds that never add up or compare: a count and money, a count and a ratio, points and a count or money
+_MIXES = ({MONEY, COUNT}, {POINTS, RATIO}, {COUNT, RATIO}, {POINTS, COUNT}, {POINTS, MONEY}, {MONEY, RATIO})
+
+
+def _count(ty: Ty) -> Dimension:
+    return Dimension("count", ty.what or "")
 
 
 def _factors(expr: Any) -> Iterator[Any]:
