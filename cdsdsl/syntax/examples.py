@@ -69,6 +69,10 @@ SYNTAX_ERRORS: dict[str, list[tuple[str, str]]] = {
         ("- Tỷ lệ >= 80% Điểm tối đa", "Điểm tối đa"),
         ("+ Tỷ lệ < 70% Tỷ lệ*Điểm tối đa", "Tỷ lệ*Điểm tối đa"),
     ],
+    "CDS162": [  # a bullet line with its own points inside a parenthesis left open: two readings
+        ("a = Số hồ sơ (tính cả hồ sơ\n- Tỷ lệ >= 80%: 10 điểm)", "- Tỷ lệ >= 80%: 10 điểm)"),
+        ("a = Số văn bản (gồm\nb = Tổng số văn bản)\nTỷ lệ = a/b", "b = Tổng số văn bản)"),
+    ],
 }
 
 #: code → [(snippet that still parses, the words the warning points at)]
@@ -88,5 +92,12 @@ RECOVERIES: dict[str, list[tuple[str, str]]] = {
     "CDS154": [  # `a.` instead of `a =`
         ("a. Tổng số tên miền .vn trên địa bàn\nb. Tổng số doanh nghiệp trên địa bàn\nTỷ lệ = a/b\n"
          "Điểm = Tỷ lệ * Điểm tối đa", "a. Tổng số tên miền .vn trên địa bàn"),
+    ],
+    "CDS161": [  # a line inside a parenthesis left open on the line above, that could start a statement
+        ("a = Số doanh nghiệp công nghệ số (gồm doanh nghiệp viễn thông\n- CNTT);\nb = Tổng số doanh nghiệp;\n"
+         "Điểm = a/b*Điểm tối đa", "- CNTT)"),
+    ],
+    "CDS163": [  # a line joined to an unfinished one, that could start a statement
+        ("- Tỷ lệ từ 50% đến\ndưới 80%: 5 điểm\n- Tỷ lệ >= 80%: 10 điểm", "dưới 80%: 5 điểm"),
     ],
 }

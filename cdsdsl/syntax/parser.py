@@ -23,6 +23,7 @@ import attrs
 from cdsdsl.diagnostics.core import Diagnostic, FormulaSyntaxError
 from cdsdsl.syntax import nodes as n
 from cdsdsl.syntax.classify import LineClassifier
+from cdsdsl.syntax.joins import first_open_paren
 from cdsdsl.syntax.lines import Line, split_lines
 from cdsdsl.syntax.pieces import MAX_TREE_DEPTH, clear_piece_caches, lalr_driver, lark_parser
 from cdsdsl.syntax.recovery import MAX_DEPTH
@@ -71,8 +72,20 @@ class _FormulaParser(LineClassifier):
         return self.formula()
 
     def warn_repairs(self, line: Line) -> None:
-        """CDS152 for a line that was joined to the previous one, CDS151 for doubled punctuation."""
-        if line.joined:
+        """CDS152 for a line that was joined to the previous one, CDS161/CDS163 for a join whose joined
+        line could also have been a statement of its own (CDS162, an error, when it reads as one),
+        CDS151 for doubled punctuation."""
+        for kind, a, b, prev_end in line.notes:
+            alone = self.nt[a:b].replace("\n", " ")
+            if kind == "ambiguous":
+                raise self.error("CDS162", a, b, line=alone, joined=" ".join(self.nt[line.start:b].split()))
+            if kind == "paren":
+                opened = first_open_paren(self.nt, line.start, prev_end)
+                self.warn("CDS161", a, b, line=alone, opened=" ".join(self.nt[opened:prev_end].split()))
+            else:
+                self.warn("CDS163", a, b, line=alone, last=self.nt[line.start:prev_end].split()[-1],
+                          joined=" ".join(self.nt[line.start:b].split()))
+        if line.joined and not line.notes:
             self.warn("CDS152", line.start, line.end)
         for tok, at in line.stray:
             self.warn("CDS151", at, at + len(tok), token=tok)
