@@ -73,6 +73,9 @@ SYNTAX_ERRORS: dict[str, list[tuple[str, str]]] = {
         ("a = Số hồ sơ (tính cả hồ sơ\n- Tỷ lệ >= 80%: 10 điểm)", "- Tỷ lệ >= 80%: 10 điểm)"),
         ("a = Số văn bản (gồm\nb = Tổng số văn bản)\nTỷ lệ = a/b", "b = Tổng số văn bản)"),
     ],
+    "CDS165": [  # words run together that split more than one way
+        ("- Có kế hoạch kết nối: 10 điểm\n- Kếthành phần: 5 điểm", "Kếthành"),
+    ],
 }
 
 #: code → [(snippet that still parses, the words the warning points at)]
@@ -99,5 +102,14 @@ RECOVERIES: dict[str, list[tuple[str, str]]] = {
     ],
     "CDS163": [  # a line joined to an unfinished one, that could start a statement
         ("- Tỷ lệ từ 50% đến\ndưới 80%: 5 điểm\n- Tỷ lệ >= 80%: 10 điểm", "dưới 80%: 5 điểm"),
+    ],
+    "CDS164": [  # words run together, split the one way they split
+        ("- Tỷ lệ >= 80%: Điểmtốiđa\n- Tỷ lệ < 80%: 0 điểm", "Điểmtốiđa"),
+    ],
+    "CDS166": [  # a name written with a subscript and flat
+        ("a = Số hồ sơ;\nb = Tổng số;\nĐiểm = Tỷ lệ₁ * 5 + Tỷ lệ1 * 5", "lệ₁"),
+    ],
+    "CDS167": [  # a keyword phrase without its diacritics
+        ("- Đã ban hành: Diem toi da\n- Chưa ban hành: 0 điểm", "Diem toi da"),
     ],
 }

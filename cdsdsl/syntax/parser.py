@@ -37,6 +37,9 @@ _EXPLAIN_RE = re.compile(r"^(giải\s+thích|ghi\s+chú|lưu\s+ý|chú\s+thích)
 #: the statements that give the points (a formula with none of them gets CDS153)
 _SCORING = (n.Assign, n.Cases, n.PerItem, n.SumItems, n.CohortMethod, n.Cap)
 
+#: the note of each kind of repaired word (`text.repair.Repair.kind`)
+_REPAIR_CODES = {"split": "CDS164", "subscript": "CDS166", "diacritics": "CDS167"}
+
 #: one part being assembled: its number, its title, where it starts, its statements
 _Part = tuple[str | None, str | None, int, list[Any]]
 
@@ -46,6 +49,7 @@ class _FormulaParser(LineClassifier):
 
     def parse(self) -> n.Formula:
         """The `Formula` of the text (its diagnostics: the warnings of the recoveries)."""
+        self.report_repairs()
         self.check_depth()
         self.check_numbers()
         lines, self.nt = split_lines(self.nt)
@@ -70,6 +74,16 @@ class _FormulaParser(LineClassifier):
             text = re.sub(r"\s*\n\s*", " ", self.nt[s:e])
             self.parts[-1][3].append(n.Note("explanation", text, span=self.span(s, e)))
         return self.formula()
+
+    def report_repairs(self) -> None:
+        """A note for each damaged word repaired (`text.repair`: CDS164 words run together, CDS166 a
+        subscript also written flat, CDS167 a keyword without its diacritics); CDS165 (an error) for
+        words run together that split more than one way."""
+        for rep in self.repairs:
+            if rep.kind == "ambiguous":
+                raise self.error("CDS165", rep.start, rep.end, written=rep.written, first=rep.readings[0],
+                                 second=rep.readings[1])
+            self.warn(_REPAIR_CODES[rep.kind], rep.start, rep.end, written=rep.written, read=rep.read)
 
     def warn_repairs(self, line: Line) -> None:
         """CDS152 for a line that was joined to the previous one, CDS161/CDS163 for a join whose joined

@@ -28,6 +28,7 @@ from cdsdsl.syntax.grammars import grammar_path
 from cdsdsl.syntax.lalr import Failure, LalrDriver, NotHandled
 from cdsdsl.syntax.lines import statement_cuts
 from cdsdsl.text.normalize import Normalized, normalize
+from cdsdsl.text.repair import repair_words
 from cdsdsl.text.source import Source, Span
 
 #: the deepest expression tree a piece may build (CDS160): about one level per operation chained in
@@ -194,7 +195,9 @@ class PieceReader:
     def __init__(self, text: str, source: Source) -> None:
         self.text = text
         self.source = source
-        self.norm: Normalized = normalize(text)
+        #: the text normalised, its damaged words repaired (`text.repair`), and the repairs made
+        self.norm: Normalized
+        self.norm, self.repairs = repair_words(normalize(text))
         self.nt = self.norm.text
         self.diags: list[Diagnostic] = []
         self.defined: set[str] = set()
