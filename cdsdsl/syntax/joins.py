@@ -66,15 +66,19 @@ _STATEMENT_ALONE = re.compile(
 _WHOLE = re.compile(r":\s*(?:\d|điểm|tối đa)|^[A-Za-z]\s*=(?!=)\s*\S|^t[ỷỉ] ?lệ\s*=|^điểm\s*=", re.I)
 
 
+_PAREN = re.compile(r"[()]")
+_PAREN_OR_BREAK = re.compile(r"[()\n]")
+
+
 def open_parens(text: str, start: int, end: int) -> int:
     """How many parentheses ``text[start:end]`` leaves open (a stray `)` closes nothing)."""
     if text.find("(", start, end) < 0:
         return 0
     depth = 0
-    for ch in text[start:end]:
-        if ch == "(":
+    for m in _PAREN.finditer(text, start, end):  # the parentheses only, found at C speed
+        if m.group() == "(":
             depth += 1
-        elif ch == ")" and depth:
+        elif depth:
             depth -= 1
     return depth
 
@@ -82,10 +86,10 @@ def open_parens(text: str, start: int, end: int) -> int:
 def first_open_paren(text: str, start: int, end: int) -> int:
     """Position of the first `(` of ``text[start:end]`` left open at ``end`` (``start`` if none)."""
     stack: list[int] = []
-    for i in range(start, end):
-        if text[i] == "(":
-            stack.append(i)
-        elif text[i] == ")" and stack:
+    for m in _PAREN.finditer(text, start, end):
+        if m.group() == "(":
+            stack.append(m.start())
+        elif stack:
             stack.pop()
     return stack[0] if stack else start
 
@@ -94,15 +98,15 @@ def closes_within(text: str, at: int, depth: int) -> int | None:
     """Where the ``depth`` parentheses open before ``at`` close, when they close within
     `MAX_PAREN_LINES` line breaks; else None (a stray `(`)."""
     breaks = 0
-    for i in range(at, len(text)):
-        ch = text[i]
+    for m in _PAREN_OR_BREAK.finditer(text, at):
+        ch = m.group()
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
             if depth == 0:
-                return i
-        elif ch == "\n":
+                return m.start()
+        else:
             breaks += 1
             if breaks > MAX_PAREN_LINES:
                 return None
@@ -160,17 +164,18 @@ def join_kind(text: str, prev_start: int, prev_end: int, prev_closed: bool, prev
     ``"paren"`` where the parenthesis closes (else -1); None when it does not.  ``broken``: a line break
     lies between them (else a cut of `statement_cuts` does); ``bullet``: the segment's bullet.  The older
     ``"wrap"`` rules are the caller's (`lines.continues_previous`)."""
-    depth = open_parens(text, prev_start, prev_end)
+    depth = open_parens(text, prev_start, prev_end) if text.find("(", prev_start, prev_end) >= 0 else 0
     if depth:
         close = closes_within(text, seg_start, depth)
         if close is not None:
             return "paren", close
     if not broken or bullet is not None:
         return None
-    line_end = text.find("\n", prev_end)
-    if _LABEL.fullmatch(text[prev_start:line_end if line_end >= 0 else len(text)].rstrip()) \
-            or _LABEL.fullmatch(text[prev_start:prev_end]):
-        return "label", -1
+    if prev_end - prev_start <= 6:  # a label is short: `Mức độ`, `a`, `12`
+        line_end = text.find("\n", prev_end)
+        if _LABEL.fullmatch(text[prev_start:line_end if line_end >= 0 else len(text)].rstrip()) \
+                or _LABEL.fullmatch(text[prev_start:prev_end]):
+            return "label", -1
     if prev_closed:
         return None
     seg_end = text.find("\n", seg_start)

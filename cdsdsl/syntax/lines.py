@@ -384,7 +384,7 @@ def split_lines(text: str) -> tuple[list[Line], str]:
         b = a + len(seg)
         if not seg:
             continue
-        if _LONE_BULLET.fullmatch(seg):  # `-` alone, its words on the next line
+        if len(seg) < 4 and _LONE_BULLET.fullmatch(seg):  # `-` alone, its words on the next line
             pending = (seg, a)
             continue
         start = pending[1] if pending else a

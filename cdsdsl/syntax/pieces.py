@@ -28,7 +28,7 @@ from cdsdsl.syntax.grammars import grammar_path
 from cdsdsl.syntax.lalr import Failure, LalrDriver, NotHandled
 from cdsdsl.syntax.lines import statement_cuts
 from cdsdsl.text.normalize import Normalized, normalize
-from cdsdsl.text.repair import repair_words
+from cdsdsl.text.repair import Repair, repair_words
 from cdsdsl.text.source import Source, Span
 
 #: the deepest expression tree a piece may build (CDS160): about one level per operation chained in
@@ -150,10 +150,18 @@ def _opening_name(kind: str, text: str) -> str | None:
 
 def clear_piece_caches() -> None:
     """Forget every piece and line read so far (`_parse_tree`, `_opening_name`,
-    `lines.statement_cuts`): for benchmarks that measure reading text the parser has not seen."""
+    `lines.statement_cuts`, `_normalized`): for benchmarks that measure reading text the parser has not seen."""
     _parse_tree.cache_clear()
     _opening_name.cache_clear()
     statement_cuts.cache_clear()
+    _normalized.cache_clear()
+
+
+@functools.lru_cache(maxsize=1024)
+def _normalized(text: str) -> tuple[Normalized, tuple[Repair, ...]]:
+    """``text`` normalised and its damaged words repaired (`text.repair`), cached by text: a ruleset's
+    cells are read by the checker, the scorer and the explainer alike."""
+    return repair_words(normalize(text))
 
 
 class PieceError(Exception):
@@ -197,7 +205,7 @@ class PieceReader:
         self.source = source
         #: the text normalised, its damaged words repaired (`text.repair`), and the repairs made
         self.norm: Normalized
-        self.norm, self.repairs = repair_words(normalize(text))
+        self.norm, self.repairs = _normalized(text)
         self.nt = self.norm.text
         self.diags: list[Diagnostic] = []
         self.defined: set[str] = set()

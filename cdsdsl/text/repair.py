@@ -20,7 +20,6 @@ A keyword phrase written without its diacritics (``Điểm tối da``, ``diem to
 """
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 
@@ -50,7 +49,8 @@ _V = f"[{_VOWELS}]"
 _C = f"[^\\W\\d_{_VOWELS}]"
 _LETTERS = re.compile(r"[^\W\d_]+")
 # a run of letters with two vowel groups (or more): what may be words run together
-_MULTI = re.compile(f"[^\\W\\d_]*{_V}{_C}+{_V}[^\\W\\d_]*")
+# a whole run of letters (not inside one) holding two vowel groups: the look-behind keeps the scan linear
+_MULTI = re.compile(f"(?<![^\\W\\d_])(?=[^\\W\\d_]*?{_V}{_C}+{_V})[^\\W\\d_]+")
 _MULTI_CORE = re.compile(f"{_V}{_C}+{_V}")  # what every match of _MULTI holds: faster to look for
 _VOWEL_GROUP = re.compile(f"{_V}+")
 _SUBSCRIPT = str.maketrans("₀₁₂₃₄₅₆₇₈₉ₐₑₒₓₕₖₗₘₙₚₛₜ", "0123456789aeoxhklmnpst")
@@ -102,18 +102,19 @@ def _pieces_at(token: str, i: int, lexicon: frozenset[str]) -> list[int]:
 
 def segmentations(token: str, lexicon: frozenset[str], limit: int = 2) -> list[list[str]]:
     """Up to ``limit`` ways of writing ``token`` as words of the lexicon (`_pieces_at`)."""
-    @functools.lru_cache(maxsize=None)
-    def ways(i: int) -> list[list[str]]:
-        if i == len(token):
-            return [[]]
-        found: list[list[str]] = []
+    reach = {0}  # where a piece can start, going forward: most foreign words stop at the first letter
+    for i in range(len(token)):
+        if i in reach:
+            reach.update(_pieces_at(token, i, lexicon))
+    if len(token) not in reach:
+        return []
+    ways: list[list[list[str]]] = [[] for _ in range(len(token))] + [[[]]]
+    for i in sorted(reach - {len(token)}, reverse=True):  # the ways of writing token[i:], from the end
         for j in _pieces_at(token, i, lexicon):
-            for rest in ways(j):
-                found.append([token[i:j], *rest])
-                if len(found) >= limit:
-                    return found
-        return found
-    return ways(0)
+            for rest in ways[j]:
+                if len(ways[i]) < limit:
+                    ways[i].append([token[i:j], *rest])
+    return ways[0]
 
 
 def _split_words(buf: _Buf, repairs: list[Repair], lexicon: frozenset[str]) -> None:
@@ -132,6 +133,11 @@ def _split_words(buf: _Buf, repairs: list[Repair], lexicon: frozenset[str]) -> N
     planned: list[tuple[str, str, str, tuple[str, ...]]] = []
     buf.sub(_MULTI, split)
     _locate(buf.text, planned, repairs)
+
+
+def _multi_words(text: str) -> list[str]:
+    """The runs of letters of ``text`` with two vowel groups or more."""
+    return [w for w in _LETTERS.findall(text) if _MULTI_CORE.search(w)]
 
 
 def _locate(text: str, planned: list[tuple[str, str, str, tuple[str, ...]]], repairs: list[Repair]) -> None:
@@ -173,14 +179,43 @@ def _subscripts(buf: _Buf, repairs: list[Repair]) -> None:
         buf.sub(_UNDERSCORE, " ")
 
 
+_PHRASE_SET = frozenset(KEY_PHRASES.values())
+# a keyword phrase written without diacritics holds one of `diem`, `da`, `toi`, `tro `, `khong`, `phan`
+# (looked for with `in` in `_phrase_to_fix`: much faster than `_PHRASES`); `da` as a whole word only
+_DA = (" da ", " da\n", " da;", " da.", " da,", " da)")
+
+
+def _plan_splits(text: str) -> list[tuple[str, list[list[str]]]]:
+    """The runs of ``text`` that may be words run together, each with up to two splits (`segmentations`)."""
+    lexicon: frozenset[str] | None = None
+    found = []
+    for token in dict.fromkeys(_multi_words(text)):  # each once, in order
+        if token.casefold() in KEYWORDS:
+            continue
+        if lexicon is None:
+            lexicon = KEYWORDS | _syllable_words(text)
+        if token.casefold() not in lexicon:
+            found.append((token, segmentations(token, lexicon)))
+    return found
+
+
+def _phrase_to_fix(text: str) -> bool:
+    """Whether ``text`` holds a keyword phrase spelled without (some of) its diacritics."""
+    low = text.casefold()
+    if not ("iem" in low or "toi" in low or "tro " in low or "hong" in low or "phan" in low
+            or any(da in low for da in _DA) or low.endswith(" da")):
+        return False
+    return any(m.group(0).casefold() not in _PHRASE_SET for m in _PHRASES.finditer(text))
+
+
 def repair_words(norm: Normalized) -> tuple[Normalized, tuple[Repair, ...]]:
     """``norm`` with its damaged words repaired, and the repairs; see the module docstring.  A text with
     nothing to repair is returned as it is (a few searches, no copy)."""
     text = norm.text
-    multi = _MULTI_CORE.search(text) is not None
     subs = "_" in text or _SUB_CHARS.search(text) is not None
-    lowered = text.casefold()
-    phrases = " da" in lowered or " toi" in lowered or "tro " in lowered or "khong " in lowered
+    splits = _plan_splits(text) if _MULTI_CORE.search(text) is not None else []
+    multi = any(len(ways) > 1 or (ways and len(ways[0]) > 1) for _, ways in splits)
+    phrases = _phrase_to_fix(text)
     if not (multi or subs or phrases):
         return norm, ()
     buf = _Buf(text, list(norm.starts), list(norm.ends))
