@@ -7,11 +7,12 @@ or refused, for the parser to report (a note naming each repair, or a located er
 
 A Vietnamese word is one syllable: one group of vowels.  A run of letters with two groups or more
 (``Điểmtốiđa``, ``ChưacóBanChỉđạo``, ``lệchuẩn``, ``ĐiểmKNWAN``) is either a foreign word or acronym
-(``Internet``, ``Postmart``) or words run together.  It is split against a lexicon — the words of the
-grammar and of the decision vocabulary (`KEYWORDS`) plus the one-syllable words of the cell itself — and
-only when exactly one split exists (`segmentations`); an all-capital acronym after a lower-case letter
-(``KNWAN`` in ``ĐiểmKNWAN``) counts as one piece.  A run with several splits, one of which holds a keyword
-(so the reading changes the formula), is refused (``"ambiguous"``); a run with none is left as written.
+(``Internet``, ``Postmart``: a run with no Vietnamese letter, never split) or words run together.  It is
+split against a lexicon — the words of the grammar and of the decision vocabulary (`KEYWORDS`) plus the
+one-syllable words of the cell itself — and only when exactly one split exists (`segmentations`); an
+all-capital acronym after a lower-case letter (``KNWAN`` in ``ĐiểmKNWAN``) counts as one piece.  A run
+with several splits, one of which holds a keyword (so the reading changes the formula), is refused
+(``"ambiguous"``); a run with none is left as written.
 
 Subscripts: ``a₁`` is ``a1`` (Unicode subscript digits and letters as plain ones), ``Điểm_KNWAN`` is
 ``Điểm KNWAN`` (an underscore between a name and its index is a space).
@@ -121,7 +122,7 @@ def _split_words(buf: _Buf, repairs: list[Repair], lexicon: frozenset[str]) -> N
     """Split the runs of words run together that have exactly one split (`segmentations`)."""
     def split(m: re.Match[str]) -> str:
         token = m.group(0)
-        if token.casefold() in lexicon:
+        if token.isascii() or token.casefold() in lexicon:
             return token
         found = segmentations(token, lexicon)
         if len(found) == 1 and len(found[0]) > 1:
@@ -190,8 +191,8 @@ def _plan_splits(text: str) -> list[tuple[str, list[list[str]]]]:
     lexicon: frozenset[str] | None = None
     found = []
     for token in dict.fromkeys(_multi_words(text)):  # each once, in order
-        if token.casefold() in KEYWORDS:
-            continue
+        if token.isascii() or token.casefold() in KEYWORDS:
+            continue  # no Vietnamese letter: a foreign word or an acronym (`Internet`, `Postmart`)
         if lexicon is None:
             lexicon = KEYWORDS | _syllable_words(text)
         if token.casefold() not in lexicon:
@@ -201,9 +202,10 @@ def _plan_splits(text: str) -> list[tuple[str, list[list[str]]]]:
 
 def _phrase_to_fix(text: str) -> bool:
     """Whether ``text`` holds a keyword phrase spelled without (some of) its diacritics."""
-    low = text.casefold()
-    if not ("iem" in low or "toi" in low or "tro " in low or "hong" in low or "phan" in low
-            or any(da in low for da in _DA) or low.endswith(" da")):
+    low = text.lower()
+    if "iem" in low or "toi" in low or "tro " in low or "hong" in low or "phan" in low:
+        pass
+    elif " da" not in low or not (any(da in low for da in _DA) or low.endswith(" da")):
         return False
     return any(m.group(0).casefold() not in _PHRASE_SET for m in _PHRASES.finditer(text))
 
