@@ -217,3 +217,19 @@ def test_lines_that_do_not_continue_stay_apart(text):
 def test_a_bullet_alone_on_its_line_is_the_bullet_of_the_next():
     broken = "a = Số văn bản;\nb = Tổng số;\n-\nTỷ lệ = a/b\n-\nĐiểm = Tỷ lệ*Điểm tối đa"
     assert _key(broken) == _key("a = Số văn bản;\nb = Tổng số;\n- Tỷ lệ = a/b\n- Điểm = Tỷ lệ*Điểm tối đa")
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    # a condition cut after `đến`, its end on a new bullet: neither one line nor two can be trusted
+    ("- Tỷ lệ >= 80%: 10 điểm\n- Tỷ lệ từ 50% đến\n- dưới 80%: 5 điểm\n- Tỷ lệ < 50%: 0 điểm", "Tỷ lệ từ 50% đến"),
+    # an option cut after `và`: read alone it would be a note and its points would go to the next option
+    ("- Đã có kế hoạch và\n- Đã ban hành: 10 điểm\n- Chưa có: 0 điểm", "Đã có kế hoạch và"),
+    ("+ Tỷ lệ hồ sơ của\n+ Tỷ lệ >= 90%: Điểm tối đa", "Tỷ lệ hồ sơ của"),
+])
+def test_an_unfinished_line_before_a_new_bullet_is_refused(text, line):
+    with pytest.raises(FormulaSyntaxError) as info:
+        parse_formula(text)
+    err = info.value
+    assert err.code == "CDS168"
+    assert text[err.first.span.start:err.first.span.end] == line
+    assert err.first.hint("en") and "`" in err.first.message("en")

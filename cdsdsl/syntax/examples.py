@@ -73,6 +73,9 @@ SYNTAX_ERRORS: dict[str, list[tuple[str, str]]] = {
         ("a = Số hồ sơ (tính cả hồ sơ\n- Tỷ lệ >= 80%: 10 điểm)", "- Tỷ lệ >= 80%: 10 điểm)"),
         ("a = Số văn bản (gồm\nb = Tổng số văn bản)\nTỷ lệ = a/b", "b = Tổng số văn bản)"),
     ],
+    "CDS168": [  # a line that stops on `đến`, `và` … followed by a bullet line
+        ("- Tỷ lệ >= 80%: 10 điểm\n- Tỷ lệ từ 50% đến\n- dưới 80%: 5 điểm", "Tỷ lệ từ 50% đến"),
+    ],
     "CDS165": [  # words run together that split more than one way
         ("- Có kế hoạch kết nối: 10 điểm\n- Kếthành phần: 5 điểm", "Kếthành"),
     ],

@@ -183,6 +183,12 @@ def join_kind(text: str, prev_start: int, prev_end: int, prev_closed: bool, prev
     return ("word", -1) if _word_join(text, (prev_start, prev_end, prev_bullet), seg) else None
 
 
+def ends_dangling(text: str, start: int, end: int) -> bool:
+    """Whether the line ``text[start:end]`` stops on a word that needs what follows (`đến`, `và`, `của` …):
+    followed by a bullet line, it is unfinished text (CDS168), neither joined nor read alone."""
+    return _DANGLING.search(text, max(start, end - 20), end) is not None
+
+
 def could_start_statement(seg: str, bullet: str | None) -> bool:
     """Whether ``seg`` (with its ``bullet``), read alone, could be a statement of its own."""
     return bullet is not None or _STATEMENT_ALONE.match(seg) is not None

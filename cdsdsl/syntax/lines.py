@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
-from cdsdsl.syntax.joins import LONE_LABEL, could_start_statement, join_kind, reads_alone_as_statement
+from cdsdsl.syntax.joins import LONE_LABEL, could_start_statement, ends_dangling, join_kind, reads_alone_as_statement
 
 
 class Line(NamedTuple):
@@ -415,5 +415,8 @@ def split_lines(text: str) -> tuple[list[Line], str]:
             notes = prev.notes + _note(found[0], found[1], seg, bullet, start, b, prev.end)
             lines[-1] = Line(prev.start, b, prev.bullet, True, prev.stray + tuple(stray), closed, notes)
             continue
+        if prev is not None and bullet is not None and not prev.closed and ends_dangling(text, prev.start, prev.end):
+            # `- Tỷ lệ từ 50% đến` / `- dưới 80%: 5 điểm`: unfinished, and the next line is a new one
+            lines[-1] = prev._replace(notes=prev.notes + (("unfinished", start, b, prev.end),))
         lines.append(Line(a, b, bullet, False, tuple(stray), closed))
     return lines, text if chars is None else "".join(chars)

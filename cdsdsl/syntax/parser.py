@@ -91,6 +91,10 @@ class _FormulaParser(LineClassifier):
         CDS151 for doubled punctuation."""
         for kind, a, b, prev_end in line.notes:
             alone = self.nt[a:b].replace("\n", " ")
+            if kind == "unfinished":  # the line stops on `đến`, `và` … and the next one is a bullet
+                raise self.error("CDS168", line.start, prev_end, line=" ".join(self.nt[line.start:prev_end].split()),
+                                 last=self.nt[line.start:prev_end].split()[-1],
+                                 next=" ".join(self.nt[a:b].split()))
             if kind == "ambiguous":
                 raise self.error("CDS162", a, b, line=alone, joined=" ".join(self.nt[line.start:b].split()))
             if kind == "paren":
