@@ -69,6 +69,16 @@ SYNTAX_ERRORS: dict[str, list[tuple[str, str]]] = {
         ("- Tỷ lệ >= 80% Điểm tối đa", "Điểm tối đa"),
         ("+ Tỷ lệ < 70% Tỷ lệ*Điểm tối đa", "Tỷ lệ*Điểm tối đa"),
     ],
+    "CDS162": [  # a bullet line with its own points inside a parenthesis left open: two readings
+        ("a = Số hồ sơ (tính cả hồ sơ\n- Tỷ lệ >= 80%: 10 điểm)", "- Tỷ lệ >= 80%: 10 điểm)"),
+        ("a = Số văn bản (gồm\nb = Tổng số văn bản)\nTỷ lệ = a/b", "b = Tổng số văn bản)"),
+    ],
+    "CDS168": [  # a line that stops on `đến`, `và` … followed by a bullet line
+        ("- Tỷ lệ >= 80%: 10 điểm\n- Tỷ lệ từ 50% đến\n- dưới 80%: 5 điểm", "Tỷ lệ từ 50% đến"),
+    ],
+    "CDS165": [  # words run together that split more than one way
+        ("- Có kế hoạch kết nối: 10 điểm\n- Kếthành phần: 5 điểm", "Kếthành"),
+    ],
 }
 
 #: code → [(snippet that still parses, the words the warning points at)]
@@ -88,5 +98,21 @@ RECOVERIES: dict[str, list[tuple[str, str]]] = {
     "CDS154": [  # `a.` instead of `a =`
         ("a. Tổng số tên miền .vn trên địa bàn\nb. Tổng số doanh nghiệp trên địa bàn\nTỷ lệ = a/b\n"
          "Điểm = Tỷ lệ * Điểm tối đa", "a. Tổng số tên miền .vn trên địa bàn"),
+    ],
+    "CDS161": [  # a line inside a parenthesis left open on the line above, that could start a statement
+        ("a = Số doanh nghiệp công nghệ số (gồm doanh nghiệp viễn thông\n- CNTT);\nb = Tổng số doanh nghiệp;\n"
+         "Điểm = a/b*Điểm tối đa", "- CNTT)"),
+    ],
+    "CDS163": [  # a line joined to an unfinished one, that could start a statement
+        ("- Tỷ lệ từ 50% đến\ndưới 80%: 5 điểm\n- Tỷ lệ >= 80%: 10 điểm", "dưới 80%: 5 điểm"),
+    ],
+    "CDS164": [  # words run together, split the one way they split
+        ("- Tỷ lệ >= 80%: Điểmtốiđa\n- Tỷ lệ < 80%: 0 điểm", "Điểmtốiđa"),
+    ],
+    "CDS166": [  # a name written with a subscript and flat
+        ("a = Số hồ sơ;\nb = Tổng số;\nĐiểm = Tỷ lệ₁ * 5 + Tỷ lệ1 * 5", "lệ₁"),
+    ],
+    "CDS167": [  # a keyword phrase without its diacritics
+        ("- Đã ban hành: Diem toi da\n- Chưa ban hành: 0 điểm", "Diem toi da"),
     ],
 }

@@ -22,6 +22,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
+from cdsdsl.syntax.joins import LONE_LABEL, could_start_statement, ends_dangling, join_kind, reads_alone_as_statement
+
 
 class Line(NamedTuple):
     """One logical line (a tuple: made for every line of every cell, cheaply)."""
@@ -33,6 +35,9 @@ class Line(NamedTuple):
     stray: tuple[tuple[str, int], ...] = ()  # doubled punctuation (token, position)
     #: the line ended with `;` or `.` (a finished statement)
     closed: bool = False
+    #: joins that could change the meaning (`joins.py`): (kind, start, end of the joined segment, end of
+    #: the line before it); kind ``"paren"``, ``"word"``, ``"label"`` or ``"ambiguous"``
+    notes: tuple[tuple[str, int, int, int], ...] = ()
 
 
 # ------------------------------------------------------------------ patterns of the cuts
@@ -286,9 +291,11 @@ _BULLET_RE = re.compile(r"^([-+•*]|[a-zđ]\)(?=\s)|\d{1,2}\)(?=\s))\s*(?=\S)")
 # the previous line is already a whole case (`Đã ban hành: 10 điểm`): a line that is a case too never joins it
 _WHOLE_CASE = re.compile(r":\s*\S")
 _CONT_START = re.compile(r"^[*/)]")
-_ENDS_OPEN = re.compile(r"[*/(+=\-,]$")  # asked of the last character of a line only (a joined line can be long)
+_ENDS_OPEN = re.compile(r"[*/(+=\-,<>]$")  # asked of the last character of a line only (a joined line can be long)
 _DECL_START = re.compile(r"^[A-Za-z]\s*[=.:]|^=")
 _NOT_CONTINUATION = re.compile(r"^(từ|dưới|trên|mức|mỗi|tổng điểm|cộng điểm|giải thích|ghi chú|lưu ý|đơn vị)\b", re.I)
+# a bullet alone on its line (its words on the next one)
+_LONE_BULLET = re.compile(r"[-+•]|[a-zđ]\)|\d{1,2}\)")
 
 
 def physical_segments(text: str) -> list[tuple[int, int]]:
@@ -333,7 +340,7 @@ def continues_previous(text: str, prev: Line, seg: str) -> bool:
         return False
     if _ENDS_OPEN.match(text, prev.end - 1, prev.end) and not _DECL_START.match(seg):
         return True
-    if (seg[0].islower() and not _DECL_START.match(seg)
+    if (seg[0].islower() and not _DECL_START.match(seg) and not LONE_LABEL.fullmatch(seg)
             and not _NOT_CONTINUATION.match(seg) and not _STATEMENT_START.match(seg)
             and not (":" in seg and _WHOLE_CASE.search(text, prev.start, prev.end))):
         return True
@@ -342,11 +349,34 @@ def continues_previous(text: str, prev: Line, seg: str) -> bool:
             and not _STATEMENT_START.match(seg) and not PART_LINE.match(seg))
 
 
+def _join(text: str, prev: Line, seg: str, a: int, broken: bool, bullet: str | None) -> tuple[str, int] | None:
+    """Why the segment ``seg`` at ``a`` continues ``prev`` (`joins.join_kind`, or ``"wrap"``: the rules of
+    `continues_previous`), or None.  ``broken``: a line break lies between them."""
+    found = join_kind(text, prev.start, prev.end, prev.closed, prev.bullet, a, broken, bullet)
+    if found is not None and found[0] == "paren":
+        return found
+    if broken and bullet is None and continues_previous(text, prev, seg):
+        return "wrap", -1
+    return found
+
+
+def _note(kind: str, close: int, seg: str, bullet: str | None, start: int, b: int, prev_end: int
+          ) -> tuple[tuple[str, int, int, int], ...]:
+    """The note of a join of ``kind`` (the segment ``seg``, its ``bullet``, at ``[start, b)``) that could
+    change the meaning: its segment could be a statement of its own; () for one that cannot."""
+    if kind == "wrap" or not could_start_statement(seg, bullet):
+        return ()
+    if kind == "paren" and reads_alone_as_statement(seg, bullet, close - (b - len(seg)) if close < b else -1):
+        kind = "ambiguous"
+    return ((kind, start, b, prev_end),)
+
+
 def split_lines(text: str) -> tuple[list[Line], str]:
     """Logical lines of normalised text, and the text with the line breaks
     inside joined lines turned into spaces (same length, so positions hold)."""
     chars: list[str] | None = None  # made on the first joined line
     lines: list[Line] = []
+    pending: tuple[str, int] | None = None  # a bullet alone on its line, and where it starts
     for a, b in physical_segments(text):
         seg = text[a:b]
         a += len(seg) - len(seg.lstrip())
@@ -354,6 +384,10 @@ def split_lines(text: str) -> tuple[list[Line], str]:
         b = a + len(seg)
         if not seg:
             continue
+        if len(seg) < 4 and _LONE_BULLET.fullmatch(seg):  # `-` alone, its words on the next line
+            pending = (seg, a)
+            continue
+        start = pending[1] if pending else a
         bullet = None
         m = _BULLET_RE.match(seg)
         # `*Điểm tối đa` continues a wrapped product; `- 5` stays a bullet
@@ -361,6 +395,9 @@ def split_lines(text: str) -> tuple[list[Line], str]:
             bullet = m.group(1)
             a += m.end()
             seg = text[a:b]
+        elif pending:
+            bullet = pending[0]
+        pending = None
         length, closed, stray = trailing_punctuation(seg, a)
         if length < len(seg):
             b = a + length
@@ -368,13 +405,18 @@ def split_lines(text: str) -> tuple[list[Line], str]:
         if not seg:
             continue
         prev = lines[-1] if lines else None
-        if prev is not None and bullet is None and "\n" in text[prev.end:a] and continues_previous(text, prev, seg):
+        found = None if prev is None else _join(text, prev, seg, a, "\n" in text[prev.end:start], bullet)
+        if prev is not None and found is not None:
             if chars is None:
                 chars = list(text)
-            for i in range(prev.end, a):
+            for i in range(prev.end, start):
                 if chars[i] == "\n":
                     chars[i] = " "
-            lines[-1] = Line(prev.start, b, prev.bullet, True, prev.stray + tuple(stray), closed)
+            notes = prev.notes + _note(found[0], found[1], seg, bullet, start, b, prev.end)
+            lines[-1] = Line(prev.start, b, prev.bullet, True, prev.stray + tuple(stray), closed, notes)
             continue
+        if prev is not None and bullet is not None and not prev.closed and ends_dangling(text, prev.start, prev.end):
+            # `- Tỷ lệ từ 50% đến` / `- dưới 80%: 5 điểm`: unfinished, and the next line is a new one
+            lines[-1] = prev._replace(notes=prev.notes + (("unfinished", start, b, prev.end),))
         lines.append(Line(a, b, bullet, False, tuple(stray), closed))
     return lines, text if chars is None else "".join(chars)

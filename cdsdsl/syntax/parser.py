@@ -23,6 +23,7 @@ import attrs
 from cdsdsl.diagnostics.core import Diagnostic, FormulaSyntaxError
 from cdsdsl.syntax import nodes as n
 from cdsdsl.syntax.classify import LineClassifier
+from cdsdsl.syntax.joins import first_open_paren
 from cdsdsl.syntax.lines import Line, split_lines
 from cdsdsl.syntax.pieces import MAX_TREE_DEPTH, clear_piece_caches, lalr_driver, lark_parser
 from cdsdsl.syntax.recovery import MAX_DEPTH
@@ -36,6 +37,9 @@ _EXPLAIN_RE = re.compile(r"^(giải\s+thích|ghi\s+chú|lưu\s+ý|chú\s+thích)
 #: the statements that give the points (a formula with none of them gets CDS153)
 _SCORING = (n.Assign, n.Cases, n.PerItem, n.SumItems, n.CohortMethod, n.Cap)
 
+#: the note of each kind of repaired word (`text.repair.Repair.kind`)
+_REPAIR_CODES = {"split": "CDS164", "subscript": "CDS166", "diacritics": "CDS167"}
+
 #: one part being assembled: its number, its title, where it starts, its statements
 _Part = tuple[str | None, str | None, int, list[Any]]
 
@@ -45,6 +49,7 @@ class _FormulaParser(LineClassifier):
 
     def parse(self) -> n.Formula:
         """The `Formula` of the text (its diagnostics: the warnings of the recoveries)."""
+        self.report_repairs()
         self.check_depth()
         self.check_numbers()
         lines, self.nt = split_lines(self.nt)
@@ -70,9 +75,35 @@ class _FormulaParser(LineClassifier):
             self.parts[-1][3].append(n.Note("explanation", text, span=self.span(s, e)))
         return self.formula()
 
+    def report_repairs(self) -> None:
+        """A note for each damaged word repaired (`text.repair`: CDS164 words run together, CDS166 a
+        subscript also written flat, CDS167 a keyword without its diacritics); CDS165 (an error) for
+        words run together that split more than one way."""
+        for rep in self.repairs:
+            if rep.kind == "ambiguous":
+                raise self.error("CDS165", rep.start, rep.end, written=rep.written, first=rep.readings[0],
+                                 second=rep.readings[1])
+            self.warn(_REPAIR_CODES[rep.kind], rep.start, rep.end, written=rep.written, read=rep.read)
+
     def warn_repairs(self, line: Line) -> None:
-        """CDS152 for a line that was joined to the previous one, CDS151 for doubled punctuation."""
-        if line.joined:
+        """CDS152 for a line that was joined to the previous one, CDS161/CDS163 for a join whose joined
+        line could also have been a statement of its own (CDS162, an error, when it reads as one),
+        CDS151 for doubled punctuation."""
+        for kind, a, b, prev_end in line.notes:
+            alone = self.nt[a:b].replace("\n", " ")
+            if kind == "unfinished":  # the line stops on `đến`, `và` … and the next one is a bullet
+                raise self.error("CDS168", line.start, prev_end, line=" ".join(self.nt[line.start:prev_end].split()),
+                                 last=self.nt[line.start:prev_end].split()[-1],
+                                 next=" ".join(self.nt[a:b].split()))
+            if kind == "ambiguous":
+                raise self.error("CDS162", a, b, line=alone, joined=" ".join(self.nt[line.start:b].split()))
+            if kind == "paren":
+                opened = first_open_paren(self.nt, line.start, prev_end)
+                self.warn("CDS161", a, b, line=alone, opened=" ".join(self.nt[opened:prev_end].split()))
+            else:
+                self.warn("CDS163", a, b, line=alone, last=self.nt[line.start:prev_end].split()[-1],
+                          joined=" ".join(self.nt[line.start:b].split()))
+        if line.joined and not line.notes:
             self.warn("CDS152", line.start, line.end)
         for tok, at in line.stray:
             self.warn("CDS151", at, at + len(tok), token=tok)

@@ -28,6 +28,7 @@ from cdsdsl.syntax.grammars import grammar_path
 from cdsdsl.syntax.lalr import Failure, LalrDriver, NotHandled
 from cdsdsl.syntax.lines import statement_cuts
 from cdsdsl.text.normalize import Normalized, normalize
+from cdsdsl.text.repair import Repair, repair_words
 from cdsdsl.text.source import Source, Span
 
 #: the deepest expression tree a piece may build (CDS160): about one level per operation chained in
@@ -149,10 +150,18 @@ def _opening_name(kind: str, text: str) -> str | None:
 
 def clear_piece_caches() -> None:
     """Forget every piece and line read so far (`_parse_tree`, `_opening_name`,
-    `lines.statement_cuts`): for benchmarks that measure reading text the parser has not seen."""
+    `lines.statement_cuts`, `_normalized`): for benchmarks that measure reading text the parser has not seen."""
     _parse_tree.cache_clear()
     _opening_name.cache_clear()
     statement_cuts.cache_clear()
+    _normalized.cache_clear()
+
+
+@functools.lru_cache(maxsize=1024)
+def _normalized(text: str) -> tuple[Normalized, tuple[Repair, ...]]:
+    """``text`` normalised and its damaged words repaired (`text.repair`), cached by text: a ruleset's
+    cells are read by the checker, the scorer and the explainer alike."""
+    return repair_words(normalize(text))
 
 
 class PieceError(Exception):
@@ -194,7 +203,9 @@ class PieceReader:
     def __init__(self, text: str, source: Source) -> None:
         self.text = text
         self.source = source
-        self.norm: Normalized = normalize(text)
+        #: the text normalised, its damaged words repaired (`text.repair`), and the repairs made
+        self.norm: Normalized
+        self.norm, self.repairs = _normalized(text)
         self.nt = self.norm.text
         self.diags: list[Diagnostic] = []
         self.defined: set[str] = set()
