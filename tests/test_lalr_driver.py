@@ -180,7 +180,7 @@ def test_a_lark_outside_the_tested_range_is_refused_loudly(monkeypatch, version)
 
     with pytest.raises(LarkMismatch) as refused:
         check_lark_version(version)
-    assert refused.value.code == "CDS170"
+    assert refused.value.code == "CDS990"
     assert re.search(rf"lark {re.escape(version)} is installed, which cdsdsl has not been tested with: .* tested with "
                      rf"lark >= 1\.1\.9, < 1\.4", refused.value.first.message("en"))
     assert f"thư viện lark {version} đang cài chưa được cdsdsl kiểm thử" in str(refused.value)
@@ -209,14 +209,14 @@ def test_internals_of_another_shape_are_refused_loudly_not_read_by_lark_instead(
     no_table.parser = type("Frontend", (), {"parser": None, "lexer": lark.parser.lexer})()
     with pytest.raises(L.LarkMismatch, match="không dùng được với lark") as refused:
         LalrDriver(no_table)
-    assert refused.value.code == "CDS171"
+    assert refused.value.code == "CDS991"
     assert "does not know this Lark's internals: AttributeError" in refused.value.first.message("en")
     other_lexer = copy.copy(lark)
     other_lexer.parser = copy.copy(lark.parser)
     other_lexer.parser.lexer = lark.parser.lexer.root_lexer  # a basic lexer, not a contextual one
     with pytest.raises(L.LarkMismatch, match="không dùng được với lark") as refused:
         LalrDriver(other_lexer)
-    assert refused.value.code == "CDS171" and 'a contextual lexer, not BasicLexer' in refused.value.first.message("en")
+    assert refused.value.code == "CDS991" and 'a contextual lexer, not BasicLexer' in refused.value.first.message("en")
 
     def reads_differently(self, text, start):
         raise Failure("eof")
@@ -224,7 +224,7 @@ def test_internals_of_another_shape_are_refused_loudly_not_read_by_lark_instead(
     monkeypatch.setattr(L.LalrDriver, "parse", reads_differently)
     with pytest.raises(L.LarkMismatch, match="không dùng được với lark") as refused:
         LalrDriver(lark)
-    assert refused.value.code == "CDS171" and 'differently from Lark' in refused.value.first.message("en")
+    assert refused.value.code == "CDS991" and 'differently from Lark' in refused.value.first.message("en")
     monkeypatch.setattr(READ, "_driver", None)
     try:
         with pytest.raises(L.LarkMismatch):
@@ -237,7 +237,7 @@ def test_internals_of_another_shape_are_refused_loudly_not_read_by_lark_instead(
 @pytest.mark.parametrize("lang, words", [("vi", "chưa được cdsdsl kiểm thử"), ("en", "has not been tested with")])
 def test_the_cli_shows_an_untested_lark_as_a_coded_message_with_the_fix_not_an_internal_error(
         monkeypatch, tmp_path, lang, words):
-    """A user with lark 1.9 installed runs `cds parse` on huyện Ninh Thuận 2023 chỉ số 6.9: exit 2, CDS170 in
+    """A user with lark 1.9 installed runs `cds parse` on huyện Ninh Thuận 2023 chỉ số 6.9: exit 2, CDS990 in
     their language with the pip command that fixes it — not 'internal error' (exit 3)."""
     import lark
     from click.testing import CliRunner
@@ -256,7 +256,7 @@ def test_the_cli_shows_an_untested_lark_as_a_coded_message_with_the_fix_not_an_i
         READ._driver = None
         P.clear_piece_caches()
     assert result.exit_code == 2, result.output
-    assert "CDS170" in result.stderr and words in result.stderr
+    assert "CDS990" in result.stderr and words in result.stderr
     assert "pip install 'lark>=1.1.9,<1.4'" in result.stderr
     assert "Traceback" not in result.output
     assert "internal error" not in result.stderr.lower() and "lỗi nội bộ" not in result.stderr

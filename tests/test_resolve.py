@@ -189,7 +189,13 @@ def test_huyen_ninh_thuan_2023_7_2_mutated_ratio_redefined_from_itself_is_an_err
     # the same lines with the scoring line as the decision writes it: no error
     fixed = text.replace("Tỷ lệ = Điểm tối đa * tỷ lệ", "Điểm = Điểm tối đa * tỷ lệ")
     assert not [d for d in cdsdsl.check_formula(fixed, 20) if d.code == "CDS209"]
-    assert cdsdsl.evaluate_formula(fixed, 20, {"a": 1, "b": 2}) == 10  # the last scoring line (CDS207): 20 × 1/2
+    # two scoring rules (`Tỷ lệ ≥ 5%: điểm tối đa` and `Điểm = Điểm tối đa * tỷ lệ`): 50% gives 20 by the first and
+    # 10 by the second; the engine no longer picks the last (it did, with a warning): CDS207 is an error
+    (d,) = [d for d in cdsdsl.check_formula(fixed, 20) if d.code == "CDS207"]
+    assert d.severity.value == "error" and fixed[d.span.start:d.span.end] == "Điểm = Điểm tối đa * tỷ lệ"
+    with pytest.raises(cdsdsl.CdsError) as refused:
+        cdsdsl.evaluate_formula(fixed, 20, {"a": 1, "b": 2})
+    assert "CDS207" in str(refused.value)
 
 
 def test_a_cycle_through_two_names_is_reported_at_the_redefinition():

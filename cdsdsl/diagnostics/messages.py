@@ -4,7 +4,9 @@ Takes: a code such as ``CDS101`` and the arguments of a finding.
 Returns: the message and the hint in the language asked for.  Codes are
 stable; ranges: CDS1xx reading the text (syntax), CDS2xx names, CDS3xx types
 and units, CDS4xx cases and score ranges, CDS5xx rulesets, CDS6xx data and
-scoring, CDS7xx audit of published results, CDS8xx data-entry forms.
+scoring, CDS7xx audit of published results, CDS8xx data-entry forms, CDS9xx the
+other ways in (CDS900–949 a decision from Word and two years compared, CDS950–969
+the web pages and HTTP API, CDS99x the installation itself).
 
 The texts are in the gettext catalogues (``locale/<lang>/LC_MESSAGES/cdsdsl.po``, read through `i18n`): a code
 ``CDSnnn`` has the keys ``CDSnnn.message``, ``CDSnnn.hint``, ``CDSnnn.example`` (a minimal text that triggers it)

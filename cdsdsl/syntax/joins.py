@@ -37,7 +37,8 @@ _HEADING = re.compile(r"(?:điểm(?: đánh giá| số)?|t[ỷỉ] ?lệ|thang 
 # a name that ends the line before a `= …` on the next (`Tỷ lệ < 70%: Điểm` / `= Tỷ lệ*Điểm tối đa`, `b` / `= …`)
 _ENDS_NAME = re.compile(r"(?:^|[\s:])(?:[A-Za-z]|t[ỷỉ] ?lệ|điểm(?: đánh giá)?)$", re.I)
 # a unit after a number (`được 2` / `điểm`, `1/2` / `Điểm tối đa`), not `Điểm =` nor `Điểm:` (statements)
-_UNIT_START = re.compile(r"(?:điểm\b(?!\s*(?:đánh giá|=|:))|%)", re.I)
+# — and only a unit: `Điểm được tính theo phương pháp Min-Max` after `Tỷ lệ = a/b x 100%` is a statement of its own
+_UNIT_START = re.compile(r"(?:điểm(?:\s+tối\s+đa)?(?=\s*(?:$|[;.,()/*x×+-]|cho\b|mỗi\b|với\b|nếu\b|khi\b))|%)", re.I)
 _ENDS_NUMBER = re.compile(r"\d%?$")
 _COMPARE_START = re.compile(r"[<>]")
 # a level whose condition is not finished: `Mức 1:` / `≥ 2,5% …`, `Mức 1: ≥ 2,5%` / `mục 5.12.1: 100% …`

@@ -42,7 +42,7 @@ TESTED_LARK = ((1, 1, 9), (1, 4))
 
 
 class LarkMismatch(CdsError, RuntimeError):
-    """The installed Lark is not one the driver was tested with (CDS170), or its internals differ (CDS171).
+    """The installed Lark is not one the driver was tested with (CDS990), or its internals differ (CDS991).
 
     A `CdsError`, so the CLI shows it as a coded message in the user's language with the fix
     (``pip install 'lark>=…,<…'``), not as an internal error."""
@@ -53,7 +53,7 @@ class LarkMismatch(CdsError, RuntimeError):
 
 def _mismatch(detail: str) -> LarkMismatch:
     low, high = TESTED_LARK
-    return LarkMismatch(Diagnostic.make("CDS171", None, detail=detail, version=lark_package.__version__,
+    return LarkMismatch(Diagnostic.make("CDS991", None, detail=detail, version=lark_package.__version__,
                                         low=_dotted(low), high=_dotted(high)))
 
 
@@ -90,7 +90,7 @@ def check_lark_version(version: str) -> None:
         numbers = ()
     low, high = TESTED_LARK
     if not numbers or not low <= numbers < high:
-        raise LarkMismatch(Diagnostic.make("CDS170", None, version=version, low=_dotted(low), high=_dotted(high)))
+        raise LarkMismatch(Diagnostic.make("CDS990", None, version=version, low=_dotted(low), high=_dotted(high)))
 
 
 def _dotted(numbers: tuple[int, ...]) -> str:

@@ -56,12 +56,15 @@ class _FormulaParser(LineClassifier):
         self.parts: list[_Part] = [(None, None, 0, [])]
         self.pending_heading: tuple[str, int, int] | None = None
         self.cases: list[n.Case] = []
+        #: remarks met inside the list of cases being read (`add`): they follow the list
+        self.held_notes: list[n.Note] = []
         self.cases_start = 0
         explanation: tuple[int, int] | None = None
         for line in lines:
             s, e = line.start, line.end
             self.warn_repairs(line)
             if explanation is not None:  # everything after `Giải thích:` explains
+                self.refuse_scoring_in_note(line, explanation[0])
                 explanation = (explanation[0], e)
             elif _EXPLAIN_RE.match(self.nt[s:e]):
                 self.flush_cases()
@@ -74,6 +77,22 @@ class _FormulaParser(LineClassifier):
             text = re.sub(r"\s*\n\s*", " ", self.nt[s:e])
             self.parts[-1][3].append(n.Note("explanation", text, span=self.span(s, e)))
         return self.formula()
+
+    def refuse_scoring_in_note(self, line: Line, note_start: int) -> None:
+        """CDS169 for a line after `Ghi chú:` / `Giải thích:` that reads as a case with its points
+        (`- Tỷ lệ từ 50% đến dưới 80%: 5 điểm`): the note, which runs to the end of the formula, would
+        swallow it and its points would silently never be given."""
+        saved = (len(self.diags), set(self.defined))
+        try:
+            kind, _value = self.classify(line)
+        except FormulaSyntaxError:
+            kind = ""
+        finally:
+            del self.diags[saved[0]:]
+            self.defined = saved[1]
+        if kind == "case":
+            head = self.nt[note_start:line.start].split("\n", 1)[0].split(":", 1)[0].strip()
+            raise self.error("CDS169", line.start, line.end, note=head, line=self.nt[line.start:line.end].strip())
 
     def report_repairs(self) -> None:
         """A note for each damaged word repaired (`text.repair`: CDS164 words run together, CDS166 a
@@ -116,7 +135,9 @@ class _FormulaParser(LineClassifier):
             start = self.pending_heading[1] if self.pending_heading else self.cases_start
             span = Span(self.span(start, start).start, self.cases[-1].span.end)
             self.parts[-1][3].append(n.Cases(heading, tuple(self.cases), span=span))
+            self.parts[-1][3].extend(self.held_notes)
             self.cases = []
+            self.held_notes = []
             self.pending_heading = None
         elif self.pending_heading is not None:
             h, s, e = self.pending_heading
@@ -129,6 +150,12 @@ class _FormulaParser(LineClassifier):
             if not self.cases:
                 self.cases_start = s
             self.cases.append(value)
+            return
+        if kind == "stmt" and self.cases and isinstance(value, n.Note) and value.kind == "text":
+            # a remark between two cases does not end the list: `- Tỷ lệ >= 80%: 10 điểm` / `(tính cả hồ sơ
+            # trực tuyến)` / `- Tỷ lệ từ 50% đến dưới 80%: 5 điểm` is one list (two lists would leave the first
+            # unused); the remark goes after the list
+            self.held_notes.append(value)
             return
         if kind == "heading":
             self.flush_cases()

@@ -188,5 +188,12 @@ def print_formula(f: n.Formula) -> str:
         if part.number is not None:
             lines.append(f"{part.number}. {part.title or ''}".rstrip())
         for st in part.body:
-            lines.extend(print_statement(st))
+            printed = print_statement(st)
+            if isinstance(st, n.Note) and st.kind == "text" and lines and printed \
+                    and not lines[-1].endswith((";", ":")):
+                # the reader joins a line that may go on the line before (`syntax/joins.py`): `(tính cả hồ sơ
+                # trực tuyến)` after a case, `Số lượng sự cố …` after `a = Số lượng văn bản …`; `;` ends the line
+                lines[-1] += ";"
+            lines.extend(printed)
     return "\n".join(lines)
+
