@@ -85,6 +85,11 @@ def explain_text(cohort: Any, result: Any, unit: Any, lang: str) -> str:
     head.append(line)
     if not result.complete:
         head.append(i18n.text("cli.explain.incomplete", lang))
+    from cdsdsl.reports.unit_facts import facts_line
+
+    facts = facts_line(rs, unit, lang)
+    if facts is not None:  # the general information the indicators share, given once
+        head.append(facts)
     out = ["\n".join(head)]
     section_of = {i.key: (i.group_id and f"g:{i.group_id}") or i.section_id for i in rs.indicators} if rs else {}
     current = object()
@@ -169,6 +174,10 @@ def explain(ruleset: Path, data: Path, unit_name: str, fmt: str, lang: str, outp
     if fmt == "json":
         table = explain_table(cohort, result, unit, lang)
         payload = result.to_dict(lang)
+        if ruleset_obj.facts:
+            from cdsdsl.reports.unit_facts import unit_facts
+
+            payload["facts"] = unit_facts(ruleset_obj, unit)
         payload["explanation"] = [dict(rec, trace=rec["trace"].splitlines() if rec["trace"] else [])
                                   for rec in table.records()]
         emit(json.dumps(payload, ensure_ascii=False, indent=2), output)

@@ -181,6 +181,12 @@ def run_scoring(ruleset_path: Path, data_path: Path, *, lang: str, fmt: str, out
                                       strict=False)]
         else:
             payload["units"] = [r.to_dict(lang) for r in cohort.results]
+        if ruleset.facts:  # general information asked once (`Thông tin chung`), as each unit gave it
+            from cdsdsl.reports.unit_facts import unit_facts
+
+            given = {u.name: unit_facts(ruleset, u) for u in units}
+            for rec in payload.get("units") or payload.get("ranking") or []:
+                rec["facts"] = given.get(rec.get("unit"), {})
         # the data's and the cohort's diagnostics, then the units' own (the ranking has no per-indicator
         # detail to carry them), each once
         ruleset_diags, unit_diags, _ = split_findings(cohort, data_diags)

@@ -17,6 +17,7 @@ from typing import Any, Iterable
 import attrs
 
 from cdsdsl.dataentry.cells import _id_sort, _norm
+from cdsdsl.dataentry.facts import FACTS_ITEM
 from cdsdsl.dataentry.fields import (
     CHOICES_SHEET,
     DATA_SHEET,
@@ -89,8 +90,14 @@ def instructions(ruleset: Ruleset, form: Form) -> list[str]:
     if cohort:
         lines.append("11. Điểm các chỉ số sau tính theo so sánh giữa các đơn vị (cần số liệu của cả nhóm): "
                      + ", ".join(cohort) + ".")
-    if form.diagnostics:
-        lines.append("Lưu ý: không đọc được cách tính của chỉ số " + ", ".join(d.item or "?" for d in form.diagnostics)
+    if form.fact_inputs:
+        uses = "; ".join(f"{name}: " + ", ".join(f"{i}:{k}" for (i, k), n in form.fact_inputs.items() if n == name)
+                         for name in dict.fromkeys(form.fact_inputs.values()))
+        lines.append(f"12. {FACTS_ITEM}: mỗi số liệu chung (dân số, số hộ gia đình, ...) ghi một lần ở các ô "
+                     f"\"{FACTS_ITEM}\"; phần mềm dùng cho mọi chỉ số cần đến ({uses}).")
+    if any(d.code == "CDS811" for d in form.diagnostics):
+        unread = [d.item or "?" for d in form.diagnostics if d.code == "CDS811"]
+        lines.append("Lưu ý: không đọc được cách tính của chỉ số " + ", ".join(unread)
                      + "; mẫu không có ô cho các chỉ số này.")
     lines += [
         "",
@@ -102,6 +109,9 @@ def instructions(ruleset: Ruleset, form: Form) -> list[str]:
         "them with ';'. Points entered directly lie between 0 and the maximum. Leave missing values empty: "
         "the scorer reports them. \"mục X\" values are taken from the indicator named, not entered.",
     ]
+    if form.fact_inputs:
+        lines.append(f"General information (\"{FACTS_ITEM}\": population, households, ...) is written once and used by "
+                     "every indicator that needs it.")
     return lines
 
 
@@ -297,12 +307,14 @@ def _write_unit_sheet(ws: Any, ruleset: Ruleset, form: Form, lists: _ChoiceLists
     by_ind = form.by_indicator()
     headed: set[str] = set()
     validations = _Validations(ws)
-    for ind in ruleset.indicators:
-        heading = _heading(ruleset, ind, headed)
+    # general information asked once (``Thông tin chung``) comes first, under its own heading
+    blocks = ([(FACTS_ITEM, FACTS_ITEM)] if FACTS_ITEM in by_ind else []) + [
+        (_heading(ruleset, ind, headed), ind.key) for ind in ruleset.indicators]
+    for heading, key in blocks:
         if heading is not None:
             text_cell(ws, r, 2, heading).font = bold
             r += 1
-        for f in by_ind.get(ind.key, []):
+        for f in by_ind.get(key, []):
             values = (f.indicator, f.indicator_name, f.key, f.description, f.kind_label, f.unit or "",
                       f.choices_text)
             for c, v in enumerate(values, 1):

@@ -3,7 +3,8 @@
 Takes: a `scoring.CohortResult`, a path and a language.
 Returns: `write_report_xlsx(cohort_result, path, lang)` writes the sheets ``Xếp hạng`` (rank, unit, total,
 per-section totals, maxima), ``Điểm theo chỉ số`` (points per indicator per unit, with names and maxima) and
-``Lý do mất điểm`` (unit, indicator, points lost, reason): the tables of `cdsdsl.reports.cohort_tables`,
+``Lý do mất điểm`` (unit, indicator, points lost, reason), and ``Thông tin chung`` (the unit facts asked
+once, when the ruleset declares them): the tables of `cdsdsl.reports.cohort_tables`,
 header rows styled and frozen, columns sized, text cells neutralised against formula injection.
 """
 from __future__ import annotations
@@ -25,10 +26,12 @@ from cdsdsl.reports.cohort_tables import (
     ruleset_of,
 )
 from cdsdsl.reports.render import Column, Table
+from cdsdsl.reports.unit_facts import facts_table
 
 RANK_SHEET = "Xếp hạng"
 INDICATOR_SHEET = "Điểm theo chỉ số"
 LOST_SHEET = "Lý do mất điểm"
+FACTS_SHEET = "Thông tin chung"
 
 
 def _xlsx_value(value: Any) -> Any:
@@ -108,6 +111,9 @@ def write_report_xlsx(cohort_result: Any, path: str | Path, lang: str = "vi") ->
                                       for row, r in zip(ranking.rows, cohort_result.ranking(), strict=False)),
                            notes=tuple(n for n in ranking.notes))
     _write_sheet(ws, ranking, title, {"unit": 40, "rank": 7, "status": 50}, digits)
+    facts = facts_table(cohort_result, lang)
+    if facts is not None:  # general information asked once, as the units gave it
+        _write_sheet(wb.create_sheet(FACTS_SHEET), facts, [], {"unit": 40}, digits)
     ws2 = wb.create_sheet(INDICATOR_SHEET)
     _write_sheet(ws2, indicator_table(cohort_result, lang), [], {"indicator": 10, "name": 60, "max": 8}, digits)
     ws3 = wb.create_sheet(LOST_SHEET)

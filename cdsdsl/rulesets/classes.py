@@ -21,7 +21,7 @@ from cdsdsl.diagnostics.core import Diagnostic
 from cdsdsl.rulesets.numbering import is_contained, normalize_key
 from cdsdsl.text.source import Source, Span
 
-__all__ = ["Binding", "Correction", "Group", "Indicator", "Rounding", "Ruleset", "Section", "SetFormula",
+__all__ = ["Binding", "Correction", "Fact", "Group", "Indicator", "Rounding", "Ruleset", "Section", "SetFormula",
            "UnitList"]
 
 
@@ -59,6 +59,17 @@ class UnitList:
     name: str
     units: tuple[str, ...]
     line: int | None = None
+
+
+@attrs.frozen
+class Fact:
+    """One line of ``Thông tin chung:``: a unit fact asked once (``Dân số = Tổng dân số của cấp huyện``)."""
+
+    name: str
+    description: str
+    unit: str | None = None
+    line: int | None = None
+    span: Span | None = None
 
 
 @attrs.frozen
@@ -128,6 +139,8 @@ class Indicator:
     #: ``"min_max"`` / ``"ratio_to_max"`` (``Phương pháp:``)
     cohort_method: str | None = None
     entered_directly: bool = False
+    #: ``Dùng thông tin chung: b = Dân số``: (input key, fact name) pairs, filled from the unit's facts
+    fact_uses: tuple[tuple[str, str], ...] = ()
     section_id: str | None = None
     group_id: str | None = None
     line: int | None = None
@@ -183,6 +196,8 @@ class Ruleset:
     zero_division: str = "zero"
     set_formula: SetFormula | None = None
     unit_lists: tuple[UnitList, ...] = ()
+    #: ``Thông tin chung:``: the unit facts asked once and shared by the indicators that use them
+    facts: tuple[Fact, ...] = ()
     sections: tuple[Section, ...] = ()
     groups: tuple[Group, ...] = ()
     indicators: tuple[Indicator, ...] = ()

@@ -24,6 +24,7 @@ HEADER_KEYS = {
     "chia cho 0": "zero_division",
     "công thức tổng": "set_formula",
     "trong đó": "binding",
+    "thông tin chung": "facts",
 }
 INDICATOR_KEYS = {
     "cách tính": "formula",
@@ -35,12 +36,13 @@ INDICATOR_KEYS = {
     "áp dụng": "applies_to",
     "cách hiểu": "option_mode",
     "phương pháp": "cohort_method",
+    "dùng thông tin chung": "fact_uses",
 }
 LIST_PREFIX = "danh sách "
 FLAG_ENTERED = "nhập điểm"
 KNOWN_KEYS = ("Bộ chỉ số, Văn bản, Ngày, Cấp, Tổng điểm, Làm tròn, Chia cho 0, Công thức tổng, Trong đó, "
-              "Danh sách TÊN, Cách tính, Sửa, Lý do sửa, Nguồn dữ liệu, Đơn vị phối hợp, "
-              "Tài liệu kiểm chứng, Áp dụng, Cách hiểu, Phương pháp, Nhập điểm")
+              "Danh sách TÊN, Thông tin chung, Cách tính, Sửa, Lý do sửa, Nguồn dữ liệu, Đơn vị phối hợp, "
+              "Tài liệu kiểm chứng, Áp dụng, Cách hiểu, Phương pháp, Dùng thông tin chung, Nhập điểm")
 LEVELS = ("tỉnh", "sở", "thành phố", "huyện", "xã")
 
 
@@ -109,5 +111,9 @@ EXPECTED = {
     "option_mode": ("`cộng dồn` hoặc `loại trừ`", "`cộng dồn` or `loại trừ`"),
     "cohort_method": ("`min-max` hoặc `tỷ lệ với cao nhất`", "`min-max` or `tỷ lệ với cao nhất`"),
     "units": ("các đơn vị cách nhau bằng `;`", "units separated by `;`"),
+    "fact_uses": ("`MÃ Ô = TÊN THÔNG TIN`, ví dụ `b = Dân số` (nhiều cặp cách nhau bằng `;`)",
+                  "`INPUT = FACT NAME`, e.g. `b = Dân số` (several pairs separated by `;`)"),
+    "facts": ("các dòng thụt vào `TÊN = mô tả (đơn vị tính)`, ví dụ `Dân số = Tổng dân số của cấp huyện (người)`",
+              "indented lines `NAME = description (unit)`, e.g. `Dân số = Tổng dân số của cấp huyện (người)`"),
 }
 
