@@ -113,6 +113,11 @@ def explain_text(cohort: Any, result: Any, unit: Any, lang: str) -> str:
             block.append(f"      → {reason}")
     if block:
         out.append("\n".join(block))
+    from cdsdsl.reports.totals import gaps_note
+
+    gaps = gaps_note(cohort, [result], lang)
+    if gaps:  # a section printed above that is not the sum of its printed indicators: the rule, and where
+        out.append(gaps)
     return "\n\n".join(out)
 
 
@@ -178,6 +183,9 @@ def explain(ruleset: Path, data: Path, unit_name: str, fmt: str, lang: str, outp
             from cdsdsl.reports.unit_facts import unit_facts
 
             payload["facts"] = unit_facts(ruleset_obj, unit)
+        from cdsdsl.reports.totals import rounding_rule
+
+        payload["rounding"] = rounding_rule(cohort)
         payload["explanation"] = [dict(rec, trace=rec["trace"].splitlines() if rec["trace"] else [])
                                   for rec in table.records()]
         emit(json.dumps(payload, ensure_ascii=False, indent=2), output)

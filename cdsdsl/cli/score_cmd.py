@@ -174,7 +174,10 @@ def run_scoring(ruleset_path: Path, data_path: Path, *, lang: str, fmt: str, out
         write_file(output, lambda p: reports.write_report_xlsx(cohort, p, lang), lang)
         echo(i18n.text("cli.score.report_written", lang, output=output), err=True)
     elif fmt == "json":
-        payload: dict[str, Any] = {"ruleset": _ruleset_info(ruleset)}
+        from cdsdsl.reports.totals import rounding_rule
+
+        # the one rounding rule of every total (exact points added, rounded once): printed parts may not add up
+        payload: dict[str, Any] = {"ruleset": _ruleset_info(ruleset), "rounding": rounding_rule(cohort)}
         if ranked:
             payload["ranking"] = [dict(rec, complete=r.complete) for rec, r in
                                   zip(table_of(cohort, lang, label=False).records(), cohort.ranking(),

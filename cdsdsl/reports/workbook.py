@@ -26,6 +26,7 @@ from cdsdsl.reports.cohort_tables import (
     ruleset_of,
 )
 from cdsdsl.reports.render import Column, Table
+from cdsdsl.reports.totals import gaps_note, rule_text
 from cdsdsl.reports.unit_facts import facts_table
 
 RANK_SHEET = "Xếp hạng"
@@ -83,6 +84,13 @@ def _write_sheet(ws: Any, table: Table, title_lines: Sequence[str], widths: dict
         text_cell(ws, header_row + len(table.rows) + 2 + k, 1, note).font = Font(italic=True)
 
 
+def _rule_notes(cohort: Any, lang: str) -> tuple[str, ...]:
+    """The rounding rule, always (the workbook prints indicators, sections and totals side by side), with the
+    places where the printed points do not add up to the printed total."""
+    gaps = gaps_note(cohort, cohort.ranking(), lang)
+    return (gaps,) if gaps else (rule_text(cohort, lang),)
+
+
 def write_report_xlsx(cohort_result: Any, path: str | Path, lang: str = "vi") -> Path:
     """Write the report workbook of a scored cohort to ``path`` and return the path.
 
@@ -109,15 +117,15 @@ def write_report_xlsx(cohort_result: Any, path: str | Path, lang: str = "vi") ->
     ranking = attrs.evolve(ranking, columns=ranking.columns + (Column("status", _w("status", lang)),),
                            rows=tuple(row + ("" if r.complete else incomplete,)
                                       for row, r in zip(ranking.rows, cohort_result.ranking(), strict=False)),
-                           notes=tuple(n for n in ranking.notes))
+                           notes=tuple(n for n in ranking.notes) + _rule_notes(cohort_result, lang))
     _write_sheet(ws, ranking, title, {"unit": 40, "rank": 7, "status": 50}, digits)
-    facts = facts_table(cohort_result, lang)
-    if facts is not None:  # general information asked once, as the units gave it
-        _write_sheet(wb.create_sheet(FACTS_SHEET), facts, [], {"unit": 40}, digits)
     ws2 = wb.create_sheet(INDICATOR_SHEET)
     _write_sheet(ws2, indicator_table(cohort_result, lang), [], {"indicator": 10, "name": 60, "max": 8}, digits)
     ws3 = wb.create_sheet(LOST_SHEET)
     _write_sheet(ws3, lost_points_table(cohort_result, lang), [],
                  {"rank": 7, "unit": 30, "indicator": 10, "name": 45, "reason": 70}, digits)
+    facts = facts_table(cohort_result, lang)
+    if facts is not None:  # general information asked once, as the units gave it (last: the others keep their place)
+        _write_sheet(wb.create_sheet(FACTS_SHEET), facts, [], {"unit": 40}, digits)
     save_workbook(wb, path)
     return path
