@@ -33,6 +33,8 @@ RANK_SHEET = "Xếp hạng"
 INDICATOR_SHEET = "Điểm theo chỉ số"
 LOST_SHEET = "Lý do mất điểm"
 FACTS_SHEET = "Thông tin chung"
+APPRAISAL_SHEET = "Tự đánh giá - thẩm định"
+APPRAISAL_DETAIL_SHEET = "Chênh lệch theo chỉ số"
 
 
 def _xlsx_value(value: Any) -> Any:
@@ -91,7 +93,8 @@ def _rule_notes(cohort: Any, lang: str) -> tuple[str, ...]:
     return (gaps,) if gaps else (rule_text(cohort, lang),)
 
 
-def write_report_xlsx(cohort_result: Any, path: str | Path, lang: str = "vi") -> Path:
+def write_report_xlsx(cohort_result: Any, path: str | Path, lang: str = "vi", *,
+                      comparison: tuple[Table, Table] | None = None) -> Path:
     """Write the report workbook of a scored cohort to ``path`` and return the path.
 
     Sheets: ``Xếp hạng`` (rank, unit, total, maximum, per-section totals), ``Điểm theo chỉ số``
@@ -127,5 +130,9 @@ def write_report_xlsx(cohort_result: Any, path: str | Path, lang: str = "vi") ->
     facts = facts_table(cohort_result, lang)
     if facts is not None:  # general information asked once, as the units gave it (last: the others keep their place)
         _write_sheet(wb.create_sheet(FACTS_SHEET), facts, [], {"unit": 40}, digits)
+    if comparison is not None:  # self-assessed against appraised (`cdsdsl.reports.appraisal`)
+        _write_sheet(wb.create_sheet(APPRAISAL_SHEET), comparison[0], [], {"unit": 40, "rank": 7}, digits)
+        _write_sheet(wb.create_sheet(APPRAISAL_DETAIL_SHEET), comparison[1], [],
+                     {"unit": 30, "indicator": 10, "why": 60, "evidence": 40}, digits)
     save_workbook(wb, path)
     return path
