@@ -143,3 +143,69 @@ def test_an_appraisal_column_of_an_unknown_input_is_located(tmp_path):
     a = read_assessment(p, cdsdsl.load_ruleset(HUYEN))
     codes = {(d.code, d.arguments["where"]) for d in a.diagnostics}
     assert ("CDS803", "sai.csv:1:C") in codes and ("CDS802", "sai.csv:1:D") in codes
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_the_appraisal_template_filled_reads_back_both_values(tmp_path, suffix):
+    from cdsdsl.dataentry.forms import write_template
+
+    rs = cdsdsl.load_ruleset(HUYEN)
+    out = tmp_path / f"mau{suffix}"
+    assert write_template(rs, out, appraisal=True) == []
+    values = {"1.3:a": "9", "1.3:b": "12", "1.3:a (thẩm định)": "6", "1.3:tài liệu kiểm chứng": "QĐ 7/QĐ-UBND"}
+    if suffix == ".csv":
+        rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+        header = next(r for r in rows if r and r[0] == "Đơn vị")
+        row = ["Huyện A"] + [""] * (len(header) - 1)
+        for k, v in values.items():
+            row[header.index(k)] = v
+        rows.append(row)
+        buf = io.StringIO()
+        csv.writer(buf, lineterminator="\n").writerows(rows)
+        out.write_text(buf.getvalue(), encoding="utf-8")
+    else:
+        wb = load_workbook(out)
+        ws = wb["Dữ liệu"]
+        header = [c.value for c in ws[1]]
+        ws.cell(3, 1, "Huyện A")
+        for k, v in values.items():
+            ws.cell(3, header.index(k) + 1, v)
+        # the Mẫu sheet a unit copies asks one value per input, as before
+        assert not any("thẩm định" in str(c.value or "") for row in wb["Mẫu"].iter_rows() for c in row)
+        wb.save(out)
+    a = read_assessment(out, rs)
+    assert [d for d in a.diagnostics if d.severity.value == "error"] == []
+    own = cdsdsl.score_cohort(rs, a.self_units).unit("Huyện A")
+    council = cdsdsl.score_cohort(rs, a.appraised_units).unit("Huyện A")
+    # 1.3: 9/12 = 75% × 10 = 7,50 self-assessed; appraised 6/12 = 50% × 10 = 5,00
+    assert (own.indicators["1.3"].points, council.indicators["1.3"].points) == (Decimal("7.50"), Decimal("5.00"))
+    assert a.evidence["Huyện A"]["1.3"][0] == "QĐ 7/QĐ-UBND"
+
+
+def test_cds_template_tham_dinh_flag():
+    r = CliRunner().invoke(main, ["template", str(HUYEN), "--tham-dinh"])
+    header = next(row for row in csv.reader(io.StringIO(r.stdout)) if row and row[0] == "Đơn vị")
+    assert header[1:4] == ["1.1:lựa chọn", "1.1:lựa chọn (thẩm định)", "1.1:tài liệu kiểm chứng"]
+    assert "Thông tin chung:Dân số (thẩm định)" in header
+
+
+def test_report_sheets_print_on_a4_landscape_with_the_header_on_every_page(tmp_path):
+    out = tmp_path / "bao-cao.xlsx"
+    assert CliRunner().invoke(main, ["rank", str(HUYEN), str(DATA), "-o", str(out)]).exit_code == 0
+    wb = load_workbook(out)
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape" and str(ws.page_setup.paperSize) == "9"  # 9: A4
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+        assert ws.print_title_rows and ws.freeze_panes is not None
+    # the ranking's header is below the title lines: that row repeats on every printed page
+    assert wb["Xếp hạng"].print_title_rows == "$5:$5" and wb["Xếp hạng"]["A5"].value == "Hạng"
+
+
+def test_the_form_prints_on_a4_landscape(tmp_path):
+    from cdsdsl.dataentry.forms import write_template
+
+    out = tmp_path / "mau.xlsx"
+    write_template(cdsdsl.load_ruleset(HUYEN), out)
+    wb = load_workbook(out)
+    assert wb["Mẫu"].print_title_rows == "$5:$5" and wb["Dữ liệu"].print_title_rows == "$1:$1"
+    assert all(wb[n].page_setup.orientation == "landscape" for n in ("Mẫu", "Dữ liệu"))

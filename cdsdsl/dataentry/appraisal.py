@@ -22,12 +22,17 @@ from typing import Any
 import attrs
 
 from cdsdsl.dataentry.cells import _cell_str, _empty
+from cdsdsl.dataentry.facts import FACTS_ITEM
 from cdsdsl.dataentry.reading import Intake, _Reader, _WideTable
 from cdsdsl.diagnostics.core import Diagnostic
 from cdsdsl.rulesets.model import Ruleset
 from cdsdsl.scoring.unitdata import Unit
 
-__all__ = ["Assessment", "column_role", "read_assessment"]
+__all__ = ["APPRAISED_SUFFIX", "EVIDENCE_KEY", "Assessment", "appraisal_form", "column_role", "read_assessment"]
+
+#: how the templates name the council's column of an input, and the evidence column of an indicator
+APPRAISED_SUFFIX = " (thẩm định)"
+EVIDENCE_KEY = "tài liệu kiểm chứng"
 
 _APPRAISED = re.compile(r"^(?P<base>.*?\S)\s*(?:\((?:thẩm định|tđ)\)|\[(?:thẩm định|tđ)\]|[-–:]\s*thẩm định)$",
                         re.I)
@@ -135,3 +140,21 @@ def read_assessment(path: str | Path, ruleset: Ruleset) -> Assessment:
     seen = {(d.code, d.arguments.get("where"), d.message()) for d in own.diags}
     diags = own.diags + [d for d in council.diags if (d.code, d.arguments.get("where"), d.message()) not in seen]
     return Assessment(own.units, council.units, own.evidence, diags, intake)
+
+
+def appraisal_form(form: Any) -> Any:
+    """The wide form for an appraisal: after each input its council's column (``1.3:a (thẩm định)``), after
+    each indicator its evidence column (``1.3:tài liệu kiểm chứng``), for `cds template --tham-dinh`."""
+    fields: list[Any] = []
+    items = [f.indicator for f in form.fields]
+    for n, f in enumerate(form.fields):
+        fields.append(f)
+        fields.append(attrs.evolve(f, key=f.key + APPRAISED_SUFFIX,
+                                   description=f"{f.description} — giá trị thẩm định "
+                                               "(để trống: giữ giá trị tự đánh giá)"))
+        last = n + 1 == len(items) or items[n + 1] != f.indicator
+        if last and f.indicator != FACTS_ITEM:
+            fields.append(attrs.evolve(f, key=EVIDENCE_KEY, kind="text", unit=None, choices=(), max_points=None,
+                                       constant=None,
+                                       description="Tài liệu kiểm chứng: số, ngày văn bản hoặc đường dẫn"))
+    return attrs.evolve(form, fields=tuple(fields))

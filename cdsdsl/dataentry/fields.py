@@ -39,6 +39,7 @@ KIND_LABELS = {
     OPTION: "Chọn một",
     OPTIONS: "Chọn nhiều",
     POINTS: "Điểm",
+    "text": "Chữ",
 }
 
 

@@ -74,6 +74,7 @@ def _write_sheet(ws: Any, table: Table, title_lines: Sequence[str], widths: dict
             else:
                 cell.alignment = Alignment(vertical="top")
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    _print_setup(ws, header_row)
     for j, col in enumerate(table.columns, 1):
         width = widths.get(col.key)
         if width is None:
@@ -84,6 +85,16 @@ def _write_sheet(ws: Any, table: Table, title_lines: Sequence[str], widths: dict
         ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(table.columns))}{header_row + len(table.rows)}"
     for k, note in enumerate(table.notes):
         text_cell(ws, header_row + len(table.rows) + 2 + k, 1, note).font = Font(italic=True)
+
+
+def _print_setup(ws: Any, header_row: int) -> None:
+    """Printed and handed round: A4 landscape, as wide as one page, the header row on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{header_row}:{header_row}"
 
 
 def _rule_notes(cohort: Any, lang: str) -> tuple[str, ...]:
