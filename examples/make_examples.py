@@ -27,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from cdsdsl.dataentry.facts import FACTS_ITEM  # noqa: E402
 from cdsdsl.dataentry.forms import GROUP_HEADER, ILLUSTRATION_NOTE, UNIT_HEADER, FormField, build_form  # noqa: E402
 from cdsdsl.files.safe_cells import csv_field  # noqa: E402
 from cdsdsl.rulesets.model import Ruleset, load_ruleset  # noqa: E402
@@ -223,9 +224,22 @@ def formula_units(rs: Ruleset, rng: random.Random, units: list[tuple[str, float]
     form = build_form(rs)
     programs = {ind.key: indicator_program(rs, ind) for ind in rs.indicators if ind.effective_formula}
     out = []
+    # the inputs a fact fills are made as before (in the indicators' order, the same random draws), then
+    # moved to the fact
+    by_indicator: dict[str, list[FormField]] = {ind.key: [] for ind in rs.indicators}
+    for f in form.fields + form.fact_filled:
+        if f.indicator in by_indicator:
+            by_indicator[f.indicator].append(f)
+
+    def in_text_order(item: str, fields: list[FormField]) -> list[FormField]:
+        prog = programs.get(item)
+        keys = [spec.key for spec in prog.inputs] if prog else []
+        return sorted(fields, key=lambda f: keys.index(f.key) if f.key in keys else len(keys))
+
+    by_indicator = {k: in_text_order(k, v) for k, v in by_indicator.items() if v}
     for name, size in units:
         values: dict[str, dict[str, object]] = {}
-        for item, fields in form.by_indicator().items():
+        for item, fields in by_indicator.items():
             prog = programs.get(item)
             keys = {f.key: f for f in fields}
             vals: dict[str, object] = {}
@@ -289,7 +303,22 @@ def formula_units(rs: Ruleset, rng: random.Random, units: list[tuple[str, float]
                     vals[f.key] = round(rng.uniform(1, 50))
             if vals:
                 values[item] = {f.key: vals[f.key] for f in fields if f.key in vals}
-        out.append({"name": name, "group": None, "values": values})
+        out.append({"name": name, "group": None, "values": _to_facts(form, values)})
+    return out
+
+
+def _to_facts(form: object, values: dict[str, dict[str, object]]) -> dict[str, dict[str, object]]:
+    """The unit's values with each input a fact fills (``Thông tin chung``) given once, as the fact: the
+    figures made for the inputs of one fact must agree (they come from the same description's total)."""
+    facts: dict[str, object] = {}
+    for (item, key), name in form.fact_inputs.items():  # type: ignore[attr-defined]
+        v = values.get(item, {}).pop(key, None)
+        if v is None:
+            continue
+        if facts.setdefault(name, v) != v:
+            raise SystemExit(f"{item}:{key} = {v} but {name} = {facts[name]}: make the figures agree")
+    out = {FACTS_ITEM: {n: facts[n] for n in dict.fromkeys(form.fact_inputs.values()) if n in facts}} if facts else {}
+    out.update({k: v for k, v in values.items() if v})
     return out
 
 

@@ -8,6 +8,17 @@ Bộ chỉ số: Bộ chỉ số đánh giá chuyển đổi số cấp huyện
 Văn bản: Kế hoạch số         /KH-UBND ngày     tháng 8 năm 2023 của Chủ tịch Ủy ban nhân dân huyện
 Ngày: tháng 8 năm 2023
 Cấp: huyện
+# Thông tin chung: số liệu chung mà nhiều chỉ số chia cho (không có trong văn bản: văn bản hỏi lại ở
+# từng chỉ số). Mẫu nhập số liệu hỏi mỗi số một lần; các ô `b` có đúng mô tả này được lấy từ đó, các ô
+# mô tả khác lời (`Tổng dân số trên địa bàn`) được gắn bằng dòng `Dùng thông tin chung:` của chỉ số.
+Thông tin chung:
+    Dân số = Tổng dân số của cấp huyện (người)
+    Dân số từ 15 tuổi trở lên = Tổng dân số từ 15 tuổi trở lên (người)
+    Số hộ gia đình = Tổng số hộ gia đình của cấp huyện (hộ)
+    Số UBND cấp xã = Tổng số UBND cấp xã của huyện
+    Số công chức, viên chức = Tổng số công chức, viên chức trên địa bàn (người)
+    Số doanh nghiệp = Tổng số doanh nghiệp trên địa bàn
+    Số doanh nghiệp nhỏ và vừa = Tổng số Doanh nghiệp nhỏ và vừa trên địa bàn
 # Văn bản không ghi tổng điểm. Tổng điểm tối đa các mục dưới đây là 880
 # (Quyết định 2793/QĐ-UBND của Quảng Trị cũng ghi 880 điểm cho bộ chỉ số cấp huyện).
 # Văn bản không nói cách làm tròn và cách xử lý phép chia cho 0: dùng mặc định
@@ -298,6 +309,7 @@ Cách tính:
     b= Tổng dân số trên địa bàn;
     - Tỷ lệ=a/b
     - Điểm= Tỷ lệ * Điểm tối đa
+Dùng thông tin chung: b = Dân số
 Nguồn dữ liệu: Phòng VHTT
 Đơn vị phối hợp: Phòng LĐTBXH
 
@@ -757,6 +769,7 @@ Cách tính:
     b  = Tổng số Doanh nghiệp;
     Tỷ lệ = a/b.
     Điểm = Tỷ lệ*Điểm tối đa
+Dùng thông tin chung: b = Số doanh nghiệp
 Nguồn dữ liệu: Chi cục Thuế Ninh Hải – Thuận Bắc
 
 Chỉ số 7.8 | Số điểm phục vụ của mạng bưu chính công cộng có kết nối internet băng rộng cố định | 10
@@ -826,6 +839,7 @@ Cách tính:
     - Tỷ lệ=a/b;
     - Điểm:
     + Tỷ lệ*Điểm tối đa
+Dùng thông tin chung: b = Dân số
 Nguồn dữ liệu: Công an huyện
 Đơn vị phối hợp: Phòng VHTT
 
@@ -857,6 +871,7 @@ Cách tính:
     b= Tổng số hộ gia đình;
     - Tỷ lệ=a/b;
     - Điểm=Tỷ lệ*Điểm tối đa
+Dùng thông tin chung: b = Số hộ gia đình
 Nguồn dữ liệu: Phòng VHTT
 Đơn vị phối hợp: Bưu điện huyện
 

@@ -86,7 +86,7 @@ def test_ninh_thuan_example_is_consistent():
     for ind in rs.indicators:
         prog = indicator_program(rs, ind)
         for n, pw in enumerate(prog.part_wholes):
-            keys = {f.key for f in form.fields if f.indicator == ind.key}
+            keys = {f.key for f in form.fields + form.fact_filled if f.indicator == ind.key}
 
             def key(name: str) -> str:
                 return name if name in keys else f"{n + 1}.{name}"

@@ -189,13 +189,19 @@ def fill_csv(template: str, units: list, delimiter: str = ",") -> str:
             row[header.index("Lĩnh vực")] = u.group
         for item, vals in u.values.items():
             for key, v in vals.items():
-                if key.startswith("mục "):  # filled from the indicator named, not a column
+                if key.startswith("mục ") or from_fact(u, item, v):  # filled from another cell, not a column
                     continue
                 raw = v.raw
                 row[header.index(f"{item}:{key}")] = "; ".join(raw) if isinstance(raw, list) else str(raw)
     out = io.StringIO()
     csv.writer(out, delimiter=delimiter, lineterminator="\n").writerows(rows)
     return out.getvalue()
+
+
+def from_fact(u, item, v) -> bool:
+    """Was ``v`` of an indicator filled from the unit's general information (``Thông tin chung``), not typed
+    in its own cell?"""
+    return item != "Thông tin chung" and any(v is fv for fv in u.values.get("Thông tin chung", {}).values())
 
 
 def cell_value(raw):
@@ -215,7 +221,7 @@ def fill_xlsx_wide(path: Path, units: list) -> None:
             ws.cell(r, header.index("Lĩnh vực") + 1, u.group)
         for item, vals in u.values.items():
             for key, v in vals.items():
-                if key.startswith("mục "):
+                if key.startswith("mục ") or from_fact(u, item, v):
                     continue
                 ws.cell(r, header.index(f"{item}:{key}") + 1, cell_value(v.raw))
     wb.save(path)

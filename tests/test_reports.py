@@ -61,7 +61,8 @@ def test_report_workbook(cohort, tmp_path):
     rs, cr = cohort
     path = reports.write_report_xlsx(cr, tmp_path / "bao-cao.xlsx", "vi")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["Xếp hạng", "Điểm theo chỉ số", "Lý do mất điểm"]
+    # huyện Ninh Thuận 2023 declares general information: its sheet comes last
+    assert wb.sheetnames == ["Xếp hạng", "Điểm theo chỉ số", "Lý do mất điểm", "Thông tin chung"]
 
     ws = wb["Xếp hạng"]
     assert ws["A1"].value == rs.title
@@ -127,7 +128,8 @@ def test_cli_rank_xlsx(tmp_path):
     assert r.exit_code == 0, r.stderr
     assert r.stdout == "" and f"đã ghi báo cáo {out}" in r.stderr
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["Xếp hạng", "Điểm theo chỉ số", "Lý do mất điểm"]
+    # huyện Ninh Thuận 2023 declares general information: its sheet comes last
+    assert wb.sheetnames == ["Xếp hạng", "Điểm theo chỉ số", "Lý do mất điểm", "Thông tin chung"]
     # the row count of the data file is in the workbook too: no row dropped without a word
     texts = [c.value for row in wb["Xếp hạng"].iter_rows(max_row=6) for c in row if isinstance(c.value, str)]
     assert "Số liệu cohort.csv: đọc 8 dòng, chấm 8 đơn vị, 0 dòng bị từ chối" in texts

@@ -155,7 +155,7 @@ def test_short_correction_positions_point_at_the_original_lines():
 @pytest.mark.parametrize("fix, code, marked", [
     ('Sửa: "Tỷ lệ < 80" → "Tỷ lệ <80%"\n', "CDS570", "Tỷ lệ < 80"),       # a space the original has not
     ('Sửa: "tỷ lệ <80" → "tỷ lệ <80%"\n', "CDS570", "tỷ lệ <80"),         # case differs
-    ('Sửa: "80" → "80%"\n', "CDS571", "80"),                              # twice: lines 182 and 183
+    ('Sửa: "80" → "80%"\n', "CDS571", "80"),                              # twice: lines 193 and 194
     ('Sửa: "Tỷ lệ" -> "Tỷ lệ %"\n', "CDS571", "Tỷ lệ"),
     ('Sửa: "8" -> "8"\n', "CDS571", "8"),
     ('Sửa: "<80" → "<"\n', "CDS572", '"<80" → "<"'),                      # the result does not read
@@ -165,11 +165,11 @@ def test_short_correction_errors_are_located_on_the_sua_line(fix, code, marked):
         _ninh_thuan_with(fix)
     d = info.value.first
     assert d.code == code and d.item == "3.3"
-    assert d.position[0] == 184  # the `Sửa:` line
+    assert d.position[0] == 195  # the `Sửa:` line
     assert d.source.excerpt(d.span) == marked
     assert d.hint()
     if code == "CDS571":
-        assert "lines" in d.arguments and "182" in d.arguments["lines"]
+        assert "lines" in d.arguments and "193" in d.arguments["lines"]
 
 
 def test_short_correction_without_original_text_is_an_error():

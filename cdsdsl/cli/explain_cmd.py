@@ -85,6 +85,11 @@ def explain_text(cohort: Any, result: Any, unit: Any, lang: str) -> str:
     head.append(line)
     if not result.complete:
         head.append(i18n.text("cli.explain.incomplete", lang))
+    from cdsdsl.reports.unit_facts import facts_line
+
+    facts = facts_line(rs, unit, lang)
+    if facts is not None:  # the general information the indicators share, given once
+        head.append(facts)
     out = ["\n".join(head)]
     section_of = {i.key: (i.group_id and f"g:{i.group_id}") or i.section_id for i in rs.indicators} if rs else {}
     current = object()
@@ -108,6 +113,11 @@ def explain_text(cohort: Any, result: Any, unit: Any, lang: str) -> str:
             block.append(f"      → {reason}")
     if block:
         out.append("\n".join(block))
+    from cdsdsl.reports.totals import gaps_note
+
+    gaps = gaps_note(cohort, [result], lang)
+    if gaps:  # a section printed above that is not the sum of its printed indicators: the rule, and where
+        out.append(gaps)
     return "\n\n".join(out)
 
 
@@ -169,6 +179,13 @@ def explain(ruleset: Path, data: Path, unit_name: str, fmt: str, lang: str, outp
     if fmt == "json":
         table = explain_table(cohort, result, unit, lang)
         payload = result.to_dict(lang)
+        if ruleset_obj.facts:
+            from cdsdsl.reports.unit_facts import unit_facts
+
+            payload["facts"] = unit_facts(ruleset_obj, unit)
+        from cdsdsl.reports.totals import rounding_rule
+
+        payload["rounding"] = rounding_rule(cohort)
         payload["explanation"] = [dict(rec, trace=rec["trace"].splitlines() if rec["trace"] else [])
                                   for rec in table.records()]
         emit(json.dumps(payload, ensure_ascii=False, indent=2), output)

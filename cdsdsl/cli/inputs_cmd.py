@@ -62,6 +62,29 @@ def _dimension(spec: Any, lang: str) -> str | None:
     return None if spec.kind in ("option", "options") else spec.dimension.label(lang)
 
 
+_FACTS = "Thông tin chung"
+
+
+def _with_facts(rs: Any, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """General information asked once: an entry ``Thông tin chung`` (one input per fact, with the inputs it
+    fills) after the indicators, and ``"fact"`` on each input a fact fills (its unit gives it once)."""
+    if not rs.facts:
+        return entries
+    from cdsdsl.dataentry.forms import build_form
+
+    form = build_form(rs)
+    for e in entries:
+        for spec in e.get("inputs", ()):
+            fact = form.fact_inputs.get((e["item"], spec["key"]))
+            if fact is not None:
+                spec["fact"] = fact
+    facts = [{"key": f.key, "name": f.key, "description": f.description, "kind": f.kind, "unit": f.unit,
+              "constant": None, "choices": [], "part": None, "role": "fact",
+              "used_by": [f"{i}:{k}" for (i, k), n in form.fact_inputs.items() if n == f.key]}
+             for f in form.fields if f.indicator == _FACTS]
+    return entries + [{"item": _FACTS, "needs_cohort": False, "inputs": facts}]
+
+
 @main.command("inputs")
 @click.argument("file")
 @click.option("--max", "max_points", default="10", show_default=True, help="Điểm tối đa (tệp công thức).")
@@ -101,6 +124,7 @@ def inputs_cmd(file: str, max_points: str, item: str | None, fmt: str, lang: str
                                      types=ind.declared_types,
                                      line_offset=src.line_offset if src else 0,
                                      column_offset=src.column_offset if src else 0, lang=lang))
+        entries = _with_facts(rs, entries)
     else:
         from cdsdsl.rulesets.model import parse_max
         ok, mp = parse_max(max_points)
@@ -122,7 +146,7 @@ def inputs_cmd(file: str, max_points: str, item: str | None, fmt: str, lang: str
                          "", "", ""])
             continue
         for spec in e["inputs"]:
-            desc = spec["description"]
+            desc = spec["description"] + (f" ← {_FACTS}: {spec['fact']}" if spec.get("fact") else "")
             choices = "; ".join(spec["choices"])
             if width is None:  # no width to wrap to: cut long texts as before
                 if len(desc) > 70:

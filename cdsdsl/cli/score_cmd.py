@@ -62,14 +62,20 @@ def load_inputs(ruleset_path: Path, data_path: Path, lang: str) -> tuple[Any, li
 
 def load_inputs_counted(ruleset_path: Path, data_path: Path, lang: str) -> tuple[Any, list, list[Diagnostic], Any]:
     """`load_inputs` with the `forms.Intake` of the data file (rows read, rows refused)."""
-    from cdsdsl.dataentry.forms import read_units_counted
+    ruleset, assessment = load_assessment(ruleset_path, data_path, lang)
+    return ruleset, list(assessment.units), list(assessment.diagnostics), assessment.intake
+
+
+def load_assessment(ruleset_path: Path, data_path: Path, lang: str) -> tuple[Any, Any]:
+    """The ruleset and the data's `Assessment`: the units' own values and, when the file has ``(thẩm
+    định)`` columns, the appraised ones (those are scored and ranked), with the evidence cells."""
+    from cdsdsl.dataentry.appraisal import read_assessment
     from cdsdsl.rulesets.model import load_ruleset
 
     require_file(ruleset_path, "ruleset", lang)
     require_file(data_path, "data", lang)
     ruleset = load_ruleset(ruleset_path)
-    units, diags, intake = read_units_counted(data_path, ruleset)
-    return ruleset, list(units), list(diags), intake
+    return ruleset, read_assessment(data_path, ruleset)
 
 
 def score_with_progress(ruleset: Any, units: list, lang: str, show: bool) -> Any:
@@ -159,7 +165,8 @@ def run_scoring(ruleset_path: Path, data_path: Path, *, lang: str, fmt: str, out
     fmt = resolve_format(fmt, output, ("table", "json", "csv", "xlsx"), "table", lang)
     if fmt == "xlsx" and output is None:
         fail_usage(i18n.text("cli.score.xlsx_needs_output", lang), i18n.text("cli.score.xlsx_needs_output.hint", lang))
-    ruleset, units, data_diags, intake = load_inputs_counted(ruleset_path, data_path, lang)
+    ruleset, assessment = load_assessment(ruleset_path, data_path, lang)
+    units, data_diags, intake = list(assessment.units), list(assessment.diagnostics), assessment.intake
     if not units:
         if data_diags:
             echo_diagnostics(data_diags, lang)
@@ -167,33 +174,63 @@ def run_scoring(ruleset_path: Path, data_path: Path, *, lang: str, fmt: str, out
                    code=no_unit_exit(intake))
     show_progress = not (fmt == "json" and output is None)
     cohort = attrs.evolve(score_with_progress(ruleset, units, lang, show_progress), intake=intake)
+    compared = _comparison(ruleset, assessment, cohort, lang)
     failed = report_findings(cohort, data_diags, lang)
     table_of: Callable = reports.rank_table if ranked else reports.score_table
     if fmt == "xlsx":
         assert output is not None  # refused above
-        write_file(output, lambda p: reports.write_report_xlsx(cohort, p, lang), lang)
+        write_file(output, lambda p: reports.write_report_xlsx(cohort, p, lang, comparison=compared), lang)
         echo(i18n.text("cli.score.report_written", lang, output=output), err=True)
     elif fmt == "json":
-        payload: dict[str, Any] = {"ruleset": _ruleset_info(ruleset)}
+        from cdsdsl.reports.totals import rounding_rule
+
+        # the one rounding rule of every total (exact points added, rounded once): printed parts may not add up
+        payload: dict[str, Any] = {"ruleset": _ruleset_info(ruleset), "rounding": rounding_rule(cohort)}
         if ranked:
             payload["ranking"] = [dict(rec, complete=r.complete) for rec, r in
                                   zip(table_of(cohort, lang, label=False).records(), cohort.ranking(),
                                       strict=False)]
         else:
             payload["units"] = [r.to_dict(lang) for r in cohort.results]
+        if ruleset.facts:  # general information asked once (`Thông tin chung`), as each unit gave it
+            from cdsdsl.reports.unit_facts import unit_facts
+
+            given = {u.name: unit_facts(ruleset, u) for u in units}
+            for rec in payload.get("units") or payload.get("ranking") or []:
+                rec["facts"] = given.get(rec.get("unit"), {})
         # the data's and the cohort's diagnostics, then the units' own (the ranking has no per-indicator
         # detail to carry them), each once
         ruleset_diags, unit_diags, _ = split_findings(cohort, data_diags)
         payload["diagnostics"] = [d.to_dict(lang) for d in
                                   _dedupe(data_diags + list(cohort.diagnostics) + ruleset_diags + unit_diags)]
         payload["intake"] = dict(intake.to_dict(), scored=len(cohort.results))
+        if compared is not None:  # self-assessed against appraised: both scores, differences and why
+            payload["self_assessed"] = {"units": compared[0].records(), "indicators": compared[1].records()}
         payload["complete"] = not failed
         emit(json.dumps(payload, ensure_ascii=False, indent=2), output)
     elif fmt == "csv":
         emit(table_of(cohort, lang, label=False).csv().rstrip("\n"), output)
     else:
-        emit(table_of(cohort, lang).text(lang, width=table_width(output)), output)
+        text = table_of(cohort, lang).text(lang, width=table_width(output))
+        if compared is not None:
+            text += "\n\n" + "\n\n".join([i18n.text("report.appraisal.title", lang),
+                                           compared[0].text(lang, width=table_width(output)),
+                                           i18n.text("report.appraisal.detail", lang),
+                                           compared[1].text(lang, width=table_width(output))])
+        emit(text, output)
     raise SystemExit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _comparison(ruleset: Any, assessment: Any, cohort: Any, lang: str) -> Any:
+    """(units table, indicators table) of self-assessed against appraised, when the data has appraised values."""
+    if assessment.appraised_units is None:
+        return None
+    from cdsdsl.reports.appraisal import comparison_tables
+    from cdsdsl.scoring.score import score_cohort
+
+    own = score_cohort(ruleset, assessment.self_units)
+    return comparison_tables(own, cohort, assessment.self_units, assessment.appraised_units, assessment.evidence,
+                             lang)
 
 
 _DATA_HELP = "DATA: số liệu các đơn vị (.csv, .tsv, .xlsx theo mẫu `cds template`, hoặc .json)."

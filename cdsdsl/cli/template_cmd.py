@@ -33,10 +33,13 @@ _FORMATS = {".xlsx": "xlsx", ".csv": "csv", ".tsv": "tsv"}
 @click.option("--format", "fmt", type=click.Choice(["xlsx", "csv", "tsv"]), default=None,
               help="Định dạng (mặc định theo đuôi của -o; không có -o: csv ra màn hình) / "
                    "format (default: from the -o suffix; without -o: csv to standard output).")
+@click.option("--tham-dinh", "--appraisal", "appraisal", is_flag=True, default=False,
+              help="Thêm cột thẩm định cho mỗi ô và cột tài liệu kiểm chứng cho mỗi chỉ số (dạng rộng) / also "
+                   "the council's column of each input and an evidence column per indicator (wide layouts).")
 @lang_option
 @color_option
 @guarded()
-def template_cmd(ruleset: Path, output: Path | None, fmt: str | None, lang: str) -> None:
+def template_cmd(ruleset: Path, output: Path | None, fmt: str | None, lang: str, appraisal: bool = False) -> None:
     """Tạo mẫu nhập số liệu cho bộ chỉ số / write the data-entry form of a ruleset.
 
     \b
@@ -70,11 +73,15 @@ def template_cmd(ruleset: Path, output: Path | None, fmt: str | None, lang: str)
             fail_usage(i18n.text("cli.template.xlsx_needs_output", lang),
                        i18n.text("cli.template.xlsx_needs_output.hint", lang))
         form = build_form(rs)
+        if appraisal:
+            from cdsdsl.dataentry.appraisal import appraisal_form
+
+            form = appraisal_form(form)
         emit(template_csv(rs, form=form, delimiter="\t" if fmt == "tsv" else ",").rstrip("\r\n"), None)
         diags = list(form.diagnostics)
     else:
         assert fmt is not None  # given, or taken from the suffix of `output`
-        diags = write_file(output, lambda p: _write(rs, p, fmt), lang)
+        diags = write_file(output, lambda p: _write(rs, p, fmt, appraisal), lang)
         echo(i18n.text("cli.template.written", lang, output=output), err=True)
     if diags:
         echo_diagnostics(diags, lang)
@@ -82,7 +89,7 @@ def template_cmd(ruleset: Path, output: Path | None, fmt: str | None, lang: str)
         raise SystemExit(EXIT_FINDINGS)
 
 
-def _write(rs, path: Path, fmt: str) -> list:
+def _write(rs, path: Path, fmt: str, appraisal: bool = False) -> list:
     """`forms.write_template` to ``path``; a path whose suffix does not name the format (an existing
     file such as ``/dev/full``) gets the form written beside it under a proper name, then copied."""
     import tempfile
@@ -90,10 +97,10 @@ def _write(rs, path: Path, fmt: str) -> list:
     from cdsdsl.dataentry.forms import write_template
 
     if _FORMATS.get(path.suffix.lower()) == fmt:
-        return write_template(rs, path)
+        return write_template(rs, path, appraisal=appraisal)
     with tempfile.TemporaryDirectory() as tmp:
         staged = Path(tmp) / f"form.{fmt}"
-        diags = write_template(rs, staged)
+        diags = write_template(rs, staged, appraisal=appraisal)
         path.write_bytes(staged.read_bytes())
     return diags
 

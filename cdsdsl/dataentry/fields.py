@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from cdsdsl.dataentry.facts import share_facts
 from cdsdsl.diagnostics.core import CdsError, Diagnostic
 from cdsdsl.rulesets.model import Indicator, Ruleset
 from cdsdsl.scoring.unitdata import POINTS_KEY
@@ -40,6 +41,7 @@ KIND_LABELS = {
     OPTION: "Chọn một",
     OPTIONS: "Chọn nhiều",
     POINTS: "Điểm",
+    "text": "Chữ",
 }
 
 
@@ -128,6 +130,10 @@ class Form:
     #: indicators with nothing to fill (their points are computed from other indicators)
     computed: tuple[str, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
+    #: general information asked once (``Thông tin chung``): ``{(indicator, input key): fact name}``
+    fact_inputs: dict[tuple[str, str], str] = attrs.field(factory=dict)
+    #: the indicator fields a fact fills (not asked, still read from older files)
+    fact_filled: tuple[FormField, ...] = ()
 
     def by_indicator(self) -> dict[str, list[FormField]]:
         out: dict[str, list[FormField]] = {}
@@ -230,8 +236,9 @@ def _build_form(ruleset: Ruleset) -> Form:
         same = [f for f in cands if f.kind == kind] or cands
         if same:
             ref_inputs.setdefault(item, {})[key] = (target, same[0].key)
-    return Form(ruleset, tuple(fields), item_refs=refs, ref_inputs=ref_inputs, computed=tuple(computed),
-                diagnostics=tuple(diags))
+    shared = share_facts(ruleset, tuple(fields), FormField)
+    return Form(ruleset, shared.fields, item_refs=refs, ref_inputs=ref_inputs, computed=tuple(computed),
+                diagnostics=tuple(diags) + shared.diagnostics, fact_inputs=shared.bound, fact_filled=shared.taken)
 
 
 def _group_choice(ruleset: Ruleset, gid: str) -> str:

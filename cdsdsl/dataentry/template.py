@@ -16,7 +16,9 @@ from typing import Any, Iterable
 
 import attrs
 
+from cdsdsl.dataentry.appraisal import appraisal_form
 from cdsdsl.dataentry.cells import _id_sort, _norm
+from cdsdsl.dataentry.facts import FACTS_ITEM
 from cdsdsl.dataentry.fields import (
     CHOICES_SHEET,
     DATA_SHEET,
@@ -89,8 +91,14 @@ def instructions(ruleset: Ruleset, form: Form) -> list[str]:
     if cohort:
         lines.append("11. Điểm các chỉ số sau tính theo so sánh giữa các đơn vị (cần số liệu của cả nhóm): "
                      + ", ".join(cohort) + ".")
-    if form.diagnostics:
-        lines.append("Lưu ý: không đọc được cách tính của chỉ số " + ", ".join(d.item or "?" for d in form.diagnostics)
+    if form.fact_inputs:
+        uses = "; ".join(f"{name}: " + ", ".join(f"{i}:{k}" for (i, k), n in form.fact_inputs.items() if n == name)
+                         for name in dict.fromkeys(form.fact_inputs.values()))
+        lines.append(f"12. {FACTS_ITEM}: mỗi số liệu chung (dân số, số hộ gia đình, ...) ghi một lần ở các ô "
+                     f"\"{FACTS_ITEM}\"; phần mềm dùng cho mọi chỉ số cần đến ({uses}).")
+    if any(d.code == "CDS811" for d in form.diagnostics):
+        unread = [d.item or "?" for d in form.diagnostics if d.code == "CDS811"]
+        lines.append("Lưu ý: không đọc được cách tính của chỉ số " + ", ".join(unread)
                      + "; mẫu không có ô cho các chỉ số này.")
     lines += [
         "",
@@ -102,20 +110,26 @@ def instructions(ruleset: Ruleset, form: Form) -> list[str]:
         "them with ';'. Points entered directly lie between 0 and the maximum. Leave missing values empty: "
         "the scorer reports them. \"mục X\" values are taken from the indicator named, not entered.",
     ]
+    if form.fact_inputs:
+        lines.append(f"General information (\"{FACTS_ITEM}\": population, households, ...) is written once and used by "
+                     "every indicator that needs it.")
     return lines
 
 
-def write_template(ruleset: Ruleset, path: str | Path) -> list[Diagnostic]:
+def write_template(ruleset: Ruleset, path: str | Path, *, appraisal: bool = False) -> list[Diagnostic]:
     """Write the empty form to ``path`` (``.xlsx``, or ``.csv``/``.tsv`` in the wide layout).
 
-    Returns the diagnostics of indicators that got no fields (the form is written anyway)."""
+    ``appraisal``: the wide layouts also have the council's column of each input and the evidence column of
+    each indicator (`cdsdsl.dataentry.appraisal`).  Returns the diagnostics of indicators that got no fields
+    (the form is written anyway)."""
     path = Path(path)
     form = build_form(ruleset)
+    wide = appraisal_form(form) if appraisal else form
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        _write_xlsx(ruleset, form, path)
+        _write_xlsx(ruleset, form, path, wide)
     elif suffix in (".csv", ".tsv"):
-        path.write_text(template_csv(ruleset, form=form, delimiter="\t" if suffix == ".tsv" else ","),
+        path.write_text(template_csv(ruleset, form=wide, delimiter="\t" if suffix == ".tsv" else ","),
                         encoding="utf-8-sig", newline="")
     else:
         raise CdsError(Diagnostic.make("CDS800", None, name=path.name,
@@ -214,7 +228,7 @@ class _Validations:
             self.by_rule[rule] = dv
 
 
-def _write_xlsx(ruleset: Ruleset, form: Form, path: Path) -> None:
+def _write_xlsx(ruleset: Ruleset, form: Form, path: Path, wide: Form | None = None) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -223,9 +237,9 @@ def _write_xlsx(ruleset: Ruleset, form: Form, path: Path) -> None:
                      input_fill=PatternFill("solid", fgColor="FFF2CC"),
                      wrap=Alignment(wrap_text=True, vertical="top"))
     _write_guide(wb.active, ruleset, form)
-    lists = _write_choice_lists(wb.create_sheet(CHOICES_SHEET), ruleset, form)
+    lists = _write_choice_lists(wb.create_sheet(CHOICES_SHEET), ruleset, wide or form)
     _write_unit_sheet(wb.create_sheet(TEMPLATE_SHEET), ruleset, form, lists, styles)
-    _write_wide_sheet(wb.create_sheet(DATA_SHEET), ruleset, form, lists, styles)
+    _write_wide_sheet(wb.create_sheet(DATA_SHEET), ruleset, wide or form, lists, styles)
     wb.move_sheet(CHOICES_SHEET, offset=len(wb.sheetnames))
     save_workbook(wb, path)
 
@@ -293,16 +307,19 @@ def _write_unit_sheet(ws: Any, ruleset: Ruleset, form: Form, lists: _ChoiceLists
     for c, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(c)].width = width
     ws.freeze_panes = ws.cell(header_row + 1, 1)
+    _print_setup(ws, header_row)
     r = header_row + 1
     by_ind = form.by_indicator()
     headed: set[str] = set()
     validations = _Validations(ws)
-    for ind in ruleset.indicators:
-        heading = _heading(ruleset, ind, headed)
+    # general information asked once (``Thông tin chung``) comes first, under its own heading
+    blocks = ([(FACTS_ITEM, FACTS_ITEM)] if FACTS_ITEM in by_ind else []) + [
+        (_heading(ruleset, ind, headed), ind.key) for ind in ruleset.indicators]
+    for heading, key in blocks:
         if heading is not None:
             text_cell(ws, r, 2, heading).font = bold
             r += 1
-        for f in by_ind.get(ind.key, []):
+        for f in by_ind.get(key, []):
             values = (f.indicator, f.indicator_name, f.key, f.description, f.kind_label, f.unit_text,
                       f.choices_text)
             for c, v in enumerate(values, 1):
@@ -313,6 +330,16 @@ def _write_unit_sheet(ws: Any, ruleset: Ruleset, form: Form, lists: _ChoiceLists
             if dv is not None:
                 validations.add(dv, vcell.coordinate)
             r += 1
+
+
+def _print_setup(ws: Any, header_row: int) -> None:
+    """A form printed to be filled by hand: A4 landscape, one page wide, the header row on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{header_row}:{header_row}"
 
 
 def _heading(ruleset: Ruleset, ind: Indicator, headed: set[str]) -> str | None:
@@ -352,6 +379,7 @@ def _write_wide_sheet(ds: Any, ruleset: Ruleset, form: Form, lists: _ChoiceLists
         text_cell(ds, i, 1, name)
     last = max(3 + len(listed) + 50, 100)
     ds.freeze_panes = ds.cell(3, len(lead) + 1)
+    _print_setup(ds, 1)
     validations = _Validations(ds)
     for c, f in enumerate(fields, len(lead) + 1):
         dv = lists.validation_for(f)

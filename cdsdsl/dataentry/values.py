@@ -29,6 +29,7 @@ from cdsdsl.dataentry.cells import (
     _raw,
     _show,
 )
+from cdsdsl.dataentry.facts import FACTS_ITEM, fill_from_facts
 from cdsdsl.dataentry.fields import FormField, _group_choice, build_form
 from cdsdsl.diagnostics.core import Diagnostic
 from cdsdsl.evaluate.runtime import Fault, fmt_vi, to_number
@@ -56,9 +57,9 @@ class _CellReader:
         self.units: list[Unit] = []
         self.seen: dict[str, str] = {}  # normalised unit name -> where first read
         self.fields: dict[str, dict[str, FormField]] = {}
-        for f in self.form.fields:
+        for f in self.form.fields + self.form.fact_filled:  # a fact's inputs still read from older files
             self.fields.setdefault(f.indicator, {})[f.key] = f
-        self.ind_keys = {ind.key for ind in ruleset.indicators}
+        self.ind_keys = {ind.key for ind in ruleset.indicators} | ({FACTS_ITEM} if ruleset.facts else set())
         self.ind_by_norm = {_norm(k): k for k in self.ind_keys}
         self.refs = {ind: set(v) for ind, v in self.form.item_refs.items()}
         #: rows (unit sheets, JSON entries) read, and those that gave no unit: (where, unit name, code)
@@ -283,6 +284,9 @@ class _CellReader:
         if len(name) > MAX_UNIT_NAME:
             self.diag("CDS648", where, length=len(name), limit=MAX_UNIT_NAME)
             return
+        if values and self.form.fact_inputs:  # general information asked once fills the inputs that use it
+            kinds = {(f.indicator, f.key): f.kind for f in self.form.fact_filled}
+            fill_from_facts(self.form.fact_inputs, kinds, values, self.diag, name)
         if values:
             # item references (``mục 5.12.1``) are filled from the indicator they name, at its cell
             for item, refs in self.form.ref_inputs.items():

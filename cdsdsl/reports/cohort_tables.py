@@ -16,6 +16,7 @@ from typing import Any, Iterable, Sequence
 from cdsdsl.diagnostics import i18n
 from cdsdsl.evaluate.runtime import round_points
 from cdsdsl.reports.render import Column, Table, vi_number
+from cdsdsl.reports.totals import gaps_note
 
 
 def _w(key: str, lang: str) -> str:
@@ -137,6 +138,7 @@ def _summary_row(cohort: Any, r: Any, cols: Sequence[Column], sids: Sequence[str
 
 
 def _summary(cohort: Any, results: Iterable[Any], lang: str, *, ranked: bool, label: bool) -> Table:
+    results = tuple(results)
     cols, sids = _summary_columns(cohort, lang, ranked=ranked)
     rows = tuple(_summary_row(cohort, r, cols, sids, label=label) for r in results)
     notes = []
@@ -145,6 +147,9 @@ def _summary(cohort: Any, results: Iterable[Any], lang: str, *, ranked: bool, la
         notes.append(legend)
     if label and any(not r.complete for r in cohort.results):
         notes.append(_w("incomplete", lang))
+    gaps = gaps_note(cohort, results, lang, sections_only=True) if label else None
+    if gaps:  # a printed total that is not the sum of the printed sections: the rule, and where
+        notes.append(gaps)
     if label and getattr(cohort, "intake", None) is not None:  # rows read vs units scored: none dropped silently
         notes.append(cohort.intake.line(len(cohort.results), lang))
     return Table(tuple(cols), rows, tuple(notes))

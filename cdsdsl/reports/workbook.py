@@ -3,7 +3,8 @@
 Takes: a `scoring.CohortResult`, a path and a language.
 Returns: `write_report_xlsx(cohort_result, path, lang)` writes the sheets ``Xếp hạng`` (rank, unit, total,
 per-section totals, maxima), ``Điểm theo chỉ số`` (points per indicator per unit, with names and maxima) and
-``Lý do mất điểm`` (unit, indicator, points lost, reason): the tables of `cdsdsl.reports.cohort_tables`,
+``Lý do mất điểm`` (unit, indicator, points lost, reason), and ``Thông tin chung`` (the unit facts asked
+once, when the ruleset declares them): the tables of `cdsdsl.reports.cohort_tables`,
 header rows styled and frozen, columns sized, text cells neutralised against formula injection.
 """
 from __future__ import annotations
@@ -25,10 +26,15 @@ from cdsdsl.reports.cohort_tables import (
     ruleset_of,
 )
 from cdsdsl.reports.render import Column, Table
+from cdsdsl.reports.totals import gaps_note, rule_text
+from cdsdsl.reports.unit_facts import facts_table
 
 RANK_SHEET = "Xếp hạng"
 INDICATOR_SHEET = "Điểm theo chỉ số"
 LOST_SHEET = "Lý do mất điểm"
+FACTS_SHEET = "Thông tin chung"
+APPRAISAL_SHEET = "Tự đánh giá - thẩm định"
+APPRAISAL_DETAIL_SHEET = "Chênh lệch theo chỉ số"
 
 
 def _xlsx_value(value: Any) -> Any:
@@ -68,6 +74,7 @@ def _write_sheet(ws: Any, table: Table, title_lines: Sequence[str], widths: dict
             else:
                 cell.alignment = Alignment(vertical="top")
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    _print_setup(ws, header_row)
     for j, col in enumerate(table.columns, 1):
         width = widths.get(col.key)
         if width is None:
@@ -80,7 +87,25 @@ def _write_sheet(ws: Any, table: Table, title_lines: Sequence[str], widths: dict
         text_cell(ws, header_row + len(table.rows) + 2 + k, 1, note).font = Font(italic=True)
 
 
-def write_report_xlsx(cohort_result: Any, path: str | Path, lang: str = "vi") -> Path:
+def _print_setup(ws: Any, header_row: int) -> None:
+    """Printed and handed round: A4 landscape, as wide as one page, the header row on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{header_row}:{header_row}"
+
+
+def _rule_notes(cohort: Any, lang: str) -> tuple[str, ...]:
+    """The rounding rule, always (the workbook prints indicators, sections and totals side by side), with the
+    places where the printed points do not add up to the printed total."""
+    gaps = gaps_note(cohort, cohort.ranking(), lang)
+    return (gaps,) if gaps else (rule_text(cohort, lang),)
+
+
+def write_report_xlsx(cohort_result: Any, path: str | Path, lang: str = "vi", *,
+                      comparison: tuple[Table, Table] | None = None) -> Path:
     """Write the report workbook of a scored cohort to ``path`` and return the path.
 
     Sheets: ``Xếp hạng`` (rank, unit, total, maximum, per-section totals), ``Điểm theo chỉ số``
@@ -104,12 +129,19 @@ def write_report_xlsx(cohort_result: Any, path: str | Path, lang: str = "vi") ->
     ranking = attrs.evolve(ranking, columns=ranking.columns + (Column("status", _w("status", lang)),),
                            rows=tuple(row + ("" if r.complete else incomplete,)
                                       for row, r in zip(ranking.rows, cohort_result.ranking(), strict=False)),
-                           notes=tuple(n for n in ranking.notes))
+                           notes=tuple(n for n in ranking.notes) + _rule_notes(cohort_result, lang))
     _write_sheet(ws, ranking, title, {"unit": 40, "rank": 7, "status": 50}, digits)
     ws2 = wb.create_sheet(INDICATOR_SHEET)
     _write_sheet(ws2, indicator_table(cohort_result, lang), [], {"indicator": 10, "name": 60, "max": 8}, digits)
     ws3 = wb.create_sheet(LOST_SHEET)
     _write_sheet(ws3, lost_points_table(cohort_result, lang), [],
                  {"rank": 7, "unit": 30, "indicator": 10, "name": 45, "reason": 70}, digits)
+    facts = facts_table(cohort_result, lang)
+    if facts is not None:  # general information asked once, as the units gave it (last: the others keep their place)
+        _write_sheet(wb.create_sheet(FACTS_SHEET), facts, [], {"unit": 40}, digits)
+    if comparison is not None:  # self-assessed against appraised (`cdsdsl.reports.appraisal`)
+        _write_sheet(wb.create_sheet(APPRAISAL_SHEET), comparison[0], [], {"unit": 40, "rank": 7}, digits)
+        _write_sheet(wb.create_sheet(APPRAISAL_DETAIL_SHEET), comparison[1], [],
+                     {"unit": 30, "indicator": 10, "why": 60, "evidence": 40}, digits)
     save_workbook(wb, path)
     return path

@@ -15,12 +15,13 @@ import attrs
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput
 
-from cdsdsl.diagnostics.core import Diagnostic, FormulaSyntaxError, RulesetError, Severity
-from cdsdsl.rulesets.blocks import BLOCK_INDENT, BlockValue, join_halves, line_starts, nfc_outside_blocks
+from cdsdsl.diagnostics.core import Diagnostic, RulesetError, Severity
+from cdsdsl.rulesets.blocks import BLOCK_INDENT, join_halves, line_starts, nfc_outside_blocks
 from cdsdsl.rulesets.classes import (
     Binding,
     CasesBlock,
     Correction,
+    Fact,
     Group,
     Indicator,
     Rounding,
@@ -29,6 +30,8 @@ from cdsdsl.rulesets.classes import (
     SetFormula,
     UnitList,
 )
+from cdsdsl.rulesets.corrections import short_correction
+from cdsdsl.rulesets.facts import check_fact_uses, parse_fact_uses, read_facts
 from cdsdsl.rulesets.fields import (
     CASES_KEY,
     EXPECTED,
@@ -52,8 +55,6 @@ __all__ = ["parse_ruleset_text"]
 
 #: ``Tiếp theo chỉ số 2.3``: the rest of a row a page break split (docs/ruleset-format.md)
 _CONTINUATION = re.compile(r"^\(?tiếp(?: theo)?\)?\s+chỉ số\s+(\S+)$")
-#: one line of a short correction: ``"Tỷ lệ <80" → "Tỷ lệ <80%"`` (``->`` too)
-_REPLACEMENT = re.compile(r'^[ \t]*["“]([^"“”]+)["”][ \t]*(?:→|->)[ \t]*["“]([^"“”]*)["”][ \t]*$')
 _TEXT_FIELDS = {"data_source", "coordinator", "evidence", "reason"}
 _BLOCK_FIELDS = {"formula", "correction"}
 
@@ -119,6 +120,9 @@ class _Reader:
         self.header_spans: dict[str, Span] = {}
         self.bindings: list[Binding] = []
         self.unit_lists: list[UnitList] = []
+        self.facts: list[Fact] = []
+        # `Dùng thông tin chung:` fields: (indicator, (input key, fact name) pairs, value start, value end)
+        self.fact_uses: list[tuple[str, tuple[tuple[str, str], ...], int, int]] = []
         self.sections: list[Section] = []
         self.groups: list[Group] = []
         self.indicators: list[Indicator] = []
@@ -282,8 +286,11 @@ class _Reader:
         vstart = val_tok.start_pos if val_tok is not None else kend
         vend = val_tok.end_pos if val_tok is not None else kend + 1
         parser = {"applies_to": parse_applies_to, "option_mode": parse_option_mode,
-                  "cohort_method": parse_cohort_method, "types": parse_types_field}[field]
+                  "cohort_method": parse_cohort_method, "types": parse_types_field,
+                  "fact_uses": parse_fact_uses}[field]
         parsed = parser(value)
+        if field == "fact_uses" and parsed is not None:  # the names are checked once the facts are all read
+            self.fact_uses.append((cur.id, cast("tuple[tuple[str, str], ...]", parsed), vstart, vend))
         if parsed is None:
             exp = EXPECTED[field]
             self.error("CDS507", vstart, vend, item=cur.id, key=raw_key + ":", value=value,
@@ -331,6 +338,9 @@ class _Reader:
             return
         self.header_lines[field] = key_tok.line
         self.header_spans[field] = Span(vstart, vend)
+        if field == "facts":  # indented lines follow, one fact a line (`cdsdsl.rulesets.facts`)
+            self.open_block(field, "header", key_tok, val_tok, value)
+            return
         parsed: object = parse_simple_header(field, value)
         if field == "set_formula":
             col = self.source.position(vstart)[1]
@@ -452,6 +462,9 @@ class _Reader:
         cur = self.current
         key_tok = self.block_key_tok
         raw_key = str(key_tok).strip() + ":"
+        if self.block_target == "header":
+            self.facts.extend(read_facts(self, lines, inline, cut, key_tok, raw_key))
+            return
         assert cur is not None
         if field in _BLOCK_FIELDS:
             if inline and lines:
@@ -494,7 +507,7 @@ class _Reader:
             self.error("CDS514", ls.start, ls.end, item=cur.id, key="Lý do sửa:", needs="Sửa:")
         correction = None
         if corr is not None:
-            correction = self.short_correction(cur, corr, formula) or Correction(corr[0], f.get("reason"), corr[1],
+            correction = short_correction(self, cur.id, corr, formula) or Correction(corr[0], f.get("reason"), corr[1],
                                                                                   corr[2])
             if correction.reason is None and f.get("reason") is not None:
                 correction = attrs.evolve(correction, reason=f.get("reason"))
@@ -504,63 +517,12 @@ class _Reader:
             formula_source=formula[1] if formula else None,
             correction=correction,
             data_source=f.get("data_source"), coordinator=f.get("coordinator"), evidence=f.get("evidence"),
-            applies_to=f.get("applies_to"), option_mode=f.get("option_mode"),
+            applies_to=f.get("applies_to"), option_mode=f.get("option_mode"), fact_uses=f.get("fact_uses") or (),
             cohort_method=f.get("cohort_method"), types=f.get("types"),
             entered_directly=cur.entered is not None or formula is None,
             section_id=cur.section_id if cur.group_id is None else None, group_id=cur.group_id,
             line=cur.line, span=cur.span, max_span=cur.max_span, source=self.source,
         ))
-
-    def short_correction(self, cur: _Open, corr: BlockValue, formula: BlockValue | None) -> Correction | None:
-        """``Sửa: "from" → "to"`` (one line each): the original with each phrase replaced, exactly once;
-        ``None`` when the correction is a whole text. Errors are added (and a correction returned)."""
-        text, src, key_line = corr
-        lines = text.split("\n")
-        found = [_REPLACEMENT.match(line) for line in lines]
-        if not any(found) or any(m is None and line.strip() for m, line in zip(found, lines, strict=True)):
-            return None
-        def where(li: int, col: int) -> int:  # the file offset of column ``col`` of line ``li`` of the text
-            return self.starts[src.line_offset + li] + src.column_offset + col
-        if formula is None:
-            ks = self.line_span(key_line)
-            self.error("CDS573", ks.start, ks.end, item=cur.id)
-            return Correction(text, None, src, key_line)
-        fsrc: Source = formula[1]
-        result = formula[0]
-        replaced: list[tuple[str, str]] = []
-        for li, m in enumerate(found):
-            if m is None:
-                continue
-            frm, to = m.group(1), m.group(2)
-            at: list[int] = []
-            i = result.find(frm)
-            while i >= 0:  # overlapping occurrences count too: `88` twice in `888`
-                at.append(i)
-                i = result.find(frm, i + 1)
-            s, e = where(li, m.start(1)), where(li, m.end(1))
-            if not at:
-                self.error("CDS570", s, e, item=cur.id, phrase=frm)
-                return Correction(text, None, src, key_line)
-            if len(at) > 1:
-                lines_at = ", ".join(dict.fromkeys(str(fsrc.position(i)[0]) for i in at))
-                self.error("CDS571", s, e, item=cur.id, phrase=frm, count=len(at), lines=lines_at)
-                return Correction(text, None, src, key_line)
-            result = result[:at[0]] + to + result[at[0] + len(frm):]
-            replaced.append((frm, to))
-        new_src = Source(result, name=self.name, line_offset=fsrc.line_offset, column_offset=fsrc.column_offset)
-        from cdsdsl.syntax.parser import parse_formula  # here: the parser is not needed to read most rulesets
-
-        try:
-            parse_formula(result, name=self.name, line_offset=fsrc.line_offset, column_offset=fsrc.column_offset)
-        except FormulaSyntaxError as exc:
-            first = exc.diagnostics[0]
-            li = max(i for i, m in enumerate(found) if m is not None)
-            m = found[li]
-            assert m is not None
-            self.error("CDS572", where(li, m.start(0) + (len(m.group(0)) - len(m.group(0).lstrip()))),
-                       where(li, len(m.group(0).rstrip())), item=cur.id, phrase=replaced[-1][0],
-                       to=replaced[-1][1], detail=first.message("vi"), detail_en=first.message("en"))
-        return Correction(result, None, new_src, key_line, tuple(replaced))
 
     def finish(self) -> Ruleset:
         for ident, start, end, line in self.pending_continuations:
@@ -569,6 +531,7 @@ class _Reader:
                 self.error("CDS576", start, end, item=ident, id=ident, line=later[0].line)
             else:
                 self.error("CDS575", start, end, item=ident, id=ident)
+        check_fact_uses(self, self.facts, self.fact_uses)
         for key, label in (("title", "Bộ chỉ số:"), ("decision", "Văn bản:")):
             if not self.header.get(key):
                 self.error("CDS502", 0, 0, key=label)
@@ -588,7 +551,7 @@ class _Reader:
             stated_total=h.get("total"),  # type: ignore[arg-type]
             rounding=h.get("rounding") or Rounding(),  # type: ignore[arg-type]
             zero_division=h.get("zero_division") or "zero",  # type: ignore[arg-type]
-            set_formula=set_formula, unit_lists=tuple(self.unit_lists),
+            set_formula=set_formula, unit_lists=tuple(self.unit_lists), facts=tuple(self.facts),
             sections=tuple(self.sections), groups=tuple(self.groups), indicators=tuple(self.indicators),
             name=self.name, format="cds", source=self.source, total_span=self.header_spans.get("total"),
             notes=tuple(self.diags), test_cases=self.cases,

@@ -22,7 +22,7 @@ from cdsdsl.rulesets.numbering import is_contained, normalize_key
 from cdsdsl.semantics.typedecl import parse_types
 from cdsdsl.text.source import Source, Span
 
-__all__ = ["Binding", "CasesBlock", "Correction", "Group", "Indicator", "Rounding", "Ruleset", "Section",
+__all__ = ["Binding", "CasesBlock", "Correction", "Fact", "Group", "Indicator", "Rounding", "Ruleset", "Section",
            "SetFormula", "UnitList"]
 
 
@@ -70,6 +70,17 @@ class CasesBlock:
     text: str
     source: Source | None = attrs.field(default=None, eq=False, repr=False)
     line: int | None = None
+
+
+@attrs.frozen
+class Fact:
+    """One line of ``Thông tin chung:``: a unit fact asked once (``Dân số = Tổng dân số của cấp huyện``)."""
+
+    name: str
+    description: str
+    unit: str | None = None
+    line: int | None = None
+    span: Span | None = None
 
 
 @attrs.frozen
@@ -141,6 +152,8 @@ class Indicator:
     #: the declared types (``Kiểu: a = số người dân; Tỷ lệ = tỷ suất``) as written, see `declared_types`
     types: str | None = None
     entered_directly: bool = False
+    #: ``Dùng thông tin chung: b = Dân số``: (input key, fact name) pairs, filled from the unit's facts
+    fact_uses: tuple[tuple[str, str], ...] = ()
     section_id: str | None = None
     group_id: str | None = None
     line: int | None = None
@@ -201,6 +214,8 @@ class Ruleset:
     zero_division: str = "zero"
     set_formula: SetFormula | None = None
     unit_lists: tuple[UnitList, ...] = ()
+    #: ``Thông tin chung:``: the unit facts asked once and shared by the indicators that use them
+    facts: tuple[Fact, ...] = ()
     sections: tuple[Section, ...] = ()
     groups: tuple[Group, ...] = ()
     indicators: tuple[Indicator, ...] = ()

@@ -25,6 +25,7 @@ HEADER_KEYS = {
     "chia cho 0": "zero_division",
     "công thức tổng": "set_formula",
     "trong đó": "binding",
+    "thông tin chung": "facts",
 }
 INDICATOR_KEYS = {
     "cách tính": "formula",
@@ -37,14 +38,16 @@ INDICATOR_KEYS = {
     "cách hiểu": "option_mode",
     "phương pháp": "cohort_method",
     "kiểu": "types",
+    "dùng thông tin chung": "fact_uses",
 }
 LIST_PREFIX = "danh sách "
 #: the file-level block of test cases (rows as in ``NAME.tests.csv``), anywhere outside an indicator
 CASES_KEY = "ca kiểm thử"
 FLAG_ENTERED = "nhập điểm"
 KNOWN_KEYS = ("Bộ chỉ số, Văn bản, Ngày, Cấp, Tổng điểm, Làm tròn, Chia cho 0, Công thức tổng, Trong đó, "
-              "Danh sách TÊN, Cách tính, Sửa, Lý do sửa, Nguồn dữ liệu, Đơn vị phối hợp, "
-              "Tài liệu kiểm chứng, Áp dụng, Cách hiểu, Phương pháp, Kiểu, Nhập điểm, Ca kiểm thử")
+              "Danh sách TÊN, Thông tin chung, Cách tính, Sửa, Lý do sửa, Nguồn dữ liệu, Đơn vị phối hợp, "
+              "Tài liệu kiểm chứng, Áp dụng, Cách hiểu, Phương pháp, Kiểu, Dùng thông tin chung, Nhập điểm, "
+              "Ca kiểm thử")
 LEVELS = ("tỉnh", "sở", "thành phố", "huyện", "xã")
 
 
@@ -122,5 +125,9 @@ EXPECTED = {
     "types": ("`TÊN = KIỂU; ...`, ví dụ `a = số người dân; b = số hộ gia đình; c = triệu đồng; Tỷ lệ = tỷ suất`",
               "`NAME = TYPE; ...`, e.g. `a = số người dân; b = số hộ gia đình; c = triệu đồng; Tỷ lệ = tỷ suất`"),
     "units": ("các đơn vị cách nhau bằng `;`", "units separated by `;`"),
+    "fact_uses": ("`MÃ Ô = TÊN THÔNG TIN`, ví dụ `b = Dân số` (nhiều cặp cách nhau bằng `;`)",
+                  "`INPUT = FACT NAME`, e.g. `b = Dân số` (several pairs separated by `;`)"),
+    "facts": ("các dòng thụt vào `TÊN = mô tả (đơn vị tính)`, ví dụ `Dân số = Tổng dân số của cấp huyện (người)`",
+              "indented lines `NAME = description (unit)`, e.g. `Dân số = Tổng dân số của cấp huyện (người)`"),
 }
 
