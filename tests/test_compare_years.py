@@ -192,7 +192,8 @@ def test_compare_two_years_marks_the_indicators_whose_rule_changed(years, tmp_pa
         # 2.11, new: a/b*10 with a = 30+i, b = 60 (hand computation from the data written above)
         assert Fraction(changes[(None, "2.11")]["new"]) == Fraction(30 + i, 60) * 10
         # 3.1: 70% ≤ Tỷ lệ < 80% gave 10 points and now gives Tỷ lệ × 10; elsewhere the same
-        a, b = Fraction(row[head.index("3.1:a")]), Fraction(row[head.index("3.1:b")])
+        # (3.1's b is the population, asked once for the whole form: `Dùng thông tin chung: b = Dân số`)
+        a, b = Fraction(row[head.index("3.1:a")]), Fraction(row[head.index("Thông tin chung:Dân số")])
         ratio = a / b
         before = Fraction(10) if ratio >= Fraction(7, 10) else ratio * 10
         after = Fraction(10) if ratio >= Fraction(8, 10) else ratio * 10

@@ -31,9 +31,10 @@ COHORT = ROOT / "examples" / "huyen-ninh-thuan-2023" / "cohort.csv"
 
 def decision_only(rs):
     """The ruleset as the decision has it: the project's own additions (``Sửa:``/``Lý do sửa:``
-    corrections, ``Phương pháp:`` settling an ambiguous cohort method) left out, written to a .cds file."""
-    plain = attrs.evolve(rs, indicators=tuple(attrs.evolve(i, correction=None, cohort_method=None)
-                                              for i in rs.indicators))
+    corrections, ``Phương pháp:`` settling an ambiguous cohort method, ``Thông tin chung`` asking a unit fact once)
+    left out, written to a .cds file."""
+    plain = attrs.evolve(rs, facts=(), indicators=tuple(attrs.evolve(i, correction=None, cohort_method=None,
+                                                                     fact_uses=()) for i in rs.indicators))
     return parse_ruleset_text(ruleset_to_cds(plain), name="decision-only.cds")
 
 
@@ -47,7 +48,9 @@ def findings(rs):
 
 
 def scores(rs):
-    units, diags = read_units(COHORT, rs)
+    """The points of every unit of the example cohort; the data is read with the hand-made ruleset (its
+    ``Thông tin chung`` — general information asked once, a project addition — names the file's columns)."""
+    units, diags = read_units(COHORT, load_ruleset(NINH_THUAN))
     assert not [d for d in diags if d.severity.value == "error"]
     result = rs.score_cohort(units)
     return {u.unit: (u.total_exact, {k: (r.exact, r.status) for k, r in u.indicators.items()})

@@ -79,6 +79,7 @@ def _with_facts(rs: Any, entries: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if fact is not None:
                 spec["fact"] = fact
     facts = [{"key": f.key, "name": f.key, "description": f.description, "kind": f.kind, "unit": f.unit,
+              "dimension": None if f.dimension is None else f.dimension.label(),
               "constant": None, "choices": [], "part": None, "role": "fact",
               "used_by": [f"{i}:{k}" for (i, k), n in form.fact_inputs.items() if n == f.key]}
              for f in form.fields if f.indicator == _FACTS]

@@ -26,6 +26,7 @@ from cdsdsl.evaluate.runtime import Fault, to_number
 from cdsdsl.rulesets.facts import FACTS_ITEM, fact_key
 from cdsdsl.rulesets.model import Ruleset
 from cdsdsl.scoring.unitdata import Value
+from cdsdsl.semantics.dimensions import infer_dimension
 from cdsdsl.semantics.inputs import input_kind
 from cdsdsl.semantics.resolve import OPTION, OPTIONS, POINTS
 
@@ -92,9 +93,12 @@ def share_facts(ruleset: Ruleset, fields: tuple[Any, ...], make_field: Callable[
         kind = users[0].kind if users else input_kind(fact.description, fact.unit)
         unit = fact.unit or next((f.unit for f in users if f.unit), None)
         used_by = ", ".join(f.column for f in users)
+        # what the fact counts or measures: as its users read it, else from its own words
+        dimension = next((f.dimension for f in users if f.dimension is not None), None) \
+            or infer_dimension(fact.description, unit, kind)
         fact_fields.append(make_field(indicator=FACTS_ITEM, indicator_name=FACTS_ITEM, key=fact.name,
                                       description=fact.description + (f" (dùng cho {used_by})" if used_by else ""),
-                                      kind=kind, unit=unit))
+                                      kind=kind, unit=unit, dimension=dimension))
     kept = tuple(f for f in fields if (f.indicator, f.key) not in bound)
     taken = tuple(f for f in fields if (f.indicator, f.key) in bound)
     return SharedFacts(kept + tuple(fact_fields), bound, taken, tuple(diags))

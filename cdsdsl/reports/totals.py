@@ -50,17 +50,17 @@ def _printed(value: Fraction | None, digits: int, mode: str) -> Decimal:
     return out
 
 
-def sum_gaps(result: Any, *, sections_only: bool = False) -> list[tuple[str, Decimal, Decimal]]:
+def sum_gaps(result: Any, *, sections_only: bool = False) -> list[tuple[tuple[str, str], Decimal, Decimal]]:
     """Where one unit's printed total is not the sum of its printed parts: ``(what, total, sum)``.
 
-    ``what`` is ``"mục 3"`` / ``"lĩnh vực I"`` (its counted indicators), ``"chỉ số 5.11"`` (its sub-indicators)
-    or ``"tổng"`` (the sections); ``sections_only``: only the total against its sections (a table that prints
-    the sections, not the indicators)."""
+    ``what`` is ``("section", "3")`` / ``("group", "I")`` (its counted indicators), ``("indicator", "5.11")`` (its
+    sub-indicators) or ``("total", "")`` (the sections); ``sections_only``: only the total against its sections
+    (a table that prints the sections, not the indicators)."""
     cr = getattr(result, "compiled", None)
     if cr is None:
         return []
     digits, mode = _policy(result)
-    out: list[tuple[str, Decimal, Decimal]] = []
+    out: list[tuple[tuple[str, str], Decimal, Decimal]] = []
     if not sections_only:
         parts: dict[tuple[str, str], Decimal] = {}
         for c in cr.counted:
@@ -72,7 +72,7 @@ def sum_gaps(result: Any, *, sections_only: bool = False) -> list[tuple[str, Dec
         for (kind, key), added in parts.items():
             t = (result.groups if kind == "g" else result.sections).get(key)
             if t is not None and _printed(t.exact, digits, mode) != added:
-                out.append((f"{'lĩnh vực' if kind == 'g' else 'mục'} {key}", _printed(t.exact, digits, mode), added))
+                out.append((("group" if kind == "g" else "section", key), _printed(t.exact, digits, mode), added))
         for c in cr.items:
             r = result.indicators[c.key]
             if not c.children or r.status != "children":
@@ -80,19 +80,17 @@ def sum_gaps(result: Any, *, sections_only: bool = False) -> list[tuple[str, Dec
             added = sum((_printed(result.indicators[k].exact, digits, mode) for k in c.children
                          if k in result.indicators and result.indicators[k].status != "not_applicable"), Decimal(0))
             if _printed(r.exact, digits, mode) != added:
-                out.append((f"chỉ số {c.key}", _printed(r.exact, digits, mode), added))
+                out.append((("indicator", c.key), _printed(r.exact, digits, mode), added))
     added = sum((_printed(t.exact, digits, mode) for t in result.sections.values()), Decimal(0))
     if result.total != added:
-        out.append(("tổng", result.total, added))
+        out.append((("total", ""), result.total, added))
     return out
 
 
-def _what(what: str, lang: str) -> str:
-    if lang != "en":
-        return what
-    word, _, key = what.partition(" ")
-    return {"mục": "section", "lĩnh": "group", "chỉ": "indicator", "tổng": "total"}.get(word, word) + (
-        " " + key.replace("vực ", "").replace("số ", "") if key else "")
+def _what(what: tuple[str, str], lang: str) -> str:
+    """A place of `sum_gaps` in words: ``mục 3``, ``lĩnh vực I``, ``chỉ số 5.11``, ``tổng``."""
+    kind, key = what
+    return i18n.text(f"report.place.{kind}", lang, key=key)
 
 
 def gaps_note(cohort: Any, results: Iterable[Any], lang: str = "vi", *, sections_only: bool = False) -> str | None:

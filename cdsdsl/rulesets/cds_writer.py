@@ -96,6 +96,10 @@ def _indicator(ind: Indicator) -> Iterator[str]:
         yield f"Cách hiểu: {_OPTION[ind.option_mode]}"
     if ind.cohort_method:
         yield f"Phương pháp: {_COHORT[ind.cohort_method]}"
+    if ind.types:
+        yield f"Kiểu: {ind.types}"
+    if ind.fact_uses:
+        yield "Dùng thông tin chung: " + "; ".join(f"{key} = {name}" for key, name in ind.fact_uses)
 
 
 def _header(rs: Ruleset) -> Iterator[str]:
@@ -118,6 +122,10 @@ def _header(rs: Ruleset) -> Iterator[str]:
             yield f"Trong đó: {b.name} = {cell_safe(b.description)}"
     for ul in rs.unit_lists:
         yield f"Danh sách {ul.name}: {'; '.join(ul.units)}"
+    if rs.facts:
+        yield "Thông tin chung:"
+        for fact in rs.facts:
+            yield f"{_INDENT}{fact.name} = {cell_safe(fact.description)}" + (f" ({fact.unit})" if fact.unit else "")
 
 
 def _heading(part: Section | Group) -> str:
