@@ -44,6 +44,7 @@ from cdsdsl.evaluate.codegen_ast import (
 from cdsdsl.evaluate.codegen_ast import function_name as function_name  # public since before the split
 from cdsdsl.evaluate.codegen_exact import ExactGen, build_function
 from cdsdsl.evaluate.codegen_fast import FAST_HELPERS, build_fast_function, build_fast_quantity
+from cdsdsl.evaluate.codegen_public import public_function
 from cdsdsl.evaluate.cohort import needs_cohort_error
 from cdsdsl.evaluate.interpret import (
     Outcome,
@@ -335,10 +336,14 @@ def compile_formula(text: str, max_points: Any, *, rounding: Any = None, zero_di
                     cohort_method: str | None = None) -> Callable[[Mapping[str, object]], Decimal]:
     """Parse, resolve and compile a formula once; the result maps inputs to rounded points.
 
+    The plain call is the fast one (`codegen_public`: integer arithmetic on the usual unit, the exact
+    path otherwise, same points as the interpreter); ``f.outcome(inputs)`` gives the interpreter's
+    `Outcome` (warnings, trace) and ``f.explain(inputs, lang="vi")`` its explanation.
+
     ``f = compile_formula("Tỷ lệ = a/b\\nĐiểm = Tỷ lệ * Điểm tối đa", 5); f({"a": 7, "b": 21}) == Decimal("1.67")``.
     Raises `CdsError` subclasses only (at compile time and at call time).
     """
-    from cdsdsl.evaluate.interpret import check_inputs, check_rounding, policy_of
+    from cdsdsl.evaluate.interpret import check_rounding, policy_of
     from cdsdsl.semantics.resolve import max_points_value, resolve
     from cdsdsl.syntax.parser import parse_formula
 
@@ -347,16 +352,7 @@ def compile_formula(text: str, max_points: Any, *, rounding: Any = None, zero_di
     check_rounding(policy)
     program = resolve(parse_formula(text), max_points, item=item, title=title, option_mode=option_mode,
                       cohort_method=cohort_method)
-    compiled = compile_program(program)
-
-    def points(inputs: Mapping[str, object]) -> Decimal:
-        check_inputs(inputs)
-        return compiled(inputs, policy=policy).points
-
-    points.compiled = compiled  # type: ignore[attr-defined]
-    points.__doc__ = f"Điểm của công thức (tối đa {runtime.fmt_vi(program.max_points)})."
-    return points
-
+    return public_function(compile_program(program), policy)
 
 __all__ = ["CompiledFormula", "compile_program", "compile_formula", "compile_quantities", "module_source"]
 
