@@ -42,6 +42,13 @@ class _WideTable:
     skip: set[int | None]
     cols: dict[int, tuple[str, str]]
     cell: Any
+    #: the header's named columns that are not inputs (reported once)
+    others: tuple[int, ...] = ()
+
+
+def _blank(v: Any) -> bool:
+    """`_empty` with the usual cell, a text, first."""
+    return not v.strip() if type(v) is str else _empty(v)
 
 
 def _wide_header_row(rows: list[list[Any]]) -> int | None:
@@ -75,7 +82,10 @@ class _Reader(_TextRows):
             self.diag("CDS813", cell(header_idx, group_col), text=_cell_str(header[group_col]))
             group_col = -1
         cols = self.wide_columns(header, header_idx, skip, cell)
-        table = _WideTable(header, header_idx, unit_col, group_col, skip, cols, cell)
+        # columns already reported (unknown, item references): a cell there is not "no data"
+        others = tuple(j for j, h in enumerate(header) if j not in skip and j not in cols and not _empty(h)
+                       and _fold(h) not in _IGNORED_COLS)
+        table = _WideTable(header, header_idx, unit_col, group_col, skip, cols, cell, others)
         for i in range(header_idx + 1, len(rows)):
             row = rows[i]
             if not row or all(_empty(c) for c in row):
@@ -124,7 +134,8 @@ class _Reader(_TextRows):
         name = unescape_csv_text(_cell_str(row[unit_col])) if unit_col < len(row) else ""  # '=x → =x
         # a text file's row with a shape problem: its values from column `cut` on are refused
         cut = self.shape(i, table.header_idx, unit_col, cols, cell, name) if self.text_records is not None else None
-        filled = {j: row[j] for j in cols if j < len(row) and not _empty(row[j]) and (cut is None or j < cut)}
+        end = len(row) if cut is None else min(cut, len(row))
+        filled = {j: v for j in cols if j < end and not _blank(v := row[j])}
         # the group cell of the row, when the ruleset has groups
         gcol = group_col if group_col is not None and group_col >= 0 and group_col < len(row) else None
         if not name:
@@ -138,10 +149,7 @@ class _Reader(_TextRows):
         group = self.group_id(row[gcol], cell(i, gcol), name) if gcol is not None else None
         values: dict[str, dict[str, Value]] = {}
         # cells in columns already reported (unknown, item references) are not "no data"
-        header = table.header
-        bad = any(not _empty(c) for j, c in enumerate(row) if j not in table.skip and j not in cols
-                  and j < len(header) and not _empty(header[j]) and _fold(header[j]) not in _IGNORED_COLS)
-        bad = bad or cut is not None
+        bad = cut is not None or any(j < len(row) and not _empty(row[j]) for j in table.others)
         for j, raw in filled.items():
             item, key = cols[j]
             v = self.value(name, item, key, raw, cell(i, j))

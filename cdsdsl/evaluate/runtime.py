@@ -66,9 +66,16 @@ class Slow(Exception):
 SLOW = Slow()
 
 
+def fast_value(raw):
+    """What the fast path reads of a cell: a `Value`'s ``number`` (the cell converted once when read),
+    else its ``raw``; anything else as it is."""
+    number = getattr(raw, "number", None)
+    return getattr(raw, "raw", raw) if number is None else number
+
+
 def fast_read(raw, nonneg):
-    """A plain int figure (a `Value` is unwrapped), else `Slow`."""
-    raw = getattr(raw, "raw", raw)
+    """A plain int figure (a `Value` gives its ``number``), else `Slow`."""
+    raw = fast_value(raw)
     if type(raw) is int and (raw >= 0 or not nonneg) and -HUGE < raw < HUGE:
         return raw
     raise SLOW
@@ -76,7 +83,7 @@ def fast_read(raw, nonneg):
 
 def fast_read_or(raw, default, nonneg):
     """`fast_read`, with the formula's own value when the unit gives none."""
-    raw = getattr(raw, "raw", raw)
+    raw = fast_value(raw)
     if raw is None or raw == "":
         return default
     if type(raw) is int and (raw >= 0 or not nonneg) and -HUGE < raw < HUGE:
@@ -86,8 +93,9 @@ def fast_read_or(raw, default, nonneg):
 
 def fast_pick(raw, count, cumulative):
     """Chosen option indexes given as numbers (``2``, ``0``, ``[1, 3]`` when
-    cumulative), None when nothing is given, else `Slow` (text is left to `choose`)."""
-    raw = getattr(raw, "raw", raw)
+    cumulative; a `Value` gives its ``number``), None when nothing is given, else `Slow`
+    (text is left to `choose`)."""
+    raw = fast_value(raw)
     if raw is None or raw == "":
         return None
     if type(raw) is int:
@@ -128,7 +136,7 @@ _NONE_WORDS = NONE_WORDS  # the old name (dataentry.forms imports it)
 
 __all__ = ["HUGE", "MAX_DIGITS", "NON_NEGATIVE", "NONE_WORDS", "Fault", "choose", "div", "fold", "items_sum",
            "minmax_points", "pick", "ratio_points", "read", "read_or", "round_points", "stat", "to_number",
-           "ZERO", "ONE", "Slow", "SLOW", "fast_read", "fast_read_or", "fast_pick", "fast_stat", "CORE",
+           "ZERO", "ONE", "Slow", "SLOW", "fast_value", "fast_read", "fast_read_or", "fast_pick", "fast_stat", "CORE",
            "DATA_CODES", "fault_diagnostic", "fault_error", "parse_number", "fmt_vi"]
 
 #: codes that are about a unit's data (DataError); the others are ScoreError
