@@ -26,6 +26,7 @@ from cdsdsl.diagnostics.core import DataError, Diagnostic
 from cdsdsl.files.safe_cells import unescape_csv_text
 from cdsdsl.files.textfile import TextFileProblem, open_delimited, records
 from cdsdsl.rulesets.model import Ruleset
+from cdsdsl.scoring.bulk import bulk
 from cdsdsl.scoring.unitdata import Unit, Value
 
 
@@ -417,7 +418,8 @@ def read_units_counted(path: str | Path, ruleset: Ruleset) -> tuple[list[Unit], 
     """`read_units` with the count of rows read and the rows refused (`Intake`), so that a report can say
     that no row was dropped silently."""
     reader = _Reader(ruleset, Path(path))
-    reader.read()
+    with bulk():
+        reader.read()
     intake = Intake(reader.fname, reader.rows_read, len(reader.units), tuple(reader.refused))
     return reader.units, reader.diags, intake
 
@@ -430,5 +432,6 @@ def read_units(path: str | Path, ruleset: Ruleset) -> tuple[list[Unit], list[Dia
     cell (``Diagnostic.arguments["where"]``, also the diagnostic's source name).  Empty cells are not
     errors here (the scorer reports missing inputs); a unit with no values is skipped (info CDS807)."""
     reader = _Reader(ruleset, Path(path))
-    reader.read()
+    with bulk():
+        reader.read()
     return reader.units, reader.diags

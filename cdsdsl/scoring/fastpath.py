@@ -266,6 +266,12 @@ class LazyIndicators(MappingABC[str, IndicatorResult]):
                                                   cr.policy, status, ())
         return r
 
+    def unplain(self) -> Iterator[IndicatorResult]:
+        """The results the full path made (not applicable, errors, warnings, text figures), in order: the
+        others are plain scored, entered or summed points."""
+        slow = self._slow
+        return (slow[k] for k in self._plan.order if k in slow)
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._plan.order)
 
