@@ -18,9 +18,19 @@ from typing import Any, Callable
 
 import attrs
 
-from cdsdsl.dataentry.cells import _GROUP_NAMES, _IGNORED_COLS, _UNIT_NAMES, _cell_str, _col_letter, _empty, _fold
+from cdsdsl.dataentry.cells import (
+    _GROUP_NAMES,
+    _IGNORED_COLS,
+    _UNIT_NAMES,
+    MAX_DIGITS,
+    _cell_str,
+    _col_letter,
+    _empty,
+    _fold,
+)
 from cdsdsl.dataentry.fields import CHOICES_SHEET, GUIDE_SHEET, TEMPLATE_SHEET
 from cdsdsl.dataentry.textrows import _TextRows
+from cdsdsl.dataentry.values import WHOLE_KINDS
 from cdsdsl.diagnostics import i18n
 from cdsdsl.diagnostics.core import DataError, Diagnostic
 from cdsdsl.files.safe_cells import unescape_csv_text
@@ -45,6 +55,8 @@ class _WideTable:
     cell: Any
     #: the header's named columns that are not inputs (reported once)
     others: tuple[int, ...] = ()
+    #: the columns of figures that are often plain whole numbers (`values.WHOLE_KINDS`)
+    whole: frozenset[int] = frozenset()
 
 
 def _blank(v: Any) -> bool:
@@ -86,7 +98,8 @@ class _Reader(_TextRows):
         # columns already reported (unknown, item references): a cell there is not "no data"
         others = tuple(j for j, h in enumerate(header) if j not in skip and j not in cols and not _empty(h)
                        and _fold(h) not in _IGNORED_COLS)
-        table = _WideTable(header, header_idx, unit_col, group_col, skip, cols, cell, others)
+        whole = frozenset(j for j, (item, key) in cols.items() if self.fields[item][key].kind in WHOLE_KINDS)
+        table = _WideTable(header, header_idx, unit_col, group_col, skip, cols, cell, others, whole)
         for i in range(header_idx + 1, len(rows)):
             row = rows[i]
             if not row or all(_empty(c) for c in row):
@@ -136,7 +149,7 @@ class _Reader(_TextRows):
         # a text file's row with a shape problem: its values from column `cut` on are refused
         cut = self.shape(i, table.header_idx, unit_col, cols, cell, name) if self.text_records is not None else None
         end = len(row) if cut is None else min(cut, len(row))
-        filled = {j: v for j in cols if j < end and not _blank(v := row[j])}
+        filled = {j: c for j in cols if j < end and not _blank(c := row[j])}
         # the group cell of the row, when the ruleset has groups
         gcol = group_col if group_col is not None and group_col >= 0 and group_col < len(row) else None
         if not name:
@@ -151,13 +164,20 @@ class _Reader(_TextRows):
         values: dict[str, dict[str, Value]] = {}
         # cells in columns already reported (unknown, item references) are not "no data"
         bad = cut is not None or any(j < len(row) and not _empty(row[j]) for j in table.others)
+        whole = table.whole
         for j, raw in filled.items():
             item, key = cols[j]
-            v = self.value(name, item, key, raw, cell(i, j))
+            if j in whole and type(raw) is str and raw.isascii() and raw.isdigit() and len(raw) <= MAX_DIGITS:
+                v: Value | None = Value(raw, cell(i, j), int(raw))  # the usual cell: what `value` gives, sooner
+            else:
+                v = self.value(name, item, key, raw, cell(i, j))
             if v is None:
                 bad = True
                 continue
-            values.setdefault(item, {})[key] = v
+            inner = values.get(item)
+            if inner is None:
+                inner = values[item] = {}
+            inner[key] = v
         self.add_unit(name, group, values, where, bad)
 
     # -- Mẫu layout (one sheet per unit)
@@ -270,11 +290,16 @@ class _Reader(_TextRows):
         width = max((len(r) for r in rows), default=0)
         rows = [r + [""] * (width - len(r)) for r in rows]
 
+        fname = self.fname
+        letters = [_col_letter(j) for j in range(width)]
+
         def cell(i: int, j: int | None) -> str:
             # the physical line the row (cell) starts on: a quoted cell may span lines
             rec = recs[i]
-            line = rec.cell_lines[j] if j is not None and j < len(rec.cell_lines) else rec.line
-            return f"{self.fname}:{line}" + (f":{_col_letter(j)}" if j is not None else "")
+            if j is None:
+                return f"{fname}:{rec.line}"
+            lines = rec.cell_lines
+            return f"{fname}:{lines[j] if j < len(lines) else rec.line}:{letters[j] if j < width else _col_letter(j)}"
 
         if not self.wide(rows, cell, self.fname):
             self.diag("CDS801", self.fname, name=self.fname)

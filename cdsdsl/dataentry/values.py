@@ -38,7 +38,7 @@ from cdsdsl.scoring.unitdata import Unit, Value
 from cdsdsl.semantics.resolve import COUNT, MONEY, NUMBER, OPTION, OPTIONS, POINTS, RATIO
 
 #: figures that are often plain whole numbers (a ratio's scale and a point's ``%`` are checked below)
-_WHOLE_KINDS = frozenset({COUNT, MONEY, NUMBER})
+WHOLE_KINDS = frozenset({COUNT, MONEY, NUMBER})
 
 
 def _choices_list(f: FormField) -> str:
@@ -168,7 +168,7 @@ class _CellReader:
         """Check one filled cell; None when it is dropped (an error was reported).  The `Value` carries the
         cell converted once (``Value.number``) when it is a whole figure or known options."""
         f = self.fields[item][key]
-        if f.kind in _WHOLE_KINDS:
+        if f.kind in WHOLE_KINDS:
             # the usual cell, a plain whole number (``"1234"``, or an int from a workbook): what the checks
             # below keep, with its number; anything else takes them
             if type(raw) is str and raw.isascii() and raw.isdigit() and len(raw) <= MAX_DIGITS:

@@ -217,8 +217,8 @@ def records(text: str, delimiter: str, name: str = "<text>", *, limit: int = MAX
             continue
         nl = text.find("\n", i)
         nl = n if nl < 0 else nl
-        if text.find('"', i, nl) < 0:  # a line without quotes: its cells are what the delimiter cuts
-            parts = text[i:nl].split(delimiter)
+        parts = text[i:nl].split(delimiter) if text.find('"', i, nl) < 0 else _simple_quoted(text[i:nl], delimiter)
+        if parts is not None:  # a line without quotes, or whose quoted cells are plain: what the delimiter cuts
             for k, part in enumerate(parts):
                 if len(part) > limit:
                     raise _too_long(name, line, k, len(part))
@@ -283,6 +283,31 @@ def records(text: str, delimiter: str, name: str = "<text>", *, limit: int = MAX
             i += 1
             line += 1
     return out
+
+
+def _simple_quoted(line: str, delimiter: str) -> list[str] | None:
+    """The cells of a one-line row whose quoted cells are plain (``"8,5"``: a quote at each end, none
+    inside, closed on the same line): what the general loop of `records` reads, found by splitting;
+    None for anything else (``""`` inside, a quote left open or followed by text), which that loop reads."""
+    parts = line.split(delimiter)
+    cells: list[str] = []
+    k = 0
+    while k < len(parts):
+        piece = parts[k]
+        if '"' in piece:
+            if piece[:1] != '"':
+                return None
+            while len(piece) < 2 or piece[-1] != '"':
+                k += 1
+                if k >= len(parts):
+                    return None
+                piece += delimiter + parts[k]
+            piece = piece[1:-1]
+            if '"' in piece:
+                return None
+        cells.append(piece)
+        k += 1
+    return cells
 
 
 def _next_newline(text: str, j: int, n: int) -> int:
