@@ -1,13 +1,15 @@
 """The commands users run, timed as processes (run by hand, not a test).
 
     .venv/bin/python bench/bench_cli.py [--sizes 1000,10000] [--formats csv,xlsx] [--commands score,rank]
-                                        [--out build/bench-cli] [--rounds 1]
+                                        [--out build/bench-cli] [--rounds 1] [--old TREE]
 
 Takes: cohort sizes and file formats; makes the cohorts with `bench/make_cohort.py` (huyện Ninh Thuận
 2023, deterministic; kept in ``--out`` and reused) unless they are there already.
 Returns: prints one row per run: command, units, format, wall seconds, CPU seconds and the peak resident
 memory of the process (``os.wait4``'s rusage of that child, what ``/usr/bin/time -v`` calls "Maximum
 resident set size"), and the exit status; the report goes to a file (``-o``), as a user would write it.
+With ``--old TREE`` (another checkout, e.g. ``git worktree add ../old main``) each run is also made with that
+tree's code, right after, and the ratio new/old of the wall and CPU times is printed.
 """
 from __future__ import annotations
 
@@ -31,10 +33,10 @@ def cohort(size: int, fmt: str, out: Path) -> Path:
     return path
 
 
-def run(args: list[str]) -> tuple[float, float, float, int]:
-    """(wall s, CPU s, peak RSS MiB, exit status) of one process."""
+def run(args: list[str], tree: Path = ROOT) -> tuple[float, float, float, int]:
+    """(wall s, CPU s, peak RSS MiB, exit status) of one process running ``tree``'s code."""
     t = time.perf_counter()
-    p = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    p = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tree)
     _, status, usage = os.wait4(p.pid, 0)
     wall = time.perf_counter() - t
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
@@ -47,6 +49,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--commands", default="score,rank")
     ap.add_argument("--out", type=Path, default=ROOT / "build" / "bench-cli")
     ap.add_argument("--rounds", type=int, default=1)
+    ap.add_argument("--old", type=Path, default=None, help="another tree to run side by side")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     print(f"Python {sys.version.split()[0]}, load(1 min) {os.getloadavg()[0]:.2f}")
@@ -58,14 +61,20 @@ def main(argv: list[str]) -> int:
         for fmt in args.formats.split(","):
             data = cohort(size, fmt, args.out)
             for command in args.commands.split(","):
-                report = args.out / f"{command}-{size}-{fmt}.txt"
-                best = None
-                for _ in range(args.rounds):
-                    got = run([sys.executable, "-m", "cdsdsl", command, str(RULESET), str(data), "-o", str(report)])
-                    best = got if best is None or got[0] < best[0] else best
-                assert best is not None
-                wall, cpu, rss, code = best
-                print(f"{command:8} {size:7d} {fmt:6} {wall:7.2f} {cpu:7.2f} {rss:9.0f} {code}", flush=True)
+                new = (1.0, 1.0, 0.0, 0)
+                for label, tree in [("", ROOT)] + ([("old ", args.old.resolve())] if args.old else []):
+                    report = args.out / f"{label.strip()}{command}-{size}-{fmt}.txt"
+                    best = None
+                    for _ in range(args.rounds):
+                        got = run([sys.executable, "-m", "cdsdsl", command, str(RULESET), str(data), "-o",
+                                   str(report)], tree)
+                        best = got if best is None or got[0] < best[0] else best
+                    assert best is not None
+                    wall, cpu, rss, code = best
+                    ratio = f"  new/old wall {new[0] / wall:.3f} CPU {new[1] / cpu:.3f}" if label else ""
+                    new = best
+                    print(f"{label + command:8} {size:7d} {fmt:6} {wall:7.2f} {cpu:7.2f} {rss:9.0f} {code}{ratio}",
+                          flush=True)
     return 0
 
 

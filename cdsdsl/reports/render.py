@@ -13,7 +13,7 @@ import io
 import re
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 import attrs
 
@@ -144,7 +144,10 @@ def simple_table(headers: list[str], body: list[list[str]], numeric: list[bool])
              .rstrip() for k in range(depth)]
     lines.append("  ".join("-" * w for w in widths))
     columns = [[pad(cell, w) for cell in col] for col, w, pad in zip(cols, widths, pads, strict=True)]
-    lines += ["  ".join(cells).rstrip() for cells in zip(*columns, strict=True)]
+    rows: Iterable[tuple[str, ...]] = zip(*columns, strict=True)
+    if depth > 1:  # tabulate's multi-line layout gives a row of empty cells no line at all
+        rows = (cells for cells, raw in zip(rows, zip(*cols, strict=True), strict=True) if any(raw))
+    lines += ["  ".join(cells).rstrip() for cells in rows]
     return "\n".join(lines)
 
 
