@@ -4,8 +4,8 @@ Takes: nothing.  Returns: `bulk()`, a context manager that pauses the cyclic col
 read or scored and restores it after.  The objects made then (values, dicts, tuples of a unit) hold no
 reference cycles, so the collector would free nothing; but each of its full passes walks every live object,
 and with a million cells alive it ran tens of times: 25-35 % of the time of scoring 10 000 units
-(issue #14).  Reference counting still frees everything that is dropped; `gc.freeze` then moves what was
-built out of the collector's later passes.
+(issue #14).  Reference counting still frees everything that is dropped, and the collector runs again
+after the block (nothing is frozen: in a long-running process a cycle made in the block is still freed).
 """
 from __future__ import annotations
 
@@ -16,13 +16,12 @@ from typing import Iterator
 
 @contextmanager
 def bulk() -> Iterator[None]:
-    """Pause the cyclic garbage collector for the block (nested blocks are fine); on the way out, what
-    was built is frozen (`gc.freeze`) so later collections do not walk it again."""
+    """Pause the cyclic garbage collector for the block (nested blocks are fine: only the outermost one
+    turns it back on)."""
     was = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was:
-            gc.freeze()
             gc.enable()
