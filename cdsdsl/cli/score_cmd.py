@@ -112,12 +112,14 @@ def split_findings(cohort: Any, data_diags: list[Diagnostic]) -> tuple[list[Diag
     Ruleset findings are about formulas that cannot be scored (CDS615, naming the formula's
     own error): the same for every unit, so reported once.  ``failed``: the data had errors,
     or a unit has an indicator not scored because of its data."""
+    from cdsdsl.scoring.results import errors_of
+
     failed = any(d.severity is Severity.ERROR for d in data_diags)
     ruleset_diags: list[Diagnostic] = []
     unit_diags = [d for d in data_diags + list(cohort.diagnostics) if d.severity is not Severity.INFO]
     for r in cohort.results:
-        for ir in r.indicators.values():
-            if ir.status == "error" and not (ir.diagnostics and ir.diagnostics[0].code == "CDS615"):
+        for ir in errors_of(r.indicators):
+            if not (ir.diagnostics and ir.diagnostics[0].code == "CDS615"):
                 failed = True
         for d in r.diagnostics:
             if d.severity is Severity.INFO:

@@ -18,14 +18,25 @@ from typing import Any, Callable
 
 import attrs
 
-from cdsdsl.dataentry.cells import _GROUP_NAMES, _IGNORED_COLS, _UNIT_NAMES, _cell_str, _col_letter, _empty, _fold
+from cdsdsl.dataentry.cells import (
+    _GROUP_NAMES,
+    _IGNORED_COLS,
+    _UNIT_NAMES,
+    MAX_DIGITS,
+    _cell_str,
+    _col_letter,
+    _empty,
+    _fold,
+)
 from cdsdsl.dataentry.fields import CHOICES_SHEET, GUIDE_SHEET, TEMPLATE_SHEET
 from cdsdsl.dataentry.textrows import _TextRows
+from cdsdsl.dataentry.values import WHOLE_KINDS
 from cdsdsl.diagnostics import i18n
 from cdsdsl.diagnostics.core import DataError, Diagnostic
 from cdsdsl.files.safe_cells import unescape_csv_text
 from cdsdsl.files.textfile import TextFileProblem, open_delimited, records
 from cdsdsl.rulesets.model import Ruleset
+from cdsdsl.scoring.bulk import bulk
 from cdsdsl.scoring.unitdata import Unit, Value
 
 
@@ -42,6 +53,15 @@ class _WideTable:
     skip: set[int | None]
     cols: dict[int, tuple[str, str]]
     cell: Any
+    #: the header's named columns that are not inputs (reported once)
+    others: tuple[int, ...] = ()
+    #: the columns of figures that are often plain whole numbers (`values.WHOLE_KINDS`)
+    whole: frozenset[int] = frozenset()
+
+
+def _blank(v: Any) -> bool:
+    """`_empty` with the usual cell, a text, first."""
+    return not v.strip() if type(v) is str else _empty(v)
 
 
 def _wide_header_row(rows: list[list[Any]]) -> int | None:
@@ -75,7 +95,11 @@ class _Reader(_TextRows):
             self.diag("CDS813", cell(header_idx, group_col), text=_cell_str(header[group_col]))
             group_col = -1
         cols = self.wide_columns(header, header_idx, skip, cell)
-        table = _WideTable(header, header_idx, unit_col, group_col, skip, cols, cell)
+        # columns already reported (unknown, item references): a cell there is not "no data"
+        others = tuple(j for j, h in enumerate(header) if j not in skip and j not in cols and not _empty(h)
+                       and _fold(h) not in _IGNORED_COLS)
+        whole = frozenset(j for j, (item, key) in cols.items() if self.fields[item][key].kind in WHOLE_KINDS)
+        table = _WideTable(header, header_idx, unit_col, group_col, skip, cols, cell, others, whole)
         for i in range(header_idx + 1, len(rows)):
             row = rows[i]
             if not row or all(_empty(c) for c in row):
@@ -124,7 +148,8 @@ class _Reader(_TextRows):
         name = unescape_csv_text(_cell_str(row[unit_col])) if unit_col < len(row) else ""  # '=x → =x
         # a text file's row with a shape problem: its values from column `cut` on are refused
         cut = self.shape(i, table.header_idx, unit_col, cols, cell, name) if self.text_records is not None else None
-        filled = {j: row[j] for j in cols if j < len(row) and not _empty(row[j]) and (cut is None or j < cut)}
+        end = len(row) if cut is None else min(cut, len(row))
+        filled = {j: c for j in cols if j < end and not _blank(c := row[j])}
         # the group cell of the row, when the ruleset has groups
         gcol = group_col if group_col is not None and group_col >= 0 and group_col < len(row) else None
         if not name:
@@ -138,17 +163,21 @@ class _Reader(_TextRows):
         group = self.group_id(row[gcol], cell(i, gcol), name) if gcol is not None else None
         values: dict[str, dict[str, Value]] = {}
         # cells in columns already reported (unknown, item references) are not "no data"
-        header = table.header
-        bad = any(not _empty(c) for j, c in enumerate(row) if j not in table.skip and j not in cols
-                  and j < len(header) and not _empty(header[j]) and _fold(header[j]) not in _IGNORED_COLS)
-        bad = bad or cut is not None
+        bad = cut is not None or any(j < len(row) and not _empty(row[j]) for j in table.others)
+        whole = table.whole
         for j, raw in filled.items():
             item, key = cols[j]
-            v = self.value(name, item, key, raw, cell(i, j))
+            if j in whole and type(raw) is str and raw.isascii() and raw.isdigit() and len(raw) <= MAX_DIGITS:
+                v: Value | None = Value(raw, cell(i, j), int(raw))  # the usual cell: what `value` gives, sooner
+            else:
+                v = self.value(name, item, key, raw, cell(i, j))
             if v is None:
                 bad = True
                 continue
-            values.setdefault(item, {})[key] = v
+            inner = values.get(item)
+            if inner is None:
+                inner = values[item] = {}
+            inner[key] = v
         self.add_unit(name, group, values, where, bad)
 
     # -- Mẫu layout (one sheet per unit)
@@ -261,11 +290,16 @@ class _Reader(_TextRows):
         width = max((len(r) for r in rows), default=0)
         rows = [r + [""] * (width - len(r)) for r in rows]
 
+        fname = self.fname
+        letters = [_col_letter(j) for j in range(width)]
+
         def cell(i: int, j: int | None) -> str:
             # the physical line the row (cell) starts on: a quoted cell may span lines
             rec = recs[i]
-            line = rec.cell_lines[j] if j is not None and j < len(rec.cell_lines) else rec.line
-            return f"{self.fname}:{line}" + (f":{_col_letter(j)}" if j is not None else "")
+            if j is None:
+                return f"{fname}:{rec.line}"
+            lines = rec.cell_lines
+            return f"{fname}:{lines[j] if j < len(lines) else rec.line}:{letters[j] if j < width else _col_letter(j)}"
 
         if not self.wide(rows, cell, self.fname):
             self.diag("CDS801", self.fname, name=self.fname)
@@ -409,7 +443,8 @@ def read_units_counted(path: str | Path, ruleset: Ruleset) -> tuple[list[Unit], 
     """`read_units` with the count of rows read and the rows refused (`Intake`), so that a report can say
     that no row was dropped silently."""
     reader = _Reader(ruleset, Path(path))
-    reader.read()
+    with bulk():
+        reader.read()
     intake = Intake(reader.fname, reader.rows_read, len(reader.units), tuple(reader.refused))
     return reader.units, reader.diags, intake
 
@@ -422,5 +457,6 @@ def read_units(path: str | Path, ruleset: Ruleset) -> tuple[list[Unit], list[Dia
     cell (``Diagnostic.arguments["where"]``, also the diagnostic's source name).  Empty cells are not
     errors here (the scorer reports missing inputs); a unit with no values is skipped (info CDS807)."""
     reader = _Reader(ruleset, Path(path))
-    reader.read()
+    with bulk():
+        reader.read()
     return reader.units, reader.diags

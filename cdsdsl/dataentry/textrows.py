@@ -27,7 +27,7 @@ class _TextRows(_CellReader):
         assert self.text_records is not None
         rec = self.text_records[i]
         header = self.text_records[header_idx].cells
-        width = max((j + 1 for j, c in enumerate(header) if not _empty(c)), default=0)
+        width = self.header_width(header_idx)
         unit = name or None
         swallowed = [c for c in rec.cells if "\n" in c and self.delimiter in c.split("\n", 1)[1]]
         broken = rec.open_quote is not None and (swallowed or len(rec.cells) != len(header))
@@ -54,7 +54,8 @@ class _TextRows(_CellReader):
                       column=_col_letter(qcol), swallowed=n_lines, extent=extent, extent_en=extent_en)
             return 0
         cells = rec.cells
-        used = max((j + 1 for j, c in enumerate(cells) if not _empty(c)), default=0)
+        # the last filled cell: past the header's width only when the row is longer than it
+        used = max((j + 1 for j, c in enumerate(cells) if not _empty(c)), default=0) if len(cells) > width else 0
         if used > width:
             split = self.decimal_split(cells, width, unit_col, cols)
             if split is not None:
@@ -73,6 +74,15 @@ class _TextRows(_CellReader):
             self.diag("CDS655", cell(i, None), unit=unit, cells=len(cells), header=width,
                       column=_col_letter(len(cells)))
         return None
+
+    def header_width(self, header_idx: int) -> int:
+        """The number of columns up to the header's last named one (computed once per header)."""
+        memo = self.header_widths
+        if header_idx not in memo:
+            assert self.text_records is not None
+            header = self.text_records[header_idx].cells
+            memo[header_idx] = max((j + 1 for j, c in enumerate(header) if not _empty(c)), default=0)
+        return memo[header_idx]
 
     def fits(self, j: int, text: str, cols: dict[int, tuple[str, str]]) -> bool:
         """Could ``text`` be the value of column ``j`` (by its field's kind)?  For locating a split row."""

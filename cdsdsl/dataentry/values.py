@@ -38,6 +38,9 @@ from cdsdsl.rulesets.model import Ruleset, roman_to_int
 from cdsdsl.scoring.unitdata import Unit, Value
 from cdsdsl.semantics.resolve import COUNT, MONEY, NUMBER, OPTION, OPTIONS, POINTS, RATIO
 
+#: figures that are often plain whole numbers (a ratio's scale and a point's ``%`` are checked below)
+WHOLE_KINDS = frozenset({COUNT, MONEY, NUMBER})
+
 
 def _choices_list(f: FormField) -> str:
     return "; ".join(f"{i}. {c}" for i, c in enumerate(f.choices, 1))
@@ -69,6 +72,10 @@ class _CellReader:
         self.text_records: list[Record] | None = None
         self.delimiter = ","
         self.ratio_caps: dict[str, Fraction | None] = {}
+        #: (indicator, input, cell text) -> (choice text(s), number(s)) of option cells read without a message
+        self.choice_memo: dict[tuple[str, str, str], tuple[Any, Any]] = {}
+        #: a text file's header row -> its width up to the last named column
+        self.header_widths: dict[int, int] = {}
 
     # -- diagnostics
     def diag(self, code: str, where: str | None, *, item: str | None = None, unit: str | None = None,
@@ -159,8 +166,37 @@ class _CellReader:
 
     # -- values
     def value(self, unit: str, item: str, key: str, raw: Any, where: str) -> Value | None:
-        """Check one filled cell; None when it is dropped (an error was reported)."""
+        """Check one filled cell; None when it is dropped (an error was reported).  The `Value` carries the
+        cell converted once (``Value.number``) when it is a whole figure or known options."""
         f = self.fields[item][key]
+        if f.kind in WHOLE_KINDS:
+            # the usual cell, a plain whole number (``"1234"``, or an int from a workbook): what the checks
+            # below keep, with its number; anything else takes them
+            if type(raw) is str and raw.isascii() and raw.isdigit() and len(raw) <= MAX_DIGITS:
+                return Value(raw, where, int(raw))
+            if type(raw) is int and _digit_count(raw) <= MAX_DIGITS:
+                return Value(raw, where)
+        if f.kind in (OPTION, OPTIONS) and type(raw) is str:
+            memo = self.choice_memo.get((item, key, raw))
+            if memo is not None:  # the same text in the same column: read the same way, no message
+                return Value(memo[0], where, memo[1])
+            n_diags = len(self.diags)
+            v = self.option_value(unit, f, raw, where)
+            if v is not None and len(self.diags) == n_diags:
+                self.choice_memo[(item, key, raw)] = (v.raw, v.number)
+            return v
+        return self.option_value(unit, f, raw, where) if f.kind in (OPTION, OPTIONS) else self.figure(f, unit, raw,
+                                                                                                       where)
+
+    def figure(self, f: FormField, unit: str, raw: Any, where: str) -> Value | None:
+        """A figure's cell after its scale check (docs/data-entry.md "Thang giá trị")."""
+        if not self.scale_ok(unit, f, raw, where):
+            return None
+        return Value(_raw(raw), where)
+
+    def option_value(self, unit: str, f: FormField, raw: Any, where: str) -> Value | None:
+        """An option cell as the exact choice text (a list of them for several), with its number(s)."""
+        item, key = f.indicator, f.key
         if f.kind in (OPTION, OPTIONS) and not isinstance(raw, bool) and _digit_count(_show(raw)) > MAX_DIGITS:
             self.diag("CDS659", where, item=item, unit=unit, key=key, digits=_digit_count(_show(raw)),
                       limit=MAX_DIGITS)
@@ -170,18 +206,16 @@ class _CellReader:
             if chosen is None:
                 return None
             if chosen == [_NONE]:  # ``0`` / ``không``: none of the options (the scorer gives 0 points)
-                return Value(_cell_str(raw), where)
+                return Value(_cell_str(raw), where, 0)
             chosen = [c for c in chosen if c is not _NONE]
             if f.kind == OPTION:
                 if len(chosen) > 1:
                     self.diag("CDS806", where, item=item, unit=unit, key=key, text=_cell_str(_show(raw)),
                               choices=_choices_list(f))
                     return None
-                return Value(chosen[0], where)
-            return Value(chosen, where)
-        if not self.scale_ok(unit, f, raw, where):
-            return None
-        return Value(_raw(raw), where)
+                return Value(chosen[0], where, f.choices.index(chosen[0]) + 1)
+            return Value(chosen, where, tuple(f.choices.index(c) + 1 for c in chosen))
+        return None
 
     def ratio_cap(self, item: str) -> Fraction | None:
         """The largest ratio an indicator's inputs may hold: 100% unless its scoring text names a level above

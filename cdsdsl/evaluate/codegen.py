@@ -44,6 +44,7 @@ from cdsdsl.evaluate.codegen_ast import (
 from cdsdsl.evaluate.codegen_ast import function_name as function_name  # public since before the split
 from cdsdsl.evaluate.codegen_exact import ExactGen, build_function
 from cdsdsl.evaluate.codegen_fast import FAST_HELPERS, build_fast_function, build_fast_quantity
+from cdsdsl.evaluate.codegen_public import public_function
 from cdsdsl.evaluate.cohort import needs_cohort_error
 from cdsdsl.evaluate.interpret import (
     Outcome,
@@ -283,7 +284,15 @@ def score(item, inputs, cohort=None, item_points=None, digits=2, rounding="half_
     points outside [0, max] are clamped.  Problems raise ``Fault(code, args, span)``:
     ``SPANS[span]`` is (line, column, words) in the formula's text.
     """
-    function, max_points = INDICATORS[item]
+    function, max_points, fast = INDICATORS[item]
+    if fast is not None and item_points is None:
+        # the usual unit (whole figures, options by number): integers only, the same points
+        try:
+            num, den = fast(inputs, cohort)
+        except (Slow, Fault, KeyError, AttributeError, TypeError):
+            pass
+        else:
+            return round_pair(num, den, digits, rounding)
     try:
         total = function(inputs, cohort, item_points, None)
     except Fault as fault:
@@ -301,10 +310,42 @@ def _core_statements() -> list[ast.stmt]:
     return ast.parse(text).body
 
 
+def decision_docstring(program: Program) -> str:
+    """The docstring of an indicator's function in a compiled module: its id and maximum, then the
+    decision's text as the ruleset gives it, each line through `quoting.quote` (one printable line)."""
+    head = f"Chỉ số {program.item or ''}".strip() + f" (tối đa {runtime.fmt_vi(program.max_points)} điểm)"
+    src = getattr(program.formula, "source", None)
+    text = getattr(src, "text", "") or ""
+    lines = [doc_text(line.rstrip()) for line in text.strip("\n").splitlines()]
+    return "\n".join([doc_text(head), "", *("    " + line if line else "" for line in lines)]) + "\n    "
+
+
+def _with_docstring(func: ast.FunctionDef, doc: str) -> ast.FunctionDef:
+    body = func.body
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+            and isinstance(body[0].value.value, str):
+        body = body[1:]
+    func.body = [ast.Expr(lit(doc)), *body]
+    return func
+
+
+class _HugeName(ast.NodeTransformer):
+    def visit_Constant(self, node: ast.Constant) -> Any:  # noqa: N802 - ast API
+        return load("HUGE") if type(node.value) is int and node.value == runtime.HUGE else node
+
+
+def _named_huge(func: ast.FunctionDef | None) -> ast.FunctionDef | None:
+    """A fast function's bound on figures written ``HUGE`` (the runtime's 10**100) rather than 101 digits."""
+    return None if func is None else _HugeName().visit(func)
+
+
 def module_source(programs: Sequence[Program], *, title: str | None = None) -> str:
-    """An importable module scoring ``programs`` with the standard library only."""
+    """An importable module scoring ``programs`` with the standard library only: one function per
+    indicator (the decision's text as its docstring) and, where there is one, its fast function on
+    integers, which `score` tries first."""
     mod = SharedModule()
-    funcs = [build_function(p, mod) for p in programs]
+    funcs = [_with_docstring(build_function(p, mod), decision_docstring(p)) for p in programs]
+    fasts = [_named_huge(build_fast_function(p, mod)) for p in programs]
     spans: list[ast.expr] = []
     for span, src in mod.spans:
         if span is not None and src is not None:
@@ -314,13 +355,16 @@ def module_source(programs: Sequence[Program], *, title: str | None = None) -> s
             spans.append(lit(None))
     indicators = ast.Dict([lit(p.item) for p in programs],
                           [ast.Tuple([load(f.name), call("_Fraction", lit(p.max_points.numerator),
-                                                           lit(p.max_points.denominator))], ast.Load())
-                           for p, f in zip(programs, funcs, strict=True)])
+                                                           lit(p.max_points.denominator)),
+                                      load(fast.name) if fast is not None else lit(None)], ast.Load())
+                           for p, f, fast in zip(programs, funcs, fasts, strict=True)])
     of = f" của {doc_text(title)}" if title else ""
     doc = ast.Expr(lit(f"Điểm các chỉ số{of}, dịch bởi cdsdsl (cds compile).\n\n"
                        "Chỉ dùng thư viện chuẩn của Python. `score(\"1.3\", {\"a\": 7, \"b\": 21})` → Decimal."))
-    body = ([doc] + _core_statements() + helper_aliases() + mod.const_defs()
-            + [assign("SPANS", ast.Tuple(spans, ast.Load()))] + funcs
+    fast_aliases = [assign(alias, load(target)) for alias, target in FAST_HELPERS.items() if alias not in HELPERS]
+    body = ([doc] + _core_statements() + helper_aliases() + fast_aliases + mod.const_defs()
+            + [assign("SPANS", ast.Tuple(spans, ast.Load()))]
+            + [f for pair in zip(funcs, fasts, strict=True) for f in pair if f is not None]
             + [assign("INDICATORS", indicators)] + ast.parse(_MODULE_TAIL).body)
     module = ast.Module(body=body, type_ignores=[])
     ast.fix_missing_locations(module)
@@ -337,10 +381,14 @@ def compile_formula(text: str, max_points: Any, *, rounding: Any = None, zero_di
                     cohort_method: str | None = None) -> Callable[[Mapping[str, object]], Decimal]:
     """Parse, resolve and compile a formula once; the result maps inputs to rounded points.
 
+    The plain call is the fast one (`codegen_public`: integer arithmetic on the usual unit, the exact
+    path otherwise, same points as the interpreter); ``f.outcome(inputs)`` gives the interpreter's
+    `Outcome` (warnings, trace) and ``f.explain(inputs, lang="vi")`` its explanation.
+
     ``f = compile_formula("Tỷ lệ = a/b\\nĐiểm = Tỷ lệ * Điểm tối đa", 5); f({"a": 7, "b": 21}) == Decimal("1.67")``.
     Raises `CdsError` subclasses only (at compile time and at call time).
     """
-    from cdsdsl.evaluate.interpret import check_inputs, check_rounding, policy_of
+    from cdsdsl.evaluate.interpret import check_rounding, policy_of
     from cdsdsl.semantics.resolve import max_points_value, resolve
     from cdsdsl.syntax.parser import parse_formula
 
@@ -349,16 +397,7 @@ def compile_formula(text: str, max_points: Any, *, rounding: Any = None, zero_di
     check_rounding(policy)
     program = resolve(parse_formula(text), max_points, item=item, title=title, option_mode=option_mode,
                       cohort_method=cohort_method)
-    compiled = compile_program(program)
-
-    def points(inputs: Mapping[str, object]) -> Decimal:
-        check_inputs(inputs)
-        return compiled(inputs, policy=policy).points
-
-    points.compiled = compiled  # type: ignore[attr-defined]
-    points.__doc__ = f"Điểm của công thức (tối đa {runtime.fmt_vi(program.max_points)})."
-    return points
-
+    return public_function(compile_program(program), policy)
 
 __all__ = ["CompiledFormula", "compile_program", "compile_formula", "compile_quantities", "module_source"]
 

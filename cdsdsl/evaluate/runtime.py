@@ -31,9 +31,16 @@ from cdsdsl.evaluate.standalone_runtime import (
     MAX_DIGITS,
     NON_NEGATIVE,
     NONE_WORDS,
+    SLOW,
     Fault,
+    Slow,
     choose,
     div,
+    fast_pick,
+    fast_read,
+    fast_read_or,
+    fast_stat,
+    fast_value,
     fold,
     items_sum,
     minmax_points,
@@ -41,6 +48,7 @@ from cdsdsl.evaluate.standalone_runtime import (
     ratio_points,
     read,
     read_or,
+    round_pair,
     round_points,
     stat,
     to_number,
@@ -52,83 +60,17 @@ ONE = Fraction(1)
 
 
 
-# ------------------------------------------------------------ fast path (in process only)
-# Compiled formulas also get a *fast* function (`codegen_fast.FastGen`) that works on
-# plain ints and (numerator, denominator) pairs.  It gives up with `Slow`
-# whenever anything is not the plain case (a non-int figure, a missing input, a
-# zero or negative divisor, no matching case, points outside [0, max]); the
-# caller then runs the full function, which produces the value and diagnostics.
-
-class Slow(Exception):
-    """The fast path cannot decide this unit; run the full path."""
-
-
-SLOW = Slow()
-
-
-def fast_read(raw, nonneg):
-    """A plain int figure (a `Value` is unwrapped), else `Slow`."""
-    raw = getattr(raw, "raw", raw)
-    if type(raw) is int and (raw >= 0 or not nonneg) and -HUGE < raw < HUGE:
-        return raw
-    raise SLOW
-
-
-def fast_read_or(raw, default, nonneg):
-    """`fast_read`, with the formula's own value when the unit gives none."""
-    raw = getattr(raw, "raw", raw)
-    if raw is None or raw == "":
-        return default
-    if type(raw) is int and (raw >= 0 or not nonneg) and -HUGE < raw < HUGE:
-        return raw
-    raise SLOW
-
-
-def fast_pick(raw, count, cumulative):
-    """Chosen option indexes given as numbers (``2``, ``0``, ``[1, 3]`` when
-    cumulative), None when nothing is given, else `Slow` (text is left to `choose`)."""
-    raw = getattr(raw, "raw", raw)
-    if raw is None or raw == "":
-        return None
-    if type(raw) is int:
-        if 0 < raw <= count:
-            return (raw - 1,)
-        if raw == 0:
-            return ()
-        raise SLOW
-    if cumulative and type(raw) in (list, tuple):
-        chosen = set()
-        for x in raw:
-            x = getattr(x, "raw", x)
-            if type(x) is not int or x < 0 or x > count:
-                raise SLOW
-            if x:
-                chosen.add(x - 1)
-        return chosen
-    raise SLOW
-
-
-def fast_stat(cohort, key):
-    """A cohort quantity's lowest and highest value as ``(ln, ld, hn, hd)`` (``low = ln/ld``,
-    ``high = hn/hd``, denominators > 0) when both are ints or Fractions, else `Slow`
-    (no cohort, no such quantity, anything else: `stat` and the full path decide)."""
-    try:
-        s = cohort[key]
-        low, high = s[0], s[1]
-    except Exception:  # noqa: BLE001 - None, a missing key, a strange mapping: the full path decides
-        raise SLOW from None
-    if (type(low) is Fraction or type(low) is int) and (type(high) is Fraction or type(high) is int):
-        return low.numerator, low.denominator, high.numerator, high.denominator
-    raise SLOW
-
+# The fast path's helpers (`Slow`, `fast_read`, ...) are in the core too: a compiled
+# module (`codegen.module_source`) runs its fast functions with them.
 
 #: the top-level names of the core (`standalone_runtime`), all of which a compiled module defines
 CORE = tuple(name for name in vars(standalone_runtime) if not name.startswith("__"))
 _NONE_WORDS = NONE_WORDS  # the old name (dataentry.forms imports it)
 
 __all__ = ["HUGE", "MAX_DIGITS", "NON_NEGATIVE", "NONE_WORDS", "Fault", "choose", "div", "fold", "items_sum",
-           "minmax_points", "pick", "ratio_points", "read", "read_or", "round_points", "stat", "to_number",
-           "ZERO", "ONE", "Slow", "SLOW", "fast_read", "fast_read_or", "fast_pick", "fast_stat", "CORE",
+           "minmax_points", "pick", "ratio_points", "read", "read_or", "round_pair", "round_points", "stat",
+           "to_number",
+           "ZERO", "ONE", "Slow", "SLOW", "fast_value", "fast_read", "fast_read_or", "fast_pick", "fast_stat", "CORE",
            "DATA_CODES", "fault_diagnostic", "fault_error", "parse_number", "fmt_vi"]
 
 #: codes that are about a unit's data (DataError); the others are ScoreError

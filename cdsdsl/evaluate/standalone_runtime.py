@@ -332,3 +332,103 @@ def items_sum(item_points, first, last):
         if t is not None and len(t) == len(lo) and lo <= t <= hi:
             total += Fraction(v)
     return total
+
+
+def round_pair(num, den, digits=2, mode="half_up"):
+    """`round_points` of the points ``num/den`` (0 <= num/den, den > 0, as the fast functions give
+    them), computed on the two ints."""
+    scale = 10 ** digits
+    if mode == "half_up":
+        q = (2 * num * scale + den) // (2 * den)
+    elif mode == "truncate":
+        q = num * scale // den
+    else:
+        raise ValueError(f"unknown rounding mode {mode!r}")
+    key = (q, digits)
+    rounded = _ROUNDED.get(key)
+    if rounded is None:
+        rounded = Decimal(q).scaleb(-digits)
+        if len(_ROUNDED) < 100000:  # points take few values: each Decimal made once
+            _ROUNDED[key] = rounded
+    return rounded
+
+
+_ROUNDED: dict = {}  # (q, digits) -> Decimal
+
+
+# ------------------------------------------------------------ fast path
+# Compiled formulas also get a *fast* function (`codegen_fast.FastGen`) that works on
+# plain ints and (numerator, denominator) pairs.  It gives up with `Slow`
+# whenever anything is not the plain case (a non-int figure, a missing input, a
+# zero or negative divisor, no matching case, points outside [0, max]); the
+# caller then runs the full function, which produces the value and diagnostics.
+
+class Slow(Exception):
+    """The fast path cannot decide this unit; run the full path."""
+
+
+SLOW = Slow()
+
+
+def fast_value(raw):
+    """What the fast path reads of a cell: a `Value`'s ``number`` (the cell converted once when read),
+    else its ``raw``; anything else as it is."""
+    number = getattr(raw, "number", None)
+    return getattr(raw, "raw", raw) if number is None else number
+
+
+def fast_read(raw, nonneg):
+    """A plain int figure (a `Value` gives its ``number``), else `Slow`."""
+    raw = fast_value(raw)
+    if type(raw) is int and (raw >= 0 or not nonneg) and -HUGE < raw < HUGE:
+        return raw
+    raise SLOW
+
+
+def fast_read_or(raw, default, nonneg):
+    """`fast_read`, with the formula's own value when the unit gives none."""
+    raw = fast_value(raw)
+    if raw is None or raw == "":
+        return default
+    if type(raw) is int and (raw >= 0 or not nonneg) and -HUGE < raw < HUGE:
+        return raw
+    raise SLOW
+
+
+def fast_pick(raw, count, cumulative):
+    """Chosen option indexes given as numbers (``2``, ``0``, ``[1, 3]`` when
+    cumulative; a `Value` gives its ``number``), None when nothing is given, else `Slow`
+    (text is left to `choose`)."""
+    raw = fast_value(raw)
+    if raw is None or raw == "":
+        return None
+    if type(raw) is int:
+        if 0 < raw <= count:
+            return (raw - 1,)
+        if raw == 0:
+            return ()
+        raise SLOW
+    if cumulative and type(raw) in (list, tuple):
+        chosen = set()
+        for x in raw:
+            x = getattr(x, "raw", x)
+            if type(x) is not int or x < 0 or x > count:
+                raise SLOW
+            if x:
+                chosen.add(x - 1)
+        return chosen
+    raise SLOW
+
+
+def fast_stat(cohort, key):
+    """A cohort quantity's lowest and highest value as ``(ln, ld, hn, hd)`` (``low = ln/ld``,
+    ``high = hn/hd``, denominators > 0) when both are ints or Fractions, else `Slow`
+    (no cohort, no such quantity, anything else: `stat` and the full path decide)."""
+    try:
+        s = cohort[key]
+        low, high = s[0], s[1]
+    except Exception:  # noqa: BLE001 - None, a missing key, a strange mapping: the full path decides
+        raise SLOW from None
+    if (type(low) is Fraction or type(low) is int) and (type(high) is Fraction or type(high) is int):
+        return low.numerator, low.denominator, high.numerator, high.denominator
+    raise SLOW

@@ -217,8 +217,8 @@ def records(text: str, delimiter: str, name: str = "<text>", *, limit: int = MAX
             continue
         nl = text.find("\n", i)
         nl = n if nl < 0 else nl
-        if text.find('"', i, nl) < 0:  # a line without quotes: its cells are what the delimiter cuts
-            parts = text[i:nl].split(delimiter)
+        parts = text[i:nl].split(delimiter) if text.find('"', i, nl) < 0 else _simple_quoted(text[i:nl], delimiter)
+        if parts is not None:  # a line without quotes, or whose quoted cells are plain: what the delimiter cuts
             for k, part in enumerate(parts):
                 if len(part) > limit:
                     raise _too_long(name, line, k, len(part))
@@ -227,6 +227,7 @@ def records(text: str, delimiter: str, name: str = "<text>", *, limit: int = MAX
             line += 1
             continue
         start_line = line
+        eol = nl  # the next newline at or after i (a quoted cell may run past it: found again then)
         cells: list[str] = []
         cell_lines: list[int] = []
         open_quote: tuple[int, int] | None = None
@@ -255,14 +256,18 @@ def records(text: str, delimiter: str, name: str = "<text>", *, limit: int = MAX
                     break
                 if line > cell_line and open_quote is None:
                     open_quote = (cell_line, len(cells))
-                e = _stop(text, j, delimiter, n)
+                if j > eol:
+                    eol = _next_newline(text, j, n)
+                e = _stop(text, j, delimiter, eol)
                 if e > j and stray_quote is None:
                     stray_quote = (cell_line, len(cells))
                 pieces.append(text[j:e])
                 value = "".join(pieces)
                 i = e
             else:
-                e = _stop(text, i, delimiter, n)
+                if i > eol:
+                    eol = _next_newline(text, i, n)
+                e = _stop(text, i, delimiter, eol)
                 value = text[i:e]
                 i = e
             if len(value) > limit:
@@ -280,11 +285,38 @@ def records(text: str, delimiter: str, name: str = "<text>", *, limit: int = MAX
     return out
 
 
-def _stop(text: str, j: int, delimiter: str, n: int) -> int:
-    d = text.find(delimiter, j)
+def _simple_quoted(line: str, delimiter: str) -> list[str] | None:
+    """The cells of a one-line row whose quoted cells are plain (``"8,5"``: a quote at each end, none
+    inside, closed on the same line): what the general loop of `records` reads, found by splitting;
+    None for anything else (``""`` inside, a quote left open or followed by text), which that loop reads."""
+    parts = line.split(delimiter)
+    cells: list[str] = []
+    k = 0
+    while k < len(parts):
+        piece = parts[k]
+        if '"' in piece:
+            if piece[:1] != '"':
+                return None
+            while len(piece) < 2 or piece[-1] != '"':
+                k += 1
+                if k >= len(parts):
+                    return None
+                piece += delimiter + parts[k]
+            piece = piece[1:-1]
+            if '"' in piece:
+                return None
+        cells.append(piece)
+        k += 1
+    return cells
+
+
+def _next_newline(text: str, j: int, n: int) -> int:
     nl = text.find("\n", j)
-    if d < 0:
-        d = n
-    if nl < 0:
-        nl = n
-    return min(d, nl)
+    return n if nl < 0 else nl
+
+
+def _stop(text: str, j: int, delimiter: str, eol: int) -> int:
+    """Where the cell starting at ``j`` ends: the next delimiter before ``eol`` (the next newline, or the
+    end of the text), else ``eol``.  Searching only up to ``eol`` keeps a long row linear."""
+    d = text.find(delimiter, j, eol)
+    return eol if d < 0 else d

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence
 
 from cdsdsl.diagnostics.core import Diagnostic
 from cdsdsl.evaluate.cohort import CohortStats
-from cdsdsl.evaluate.runtime import Fault, Slow, round_points
+from cdsdsl.evaluate.runtime import Fault, Slow, fast_value, round_points
 from cdsdsl.scoring.results import IndicatorResult, TotalResult
 from cdsdsl.scoring.setformula import unit_set_value
 from cdsdsl.scoring.unitdata import POINTS_KEY, Unit
@@ -84,7 +84,7 @@ class FastPlan:
                 continue
             if mode == PLAIN:
                 try:
-                    pairs[key] = fast(values.get(key, EMPTY), None, None)
+                    pairs[key] = fast(numbers(values.get(key, EMPTY)), None, None)
                     continue
                 except FALLBACK:
                     pass
@@ -92,13 +92,13 @@ class FastPlan:
                 if extra is not None:
                     ip = _items_points(pairs, extra)
                 try:
-                    pairs[key] = fast(values.get(key, EMPTY), stats.get(key) if coh and stats else None, ip)
+                    pairs[key] = fast(numbers(values.get(key, EMPTY)), stats.get(key) if coh and stats else None,
+                                      ip)
                     continue
                 except FALLBACK:
                     pass
             elif mode == ENTERED:
-                raw = values.get(key, EMPTY).get(POINTS_KEY)
-                raw = getattr(raw, "raw", raw)
+                raw = fast_value(values.get(key, EMPTY).get(POINTS_KEY))
                 if type(raw) is int and raw >= 0 and (extra is None or raw * extra[1] <= extra[0]):
                     pairs[key] = (raw, 1)
                     continue
@@ -182,6 +182,17 @@ def _step(c: CompiledIndicator, ids: list[str]) -> Step:
     return (c, c.key, mode, fast, check, extra, c.needs_cohort)
 
 
+def numbers(values: Mapping[str, Any]) -> Mapping[str, Any]:
+    """An indicator's inputs as its fast function reads them best: each `Value` whose cell was converted
+    when read (``Value.number``, an int) replaced by that number, so that the function's inline
+    ``type(x) is int`` test passes without a call; the others stay (`runtime.fast_read` decides)."""
+    out = {}
+    for k, v in values.items():
+        n = getattr(v, "number", None)
+        out[k] = v if n is None else n
+    return out
+
+
 def pair_fraction(num: int, den: int) -> Fraction:
     """The Fraction of an exact pair (den > 0), with Fraction's quicker way for a whole number."""
     return Fraction(num) if den == 1 else Fraction(num, den)
@@ -254,6 +265,12 @@ class LazyIndicators(MappingABC[str, IndicatorResult]):
             r = self._made[key] = IndicatorResult(key, c.indicator.name, c.max_points, Fraction(num, den),
                                                   cr.policy, status, ())
         return r
+
+    def unplain(self) -> Iterator[IndicatorResult]:
+        """The results the full path made (not applicable, errors, warnings, text figures), in order: the
+        others are plain scored, entered or summed points."""
+        slow = self._slow
+        return (slow[k] for k in self._plan.order if k in slow)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._plan.order)

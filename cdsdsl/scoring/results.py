@@ -66,6 +66,14 @@ def json_number(v: Any) -> Any:
     return v.numerator if v.denominator == 1 else str(v)
 
 
+def errors_of(indicators: Mapping[str, IndicatorResult]) -> Iterator[IndicatorResult]:
+    """The indicators whose status is ``error``, without making the results of those the fast path scored
+    (`fastpath.LazyIndicators.unplain`: only indicators it handed to the full path can be errors)."""
+    unplain = getattr(indicators, "unplain", None)
+    results = unplain() if unplain is not None else indicators.values()
+    return (r for r in results if r.status == "error")
+
+
 @attrs.frozen
 class UnitResult:
     unit: str
@@ -84,7 +92,7 @@ class UnitResult:
 
     @property
     def complete(self) -> bool:
-        return all(r.status != "error" for r in self.indicators.values())
+        return not any(True for _ in errors_of(self.indicators))
 
     @property
     def score(self) -> Decimal:

@@ -29,6 +29,7 @@ from typing import Any, Callable, Iterable, Sequence
 from cdsdsl.diagnostics.core import Diagnostic
 from cdsdsl.evaluate.cohort import CohortStats, Stat, left_out_reason, no_spread_notes, rank
 from cdsdsl.evaluate.runtime import SLOW, Fault, fault_error
+from cdsdsl.scoring.bulk import bulk
 from cdsdsl.scoring.compiled import CompiledIndicator, CompiledRuleset
 from cdsdsl.scoring.fastpath import EMPTY, FALLBACK, UnitFields, pair_fraction
 from cdsdsl.scoring.results import CohortResult, IndicatorResult, TotalResult, UnitResult
@@ -56,6 +57,12 @@ def score_cohort(ruleset: Any, units: Iterable[Unit],
     by total (or the set formula's value), competition ranking: 1, 2, 2, 4."""
     cr = compile_ruleset(ruleset)
     units = tuple(units)
+    with bulk():
+        return _score_cohort(cr, units, progress)
+
+
+def _score_cohort(cr: CompiledRuleset, units: tuple[Unit, ...],
+                  progress: Callable[[int, int], None] | None) -> CohortResult:
     stats: dict[str, CohortStats] = {}
     notes: list[Diagnostic] = []
     for c in cr.cohort_items:

@@ -14,14 +14,25 @@ import attrs
 POINTS_KEY = "điểm"
 
 
+def _plain_number(value: "Value") -> Any:
+    return value.raw if type(value.raw) is int else None
+
+
 @attrs.frozen
 class Value:
     """One figure as read: ``raw`` is what the cell held (str, int, Decimal, list of str for
     several chosen options); ``where`` names the cell, e.g. ``"cohort.csv:4:F"`` or
-    ``"form.xlsx › Huyện A › D7"``."""
+    ``"form.xlsx › Huyện A › D7"``.
+
+    ``number`` is the cell converted once when read, for the scorer's integer fast path
+    (`evaluate.runtime.fast_read`): an int figure (``"1234"`` → 1234), the 1-based number of the
+    chosen option (0: none of them), a tuple of them for several; None when only the exact path
+    reads ``raw`` (``"2,5"``, ``"80%"``, text).  It never changes a result: the exact path reads ``raw``
+    and gives the same value.  Not part of equality."""
 
     raw: Any
     where: str | None = None
+    number: Any = attrs.field(default=attrs.Factory(_plain_number, takes_self=True), eq=False, repr=False)
 
 
 @attrs.frozen
