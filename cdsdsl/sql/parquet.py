@@ -112,3 +112,33 @@ def _value(v: Any, kind: str) -> Any:
     if isinstance(v, Fraction):
         return int(v) if v.denominator == 1 else Decimal(v.numerator) / Decimal(v.denominator)
     return v
+
+
+def score_parquet(ruleset: Any, source: Path, output: Path, *, threads: int | None = None,
+                  memory_limit: str | None = None) -> int:
+    """Score the units of ``source`` (a .parquet file in the layout of ``cds_units``: the generated columns
+    `cds compile --to sql` lists) with one DuckDB query streaming it, and write the query's table to
+    ``output`` (.parquet).  Returns the number of units.  Nothing is loaded into Python."""
+    import duckdb
+
+    from cdsdsl.scoring.score import compile_ruleset
+    from cdsdsl.sql.compile import UNITS, compile_ruleset_sql
+
+    sr = compile_ruleset_sql(compile_ruleset(ruleset), "duckdb")
+    con = duckdb.connect(":memory:")
+    try:
+        if threads is not None:
+            con.execute(f"SET threads = {int(threads)}")
+        if memory_limit is not None:
+            con.execute(exp.Set(expressions=[exp.EQ(this=exp.var("memory_limit"), expression=text(memory_limit))])
+                        .sql("duckdb"))
+        view = exp.Create(this=exp.Table(this=generated(UNITS)), kind="VIEW",
+                          expression=exp.select(exp.Star()).from_(exp.func("read_parquet", text(str(source)))))
+        con.execute(view.sql("duckdb"))
+        query = sr.query
+        con.execute(_copy_to(query, output))
+        count = con.execute(exp.select(exp.Count(this=exp.Star())).from_(
+            exp.func("read_parquet", text(str(output)))).sql("duckdb")).fetchone()
+        return int(count[0]) if count else 0
+    finally:
+        con.close()
