@@ -30,6 +30,11 @@ from cdsdsl.sql.load import load_duckdb, load_postgres, rows
 from cdsdsl.sql.quoting import dialect_of, generated
 
 ENGINES = ("duckdb", "postgres")
+#: DuckDB's "projection pull-up" pass takes most of the time of planning the query (3.1 of 5.7 s of optimiser
+#: time for huyện Ninh Thuận 2023, more than running it on 50 000 units); the plan is as good without it
+DUCKDB_SETTINGS = "SET disabled_optimizers = 'projection_pullup'"
+#: DuckDB's own progress bar would write into the CLI's output (the CLI shows its own)
+QUIET = "SET enable_progress_bar = false"
 
 
 class SqlMismatch(AssertionError):
@@ -41,7 +46,12 @@ def connect(engine: str, dsn: Any = None) -> Any:
     if engine == "duckdb":
         import duckdb
 
-        return dsn if dsn is not None and not isinstance(dsn, str) else duckdb.connect(":memory:")
+        if dsn is not None and not isinstance(dsn, str):
+            return dsn
+        con = duckdb.connect(":memory:")
+        con.execute(DUCKDB_SETTINGS)
+        con.execute(QUIET)
+        return con
     if engine == "postgres":
         import psycopg
 

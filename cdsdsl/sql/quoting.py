@@ -73,7 +73,11 @@ def number_type(dialect: str) -> exp.DataType:
 
 
 def typed(value: int, dialect: str) -> exp.Expression:
-    """``CAST(value AS <exact type>)``: a literal that is exact in every later product."""
+    """An exact integer literal for arithmetic over the target's number columns.  DuckDB with 64-bit integers:
+    the plain literal (the column's type wins in every product; a product of two literals is folded when the
+    query is built); otherwise ``CAST(value AS <exact type>)``, so that no product can wrap or lose digits."""
+    if dialect == "duckdb" and -(2 ** 31) < value < 2 ** 31:
+        return integer(value)
     return exp.Cast(this=integer(value), to=number_type(dialect))
 
 
