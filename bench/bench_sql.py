@@ -8,7 +8,8 @@ loader (`cdsdsl.sql.load.rows`: exact numerator/denominator columns) and repeate
 the layout of ``cds_units`` (each copy a new unit).  Measured, side by side in one process:
 
 * ``duckdb``: `cdsdsl.sql.parquet.score_parquet` — the ruleset's query streaming the file and writing every
-  unit's 85 indicators, 8 section totals, total and rank to a .parquet file (2 threads);
+  unit's 85 indicators, 8 section totals, total and rank to a .parquet file (2 threads, at most 3 GB of
+  memory: DuckDB spills to disk beyond that);
 * ``pandas``: a hand-written pandas version of 10 of the indicators (``Tỷ lệ = a/b; Điểm = Tỷ lệ * Điểm tối
   đa``, rounded to 2 places, their sum and rank — floats, no missing data, zero or part-whole checks: the
   shortcut a person would write), reading the same file;
@@ -96,7 +97,7 @@ def one(n: int) -> dict:
         made = time.perf_counter() - t
         log(f"{n} units written ({src.stat().st_size / 1e6:.1f} MB) in {made:.1f} s; scoring with DuckDB …")
         t = time.perf_counter()
-        count = score_parquet(cr, src, dst, threads=2)
+        count = score_parquet(cr, src, dst, threads=2, memory_limit="3GB")
         duck = time.perf_counter() - t
         assert count == n
         log(f"  duckdb {duck:.2f} s; pandas …")

@@ -123,7 +123,6 @@ def score_parquet(ruleset: Any, source: Path, output: Path, *, threads: int | No
 
     from cdsdsl.scoring.score import compile_ruleset
     from cdsdsl.sql.compile import UNITS, compile_ruleset_sql
-
     from cdsdsl.sql.engine import DUCKDB_SETTINGS
 
     sr = compile_ruleset_sql(compile_ruleset(ruleset), "duckdb")
