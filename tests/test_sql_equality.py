@@ -169,3 +169,22 @@ def test_threshold_80_percent_is_decided_exactly_not_by_float():
     got = [r.indicators["3.3"].exact for r in sql.results]
     assert got == [r.indicators["3.3"].exact for r in python.results]
     assert got == [10, Fraction(79999, 10000), 10, Fraction(83330, 10417), 0]
+
+
+def test_figures_beyond_64_bits_are_exact_or_refused_never_wrapped():
+    """huyện Ninh Thuận 2023, 1.3 and 3.3 with counts of 10^20 (past 64-bit integers): DuckDB runs the query again
+    with 128-bit integers and gives the Python engine's points; 10^40 fits no DuckDB integer: a located CDS683
+    (score with the Python engine), never a wrapped number."""
+    from cdsdsl.diagnostics.core import CdsError
+
+    cr, _ = compiled("huyen-ninh-thuan-2023.cds")
+    big = 10**20
+    units = [Unit.from_plain("Huyện A", {"1.3": {"a": big, "b": 3 * big}, "3.3": {"a": 4 * big, "b": 5 * big}}),
+             Unit.from_plain("Huyện B", {"1.3": {"a": 7, "b": 9}})]
+    sql = score_cohorts_sql(cr, [units])[0]
+    assert _view(sql) == _view(score_cohort(cr, units))
+    assert sql.results[0].indicators["1.3"].exact == Fraction(10, 3)
+    huge = [Unit.from_plain("Huyện A", {"1.3": {"a": 10**40, "b": 3 * 10**40}})]
+    with pytest.raises(CdsError) as err:
+        score_cohorts_sql(cr, [huge])
+    assert err.value.diagnostics[0].code == "CDS683"
