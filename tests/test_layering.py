@@ -13,7 +13,7 @@ PKG = Path(__file__).resolve().parents[1] / "cdsdsl"
 
 #: lowest first: a module may import its own stage and the stages before it
 STAGES = ["text", "diagnostics", "files", "syntax", "semantics", "checks", "evaluate", "scoring", "rulesets",
-          "dataentry", "reports", "verify", "compare", "web", "cli"]
+          "dataentry", "reports", "verify", "sql", "compare", "web", "cli"]
 
 
 def module_name(path: Path) -> str:

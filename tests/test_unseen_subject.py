@@ -105,6 +105,12 @@ def test_a_ruleset_scores_the_cohort_on_the_computed_ratio(tmp_path):
     result = score_cohort(rs, units)
     got = {r.unit: r.indicators["1.1"].exact for r in result.results}
     assert got == {"A": 0, "B": Fraction(50, 9), "C": 10}
+    # and the SQL engine (one query for the cohort) ranks the same computed ratio
+    from cdsdsl.sql.engine import score_cohort_sql
+
+    by_sql = score_cohort_sql(rs, units)
+    assert {r.unit: r.indicators["1.1"].exact for r in by_sql.results} == got
+    assert [(r.unit, r.rank) for r in by_sql.ranking()] == [(r.unit, r.rank) for r in result.ranking()]
 
 
 def test_equal_ratios_warn_no_spread(tmp_path):

@@ -53,7 +53,8 @@ color_option = click.option(
          "unless NO_COLOR is set.")
 
 #: the -o suffixes that name a format, and the format each names
-SUFFIX_FORMATS = {".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".txt": "table", ".md": "table"}
+SUFFIX_FORMATS = {".json": "json", ".csv": "csv", ".xlsx": "xlsx", ".txt": "table", ".md": "table",
+                  ".parquet": "parquet"}
 
 
 def format_option(*choices: str, default: str = "table") -> Callable:

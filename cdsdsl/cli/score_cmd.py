@@ -75,13 +75,33 @@ def load_assessment(ruleset_path: Path, data_path: Path, lang: str) -> tuple[Any
     require_file(ruleset_path, "ruleset", lang)
     require_file(data_path, "data", lang)
     ruleset = load_ruleset(ruleset_path)
+    if data_path.suffix.lower() == ".parquet":  # read by DuckDB, checked like a .csv file
+        from cdsdsl.dataentry.appraisal import Assessment
+        from cdsdsl.sql.parquet import read_units_parquet
+
+        units, diags, intake = read_units_parquet(data_path, ruleset)
+        return ruleset, Assessment(list(units), None, {}, list(diags), intake)
     return ruleset, read_assessment(data_path, ruleset)
 
 
-def score_with_progress(ruleset: Any, units: list, lang: str, show: bool) -> Any:
-    """Score the cohort; a progress bar on standard error for large cohorts when ``show``."""
+def score_with_progress(ruleset: Any, units: list, lang: str, show: bool, engine: str = "python") -> Any:
+    """Score the cohort (``engine``: ``python``, or ``duckdb``: one SQL query, `cdsdsl.sql.engine`); a progress
+    bar on standard error for large cohorts when ``show``."""
     from cdsdsl.scoring.score import score_cohort
 
+    if engine != "python":
+        from cdsdsl.sql.engine import score_cohort_sql
+
+        if not show or len(units) <= PROGRESS_THRESHOLD:
+            return score_cohort_sql(ruleset, units, engine=engine)
+        with click.progressbar(length=len(units), label=i18n.text("cli.score.progress", lang), file=sys.stderr) as bar:
+            loaded = [0]
+
+            def step(n: int) -> None:
+                bar.update(n - loaded[0])
+                loaded[0] = n
+
+            return score_cohort_sql(ruleset, units, engine=engine, progress=step)
     if not show or len(units) <= PROGRESS_THRESHOLD:
         return score_cohort(ruleset, units)
     label = i18n.text("cli.score.progress", lang)
@@ -161,11 +181,11 @@ def _ruleset_info(ruleset: Any) -> dict[str, Any]:
 
 
 def run_scoring(ruleset_path: Path, data_path: Path, *, lang: str, fmt: str, output: Path | None,
-                ranked: bool) -> None:
+                ranked: bool, engine: str = "python") -> None:
     from cdsdsl.reports import tables as reports
 
-    fmt = resolve_format(fmt, output, ("table", "json", "csv", "xlsx"), "table", lang)
-    if fmt == "xlsx" and output is None:
+    fmt = resolve_format(fmt, output, ("table", "json", "csv", "xlsx", "parquet"), "table", lang)
+    if fmt in ("xlsx", "parquet") and output is None:
         fail_usage(i18n.text("cli.score.xlsx_needs_output", lang), i18n.text("cli.score.xlsx_needs_output.hint", lang))
     ruleset, assessment = load_assessment(ruleset_path, data_path, lang)
     units, data_diags, intake = list(assessment.units), list(assessment.diagnostics), assessment.intake
@@ -175,7 +195,7 @@ def run_scoring(ruleset_path: Path, data_path: Path, *, lang: str, fmt: str, out
         fail_usage(i18n.text("cli.score.no_unit", lang, data=data_path), i18n.text("cli.score.no_unit.hint", lang),
                    code=no_unit_exit(intake))
     show_progress = not (fmt == "json" and output is None)
-    cohort = attrs.evolve(score_with_progress(ruleset, units, lang, show_progress), intake=intake)
+    cohort = attrs.evolve(score_with_progress(ruleset, units, lang, show_progress, engine), intake=intake)
     compared = _comparison(ruleset, assessment, cohort, lang)
     failed = report_findings(cohort, data_diags, lang)
     table_of: Callable = reports.rank_table if ranked else reports.score_table
@@ -183,6 +203,12 @@ def run_scoring(ruleset_path: Path, data_path: Path, *, lang: str, fmt: str, out
         assert output is not None  # refused above
         write_file(output, lambda p: reports.write_report_xlsx(cohort, p, lang, comparison=compared), lang)
         echo(i18n.text("cli.score.report_written", lang, output=output), err=True)
+    elif fmt == "parquet":
+        from cdsdsl.sql.parquet import write_table_parquet
+
+        assert output is not None  # refused above
+        write_file(output, lambda p: write_table_parquet(table_of(cohort, lang, label=False), p), lang)
+        echo(i18n.text("cli.written", lang, output=output), err=True)
     elif fmt == "json":
         from cdsdsl.reports.totals import rounding_rule
 
@@ -235,42 +261,50 @@ def _comparison(ruleset: Any, assessment: Any, cohort: Any, lang: str) -> Any:
                              lang)
 
 
-_DATA_HELP = "DATA: số liệu các đơn vị (.csv, .tsv, .xlsx theo mẫu `cds template`, hoặc .json)."
+_DATA_HELP = "DATA: số liệu các đơn vị (.csv, .tsv, .xlsx theo mẫu `cds template`, .json hoặc .parquet)."
+
+#: ``--engine``: who scores the cohort
+engine_option = click.option(
+    "--engine", type=click.Choice(["python", "duckdb"]), default="python", show_default=True,
+    help="Bộ máy chấm điểm: python, hoặc duckdb (một truy vấn SQL cho cả nhóm, kết quả như nhau, nhanh hơn với "
+         "nhóm lớn) / the scoring engine: python, or duckdb (one SQL query for the whole cohort; the same results).")
 
 
 @main.command("score")
 @click.argument("ruleset", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("data", type=click.Path(dir_okay=False, path_type=Path))
-@format_option("table", "json", "csv", "xlsx")
+@format_option("table", "json", "csv", "xlsx", "parquet")
+@engine_option
 @lang_option
 @output_option
 @color_option
 @guarded(EXIT_USAGE)
-def score(ruleset: Path, data: Path, fmt: str, lang: str, output: Path | None) -> None:
+def score(ruleset: Path, data: Path, fmt: str, engine: str, lang: str, output: Path | None) -> None:
     """Chấm điểm từng đơn vị / score every unit of DATA.
 
     In tổng điểm, điểm tối đa và điểm từng mục của mỗi đơn vị, theo thứ tự trong tệp số liệu.
     RULESET: bộ chỉ số (.cds, .csv, .tsv, .xlsx).
     """
-    run_scoring(ruleset, data, lang=lang, fmt=fmt, output=output, ranked=False)
+    run_scoring(ruleset, data, lang=lang, fmt=fmt, output=output, ranked=False, engine=engine)
 
 
 @main.command("rank")
 @click.argument("ruleset", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("data", type=click.Path(dir_okay=False, path_type=Path))
-@format_option("table", "json", "csv", "xlsx")
+@format_option("table", "json", "csv", "xlsx", "parquet")
+@engine_option
 @lang_option
 @output_option
 @color_option
 @guarded(EXIT_USAGE)
-def rank(ruleset: Path, data: Path, fmt: str, lang: str, output: Path | None) -> None:
+def rank(ruleset: Path, data: Path, fmt: str, engine: str, lang: str, output: Path | None) -> None:
     """Xếp hạng các đơn vị / rank the units of DATA.
 
     Sắp xếp theo tổng điểm (hoặc điểm theo công thức tổng của bộ chỉ số), đồng hạng khi bằng điểm
     (1, 2, 2, 4), kèm tổng điểm từng mục. --format xlsx -o bao-cao.xlsx ghi báo cáo Excel
     (Xếp hạng, Điểm theo chỉ số, Lý do mất điểm).
     """
-    run_scoring(ruleset, data, lang=lang, fmt=fmt, output=output, ranked=True)
+    run_scoring(ruleset, data, lang=lang, fmt=fmt, output=output, ranked=True, engine=engine)
 
 
 score.help = (score.help or "") + "\n\n" + _DATA_HELP

@@ -460,3 +460,15 @@ def read_units(path: str | Path, ruleset: Ruleset) -> tuple[list[Unit], list[Dia
     with bulk():
         reader.read()
     return reader.units, reader.diags
+
+
+def read_rows_counted(rows: list[list[Any]], ruleset: Ruleset, name: str,
+                      cell: Callable[[int, int | None], str]) -> tuple[list[Unit], list[Diagnostic], Intake]:
+    """`read_units_counted` for a wide table already in memory (a .parquet file read by `cdsdsl.sql.parquet`):
+    ``rows[0]`` is the header, ``cell(row, col)`` names a cell in messages; the same checks and messages
+    as a .csv file."""
+    reader = _Reader(ruleset, Path(name))
+    if not reader.wide(rows, cell, reader.fname):
+        reader.diag("CDS801", reader.fname, name=reader.fname)
+    return reader.units, reader.diags, Intake(reader.fname, reader.rows_read, len(reader.units),
+                                              tuple(reader.refused))
