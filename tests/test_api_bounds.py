@@ -70,7 +70,8 @@ def test_a_100000_digit_number_is_cds113_at_the_number(where):
 
 
 def test_the_bound_is_30_digits_and_documented():
-    ok = f"{HUYEN_1_3}\n- Tỷ lệ >= 0,{'0' * 28}1%: Điểm tối đa\n- Tỷ lệ < 0,{'0' * 28}1%: 0 điểm"
+    ratio_only = HUYEN_1_3.rsplit("\n", 1)[0]  # 1.3's ratio, scored by the thresholds below (one scoring rule)
+    ok = f"{ratio_only}\n- Tỷ lệ >= 0,{'0' * 28}1%: Điểm tối đa\n- Tỷ lệ < 0,{'0' * 28}1%: 0 điểm"
     assert cdsdsl.evaluate_formula(ok, 10, {"a": 1, "b": 2}) == Decimal("10.00")
     too_long = ok.replace("0,", "0,0", 1)
     with pytest.raises(FormulaSyntaxError) as e:
