@@ -232,6 +232,7 @@ class AstBuilder(Transformer[Token, Any]):
 
     def _range(self, meta: Any, subject: n.Expr | None, low: n.Expr | None, low_inc: bool, high: n.Expr | None,
                high_inc: bool) -> n.Range:
+        low, high = _same_unit(low, high), _same_unit(high, low)
         return n.Range(subject, low, low_inc, high, high_inc, span=self._sp(meta))
 
     def from_to(self, meta: Any, _tu: Token, low: n.Expr, _den: Token, high: n.Expr) -> n.Range:
@@ -267,6 +268,13 @@ class AstBuilder(Transformer[Token, Any]):
     def from_up(self, meta: Any, *args: Any) -> n.Range:
         low = next(a for a in args if not isinstance(a, Token))
         return self._range(meta, None, low, True, None, False)
+
+    def subj_from_dash(self, meta: Any, subj: n.Expr, _tu: Token, low: n.Expr, high: n.Expr) -> n.Range:
+        return self._range(meta, subj, low, True, high, True)
+
+    def subj_from_dash_below(self, meta: Any, subj: n.Expr, _tu: Token, low: n.Expr, _duoi: Token,
+                             high: n.Expr) -> n.Range:
+        return self._range(meta, subj, low, True, high, False)
 
     def subj_from_up(self, meta: Any, subj: n.Expr, _tu: Token, low: n.Expr, _up: Token) -> n.Range:
         return self._range(meta, subj, low, True, None, False)
@@ -419,6 +427,14 @@ def leading_name_words(stack: list[Any] | None) -> list[str] | None:
             and type(second) is Token and second.type in _NAME_WORD_TOKENS):
         return [str(first.children[0]), str(second)]
     return None
+
+
+def _same_unit(bound: n.Expr | None, other: n.Expr | None) -> n.Expr | None:
+    """A range's bound written as a bare number beside a percentage (`từ 70 - 90%`, `từ 70 đến dưới 90%`): the
+    percentage's unit, as a reader takes it (a ratio is never 70); `parser` notes it (CDS114).  Else as written."""
+    if type(bound) is n.Number and type(other) is n.Percent:
+        return n.Percent(bound.value / 100, span=bound.span, text=bound.text)
+    return bound
 
 
 def result_expr_tree(tree: Tree[Any]) -> Tree[Any]:

@@ -70,6 +70,10 @@ def _assignment_sign(body: str) -> tuple[int, int] | None:
     return None
 
 
+#: a percentage in a text (`70%`, `2,5 %`)
+_PERCENT_IN = re.compile(r"\d\s*%")
+
+
 class LineClassifier(Phrases):
     """Reads each logical line of one formula into what it states (`classify`)."""
 
@@ -367,7 +371,19 @@ class LineClassifier(Phrases):
         m = _BEST_RE.search(label)
         if m and _UNIT_WORD.match(label):
             return n.Best("max" if m.group(1) else "min", label, span=span)
+        self.refuse_unread_comparison(label, s, e)
         return n.Option(label, span=span)
+
+    def refuse_unread_comparison(self, label: str, s: int, e: int) -> None:
+        """CDS115 for an "option" that names a quantity the cell computed and a percentage (`Tỷ lệ 70 - 90%`):
+        a condition on that quantity the reader could not read; as an option nobody would choose it and the
+        unit would lose its points without a word."""
+        if not _PERCENT_IN.search(label):
+            return
+        low = label.lower()
+        for name in self.defined:
+            if len(name) > 1 and low.startswith(name.lower()) and not low[len(name):len(name) + 1].isalnum():
+                raise self.error("CDS115", s, e, condition=label, name=name)
 
     def level(self, line: Line, number: int, s: int, e: int) -> n.Case:
         """`Mức 1: ≥ 2,5% mục 5.12.1: 100% điểm phần này` or `Mức 1 ≥ 10 % (điểm tối đa)`."""

@@ -76,6 +76,10 @@ SYNTAX_ERRORS: dict[str, list[tuple[str, str]]] = {
     "CDS168": [  # a line that stops on `đến`, `và` … followed by a bullet line
         ("- Tỷ lệ >= 80%: 10 điểm\n- Tỷ lệ từ 50% đến\n- dưới 80%: 5 điểm", "Tỷ lệ từ 50% đến"),
     ],
+    "CDS115": [  # a condition on a computed quantity with a percentage that reads as no comparison
+        ("Tỷ lệ = a/b\n- Tỷ lệ 70 - 90%: 1 điểm", "Tỷ lệ 70 - 90%"),
+        ("Tỷ lệ = a/b\n- Tỷ lệ khoảng 70%-90%: 1 điểm", "Tỷ lệ khoảng 70%-90%"),
+    ],
     "CDS169": [  # a case with its points after `Ghi chú:` (a note runs to the end of the formula)
         ("- Tỷ lệ >= 80%: 10 điểm\nGhi chú: tính cả hồ sơ trực tuyến\n- Tỷ lệ < 80%: 5 điểm", "Tỷ lệ < 80%: 5 điểm"),
         ("- Đã ban hành: 2 điểm\nLưu ý: văn bản phải còn hiệu lực\n- Chưa ban hành: 0 điểm", "Chưa ban hành: 0 điểm"),

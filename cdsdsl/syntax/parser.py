@@ -196,6 +196,12 @@ class _FormulaParser(LineClassifier):
         if not built:
             built.append(n.Part(None, None, (), span=Span(0, 0)))
         formula = n.Formula(tuple(built), span=Span(0, len(self.text)), source=self.source)
+        for node in formula.walk():  # `từ 70 - 90%`: the bare bound read in the other's unit (`build._same_unit`)
+            if isinstance(node, n.Range):
+                for bound in (node.low, node.high):
+                    if isinstance(bound, n.Percent) and bound.text and "%" not in bound.text:
+                        self.diags.append(Diagnostic.make("CDS114", bound.span, source=self.source,
+                                                          written=bound.text, read=f"{bound.text}%"))
         if not any(isinstance(st, _SCORING) and (not isinstance(st, n.Assign) or st.target.name == "Điểm")
                    for st in formula.statements):
             self.diags.append(Diagnostic.make("CDS153", Span(0, len(self.text)), source=self.source))
