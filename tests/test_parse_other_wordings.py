@@ -152,3 +152,13 @@ def test_options_lettered_a_b_are_bullets_and_never_joined():
     # a case line starting in lower case after a whole case is a case of its own
     cs = cases_of("- Đã ban hành: 10 điểm\nchưa ban hành: 0 điểm")
     assert [c.condition.label for c in cs] == ["Đã ban hành", "chưa ban hành"]
+
+
+@pytest.mark.parametrize("then, count, points", [("thì được Điểm tối đa", 12, 1), ("thì được 1 điểm", 12, 1),
+                                                 ("thì đạt 1 điểm", 12, 1), ("thì được Điểm tối đa", 11, 0)])
+def test_if_then_with_duoc_before_the_points(then, count, points):
+    """`Nếu a ≥ 12 thì được Điểm tối đa`: `được`/`đạt` before the points is the verb, not a name (it was CDS201)."""
+    import cdsdsl
+
+    text = f"a = Số cuộc họp trực tuyến;\n- Nếu a ≥ 12 {then};\n- Nếu a < 12 thì được 0 điểm"
+    assert cdsdsl.evaluate_formula(text, 1, {"a": count}) == points
