@@ -157,3 +157,12 @@ def test_the_span_of_a_repair_points_at_the_words_pasted():
     f = parse_formula(text)
     note = next(d for d in f.diagnostics if d.code == "CDS164")
     assert text[note.span.start:note.span.end] == "Điểm<b>tốiđa"
+
+
+def test_an_underscore_inside_an_option_label_or_a_description_is_kept():
+    """`Điểm_KNWAN` is a name and its index (read `Điểm KNWAN`); `cds_units` inside a label is the author's own text
+    (found by tests/test_sql_injection.py: the label changed, so the unit's chosen text no longer matched)."""
+    f = parse_formula("- Trưởng ban là Bí thư (mã hs_01): Điểm tối đa\n- Khác: 0 điểm")
+    (cases,) = [st for st in f.statements if type(st).__name__ == "Cases"]
+    assert cases.cases[0].condition.label == "Trưởng ban là Bí thư (mã hs_01)"
+    assert "CDS166" not in _codes("- Trưởng ban là Bí thư (mã hs_01): Điểm tối đa\n- Khác: 0 điểm")

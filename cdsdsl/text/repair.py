@@ -56,7 +56,9 @@ _MULTI_CORE = re.compile(f"{_V}{_C}+{_V}")  # what every match of _MULTI holds: 
 _VOWEL_GROUP = re.compile(f"{_V}+")
 _SUBSCRIPT = str.maketrans("₀₁₂₃₄₅₆₇₈₉ₐₑₒₓₕₖₗₘₙₚₛₜ", "0123456789aeoxhklmnpst")
 _SUB_CHARS = re.compile("[₀-₉ₐ-ₜ]")
-_UNDERSCORE = re.compile(r"(?<=[^\W_])_+(?=[^\W_])")
+# only after a name's head (`Điểm_KNWAN`, `Tỷ lệ_chuẩn hóa`, `Tỷ trọng_x`, `a_1`): an underscore inside other text
+# (an option's label, a unit's name: `cds_units`) is the author's own and stays
+_UNDERSCORE = re.compile(r"(?:(?<=điểm)|(?<=lệ)|(?<=trọng)|(?<=\b[a-z]))_+(?=[^\W_])", re.I)
 
 
 def _letter_class(base: str) -> str:
