@@ -183,3 +183,53 @@ def test_cds_rank_writes_the_charts_and_the_same_bytes_twice(tmp_path, monkeypat
         # the chart sheet's table holds values, never a formula
         sheets = [n for n in names if n.startswith("xl/worksheets/sheet")]
         assert all("<f>" not in z.read(n).decode() for n in sheets)
+
+
+# ---------------------------------------------------------------- the data-entry template handed round with it
+
+def _validated(ws) -> dict[str, str]:
+    """{cell: list formula} of a sheet's list validations."""
+    out: dict[str, str] = {}
+    for dv in ws.data_validations.dataValidation:
+        if dv.type == "list":
+            for rng in dv.sqref.ranges:
+                for row in ws[rng.coord] if ":" in rng.coord else ((ws[rng.coord],),):
+                    for cell in row:
+                        out[cell.coordinate] = dv.formula1
+    return out
+
+
+def _choices(wb, formula: str) -> list[str]:
+    sheet, rng = formula.rsplit("!", 1)
+    return [row[0].value for row in wb[sheet.strip("'")][rng.replace("$", "")]]
+
+
+def test_every_one_choice_input_of_the_template_is_a_drop_down_and_nothing_is_locked(tmp_path):
+    from cdsdsl.dataentry.fields import build_form
+    from cdsdsl.dataentry.template import write_template
+
+    rs = cdsdsl.load_ruleset(NINH_THUAN)
+    form = build_form(rs)
+    options = [f for f in form.fields if f.kind == "option"]
+    assert len(options) == 25  # e.g. 1.1 "Người đứng đầu ... trực tiếp chỉ đạo": Có / Không
+    write_template(rs, tmp_path / "mau.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "mau.xlsx")
+    # the unit's sheet: a row per input (indicator in A, input in C), the value in H
+    unit = wb["Mẫu"]
+    lists = _validated(unit)
+    rows = {(r[0].value, r[2].value): r[7].coordinate for r in unit.iter_rows(min_row=6) if r[2].value}
+    for f in options:
+        cell = rows[(f.indicator, f.key)]
+        assert _choices(wb, lists[cell]) == list(f.choices), (f.indicator, f.key)
+    # the wide sheet: a column per input, a drop-down on every data row of the option columns
+    wide = wb["Dữ liệu"]
+    lists = _validated(wide)
+    header = {c.value: c.column_letter for c in wide[1]}
+    for f in options:
+        letter = header[f.column]
+        assert all(f"{letter}{r}" in lists for r in range(3, 60)), f.column
+        assert _choices(wb, lists[f"{letter}3"]) == list(f.choices)
+    # no formula to protect (by design: docs/data-entry.md), so no sheet is protected and no input is locked
+    for ws in wb:
+        assert not ws.protection.sheet, ws.title
+        assert all(c.data_type != "f" for row in ws.iter_rows() for c in row), ws.title

@@ -135,7 +135,8 @@ def write_report_xlsx(cohort_result: Any, path: str | Path, lang: str = "vi", *,
 
     Sheets: ``Xếp hạng`` (rank, unit, total, maximum, per-section totals), ``Điểm theo chỉ số``
     (a row per indicator with its name and maximum, a column per unit) and ``Lý do mất điểm``
-    (unit, indicator, points lost and why), then ``Biểu đồ`` (ranking bars and section profile, last).
+    (unit, indicator, points lost and why), then ``Biểu đồ`` (ranking bars and section profile; only the
+    self-assessed/appraised comparison sheets come after it).
     Header rows and the naming column are styled and frozen, columns sized.
     Sheet names stay Vietnamese in every language (tools find them by name); headers follow ``lang``."""
     from openpyxl import Workbook
@@ -167,12 +168,12 @@ def write_report_xlsx(cohort_result: Any, path: str | Path, lang: str = "vi", *,
     facts = facts_table(cohort_result, lang)
     if facts is not None:  # general information asked once, as the units gave it (last: the others keep their place)
         _write_sheet(wb.create_sheet(FACTS_SHEET), facts, [], {"unit": 40}, digits)
+    charts = add_chart_sheet(wb, layout, cohort_result, rs, _section_ids(cohort_result), lang)
+    if charts is not None:  # after the cohort's tables, which keep their place
+        _print_setup(charts, 1)
     if comparison is not None:  # self-assessed against appraised (`cdsdsl.reports.appraisal`)
         _write_sheet(wb.create_sheet(APPRAISAL_SHEET), comparison[0], [], {"unit": 40, "rank": 7}, digits)
         _write_sheet(wb.create_sheet(APPRAISAL_DETAIL_SHEET), comparison[1], [],
                      {"unit": 30, "indicator": 10, "why": 60, "evidence": 40}, digits)
-    charts = add_chart_sheet(wb, layout, cohort_result, rs, _section_ids(cohort_result), lang)
-    if charts is not None:  # last: the table sheets keep their place
-        _print_setup(charts, 1)
     save_workbook(wb, path)
     return path
