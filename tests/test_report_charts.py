@@ -91,6 +91,25 @@ def test_the_ranking_bars_draw_the_total_column_of_every_district_in_rank_order(
     assert totals == sorted(totals, reverse=True)
 
 
+def test_when_a_set_formula_ranks_the_bars_draw_its_column(tmp_path):
+    """Quảng Trị 2022, sở: ``Công thức tổng: D = (A + B) x 485 / (485 + C)`` ranks the departments, so the bars
+    draw the ``Điểm D`` column (in rank order, highest first), not ``Tổng điểm``."""
+    qt = ROOT / "rulesets" / "quang-tri-2022-so.cds"
+    rs = cdsdsl.load_ruleset(qt)
+    units, _ = cdsdsl.read_units(example(qt), rs)
+    cr = cdsdsl.score_cohort(rs, units)
+    wb = openpyxl.load_workbook(write_report_xlsx(cr, tmp_path / "so.xlsx", "vi"))
+    rank = wb["Xếp hạng"]
+    h = _header_row(rank, "Hạng")
+    bars = wb["Biểu đồ"]._charts[0]
+    title, cats, vals = _refs(bars.series[0])
+    letter = title.rsplit("!", 1)[1].rstrip("0123456789")
+    assert rank[f"{letter}{h}"].value == "Điểm D" and _title(bars) == "Điểm D theo thứ hạng"
+    assert _cells(rank, vals) == [pytest.approx(float(r.set_total)) for r in cr.ranking()]
+    assert _cells(rank, vals) == sorted(_cells(rank, vals), reverse=True)
+    assert _cells(rank, cats) == [r.unit for r in cr.ranking()]
+
+
 def test_the_section_profile_has_one_series_per_section_as_share_of_the_section_maximum(cohort, workbook_vi):
     rs, cr = cohort
     _, wb = workbook_vi
@@ -160,7 +179,7 @@ def test_in_english_the_charts_speak_english(cohort, tmp_path):
     _, cr = cohort
     wb = openpyxl.load_workbook(write_report_xlsx(cr, tmp_path / "report.xlsx", "en"))
     bars, profile = wb["Biểu đồ"]._charts
-    assert _title(bars) == "Total points in rank order"
+    assert _title(bars) == "Total in rank order"
     assert (_axis_title(bars.x_axis), _axis_title(bars.y_axis)) == ("Unit", "Points")
     assert _title(profile) == "Points per section against the section maximum"
     assert _axis_title(profile.y_axis) == "Share of the section's maximum points"

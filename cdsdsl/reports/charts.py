@@ -4,8 +4,9 @@ Takes: the openpyxl workbook `cdsdsl.reports.workbook.write_report_xlsx` is writ
 layout (header row, the unit and total columns, how many units) and the scored cohort.
 Returns: `add_chart_sheet(...)` adds the sheet ``Biểu đồ`` with
 
-- a bar chart of the total points of every unit in rank order, whose data ARE the ranking sheet's cells
-  (the total column, one row per unit; the unit names as categories): the chart shows what the table says;
+- a bar chart of the points every unit is ranked by, in rank order, whose data ARE the ranking sheet's cells
+  (the total column, or the set formula's column such as ``Điểm D`` when the ruleset ranks by one; one row per
+  unit; the unit names as categories): the chart shows what the table says;
 - a section profile: a clustered bar chart with one series per section, each unit's points in the section as
   a share of the most the unit could get there (so that a section of 60 points and one of 300 compare).  The
   shares are not in any other sheet, so they are written as a table on the chart sheet itself (numbers, a
@@ -30,7 +31,8 @@ CHART_SHEET = "Biểu đồ"
 
 @attrs.frozen
 class RankLayout:
-    """Where the ranking sheet keeps what the bar chart draws (1-based rows and columns)."""
+    """Where the ranking sheet keeps what the bar chart draws (1-based rows and columns): ``total_col`` is the
+    column the units are ranked by."""
 
     sheet: Any
     header_row: int
@@ -83,7 +85,7 @@ def _ranking_chart(layout: RankLayout, lang: str) -> Any:
     chart = BarChart()
     chart.type = "bar"  # horizontal bars: long unit names stay readable
     chart.style = 10
-    chart.title = _t("ranking_title", lang)
+    chart.title = _t("ranking_title", lang, points=layout.sheet.cell(layout.header_row, layout.total_col).value)
     chart.y_axis.title = _t("points_axis", lang)
     chart.x_axis.title = _t("unit_axis", lang)
     chart.x_axis.scaling.orientation = "maxMin"  # rank 1 on top, as in the table

@@ -159,7 +159,8 @@ def write_report_xlsx(cohort_result: Any, path: str | Path, lang: str = "vi", *,
                            notes=tuple(n for n in ranking.notes) + _rule_notes(cohort_result, lang))
     header = _write_sheet(ws, ranking, title, {"unit": 40, "rank": 7, "status": 50}, digits)
     keys = [c.key for c in ranking.columns]
-    layout = RankLayout(ws, header, keys.index("unit") + 1, keys.index("total") + 1, len(ranking.rows))
+    ranked_by = keys.index("set_total" if "set_total" in keys else "total") + 1  # what the ranking sorts on
+    layout = RankLayout(ws, header, keys.index("unit") + 1, ranked_by, len(ranking.rows))
     ws2 = wb.create_sheet(INDICATOR_SHEET)
     _write_sheet(ws2, indicator_table(cohort_result, lang), [], {"indicator": 10, "name": 60, "max": 8}, digits)
     ws3 = wb.create_sheet(LOST_SHEET)
