@@ -61,8 +61,8 @@ def test_report_workbook(cohort, tmp_path):
     rs, cr = cohort
     path = reports.write_report_xlsx(cr, tmp_path / "bao-cao.xlsx", "vi")
     wb = openpyxl.load_workbook(path)
-    # huyện Ninh Thuận 2023 declares general information: its sheet comes last
-    assert wb.sheetnames == ["Xếp hạng", "Điểm theo chỉ số", "Lý do mất điểm", "Thông tin chung"]
+    # huyện Ninh Thuận 2023 declares general information: its sheet comes after the tables, then the charts
+    assert wb.sheetnames == ["Xếp hạng", "Điểm theo chỉ số", "Lý do mất điểm", "Thông tin chung", "Biểu đồ"]
 
     ws = wb["Xếp hạng"]
     assert ws["A1"].value == rs.title
@@ -70,7 +70,7 @@ def test_report_workbook(cohort, tmp_path):
     headers = [c.value for c in ws[h]]
     assert headers[:4] == ["Hạng", "Đơn vị", "Tổng điểm", "Tối đa"]
     assert headers[4] == "Mục 1 (60)"
-    assert ws[h][0].font.bold and ws.freeze_panes == f"A{h + 1}"
+    assert ws[h][0].font.bold and ws.freeze_panes == f"C{h + 1}"  # header row, rank and unit columns
     assert ws.column_dimensions["B"].width >= 30
     for i, res in enumerate(cr.ranking()):
         row = [c.value for c in ws[h + 1 + i]]
@@ -92,7 +92,7 @@ def test_report_workbook(cohort, tmp_path):
         ir = first.indicators[r[0]]
         assert r[2] == pytest.approx(float(ir.max_points))
         assert r[3] == (None if ir.points is None else pytest.approx(float(ir.points)))
-    assert ws.freeze_panes == f"A{h + 1}"
+    assert ws.freeze_panes == f"C{h + 1}"  # header row, indicator key and name
 
     ws = wb["Lý do mất điểm"]
     h = _header_row(ws, "Hạng")
@@ -128,8 +128,8 @@ def test_cli_rank_xlsx(tmp_path):
     assert r.exit_code == 0, r.stderr
     assert r.stdout == "" and f"đã ghi báo cáo {out}" in r.stderr
     wb = openpyxl.load_workbook(out)
-    # huyện Ninh Thuận 2023 declares general information: its sheet comes last
-    assert wb.sheetnames == ["Xếp hạng", "Điểm theo chỉ số", "Lý do mất điểm", "Thông tin chung"]
+    # huyện Ninh Thuận 2023 declares general information: its sheet comes after the tables, then the charts
+    assert wb.sheetnames == ["Xếp hạng", "Điểm theo chỉ số", "Lý do mất điểm", "Thông tin chung", "Biểu đồ"]
     # the row count of the data file is in the workbook too: no row dropped without a word
     texts = [c.value for row in wb["Xếp hạng"].iter_rows(max_row=6) for c in row if isinstance(c.value, str)]
     assert "Số liệu cohort.csv: đọc 8 dòng, chấm 8 đơn vị, 0 dòng bị từ chối" in texts

@@ -4,8 +4,9 @@ Takes: a `scoring.CohortResult`, a path and a language.
 Returns: `write_report_xlsx(cohort_result, path, lang)` writes the sheets ``Xếp hạng`` (rank, unit, total,
 per-section totals, maxima), ``Điểm theo chỉ số`` (points per indicator per unit, with names and maxima) and
 ``Lý do mất điểm`` (unit, indicator, points lost, reason), and ``Thông tin chung`` (the unit facts asked
-once, when the ruleset declares them): the tables of `cdsdsl.reports.cohort_tables`,
-header rows styled and frozen, columns sized, text cells neutralised against formula injection.
+once, when the ruleset declares them), then ``Biểu đồ`` (the charts of `cdsdsl.reports.charts`): the tables of
+`cdsdsl.reports.cohort_tables`, header rows and the unit-name column frozen, columns sized, points as numbers
+with a number format, text cells neutralised against formula injection.
 """
 from __future__ import annotations
 
@@ -17,8 +18,10 @@ from typing import Any, Sequence
 import attrs
 
 from cdsdsl.files.safe_cells import save_workbook, text_cell
+from cdsdsl.reports.charts import RankLayout, add_chart_sheet
 from cdsdsl.reports.cohort_tables import (
     _policy,
+    _section_ids,
     _w,
     indicator_table,
     lost_points_table,
@@ -43,8 +46,29 @@ def _xlsx_value(value: Any) -> Any:
     return value
 
 
+#: the columns that name a row, kept in view with the header row when scrolling right (frozen panes)
+_LABEL_KEYS = ("unit", "name")
+
+
+def _frozen_columns(table: Table) -> int:
+    """How many leading columns stay in view: up to the column naming the row (unit, indicator name), if it
+    is among the first three; otherwise none."""
+    keys = [c.key for c in table.columns[:3]]
+    for j, key in enumerate(keys, 1):
+        if key in _LABEL_KEYS:
+            return j
+    return 0
+
+
+def _points_format(digits: int) -> str:
+    """Excel's number format for points rounded to ``digits`` places.  The ``.`` is Excel's placeholder for
+    the reader's decimal separator: a Vietnamese Excel shows ``12,50``, an English one ``12.50``."""
+    return "0" if digits == 0 else "0." + "0" * digits
+
+
 def _write_sheet(ws: Any, table: Table, title_lines: Sequence[str], widths: dict[str, int],
-                 digits: int) -> None:
+                 digits: int) -> int:
+    """Write ``table`` under ``title_lines``; returns the header row."""
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
@@ -63,17 +87,17 @@ def _write_sheet(ws: Any, table: Table, title_lines: Sequence[str], widths: dict
         cell.fill = fill
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = Border(bottom=thin, top=thin, left=thin, right=thin)
-    number_format = "0" if digits == 0 else "0." + "0" * digits
+    number_format = _points_format(digits)
     for i, values in enumerate(table.rows, header_row + 1):
         for j, (col, v) in enumerate(zip(table.columns, values, strict=False), 1):
             cell = text_cell(ws, i, j, _xlsx_value(v))
-            if col.numeric and isinstance(v, Decimal):
+            if col.numeric and col.key != "rank" and isinstance(v, (Decimal, Fraction)):
                 cell.number_format = number_format
             if not col.numeric:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
             else:
                 cell.alignment = Alignment(vertical="top")
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=_frozen_columns(table) + 1)
     _print_setup(ws, header_row)
     for j, col in enumerate(table.columns, 1):
         width = widths.get(col.key)
@@ -85,6 +109,7 @@ def _write_sheet(ws: Any, table: Table, title_lines: Sequence[str], widths: dict
         ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(table.columns))}{header_row + len(table.rows)}"
     for k, note in enumerate(table.notes):
         text_cell(ws, header_row + len(table.rows) + 2 + k, 1, note).font = Font(italic=True)
+    return header_row
 
 
 def _print_setup(ws: Any, header_row: int) -> None:
@@ -110,7 +135,9 @@ def write_report_xlsx(cohort_result: Any, path: str | Path, lang: str = "vi", *,
 
     Sheets: ``Xếp hạng`` (rank, unit, total, maximum, per-section totals), ``Điểm theo chỉ số``
     (a row per indicator with its name and maximum, a column per unit) and ``Lý do mất điểm``
-    (unit, indicator, points lost and why).  Header rows are styled and frozen, columns sized.
+    (unit, indicator, points lost and why), then ``Biểu đồ`` (ranking bars and section profile; only the
+    self-assessed/appraised comparison sheets come after it).
+    Header rows and the naming column are styled and frozen, columns sized.
     Sheet names stay Vietnamese in every language (tools find them by name); headers follow ``lang``."""
     from openpyxl import Workbook
 
@@ -130,7 +157,10 @@ def write_report_xlsx(cohort_result: Any, path: str | Path, lang: str = "vi", *,
                            rows=tuple(row + ("" if r.complete else incomplete,)
                                       for row, r in zip(ranking.rows, cohort_result.ranking(), strict=False)),
                            notes=tuple(n for n in ranking.notes) + _rule_notes(cohort_result, lang))
-    _write_sheet(ws, ranking, title, {"unit": 40, "rank": 7, "status": 50}, digits)
+    header = _write_sheet(ws, ranking, title, {"unit": 40, "rank": 7, "status": 50}, digits)
+    keys = [c.key for c in ranking.columns]
+    ranked_by = keys.index("set_total" if "set_total" in keys else "total") + 1  # what the ranking sorts on
+    layout = RankLayout(ws, header, keys.index("unit") + 1, ranked_by, len(ranking.rows))
     ws2 = wb.create_sheet(INDICATOR_SHEET)
     _write_sheet(ws2, indicator_table(cohort_result, lang), [], {"indicator": 10, "name": 60, "max": 8}, digits)
     ws3 = wb.create_sheet(LOST_SHEET)
@@ -139,6 +169,9 @@ def write_report_xlsx(cohort_result: Any, path: str | Path, lang: str = "vi", *,
     facts = facts_table(cohort_result, lang)
     if facts is not None:  # general information asked once, as the units gave it (last: the others keep their place)
         _write_sheet(wb.create_sheet(FACTS_SHEET), facts, [], {"unit": 40}, digits)
+    charts = add_chart_sheet(wb, layout, cohort_result, rs, _section_ids(cohort_result), lang)
+    if charts is not None:  # after the cohort's tables, which keep their place
+        _print_setup(charts, 1)
     if comparison is not None:  # self-assessed against appraised (`cdsdsl.reports.appraisal`)
         _write_sheet(wb.create_sheet(APPRAISAL_SHEET), comparison[0], [], {"unit": 40, "rank": 7}, digits)
         _write_sheet(wb.create_sheet(APPRAISAL_DETAIL_SHEET), comparison[1], [],
