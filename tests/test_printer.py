@@ -84,7 +84,13 @@ def case_lists(draw):
     heading = draw(st.one_of(st.none(), st.sampled_from(["Điểm", "Thang điểm", "Đã có chuyên mục và số lượng tin, bài đạt"])))
     levels = draw(st.booleans())
     count = draw(st.integers(1, 4))
-    cases = tuple(n.Case(draw(conditions), draw(results), (i + 1) if levels else None) for i in range(count))
+    conds = [draw(conditions) for _ in range(count)]
+    # an option stating a threshold (`… từ 1 lần/1 tuần`) beside comparisons is a condition not read (CDS116):
+    # the language has no text for that list, so the reader never builds one
+    if any(isinstance(c, (n.Compare, n.Range)) for c in conds):
+        conds = [n.Option("Đã ban hành") if isinstance(c, n.Option) and any(ch.isdigit() for ch in c.label) else c
+                 for c in conds]
+    cases = tuple(n.Case(c, draw(results), (i + 1) if levels else None) for i, c in enumerate(conds))
     return n.Cases(heading, cases)
 
 
@@ -114,10 +120,12 @@ statements = st.one_of(
 
 
 def _well_formed(body: list) -> list:
-    """Adjacent case lists merge when read back: give the later one a heading."""
+    """Adjacent case lists merge when read back — also across remarks between them (a remark does not end a
+    list, docs/language.md §9): give the later one a heading."""
     out: list = []
     for st_ in body:
-        if isinstance(st_, n.Cases) and out and isinstance(out[-1], n.Cases) and st_.heading is None:
+        last_cases = next((x for x in reversed(out) if not (isinstance(x, n.Note) and x.kind == "text")), None)
+        if isinstance(st_, n.Cases) and isinstance(last_cases, n.Cases) and st_.heading is None:
             st_ = n.Cases("Điểm", st_.cases)
         out.append(st_)
     return out

@@ -24,6 +24,11 @@ _TYLE = re.compile(r"^t[ỷỉy] ?l[ệe]$", re.I)
 _TYTRONG = re.compile(r"^t[ỷỉ] trọng$", re.I)
 _OPS = {">=": ">=", "=>": ">=", "<=": "<=", "=<": "<=", ">": ">", "<": "<", "=": "=", ":=": "=",
         "bằng": "=", "≠": "!="}
+# the grammar's WORD_CMP: ≥ and ≤ written in words
+_OPS.update({f"{w} hơn hoặc bằng": ">=" for w in ("lớn", "cao", "nhiều")})
+_OPS.update({f"{w} hơn hoặc bằng": "<=" for w in ("nhỏ", "thấp", "ít")})
+_OPS.update({"không dưới": ">=", "không thấp hơn": ">=", "không nhỏ hơn": ">=", "không ít hơn": ">=",
+             "không trên": "<=", "không lớn hơn": "<=", "không cao hơn": "<=", "không nhiều hơn": "<="})
 
 
 class BuildError(Exception):

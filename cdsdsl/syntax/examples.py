@@ -80,6 +80,9 @@ SYNTAX_ERRORS: dict[str, list[tuple[str, str]]] = {
         ("Tỷ lệ = a/b\n- Tỷ lệ 70 - 90%: 1 điểm", "Tỷ lệ 70 - 90%"),
         ("Tỷ lệ = a/b\n- Tỷ lệ khoảng 70%-90%: 1 điểm", "Tỷ lệ khoảng 70%-90%"),
     ],
+    "CDS116": [  # an option stating a threshold in a list whose other cases compare
+        ("- Tỷ lệ >= 100%: Điểm tối đa\n- Hoàn thành dưới 100%: Tỷ lệ x Điểm tối đa", "Hoàn thành dưới 100%"),
+    ],
     "CDS169": [  # a case with its points after `Ghi chú:` (a note runs to the end of the formula)
         ("- Tỷ lệ >= 80%: 10 điểm\nGhi chú: tính cả hồ sơ trực tuyến\n- Tỷ lệ < 80%: 5 điểm", "Tỷ lệ < 80%: 5 điểm"),
         ("- Đã ban hành: 2 điểm\nLưu ý: văn bản phải còn hiệu lực\n- Chưa ban hành: 0 điểm", "Chưa ban hành: 0 điểm"),

@@ -34,11 +34,15 @@ __all__ = ["MAX_DEPTH", "MAX_NUMBER_DIGITS", "MAX_TREE_DEPTH", "Line", "clear_pi
            "lark_parser", "parse_formula", "split_lines"]
 
 _EXPLAIN_RE = re.compile(r"^(giải\s+thích|ghi\s+chú|lưu\s+ý|chú\s+thích)\s*[:.]", re.I)
+#: a threshold stated in words (`dưới 100%`, `trên 5 lần`, `từ 3`, `ít nhất 2`): an option holding one, in a list
+#: that compares, is a condition not read (`_FormulaParser.refuse_unread_thresholds`)
+_THRESHOLD_WORDS = re.compile(r"\d\s*%|(?<![^\W\d_])(?:dưới|trên|từ|tối thiểu|ít nhất|nhiều hơn|ít hơn|lớn hơn|"
+                              r"nhỏ hơn|không quá|không dưới|vượt)\s+\d", re.I)
 #: the statements that give the points (a formula with none of them gets CDS153)
 _SCORING = (n.Assign, n.Cases, n.PerItem, n.SumItems, n.CohortMethod, n.Cap)
 
 #: the note of each kind of repaired word (`text.repair.Repair.kind`)
-_REPAIR_CODES = {"split": "CDS164", "subscript": "CDS166", "diacritics": "CDS167"}
+_REPAIR_CODES = {"split": "CDS164", "subscript": "CDS166", "diacritics": "CDS167", "thousands": "CDS117"}
 
 #: one part being assembled: its number, its title, where it starts, its statements
 _Part = tuple[str | None, str | None, int, list[Any]]
@@ -131,6 +135,7 @@ class _FormulaParser(LineClassifier):
         """Close the list of cases being read (under its heading, if any); a heading with no
         cases under it becomes a note."""
         if self.cases:
+            self.refuse_unread_thresholds()
             heading = self.pending_heading[0] if self.pending_heading else None
             start = self.pending_heading[1] if self.pending_heading else self.cases_start
             span = Span(self.span(start, start).start, self.cases[-1].span.end)
@@ -143,6 +148,19 @@ class _FormulaParser(LineClassifier):
             h, s, e = self.pending_heading
             self.parts[-1][3].append(n.Note("text", h, span=self.span(s, e)))
             self.pending_heading = None
+
+    def refuse_unread_thresholds(self) -> None:
+        """CDS116 for an "option" that states a threshold (`Hoàn thành dưới 100%`, `Đạt trên 5 lần`) in a list
+        whose other cases compare a quantity: a condition the reader could not read.  As an option nobody
+        would choose it, and a unit in its band would score no case, silently."""
+        compared = [c for c in self.cases if isinstance(c.condition, (n.Compare, n.Range, n.Joined))]
+        if not compared:
+            return
+        for case in self.cases:
+            cond = case.condition
+            if type(cond) is n.Option and _THRESHOLD_WORDS.search(cond.label):
+                raise FormulaSyntaxError([Diagnostic.make("CDS116", cond.span, source=self.source,
+                                                          condition=cond.label)])
 
     def add(self, kind: str, value: Any, s: int) -> None:
         """Add what a line states (`classify`: ``kind`` and ``value``; the line starts at ``s``)."""

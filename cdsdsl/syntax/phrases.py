@@ -36,7 +36,7 @@ _SHARE_WORD = (r"(?:\s+(?!(?:và|hoặc|nhưng|chưa|không|có|trừ|ngoài|n�
                r"[^\s\d%<>=:;,()]+)")  # a word of what the share is of; never one that adds a condition
 _SHARE_OF = re.compile(r"\s+(?:(?:của|so\s+với|theo)\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|nhiệm\s+vụ|yêu\s+cầu"
                        r"|(?:tổng\s+)?số)" + _SHARE_WORD + r"*?(?:\s+trở\s+(?P<dir>lên|xuống))?\s*", re.I)
-_JOIN_WORD = re.compile(r"\s+(?:và|hoặc)\s+", re.I)
+_JOIN_WORD = re.compile(r"(?<!hơn)\s+(?:và|hoặc)\s+(?!bằng(?![^\W\d_]))", re.I)  # not `lớn hơn hoặc bằng` (≥)
 
 
 class Phrases(Recovery):

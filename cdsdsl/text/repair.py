@@ -76,8 +76,8 @@ _PHRASES = re.compile("(?<![^\\W\\d_])(?:" + "|".join(
 @attrs.frozen
 class Repair:
     """One repair, in the repaired text's positions: ``kind`` is ``"split"`` (words run together),
-    ``"subscript"``, ``"diacritics"`` (a keyword phrase) or ``"ambiguous"`` (a run with several splits,
-    not applied: ``readings`` holds two of them)."""
+    ``"subscript"``, ``"diacritics"`` (a keyword phrase), ``"thousands"`` (`1.000` read 1000) or ``"ambiguous"``
+    (a run with several splits, not applied: ``readings`` holds two of them)."""
 
     kind: str
     start: int
@@ -170,6 +170,27 @@ def _key_phrases(buf: _Buf, repairs: list[Repair]) -> None:
     _locate(buf.text, planned, repairs)
 
 
+#: a whole number grouped by dots, as Vietnamese writes thousands (`1.000`, `10.000`, `1.000.000`): not a decimal
+#: (`2.5`, `0.125` and `1.5%` are not matched: the first group has no leading 0, every group three digits)
+_THOUSANDS = re.compile(r"(?<![\d.,])[1-9]\d{0,2}(?:\.\d{3})+(?![\d%]|[.,]\d)")
+
+
+def _thousands(buf: _Buf, original: str, repairs: list[Repair]) -> None:
+    """`1.000` → `1000`: the dots of a Vietnamese number are its thousands (read `1.000` as 1 and `a ≥ 1.000` would
+    hold for a = 2).  Only dots the decision wrote: `1,001` (a decimal comma, made a dot by `normalize`) stays."""
+    planned: list[tuple[str, str, str, tuple[str, ...]]] = []
+
+    def fix(m: re.Match[str]) -> str:
+        if any(buf.text[i] == "." and original[buf.starts[i]:buf.starts[i] + 1] != "."
+               for i in range(m.start(), m.end())):
+            return m.group(0)
+        read = m.group(0).replace(".", "")
+        planned.append(("thousands", m.group(0), read, ()))
+        return read
+    buf.sub(_THOUSANDS, fix)
+    _locate(buf.text, planned, repairs)
+
+
 def _subscripts(buf: _Buf, repairs: list[Repair]) -> None:
     """`a₁` → `a1` (same length: the map is kept), `Điểm_KNWAN` → `Điểm KNWAN`."""
     if _SUB_CHARS.search(buf.text):
@@ -220,10 +241,13 @@ def repair_words(norm: Normalized) -> tuple[Normalized, tuple[Repair, ...]]:
     splits = _plan_splits(text) if _MULTI_CORE.search(text) is not None else []
     multi = any(len(ways) > 1 or (ways and len(ways[0]) > 1) for _, ways in splits)
     phrases = _phrase_to_fix(text)
-    if not (multi or subs or phrases):
+    thousands = "." in text and _THOUSANDS.search(text) is not None
+    if not (multi or subs or phrases or thousands):
         return norm, ()
     buf = _Buf(text, list(norm.starts), list(norm.ends))
     repairs: list[Repair] = []
+    if thousands:
+        _thousands(buf, norm.original, repairs)
     if subs:
         _subscripts(buf, repairs)
     if multi:
