@@ -107,9 +107,10 @@ def test_same_scale_is_left_alone():
     assert "CDS330" not in codes(text)
 
 
-@pytest.mark.parametrize("unit", ["(USD)", "(triệu USD)", "(VNĐ)"])
+@pytest.mark.parametrize("unit", ["(USD)", "(triệu USD)", "(VNĐ)", "(trăm triệu đồng)", "(nghìn tỷ đồng)"])
 def test_a_scale_that_cannot_be_converted_is_still_refused(unit):
-    """CDS305 stays for what has no known scale: the engine converts đồng/nghìn/triệu/tỷ only."""
+    """CDS305 stays for what has no known scale: the engine converts đồng/nghìn/triệu/tỷ only.  `trăm triệu
+    đồng` was read as `triệu đồng` (100 times too small, silently) and `nghìn tỷ đồng` as `tỷ đồng`."""
     text = SHARE.format(unit=unit)
     d = only("CDS305", text)[0]
     assert d.source.excerpt(d.span) == "a/b"
