@@ -10,15 +10,22 @@ def test_count_plus_money():
     assert "CDS304" not in codes(ok)
 
 
-def test_trieu_and_ty_without_conversion():
+def test_trieu_over_ty_is_converted_not_refused():
+    """#17 turned this refusal into an exact conversion: b (tỷ đồng) × 1 000 is in triệu đồng like a (note CDS330,
+    tests/test_units_money_scales.py computes the points); a scale that cannot be converted is still CDS305."""
     text = "a = Kinh phí cho ATTT (triệu đồng)\nb = Tổng kinh phí CNTT (tỷ đồng)\nTỷ lệ = a/b\nĐiểm = Tỷ lệ*Điểm tối đa"
-    d = only("CDS305", text)[0]
-    assert "sai 1 000 lần" in d.message()
-    assert "CDS305" not in codes(text.replace("(tỷ đồng)", "(triệu đồng)"))
+    assert "CDS305" not in codes(text) and "CDS330" in codes(text)
+    d = only("CDS305", text.replace("(tỷ đồng)", "(USD)"))[0]
+    assert "không đổi được đơn vị" in d.message()
+    assert d.source.excerpt(d.span) == "a/b"
 
 
 def test_trieu_plus_ty():
-    text = ("a = Kinh phí A (triệu đồng)\nb = Kinh phí B (tỷ đồng)\nc = Tổng kinh phí (triệu đồng)\n"
+    """a + b with b in tỷ đồng: converted (CDS330 at b); with b in USD: refused at `a+b` (CDS305)."""
+    text = ("a = Kinh phí A (triệu đồng)\nb = Tổng kinh phí B (tỷ đồng)\nc = Tổng kinh phí (triệu đồng)\n"
             "Tỷ lệ = (a+b)/c\nĐiểm = Tỷ lệ*Điểm tối đa")
-    assert only("CDS305", text)[0].source.excerpt(only("CDS305", text)[0].span) == "a+b"
+    assert "CDS305" not in codes(text)
+    assert only("CDS330", text)[0].source.excerpt(only("CDS330", text)[0].span) == "b"
+    usd = text.replace("(tỷ đồng)", "(USD)")
+    assert only("CDS305", usd)[0].source.excerpt(only("CDS305", usd)[0].span) == "a+b"
     assert "CDS305" not in codes(text.replace("(tỷ đồng)", "(triệu đồng)"))

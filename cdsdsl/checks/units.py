@@ -1,5 +1,6 @@
 """CDS304/CDS305/CDS311: mixing units: a count added to money or to a ratio, points added to a count,
-triệu đồng with tỷ đồng, and two counts of different things added up (people + households)."""
+money in a scale that cannot be converted (triệu đồng with USD or no unit; triệu with tỷ is
+converted by resolving, note CDS330), and two counts of different things added up (people + households)."""
 from __future__ import annotations
 
 from typing import Iterator
@@ -8,7 +9,7 @@ from cdsdsl.checks.analysis import LintContext
 from cdsdsl.checks.rule import Rule
 from cdsdsl.diagnostics.core import Diagnostic
 from cdsdsl.semantics.dimensions import Dimension
-from cdsdsl.semantics.typesys import Ty, fmt_num, money_factor
+from cdsdsl.semantics.typesys import Ty
 
 
 def check(ctx: LintContext) -> Iterator[Diagnostic]:
@@ -34,14 +35,11 @@ def check(ctx: LintContext) -> Iterator[Diagnostic]:
             yield ctx.diag("CDS304", issue.node.span, text=text, left=issue.left.label(), right=issue.right.label(),
                            left_en=issue.left.label("en"), right_en=issue.right.label("en"))
         else:
-            fl, fr = money_factor(issue.left.unit), money_factor(issue.right.unit)
-            factor = max(fl, fr) / min(fl, fr) if fl and fr else "?"
-            add = issue.what == "scale"
+            add = issue.what == "scale"  # scales resolving could not convert (`semantics.money_scales`)
             yield ctx.diag("CDS305", issue.node.span, text=text,
                            op_vi="cộng" if add else "chia", op_en="adds" if add else "divides",
                            left=issue.left.label(), right=issue.right.label(),
-                           left_en=issue.left.label("en"), right_en=issue.right.label("en"),
-                           factor=fmt_num(factor).replace("000", " 000") if not isinstance(factor, str) else factor)
+                           left_en=issue.left.label("en"), right_en=issue.right.label("en"))
 
 
 def _thing(ty: Ty, lang: str = "vi") -> str:

@@ -29,38 +29,8 @@ from cdsdsl.cli.common import (
     resolve_format,
     table_width,
 )
+from cdsdsl.cli.input_entries import formula_entry, ruleset_entries
 from cdsdsl.diagnostics import i18n
-from cdsdsl.diagnostics.core import CdsError
-
-_COHORT = {"min_max": "minmax", "ratio_to_max": "ratio_to_best"}
-
-
-def _rows_for(text: str, max_points: Any, *, item: str | None, title: str | None, name: str,
-              option_mode: str | None = None, cohort_method: str | None = None,
-              line_offset: int = 0, column_offset: int = 0, lang: str = "vi", types: Any = None) -> dict:
-    from cdsdsl.semantics.resolve import resolve
-    from cdsdsl.syntax.parser import parse_formula
-
-    try:
-        formula = parse_formula(text, name=name, item=item, line_offset=line_offset, column_offset=column_offset)
-    except CdsError as exc:
-        first = exc.first.to_dict(lang)
-        place = ":".join(str(first[k]) for k in ("file", "line", "column") if first.get(k) is not None)
-        return {"item": item,
-                "error": f"{place}: {first['code']} {first['message']}" if place else exc.first.message(lang),
-                "inputs": [],
-                "diagnostics": [d.to_dict(lang) for d in exc.diagnostics]}
-    program = resolve(formula, max_points if max_points is not None else 1, item=item, title=title,
-                      option_mode=option_mode, cohort_method=_COHORT.get(cohort_method or "", cohort_method),
-                      types=types)
-    return {"item": item, "needs_cohort": program.needs_cohort,
-            "inputs": [dict(spec.to_dict(), dimension=_dimension(spec, lang)) for spec in program.inputs]}
-
-
-def _dimension(spec: Any, lang: str) -> str | None:
-    """What the input counts or measures (``số hộ gia đình``, ``triệu đồng``); None for options."""
-    return None if spec.kind in ("option", "options") else spec.dimension.label(lang)
-
 
 _FACTS = "Thông tin chung"
 
@@ -115,23 +85,13 @@ def inputs_cmd(file: str, max_points: str, item: str | None, fmt: str, lang: str
     if file != "-" and _is_ruleset(file):
         from cdsdsl.rulesets.model import load_ruleset
         rs = load_ruleset(file)
-        for ind in rs.indicators:
-            if ind.effective_formula is None:
-                entries.append({"item": ind.key, "entered_directly": True, "inputs": []})
-                continue
-            src = ind.effective_source
-            entries.append(_rows_for(ind.effective_formula, ind.max_points, item=ind.key, title=ind.name,
-                                     name=rs.name, option_mode=ind.option_mode, cohort_method=ind.cohort_method,
-                                     types=ind.declared_types,
-                                     line_offset=src.line_offset if src else 0,
-                                     column_offset=src.column_offset if src else 0, lang=lang))
-        entries = _with_facts(rs, entries)
+        entries = _with_facts(rs, ruleset_entries(rs, lang))
     else:
         from cdsdsl.rulesets.model import parse_max
         ok, mp = parse_max(max_points)
         if not ok or mp is None:
             fail_usage(i18n.text("cli.invalid_max", lang, value=max_points))
-        entries.append(_rows_for(read_text(file, lang), mp, item=item, title=None, name=file, lang=lang))
+        entries.append(formula_entry(read_text(file, lang), mp, item=item, title=None, name=file, lang=lang))
     failed = any(e.get("error") for e in entries)
     if fmt == "json":
         emit(json.dumps(entries, ensure_ascii=False, indent=2), output)

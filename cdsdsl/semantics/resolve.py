@@ -56,6 +56,7 @@ from cdsdsl.semantics.inputs import (
     input_kind,
 )
 from cdsdsl.semantics.maxpoints import max_points_value
+from cdsdsl.semantics.money_scales import Conversion, convert_part, one_scale_wholes
 from cdsdsl.semantics.partwhole import TARGET_WORDS, PartWhole, Rate, part_whole_of
 from cdsdsl.semantics.scoring_rules import (
     CaseScoring,
@@ -140,6 +141,7 @@ class PartProgram:
     title: str | None
     steps: tuple[Step, ...]
     scoring: Scoring | None
+    conversions: tuple[Conversion, ...] = attrs.field(default=(), eq=False)  #: money scales converted (CDS330)
 
 
 @attrs.frozen
@@ -212,7 +214,6 @@ def uses_cohort(program: Program, walk: Callable[[Any], Iterable[n.Node]] = n.No
     return False
 
 
-
 # ---------------------------------------------------------------- resolver
 
 class _PartScope:
@@ -266,8 +267,7 @@ class _Resolver:
         for part in formula.parts:
             for st in part.body:
                 if isinstance(st, n.InputDecl):
-                    declared.setdefault(st.name, 0)
-                    declared[st.name] += 1
+                    declared[st.name] = declared.get(st.name, 0) + 1
         self.multi = {k for k, c in declared.items() if c > 1}
         # several per-item lines (in one part or several) each count their own items: `số lượng 1`, `số lượng 2`
         self.per_items = sum(1 for st in formula.statements if isinstance(st, n.PerItem))
@@ -299,7 +299,7 @@ class _Resolver:
         if all(p.scoring is None for p in parts):
             self.diag("CDS206", self.f.span, where="chỉ số này", where_en="this indicator")
         return Program(self.f, self.max_points, self.item, tuple(self.inputs.values()), parts,
-                       self.cap, tuple(self.part_wholes), tuple(self.diags), tuple(self.rates))
+                       self.cap, one_scale_wholes(self.part_wholes, self.inputs), tuple(self.diags), tuple(self.rates))
 
     def resolve_part(self, idx: int, part: n.Part) -> PartProgram:
         ps = _PartScope(idx, part)
@@ -321,12 +321,14 @@ class _Resolver:
             line = self.f.source.position(last_span.start)[0] if self.f.source else 0
             self.diag("CDS207", last_span, where=f"phần {part.number}" if part.number else "chỉ số này",
                       where_en=f"part {part.number}" if part.number else "this indicator", line=line)
-        scoring = scorings[-1][0] if scorings else None
+        ps.steps, scoring, moved = convert_part(ps.steps, scorings[-1][0] if scorings else None, self.inputs)
+        for conv in moved:
+            self.diag("CDS330", conv.node.span, **conv.args())
         for found in inline_divisions(ps.steps, scoring, ps.decls, self.dims(ps)):
             self.ratio_found(found)
         for step, chain in computed_from_itself(ps.steps):
             self.diag("CDS209", step.span, name=step.name, chain=" → ".join(chain))
-        return PartProgram(idx, part.number, part.title, tuple(ps.steps), scoring)
+        return PartProgram(idx, part.number, part.title, tuple(ps.steps), scoring, tuple(moved))
 
     # -- the statements of a part (`_STATEMENT_RULES`) ------------------------
     def input_statement(self, ps: _PartScope, st: n.InputDecl) -> None:

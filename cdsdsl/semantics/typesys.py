@@ -22,8 +22,9 @@ from typing import Any, Callable, Iterator
 import attrs
 
 from cdsdsl.diagnostics import i18n
-from cdsdsl.semantics.dimensions import LEXICON, Dimension, same_thing
+from cdsdsl.semantics.dimensions import LEXICON, MONEY_SCALES, Dimension, same_thing
 from cdsdsl.semantics.inputs import COUNT, MONEY, NUMBER, OPTION, OPTIONS, POINTS, RATIO, InputSpec
+from cdsdsl.semantics.money_scales import scale_of
 from cdsdsl.semantics.partwhole import PartWhole
 from cdsdsl.semantics.resolve import PartProgram, Program, Step
 from cdsdsl.semantics.scoring_rules import apply_binop
@@ -38,16 +39,19 @@ __all__ = [
 YESNO = "yesno"
 UNKNOWN = "unknown"
 
-#: money units and their value in triệu đồng (1 tỷ đồng = 1 000 triệu đồng)
-_MONEY_FACTORS = {"triệu đồng": Fraction(1), "tỷ đồng": Fraction(1000), "nghìn đồng": Fraction(1, 1000),
-                  "đồng": Fraction(1, 1000000)}
+
+
+def _unconvertible(lt: Ty, rt: Ty) -> bool:
+    """Two amounts of money whose scales resolving could not make equal (`money_scales`): one side's scale is
+    unknown (``(USD)``, no unit) while the other's is known, or both are known and still differ."""
+    fl, fr = money_factor(lt.unit), money_factor(rt.unit)
+    return (fl is not None or fr is not None) and fl != fr
 
 
 def money_factor(unit: str | None) -> Fraction | None:
     """Value of one ``unit`` in triệu đồng (``tỷ đồng`` → 1000), None when not money."""
-    if unit is None:
-        return None
-    return _MONEY_FACTORS.get(unit.strip().lower().replace("tỉ", "tỷ"))
+    scale = scale_of(unit)  # the scales resolving converts (`money_scales`), and only those
+    return None if scale is None else MONEY_SCALES[scale] / MONEY_SCALES["triệu đồng"]
 
 
 @attrs.frozen
@@ -244,6 +248,8 @@ class PartTyper:
         # the part/whole divisions written inside a formula (`a/b * Điểm tối đa`): in [0, 1] too
         self.unit_divisions = program.checked_divisions
         self.rates = {r.ratio: r for r in program.rates}
+        # money operands the resolver converted to the other side's scale (`b × 1000`): in the new scale
+        self.converted = {id(c.converted): c for c in part.conversions}
         if "x" not in self.env and "x" in self._specs:
             self.env["x"] = Step("x", "x")
 
@@ -320,6 +326,9 @@ class PartTyper:
 
     def _binop_type(self, expr: n.BinOp, seen: frozenset[str]) -> Ty:
         lt, rt = self._type_of(expr.left, seen), self._type_of(expr.right, seen)
+        conv = self.converted.get(id(expr))
+        if conv is not None and conv.converted is expr and lt.kind == MONEY:
+            return attrs.evolve(lt, unit=conv.target, integer=False)
         return self._binop(expr, lt, rt)
 
     def _issue(self, what: str, node: Any, lt: Ty, rt: Ty) -> None:
@@ -336,7 +345,7 @@ class PartTyper:
         """``+`` and ``-``: quantities of one kind; a constant keeps the other side's kind."""
         L, R = lt.kind, rt.kind
         if L == R:
-            if L == MONEY and lt.unit and rt.unit and money_factor(lt.unit) != money_factor(rt.unit):
+            if L == MONEY and _unconvertible(lt, rt):
                 self._issue("scale", node, lt, rt)
             if L == COUNT and lt.what in LEXICON and rt.what in LEXICON and not same_thing(_count(lt), _count(rt)):
                 self._issue("thing", node, lt, rt)
@@ -379,7 +388,7 @@ class PartTyper:
         """``/``: two quantities of one kind make a ratio; dividing by a number or a ratio keeps the kind."""
         L, R = lt.kind, rt.kind
         if L == R:
-            if L == MONEY and lt.unit and rt.unit and money_factor(lt.unit) != money_factor(rt.unit):
+            if L == MONEY and _unconvertible(lt, rt):
                 self._issue("ratio_scale", node, lt, rt)
             if L == POINTS:
                 return _RATIO_TY

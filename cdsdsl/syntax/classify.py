@@ -24,7 +24,10 @@ from cdsdsl.syntax.pieces import KNOWN_WORDS, LONG_WORD, PieceError
 from cdsdsl.syntax.recovery import BAD_NUMBER
 from cdsdsl.text.source import Span
 
-_UNIT_RE = re.compile(r"(tri[eêệ]u\s+đồng|tỷ\s+đồng|tỉ\s+đồng|nghìn\s+đồng|ngàn\s+đồng|triệu\s+VNĐ|tỷ\s+VNĐ)", re.I)
+#: a money unit; a multiplier before it stays in the unit (`trăm triệu đồng`, `nghìn tỷ đồng`: scales the engine
+#: does not convert, so mixing them with another scale is CDS305, never read as `triệu đồng` 100 times too small)
+_UNIT_RE = re.compile(r"((?:(?:trăm|chục|mươi|nghìn|ngàn)\s+)?"
+                      r"(?:tri[eêệ]u\s+đồng|tỷ\s+đồng|tỉ\s+đồng|nghìn\s+đồng|ngàn\s+đồng|triệu\s+VNĐ|tỷ\s+VNĐ))", re.I)
 _CONST_RE = re.compile(r"\((\d+(?:\.\d+)?)\)\s*$")
 _COHORT_RE = re.compile(r"phương\s+pháp|min\s*[-–]?\s*max", re.I)  # holds `pháp` or `max`, any case
 
