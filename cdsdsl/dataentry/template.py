@@ -34,7 +34,7 @@ from cdsdsl.dataentry.fields import (
     build_form,
 )
 from cdsdsl.diagnostics.core import CdsError, Diagnostic
-from cdsdsl.files.safe_cells import csv_field, save_workbook, text_cell
+from cdsdsl.files.safe_cells import csv_field, print_setup, save_workbook, text_cell
 from cdsdsl.rulesets.model import Indicator, Ruleset
 from cdsdsl.semantics.resolve import COUNT, OPTION, POINTS
 
@@ -307,7 +307,7 @@ def _write_unit_sheet(ws: Any, ruleset: Ruleset, form: Form, lists: _ChoiceLists
     for c, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(c)].width = width
     ws.freeze_panes = ws.cell(header_row + 1, 1)
-    _print_setup(ws, header_row)
+    print_setup(ws, header_row)
     r = header_row + 1
     by_ind = form.by_indicator()
     headed: set[str] = set()
@@ -331,15 +331,6 @@ def _write_unit_sheet(ws: Any, ruleset: Ruleset, form: Form, lists: _ChoiceLists
                 validations.add(dv, vcell.coordinate)
             r += 1
 
-
-def _print_setup(ws: Any, header_row: int) -> None:
-    """A form printed to be filled by hand: A4 landscape, one page wide, the header row on every page."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = f"{header_row}:{header_row}"
 
 
 def _heading(ruleset: Ruleset, ind: Indicator, headed: set[str]) -> str | None:
@@ -379,7 +370,7 @@ def _write_wide_sheet(ds: Any, ruleset: Ruleset, form: Form, lists: _ChoiceLists
         text_cell(ds, i, 1, name)
     last = max(3 + len(listed) + 50, 100)
     ds.freeze_panes = ds.cell(3, len(lead) + 1)
-    _print_setup(ds, 1)
+    print_setup(ds, 1)
     validations = _Validations(ds)
     for c, f in enumerate(fields, len(lead) + 1):
         dv = lists.validation_for(f)

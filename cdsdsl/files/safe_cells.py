@@ -166,3 +166,14 @@ def save_workbook(wb: Any, path: str | Path) -> Path:
             dst.writestr(entry, data)
     path.write_bytes(out.getvalue())
     return path
+
+
+def print_setup(ws: Any, header_row: int) -> None:
+    """A sheet printed and handed round (reports) or filled by hand (forms): A4 landscape, as wide as one page,
+    the header row repeated on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{header_row}:{header_row}"

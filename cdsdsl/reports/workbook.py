@@ -17,7 +17,7 @@ from typing import Any, Sequence
 
 import attrs
 
-from cdsdsl.files.safe_cells import save_workbook, text_cell
+from cdsdsl.files.safe_cells import print_setup, save_workbook, text_cell
 from cdsdsl.reports.charts import RankLayout, add_chart_sheet
 from cdsdsl.reports.cohort_tables import (
     _policy,
@@ -98,7 +98,7 @@ def _write_sheet(ws: Any, table: Table, title_lines: Sequence[str], widths: dict
             else:
                 cell.alignment = Alignment(vertical="top")
     ws.freeze_panes = ws.cell(row=header_row + 1, column=_frozen_columns(table) + 1)
-    _print_setup(ws, header_row)
+    print_setup(ws, header_row)
     for j, col in enumerate(table.columns, 1):
         width = widths.get(col.key)
         if width is None:
@@ -111,15 +111,6 @@ def _write_sheet(ws: Any, table: Table, title_lines: Sequence[str], widths: dict
         text_cell(ws, header_row + len(table.rows) + 2 + k, 1, note).font = Font(italic=True)
     return header_row
 
-
-def _print_setup(ws: Any, header_row: int) -> None:
-    """Printed and handed round: A4 landscape, as wide as one page, the header row on every page."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = f"{header_row}:{header_row}"
 
 
 def _rule_notes(cohort: Any, lang: str) -> tuple[str, ...]:
@@ -171,7 +162,7 @@ def write_report_xlsx(cohort_result: Any, path: str | Path, lang: str = "vi", *,
         _write_sheet(wb.create_sheet(FACTS_SHEET), facts, [], {"unit": 40}, digits)
     charts = add_chart_sheet(wb, layout, cohort_result, rs, _section_ids(cohort_result), lang)
     if charts is not None:  # after the cohort's tables, which keep their place
-        _print_setup(charts, 1)
+        print_setup(charts, 1)
     if comparison is not None:  # self-assessed against appraised (`cdsdsl.reports.appraisal`)
         _write_sheet(wb.create_sheet(APPRAISAL_SHEET), comparison[0], [], {"unit": 40, "rank": 7}, digits)
         _write_sheet(wb.create_sheet(APPRAISAL_DETAIL_SHEET), comparison[1], [],
