@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any, Callable, cast
 
 from cdsdsl.diagnostics import i18n
 from cdsdsl.diagnostics.core import CdsError
-from cdsdsl.diagnostics.i18n import text
 from cdsdsl.evaluate.interpret import Outcome, evaluate_program
 from cdsdsl.evaluate.meaning import folded
 from cdsdsl.evaluate.runtime import fmt_vi
@@ -320,8 +319,8 @@ def _items_reason(t: TraceEntry, p: Any, lang: str, extremes: Any) -> str | None
 def _cap_reason(t: TraceEntry, p: Any, lang: str, extremes: Any) -> str | None:
     before = t.info.get("before")
     if t.part >= 0:  # a per-item line's own cap (`1 điểm cho mỗi ứng dụng, tối đa 5 điểm`)
-        return text("explain.cap.line", lang, count=_count_label(p, t.name), before=_pts(before, lang),
-                    limit=_pts(t.value, lang))
+        return _t("cap.line", lang, count=_count_label(p, t.name), before=_pts(before, lang),
+                  limit=_pts(t.value, lang))
     return _t("cap", lang, before=_pts(before, lang), points=_pts(t.value, lang))
 
 
@@ -354,7 +353,7 @@ def _line_clauses(p: Any, sc: PerItemsScoring, inputs: dict[str | None, Any], la
         cap = folded(p, line.cap) if line.cap is not None else None
         out.append(f"{_count_label(p, line.count_key)} = {fmt_vi(count, lang=lang)} × {_pts(each, lang)}"
                    f" = {_pts(count * each, lang)}"
-                   + (text("explain.cap.at_most", lang, limit=_pts(cap, lang)) if cap is not None else ""))
+                   + (_t("at_most", lang, points=_pts(cap, lang)) if cap is not None else ""))
     return out
 
 
