@@ -149,6 +149,21 @@ class _FormulaParser(LineClassifier):
             self.parts[-1][3].append(n.Note("text", h, span=self.span(s, e)))
             self.pending_heading = None
 
+    def note_percent_bounds(self, formula: n.Formula) -> None:
+        """CDS114 for each range bound written as a bare number beside a percentage (`từ 70 - 90%`), which the
+        builder reads in the other bound's unit (`build._same_unit`).  Ranges are conditions: only the case
+        lists are looked at, not the whole tree."""
+        for st in formula.statements:
+            if not isinstance(st, n.Cases):
+                continue
+            for case in st.cases:
+                for node in case.condition.walk():
+                    if isinstance(node, n.Range):
+                        for bound in (node.low, node.high):
+                            if isinstance(bound, n.Percent) and bound.text and "%" not in bound.text:
+                                self.diags.append(Diagnostic.make("CDS114", bound.span, source=self.source,
+                                                                  written=bound.text, read=f"{bound.text}%"))
+
     def refuse_unread_thresholds(self) -> None:
         """CDS116 for an "option" that states a threshold (`Hoàn thành dưới 100%`, `Đạt trên 5 lần`) in a list
         whose other cases compare a quantity: a condition the reader could not read.  As an option nobody
@@ -214,12 +229,7 @@ class _FormulaParser(LineClassifier):
         if not built:
             built.append(n.Part(None, None, (), span=Span(0, 0)))
         formula = n.Formula(tuple(built), span=Span(0, len(self.text)), source=self.source)
-        for node in formula.walk():  # `từ 70 - 90%`: the bare bound read in the other's unit (`build._same_unit`)
-            if isinstance(node, n.Range):
-                for bound in (node.low, node.high):
-                    if isinstance(bound, n.Percent) and bound.text and "%" not in bound.text:
-                        self.diags.append(Diagnostic.make("CDS114", bound.span, source=self.source,
-                                                          written=bound.text, read=f"{bound.text}%"))
+        self.note_percent_bounds(formula)
         if not any(isinstance(st, _SCORING) and (not isinstance(st, n.Assign) or st.target.name == "Điểm")
                    for st in formula.statements):
             self.diags.append(Diagnostic.make("CDS153", Span(0, len(self.text)), source=self.source))
