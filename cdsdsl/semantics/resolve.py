@@ -316,7 +316,7 @@ class _Resolver:
             if name not in ps.used and not self.used_later(name, ps.scope):
                 self.diag("CDS202", decl.name_span if decl.name_span.end else decl.span, name=name)
         scorings = per_items_together(ps.scorings)
-        if len(scorings) > 1:  # the last one is the part's rule
+        if len(scorings) > 1:  # error CDS207: the indicator is not scored; the last is kept for the checks
             last_span = scorings[-1][1]
             line = self.f.source.position(last_span.start)[0] if self.f.source else 0
             self.diag("CDS207", last_span, where=f"phần {part.number}" if part.number else "chỉ số này",

@@ -4,7 +4,7 @@ Takes: the statements of a part that give points (``Điểm = expr``, a case lis
 ``Tổng điểm các mục ...``, a cohort method) and, for option lists, the maximum points.
 Returns: one `Scoring` per part (`ExprScoring`, `CaseScoring`, `PerItemScoring` — `PerItemsScoring` when
 a part has several per-item lines, which add up —, `SumItemsScoring`, `CohortScoring`; when a part writes
-several other rules, the last one is its rule: `resolve`, CDS207), and the
+several other rules, error CDS207 — the last is kept only so that the checker can go on: `resolve`), and the
 reading of an option list (`option_mode`: exclusive or cumulative, and why), with the exact
 arithmetic it needs (`apply_binop`, `share_of_max`) and the thresholds of a condition
 (`condition_bounds`); what a line that names no quantity means (`final_quantities`, `names_no_subject`),
